@@ -1,0 +1,167 @@
+#include "model/template/intrinsics.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace sc::intrinsics {
+
+namespace {
+
+// Short tag (without "!") and long form, as CloudFormation documents them.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 27> kIntrinsics{{
+    {"Ref", "Ref"},
+    {"Condition", "Condition"},
+    {"GetAtt", "Fn::GetAtt"},
+    {"Sub", "Fn::Sub"},
+    {"Join", "Fn::Join"},
+    {"Select", "Fn::Select"},
+    {"Split", "Fn::Split"},
+    {"If", "Fn::If"},
+    {"Equals", "Fn::Equals"},
+    {"And", "Fn::And"},
+    {"Or", "Fn::Or"},
+    {"Not", "Fn::Not"},
+    {"FindInMap", "Fn::FindInMap"},
+    {"GetAZs", "Fn::GetAZs"},
+    {"ImportValue", "Fn::ImportValue"},
+    {"Base64", "Fn::Base64"},
+    {"Cidr", "Fn::Cidr"},
+    {"Transform", "Fn::Transform"},
+    {"Length", "Fn::Length"},
+    {"ToJsonString", "Fn::ToJsonString"},
+    {"ForEach", "Fn::ForEach"},
+    {"Contains", "Fn::Contains"},
+    {"EachMemberEquals", "Fn::EachMemberEquals"},
+    {"EachMemberIn", "Fn::EachMemberIn"},
+    {"RefAll", "Fn::RefAll"},
+    {"ValueOf", "Fn::ValueOf"},
+    {"ValueOfAll", "Fn::ValueOfAll"},
+}};
+
+constexpr std::array<std::string_view, 8> kPseudoParameters{
+    "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition",
+    "AWS::Region",    "AWS::StackId",          "AWS::StackName", "AWS::URLSuffix"};
+
+} // namespace
+
+std::string_view longNameForTag(std::string_view tag)
+{
+    if (tag.empty() || tag.front() != '!')
+        return {};
+    tag.remove_prefix(1);
+    for (const auto &[shortName, longName] : kIntrinsics) {
+        if (shortName == tag)
+            return longName;
+    }
+    return {};
+}
+
+std::string_view tagForLongName(std::string_view key)
+{
+    for (const auto &[shortName, longName] : kIntrinsics) {
+        if (longName == key)
+            return shortName;
+    }
+    return {};
+}
+
+const std::vector<std::string_view> &longNames()
+{
+    static const std::vector<std::string_view> names = [] {
+        std::vector<std::string_view> v;
+        for (const auto &entry : kIntrinsics)
+            v.push_back(entry.second);
+        return v;
+    }();
+    return names;
+}
+
+std::string_view intrinsicName(const Json &node)
+{
+    if (!node.is_object() || node.size() != 1)
+        return {};
+    const std::string &key = node.begin().key();
+    return tagForLongName(key).empty() ? std::string_view{} : std::string_view(key);
+}
+
+bool isIntrinsic(const Json &node)
+{
+    return !intrinsicName(node).empty();
+}
+
+bool isPreservedTag(const Json &node)
+{
+    return node.is_object() && node.size() == 1 && !node.begin().key().empty()
+           && node.begin().key().front() == '!';
+}
+
+std::vector<SubPart> parseSub(std::string_view text)
+{
+    std::vector<SubPart> parts;
+    std::string literal;
+    std::size_t literalStart = 0;
+    std::size_t i = 0;
+    auto flush = [&] {
+        if (!literal.empty())
+            parts.push_back({SubPart::Kind::Literal, std::move(literal), literalStart});
+        literal.clear();
+    };
+    while (i < text.size()) {
+        if (text.compare(i, 2, "${") == 0) {
+            const std::size_t close = text.find('}', i + 2);
+            if (close == std::string_view::npos) {
+                // An unclosed "${" is plain text to CloudFormation.
+                if (literal.empty())
+                    literalStart = i;
+                literal.append(text.substr(i));
+                break;
+            }
+            if (i + 2 < text.size() && text[i + 2] == '!') {
+                if (literal.empty())
+                    literalStart = i;
+                literal += "${";
+                literal.append(text.substr(i + 3, close - i - 3));
+                literal += '}';
+            } else {
+                flush();
+                parts.push_back({SubPart::Kind::Variable,
+                                 std::string(text.substr(i + 2, close - i - 2)), i});
+            }
+            i = close + 1;
+            continue;
+        }
+        if (literal.empty())
+            literalStart = i;
+        literal += text[i++];
+    }
+    flush();
+    return parts;
+}
+
+std::string formatSub(const std::vector<SubPart> &parts)
+{
+    std::string out;
+    for (const SubPart &part : parts) {
+        if (part.kind == SubPart::Kind::Variable) {
+            out += "${" + part.text + "}";
+            continue;
+        }
+        for (std::size_t i = 0; i < part.text.size(); ++i) {
+            out += part.text[i];
+            if (part.text.compare(i, 2, "${") == 0) {
+                out += "{!";
+                ++i;
+            }
+        }
+    }
+    return out;
+}
+
+bool isPseudoParameter(std::string_view name)
+{
+    return std::find(kPseudoParameters.begin(), kPseudoParameters.end(), name)
+           != kPseudoParameters.end();
+}
+
+} // namespace sc::intrinsics

@@ -1,0 +1,315 @@
+// JSON -> template tree through nlohmann's SAX parser, so that duplicate keys, depth and node
+// count are checked while parsing (the DOM parser silently keeps the last duplicate and
+// accepts any depth). Positions come from how far the parser has read at each event.
+
+#include "model/template/templatereader.h"
+#include "model/template/textposition.h"
+
+#include <algorithm>
+#include <iterator>
+#include <unordered_map>
+
+namespace sc {
+
+namespace {
+
+// A char iterator that remembers how far the parser has read.
+class TrackingIterator {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char *;
+    using reference = const char &;
+
+    TrackingIterator() = default;
+    TrackingIterator(const char *p, const char **furthest)
+        : m_p(p)
+        , m_furthest(furthest)
+    {
+    }
+    reference operator*() const { return *m_p; }
+    TrackingIterator &operator++()
+    {
+        ++m_p;
+        if (m_furthest && m_p > *m_furthest)
+            *m_furthest = m_p;
+        return *this;
+    }
+    TrackingIterator operator++(int)
+    {
+        TrackingIterator old = *this;
+        ++*this;
+        return old;
+    }
+    friend bool operator==(const TrackingIterator &a, const TrackingIterator &b)
+    {
+        return a.m_p == b.m_p;
+    }
+
+private:
+    const char *m_p = nullptr;
+    const char **m_furthest = nullptr;
+};
+
+struct Failure {
+    std::size_t offset;
+    std::string message;
+};
+
+class SaxBuilder {
+public:
+    SaxBuilder(std::string_view text, std::string_view original,
+               const std::vector<std::size_t> &insertedAt, const ReadLimits &limits, Template &out)
+        : m_text(text)
+        , m_original(original)
+        , m_insertedAt(insertedAt)
+        , m_limits(limits)
+        , m_out(out)
+        , m_furthest(text.data())
+    {
+    }
+
+    const char **furthest() { return &m_furthest; }
+    bool hasRoot() const { return m_hasRoot; }
+    std::optional<Failure> failure;
+
+    bool null() { return value(nullptr); }
+    bool boolean(bool v) { return value(v); }
+    bool number_integer(Json::number_integer_t v) { return value(v); }
+    bool number_unsigned(Json::number_unsigned_t v) { return value(v); }
+    bool number_float(Json::number_float_t v, const std::string &) { return value(v); }
+    bool string(std::string &v) { return value(std::move(v)); }
+    bool binary(Json::binary_t &) { return fail(tokenStart(), "binary values are not JSON"); }
+
+    bool start_object(std::size_t) { return open(Json::object()); }
+    bool start_array(std::size_t) { return open(Json::array()); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+
+    bool key(std::string &k)
+    {
+        const std::size_t at = tokenStart();
+        Frame &frame = m_stack.back();
+        if (auto it = frame.keys.find(k); it != frame.keys.end()) {
+            const SourcePos first = positionOf(it->second);
+            return fail(at, "duplicate key '" + k + "' (first defined at line "
+                                + std::to_string(first.line)
+                                + "); CloudFormation rejects duplicate keys");
+        }
+        frame.keys.emplace(k, at);
+        m_out.positions.set(SourceMap::join(frame.pointer, k), positionOf(at));
+        frame.pendingKey = std::move(k);
+        return charge(at);
+    }
+
+    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &ex)
+    {
+        if (failure)
+            return false; // our own refusal made the parser stop; keep that message
+        std::string message = ex.what();
+        // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
+        if (auto p = message.find(": "); p != std::string::npos)
+            message = message.substr(p + 2);
+        return fail(position == 0 ? 0 : position - 1, "invalid JSON: " + message);
+    }
+
+    SourcePos positionOf(std::size_t offset) const
+    {
+        const auto before = std::lower_bound(m_insertedAt.begin(), m_insertedAt.end(), offset)
+                            - m_insertedAt.begin();
+        return m_positions.at(offset - static_cast<std::size_t>(before));
+    }
+
+private:
+    struct Frame {
+        Json value;
+        std::string pointer;
+        std::optional<std::string> pendingKey;
+        std::unordered_map<std::string, std::size_t> keys;
+    };
+
+    // The start of the token just read: the first character after the previous event that is
+    // not whitespace or punctuation between tokens.
+    std::size_t tokenStart()
+    {
+        std::size_t i = m_lastEnd;
+        const std::size_t end = static_cast<std::size_t>(m_furthest - m_text.data());
+        while (i < end) {
+            const char c = m_text[i];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ',' && c != ':')
+                break;
+            ++i;
+        }
+        m_lastEnd = end;
+        return i;
+    }
+
+    bool fail(std::size_t offset, std::string message)
+    {
+        if (!failure)
+            failure = Failure{offset, std::move(message)};
+        return false;
+    }
+
+    bool charge(std::size_t at)
+    {
+        if (++m_nodes > m_limits.maxNodes)
+            return fail(at, "the template has more than " + std::to_string(m_limits.maxNodes)
+                                + " nodes; refusing to read it");
+        return true;
+    }
+
+    std::string childPointer() const
+    {
+        if (m_stack.empty())
+            return {};
+        const Frame &parent = m_stack.back();
+        if (parent.value.is_array())
+            return parent.pointer + '/' + std::to_string(parent.value.size());
+        return SourceMap::join(parent.pointer, *parent.pendingKey);
+    }
+
+    void recordItem(std::size_t at)
+    {
+        if (m_stack.empty() || m_stack.back().value.is_array())
+            m_out.positions.set(childPointer(), positionOf(at));
+    }
+
+    bool value(Json v)
+    {
+        const std::size_t at = tokenStart();
+        recordItem(at);
+        if (!charge(at))
+            return false;
+        return attach(std::move(v));
+    }
+
+    bool open(Json empty)
+    {
+        const std::size_t at = tokenStart();
+        if (static_cast<int>(m_stack.size()) >= m_limits.maxDepth)
+            return fail(at, "nesting deeper than " + std::to_string(m_limits.maxDepth) + " levels");
+        recordItem(at);
+        if (!charge(at))
+            return false;
+        Frame frame;
+        frame.pointer = childPointer();
+        frame.value = std::move(empty);
+        m_stack.push_back(std::move(frame));
+        return true;
+    }
+
+    bool close()
+    {
+        tokenStart();
+        Frame frame = std::move(m_stack.back());
+        m_stack.pop_back();
+        return attach(std::move(frame.value));
+    }
+
+    bool attach(Json v)
+    {
+        if (m_stack.empty()) {
+            m_out.root = std::move(v);
+            m_hasRoot = true;
+            return true;
+        }
+        Frame &parent = m_stack.back();
+        if (parent.value.is_array()) {
+            parent.value.push_back(std::move(v));
+        } else {
+            parent.value[*parent.pendingKey] = std::move(v);
+            parent.pendingKey.reset();
+        }
+        return true;
+    }
+
+    std::string_view m_text;
+    std::string_view m_original;
+    const std::vector<std::size_t> &m_insertedAt;
+    const ReadLimits &m_limits;
+    Template &m_out;
+    TextPositions m_positions{m_original};
+    const char *m_furthest;
+    std::size_t m_lastEnd = 0;
+    std::vector<Frame> m_stack;
+    std::size_t m_nodes = 0;
+    bool m_hasRoot = false;
+};
+
+// JSON forbids a raw tab inside a string, but templates written by hand have them and
+// CloudFormation takes them: escape them before parsing, remembering where, so that positions
+// still point into the original text.
+struct TabEscapes {
+    std::string text;
+    std::vector<std::size_t> insertedAt; // offsets in `text` of each inserted byte
+};
+
+std::optional<TabEscapes> escapeTabsInStrings(std::string_view in)
+{
+    bool inString = false;
+    bool escaped = false;
+    std::optional<TabEscapes> out;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        if (inString && c == '\t') {
+            if (!out) {
+                out.emplace();
+                out->text.assign(in.substr(0, i));
+            }
+            out->insertedAt.push_back(out->text.size() + 1);
+            out->text += "\\t";
+            escaped = false;
+            continue;
+        }
+        if (out)
+            out->text += c;
+        if (escaped)
+            escaped = false;
+        else if (inString && c == '\\')
+            escaped = true;
+        else if (c == '"')
+            inString = !inString;
+    }
+    return out;
+}
+
+} // namespace
+
+Template readEscapedJson(std::string_view text, const std::vector<std::size_t> &insertedAt,
+                         std::string_view original, const std::string &fileName,
+                         const ReadLimits &limits);
+
+Template readJson(std::string_view text, const std::string &fileName, const ReadLimits &limits)
+{
+    const std::optional<TabEscapes> escapes = escapeTabsInStrings(text);
+    if (escapes)
+        return readEscapedJson(escapes->text, escapes->insertedAt, text, fileName, limits);
+    return readEscapedJson(text, {}, text, fileName, limits);
+}
+
+Template readEscapedJson(std::string_view text, const std::vector<std::size_t> &insertedAt,
+                         std::string_view original, const std::string &fileName,
+                         const ReadLimits &limits)
+{
+    Template result;
+    result.format = TemplateFormat::Json;
+    SaxBuilder builder(text, original, insertedAt, limits, result);
+    TrackingIterator first(text.data(), builder.furthest());
+    TrackingIterator last(text.data() + text.size(), nullptr);
+    const bool ok = Json::sax_parse(first, last, &builder);
+    if (!ok || builder.failure) {
+        const Failure failure = builder.failure.value_or(Failure{0, "invalid JSON"});
+        const SourcePos pos = builder.positionOf(failure.offset);
+        throw TemplateError(fileName, pos.line, pos.column, failure.message);
+    }
+    if (!builder.hasRoot() || !result.root.is_object())
+        throw TemplateError(fileName, 1, 1,
+                            "expected an object at the top level (a CloudFormation template has "
+                            "sections such as Resources)");
+    result.positions.set("", {1, 1});
+    return result;
+}
+
+} // namespace sc

@@ -1,0 +1,101 @@
+#include "model/template/scalars.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <regex>
+
+namespace sc::scalars {
+
+namespace {
+
+bool isNull(const std::string &t)
+{
+    return t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL";
+}
+
+bool isTrue(const std::string &t) { return t == "true" || t == "True" || t == "TRUE"; }
+bool isFalse(const std::string &t) { return t == "false" || t == "False" || t == "FALSE"; }
+
+bool isDecimalInteger(const std::string &t)
+{
+    std::size_t i = (!t.empty() && (t[0] == '-' || t[0] == '+')) ? 1 : 0;
+    if (i >= t.size())
+        return false;
+    for (std::size_t j = i; j < t.size(); ++j) {
+        if (t[j] < '0' || t[j] > '9')
+            return false;
+    }
+    // A leading zero ("0123", an account ID) is kept as text: YAML 1.1 would read it as octal.
+    return !(t[i] == '0' && t.size() - i > 1);
+}
+
+bool isFloat(const std::string &t)
+{
+    static const std::regex re(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
+    if (!std::regex_match(t, re))
+        return false;
+    std::size_t i = (t[0] == '-' || t[0] == '+') ? 1 : 0;
+    // "01.5" is not a number YAML 1.2 agrees on either.
+    return !(t.size() > i + 1 && t[i] == '0' && t[i + 1] >= '0' && t[i + 1] <= '9');
+}
+
+bool looksLikeOtherNumberOrDate(const std::string &t)
+{
+    static const std::regex re(
+        R"([-+]?(0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[0-9][0-9_.]*|\.[0-9_]+)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?)");
+    return std::regex_match(t, re);
+}
+
+bool isYaml11Boolean(const std::string &t)
+{
+    static const char *const words[] = {"y",  "Y",  "yes", "Yes", "YES", "n",   "N",   "no",
+                                        "No", "NO", "on",  "On",  "ON",  "off", "Off", "OFF"};
+    for (const char *w : words) {
+        if (t == w)
+            return true;
+    }
+    return false;
+}
+
+// Numbers and dates all start like this; most strings do not, and skip the regular expressions.
+bool mayBeNumeric(const std::string &t)
+{
+    const char c = t.empty() ? '\0' : t[0];
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
+}
+
+} // namespace
+
+Json resolvePlain(const std::string &text)
+{
+    if (isNull(text))
+        return nullptr;
+    if (isTrue(text))
+        return true;
+    if (isFalse(text))
+        return false;
+    if (!mayBeNumeric(text))
+        return text;
+    if (isDecimalInteger(text)) {
+        const char *begin = text.data() + (text[0] == '+' ? 1 : 0);
+        const char *end = text.data() + text.size();
+        std::int64_t value = 0;
+        if (auto [p, ec] = std::from_chars(begin, end, value); ec == std::errc{} && p == end)
+            return value;
+        std::uint64_t unsignedValue = 0;
+        if (auto [p, ec] = std::from_chars(begin, end, unsignedValue); ec == std::errc{} && p == end)
+            return unsignedValue;
+        return text; // too large for an integer: keep every digit
+    }
+    if (isFloat(text))
+        return std::strtod(text.c_str(), nullptr);
+    return text;
+}
+
+bool needsQuotes(const std::string &text)
+{
+    return !resolvePlain(text).is_string() || isYaml11Boolean(text)
+           || (mayBeNumeric(text) && looksLikeOtherNumberOrDate(text));
+}
+
+} // namespace sc::scalars

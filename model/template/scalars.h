@@ -1,0 +1,19 @@
+#pragma once
+// How an unquoted YAML scalar becomes a value, and when a string must be quoted to read back
+// as the same string. The rules are YAML 1.2's core schema, made conservative for
+// CloudFormation: text that other YAML readers could take for a number, a boolean or a date
+// ("0123", "yes", "2010-09-09") stays a string here and is always written quoted.
+
+#include "model/template/json.h"
+
+#include <string>
+
+namespace sc::scalars {
+
+// The value of a plain (unquoted, untagged) scalar.
+Json resolvePlain(const std::string &text);
+// True when writing `text` unquoted could read back as anything but this string, in this
+// reader or in YAML 1.1 readers (CloudFormation's among them).
+bool needsQuotes(const std::string &text);
+
+} // namespace sc::scalars

@@ -1,0 +1,177 @@
+#include "model/template/templatewriter.h"
+
+#include "model/template/intrinsics.h"
+#include "model/template/scalars.h"
+
+#include <yaml-cpp/emitter.h>
+#include <yaml-cpp/emittermanip.h>
+
+namespace sc {
+
+namespace {
+
+// A literal block reads back exactly only for plain multi-line text: no leading space on the
+// first line, no trailing spaces or tabs, no carriage returns or other control characters.
+bool fitsLiteralBlock(const std::string &s)
+{
+    if (s.find('\n') == std::string::npos || s.front() == ' ' || s.front() == '\n')
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == '\n') {
+            if (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+                return false;
+            continue;
+        }
+        if (c < 0x20 || c == 0x7F)
+            return false;
+    }
+    // The emitter writes "|" (clip chomping): the text must end in exactly one newline.
+    return s.back() == '\n' && !(s.size() >= 2 && s[s.size() - 2] == '\n');
+}
+
+bool isPrintableAscii(const std::string &s)
+{
+    for (unsigned char c : s) {
+        if (c < 0x20 || c >= 0x7F)
+            return false;
+    }
+    return true;
+}
+
+bool needsDoubleQuotes(const std::string &s)
+{
+    for (unsigned char c : s) {
+        if (c < 0x20 || c == 0x7F)
+            return true;
+    }
+    return false;
+}
+
+class YamlWriter {
+public:
+    YamlWriter()
+    {
+        m_out.SetIndent(2);
+        m_out.SetMapFormat(YAML::Block);
+        m_out.SetSeqFormat(YAML::Block);
+        m_out.SetOutputCharset(YAML::EmitNonAscii);
+    }
+
+    std::string run(const Json &root)
+    {
+        write(root);
+        std::string text = m_out.c_str();
+        text += '\n';
+        return text;
+    }
+
+private:
+    void write(const Json &node)
+    {
+        switch (node.type()) {
+        case Json::value_t::object:
+            writeObject(node);
+            break;
+        case Json::value_t::array:
+            m_out << YAML::BeginSeq;
+            for (const Json &item : node)
+                write(item);
+            m_out << YAML::EndSeq;
+            break;
+        case Json::value_t::string:
+            writeString(node.get_ref<const std::string &>());
+            break;
+        case Json::value_t::boolean:
+            m_out << (node.get<bool>() ? "true" : "false");
+            break;
+        case Json::value_t::null:
+            m_out << YAML::Null;
+            break;
+        default:
+            // Numbers as JSON spells them: the shortest text that reads back exactly.
+            m_out << node.dump();
+            break;
+        }
+    }
+
+    void writeObject(const Json &node)
+    {
+        if (node.size() == 1 && writeTagged(node.begin().key(), node.begin().value()))
+            return;
+        m_out << YAML::BeginMap;
+        for (const auto &[key, value] : node.items()) {
+            m_out << YAML::Key;
+            writeString(key);
+            m_out << YAML::Value;
+            write(value);
+        }
+        m_out << YAML::EndMap;
+    }
+
+    // Writes {"Fn::X": v} as "!X v" (and {"!Tag": v} as "!Tag v"); false when the long form
+    // must stay, because YAML cannot put two tags on one node ("!Base64 !Sub ...").
+    bool writeTagged(const std::string &key, const Json &value)
+    {
+        const bool preserved = !key.empty() && key.front() == '!';
+        const std::string_view shortName = preserved ? std::string_view{} : intrinsics::tagForLongName(key);
+        if (!preserved && shortName.empty())
+            return false;
+        if (value.is_object() && value.size() == 1
+            && (intrinsics::isIntrinsic(value) || intrinsics::isPreservedTag(value)))
+            return false;
+        if (preserved) {
+            if (key.rfind("!!", 0) == 0)
+                m_out << YAML::SecondaryTag(key.substr(2));
+            else
+                m_out << YAML::LocalTag(key.substr(1));
+        } else {
+            m_out << YAML::LocalTag(std::string(shortName));
+        }
+        if (key == "Fn::GetAtt" && value.is_array() && value.size() == 2 && value[0].is_string()
+            && value[1].is_string()) {
+            const std::string &resource = value[0].get_ref<const std::string &>();
+            if (resource.find('.') == std::string::npos) {
+                writeString(resource + '.' + value[1].get<std::string>());
+                return true;
+            }
+        }
+        write(value);
+        return true;
+    }
+
+    void writeString(const std::string &s)
+    {
+        // One style manipulator per scalar at most: a second one leaks into later scalars.
+        if (s.empty()) {
+            m_out << YAML::SingleQuoted << s;
+        } else if (fitsLiteralBlock(s)) {
+            m_out << YAML::Literal << s;
+        } else if (needsDoubleQuotes(s)) {
+            m_out << YAML::DoubleQuoted << s;
+        } else if (scalars::needsQuotes(s)) {
+            if (isPrintableAscii(s))
+                m_out << YAML::SingleQuoted << s;
+            else
+                m_out << YAML::DoubleQuoted << s;
+        } else {
+            m_out << s;
+        }
+    }
+
+    YAML::Emitter m_out;
+};
+
+} // namespace
+
+std::string writeYaml(const Json &root)
+{
+    return YamlWriter().run(root);
+}
+
+std::string writeJson(const Json &root)
+{
+    return root.dump(2, ' ', false, Json::error_handler_t::strict) + '\n';
+}
+
+} // namespace sc

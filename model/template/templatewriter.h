@@ -1,0 +1,15 @@
+#pragma once
+// Writes the template tree back out. YAML uses CloudFormation's short-form tags, block style,
+// and literal blocks for multi-line strings; JSON is indented by two spaces. Both are
+// deterministic: the same tree always gives the same bytes.
+
+#include "model/template/json.h"
+
+#include <string>
+
+namespace sc {
+
+std::string writeYaml(const Json &root);
+std::string writeJson(const Json &root);
+
+} // namespace sc

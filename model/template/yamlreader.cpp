@@ -1,0 +1,305 @@
+// YAML -> template tree, built straight from yaml-cpp's parser events. Working on events
+// (rather than YAML::Node) keeps aliases explicit: each expansion is charged against the node
+// budget before it is copied, and an alias to a node that is still open is a self-reference.
+
+#include "model/template/intrinsics.h"
+#include "model/template/scalars.h"
+#include "model/template/templatereader.h"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace sc {
+
+namespace {
+
+constexpr std::string_view kCoreTagPrefix = "tag:yaml.org,2002:";
+
+SourcePos toPos(const YAML::Mark &mark)
+{
+    return {mark.line < 0 ? 1 : mark.line + 1, mark.column < 0 ? 1 : mark.column + 1};
+}
+
+// Internal failure carrying a position; turned into a TemplateError with the file name.
+struct Failure {
+    SourcePos pos;
+    std::string message;
+};
+
+class TreeBuilder : public YAML::EventHandler {
+public:
+    TreeBuilder(Template &out, const ReadLimits &limits)
+        : m_out(out)
+        , m_limits(limits)
+    {
+    }
+
+    void OnDocumentStart(const YAML::Mark &mark) override
+    {
+        if (++m_documents > 1)
+            throw Failure{toPos(mark), "a template is one YAML document; found a second one"};
+    }
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        beginNode(mark, "", false);
+        finishNode(Json(nullptr), 1, anchor);
+    }
+
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        if (m_openAnchors.count(anchor))
+            throw Failure{toPos(mark), "alias refers to a node that contains it (a "
+                                       "self-referencing alias cannot be expanded)"};
+        auto it = m_anchors.find(anchor);
+        if (it == m_anchors.end())
+            throw Failure{toPos(mark), "alias to an unknown anchor"};
+        charge(it->second.nodes, mark);
+        beginNode(mark, "", false);
+        finishNode(it->second.value, it->second.nodes, 0);
+    }
+
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                  const std::string &value) override
+    {
+        if (isKeyPosition()) {
+            takeKey(mark, tag, value);
+            return;
+        }
+        const std::string wrapper = beginNode(mark, tag, false);
+        Json scalar = scalarValue(tag, value, wrapper);
+        finishNode(wrap(wrapper, std::move(scalar)), 1, anchor);
+    }
+
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
+    {
+        openContainer(mark, tag, anchor, Json::array());
+    }
+    void OnSequenceEnd() override { closeContainer(); }
+
+    void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override
+    {
+        openContainer(mark, tag, anchor, Json::object());
+    }
+    void OnMapEnd() override { closeContainer(); }
+
+    bool hasRoot() const { return m_hasRoot; }
+
+private:
+    struct Frame {
+        Json value;
+        std::string pointer; // of the container's content (inside a tag wrapper, if any)
+        std::string wrapper; // long name or preserved tag to wrap the container in, or empty
+        YAML::anchor_t anchor = 0;
+        std::size_t nodes = 1;
+        std::optional<std::string> pendingKey;
+        std::unordered_map<std::string, SourcePos> keys;
+    };
+
+    struct Anchored {
+        Json value;
+        std::size_t nodes;
+    };
+
+    bool isKeyPosition() const
+    {
+        return !m_stack.empty() && m_stack.back().value.is_object()
+               && !m_stack.back().pendingKey;
+    }
+
+    void takeKey(const YAML::Mark &mark, const std::string &tag, const std::string &value)
+    {
+        if (tag != "?" && tag != "!" && tag != std::string(kCoreTagPrefix) + "str")
+            throw Failure{toPos(mark), "a mapping key must be a plain string, not a tagged value"};
+        Frame &frame = m_stack.back();
+        if (auto it = frame.keys.find(value); it != frame.keys.end()) {
+            throw Failure{toPos(mark), "duplicate key '" + value + "' (first defined at line "
+                                           + std::to_string(it->second.line)
+                                           + "); CloudFormation rejects duplicate keys"};
+        }
+        frame.keys.emplace(value, toPos(mark));
+        frame.pendingKey = value;
+        m_out.positions.set(SourceMap::join(frame.pointer, value), toPos(mark));
+        charge(1, mark);
+    }
+
+    // Records the position of a node about to start and returns the wrapper (intrinsic long
+    // name or preserved tag) its tag asks for.
+    std::string beginNode(const YAML::Mark &mark, const std::string &tag, bool container)
+    {
+        if (!m_stack.empty() && m_stack.back().value.is_object() && !m_stack.back().pendingKey)
+            throw Failure{toPos(mark), "a mapping key must be a plain string"};
+        std::string pointer = childPointer();
+        if (m_stack.empty() || m_stack.back().value.is_array())
+            m_out.positions.set(pointer, toPos(mark));
+        std::string wrapper = wrapperFor(tag, container);
+        if (!wrapper.empty())
+            m_out.positions.set(SourceMap::join(pointer, wrapper), toPos(mark));
+        m_nextPointer = wrapper.empty() ? pointer : SourceMap::join(pointer, wrapper);
+        return wrapper;
+    }
+
+    std::string childPointer() const
+    {
+        if (m_stack.empty())
+            return {};
+        const Frame &parent = m_stack.back();
+        if (parent.value.is_array())
+            return parent.pointer + '/' + std::to_string(parent.value.size());
+        return SourceMap::join(parent.pointer, *parent.pendingKey);
+    }
+
+    static std::string wrapperFor(const std::string &tag, bool container)
+    {
+        if (tag.empty() || tag == "?" || tag == "!")
+            return {};
+        if (tag.rfind(kCoreTagPrefix, 0) == 0) {
+            const std::string_view core = std::string_view(tag).substr(kCoreTagPrefix.size());
+            const bool known = container ? (core == "map" || core == "seq")
+                                         : (core == "str" || core == "int" || core == "float"
+                                            || core == "bool" || core == "null");
+            return known ? std::string() : "!!" + std::string(core);
+        }
+        if (const std::string_view name = intrinsics::longNameForTag(tag); !name.empty())
+            return std::string(name);
+        return tag; // unknown tag: kept verbatim as the key of a one-key object
+    }
+
+    static Json scalarValue(const std::string &tag, const std::string &value,
+                            const std::string &wrapper)
+    {
+        if (tag == "?")
+            return scalars::resolvePlain(value);
+        if (tag.rfind(kCoreTagPrefix, 0) == 0 && wrapper.empty()) {
+            const std::string_view core = std::string_view(tag).substr(kCoreTagPrefix.size());
+            if (core == "str")
+                return value;
+            Json resolved = scalars::resolvePlain(value);
+            return resolved.is_string() ? Json(value) : resolved;
+        }
+        if (wrapper == "Fn::GetAtt") {
+            // !GetAtt Resource.Attribute; a nested attribute keeps its dots ("Endpoint.Address").
+            const std::size_t dot = value.find('.');
+            if (dot != std::string::npos)
+                return Json::array({value.substr(0, dot), value.substr(dot + 1)});
+        }
+        return value;
+    }
+
+    static Json wrap(const std::string &wrapper, Json value)
+    {
+        if (wrapper.empty())
+            return value;
+        Json object = Json::object();
+        object[wrapper] = std::move(value);
+        return object;
+    }
+
+    void openContainer(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                       Json empty)
+    {
+        if (isKeyPosition())
+            throw Failure{toPos(mark), "a mapping key must be a plain string, not a "
+                                       "mapping or sequence"};
+        if (static_cast<int>(m_stack.size()) >= m_limits.maxDepth)
+            throw Failure{toPos(mark), "nesting deeper than " + std::to_string(m_limits.maxDepth)
+                                           + " levels"};
+        charge(1, mark);
+        Frame frame;
+        frame.wrapper = beginNode(mark, tag, true);
+        frame.pointer = m_nextPointer;
+        frame.value = std::move(empty);
+        frame.anchor = anchor;
+        if (anchor)
+            m_openAnchors.insert(anchor);
+        m_stack.push_back(std::move(frame));
+    }
+
+    void closeContainer()
+    {
+        Frame frame = std::move(m_stack.back());
+        m_stack.pop_back();
+        if (frame.anchor)
+            m_openAnchors.erase(frame.anchor);
+        finishNode(wrap(frame.wrapper, std::move(frame.value)), frame.nodes, frame.anchor);
+    }
+
+    void finishNode(Json value, std::size_t nodes, YAML::anchor_t anchor)
+    {
+        if (anchor)
+            m_anchors[anchor] = Anchored{value, nodes};
+        if (m_stack.empty()) {
+            m_out.root = std::move(value);
+            m_hasRoot = true;
+            return;
+        }
+        Frame &parent = m_stack.back();
+        parent.nodes += nodes;
+        if (parent.value.is_array()) {
+            parent.value.push_back(std::move(value));
+        } else {
+            parent.value[*parent.pendingKey] = std::move(value);
+            parent.pendingKey.reset();
+        }
+    }
+
+    void charge(std::size_t nodes, const YAML::Mark &mark)
+    {
+        m_nodes += nodes;
+        if (m_nodes > m_limits.maxNodes)
+            throw Failure{toPos(mark), "the template expands to more than "
+                                           + std::to_string(m_limits.maxNodes)
+                                           + " nodes (aliases included); refusing to expand it"};
+    }
+
+    Template &m_out;
+    const ReadLimits &m_limits;
+    std::vector<Frame> m_stack;
+    std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
+    std::unordered_set<YAML::anchor_t> m_openAnchors;
+    std::string m_nextPointer;
+    std::size_t m_nodes = 0;
+    int m_documents = 0;
+    bool m_hasRoot = false;
+};
+
+} // namespace
+
+Template readYaml(std::string_view text, const std::string &fileName, const ReadLimits &limits)
+{
+    Template result;
+    result.format = TemplateFormat::Yaml;
+    std::istringstream stream{std::string(text)};
+    TreeBuilder builder(result, limits);
+    try {
+        YAML::Parser parser(stream);
+        parser.HandleNextDocument(builder);
+        // A second document is an error too; HandleNextDocument reads one at a time.
+        parser.HandleNextDocument(builder);
+    } catch (const Failure &failure) {
+        throw TemplateError(fileName, failure.pos.line, failure.pos.column, failure.message);
+    } catch (const YAML::DeepRecursion &e) {
+        throw TemplateError(fileName, toPos(e.mark).line, toPos(e.mark).column,
+                            "nesting deeper than " + std::to_string(limits.maxDepth) + " levels");
+    } catch (const YAML::Exception &e) {
+        throw TemplateError(fileName, toPos(e.mark).line, toPos(e.mark).column,
+                            "invalid YAML: " + e.msg);
+    }
+    if (!builder.hasRoot() || !result.root.is_object())
+        throw TemplateError(fileName, 1, 1,
+                            "expected a mapping at the top level (a CloudFormation template has "
+                            "sections such as Resources)");
+    result.positions.set("", {1, 1});
+    return result;
+}
+
+} // namespace sc

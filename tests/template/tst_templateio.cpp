@@ -1,0 +1,325 @@
+// Reading and writing templates: short forms, scalars as written, positions, and every kind of
+// bad input refused with its position and a clear message.
+
+#include "model/template/references.h"
+#include "model/template/templatereader.h"
+#include "model/template/templatewriter.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+// Compares two trees by their JSON text, which also shows the difference on failure.
+#define JCOMPARE(actual, expected) \
+    QCOMPARE(QString::fromStdString(sc::Json(actual).dump()), QString::fromStdString(sc::Json(expected).dump()))
+
+using sc::Json;
+
+namespace {
+
+Json yaml(const std::string &text)
+{
+    return sc::readTemplate(text, "t.yaml").root;
+}
+
+// Reads text that must fail; returns the error.
+sc::TemplateError failure(const std::string &text, const sc::ReadLimits &limits = {},
+                          std::optional<sc::TemplateFormat> format = std::nullopt)
+{
+    try {
+        sc::readTemplate(text, "bad.yaml", format, limits);
+    } catch (const sc::TemplateError &e) {
+        return e;
+    }
+    return sc::TemplateError("", 0, 0, "no error");
+}
+
+} // namespace
+
+class TestTemplateIo : public QObject {
+    Q_OBJECT
+
+private slots:
+    void shortFormsBecomeLongForms_data()
+    {
+        QTest::addColumn<QString>("yamlValue");
+        QTest::addColumn<QString>("expectedJson");
+        const auto row = [](const char *name, const char *y, const char *j) {
+            QTest::newRow(name) << QString::fromUtf8(y) << QString::fromUtf8(j);
+        };
+        row("Ref", "!Ref Vpc", R"({"Ref":"Vpc"})");
+        row("GetAtt dotted", "!GetAtt Db.Endpoint.Address", R"({"Fn::GetAtt":["Db","Endpoint.Address"]})");
+        row("GetAtt list", "!GetAtt [Fn, Arn]", R"({"Fn::GetAtt":["Fn","Arn"]})");
+        row("Sub string", "!Sub 'arn:${AWS::Partition}:s3:::${Bucket}'", R"({"Fn::Sub":"arn:${AWS::Partition}:s3:::${Bucket}"})");
+        row("Sub list", "!Sub ['${A}-${B}', {B: !Ref X}]", R"({"Fn::Sub":["${A}-${B}",{"B":{"Ref":"X"}}]})");
+        row("Join", "!Join ['', [a, !Ref B]]", R"({"Fn::Join":["",["a",{"Ref":"B"}]]})");
+        row("Select", "!Select [0, !GetAZs '']", R"({"Fn::Select":[0,{"Fn::GetAZs":""}]})");
+        row("Split", "!Split [',', a]", R"({"Fn::Split":[",","a"]})");
+        row("If", "!If [C, a, !Ref AWS::NoValue]", R"({"Fn::If":["C","a",{"Ref":"AWS::NoValue"}]})");
+        row("Equals", "!Equals [!Ref Env, prod]", R"({"Fn::Equals":[{"Ref":"Env"},"prod"]})");
+        row("And Or Not Condition", "!And [!Or [!Condition A, !Not [!Condition B]]]",
+            R"({"Fn::And":[{"Fn::Or":[{"Condition":"A"},{"Fn::Not":[{"Condition":"B"}]}]}]})");
+        row("FindInMap", "!FindInMap [M, !Ref AWS::Region, Ami]", R"({"Fn::FindInMap":["M",{"Ref":"AWS::Region"},"Ami"]})");
+        row("ImportValue", "!ImportValue shared-vpc", R"({"Fn::ImportValue":"shared-vpc"})");
+        row("Base64", "!Base64 hello", R"({"Fn::Base64":"hello"})");
+        row("Cidr", "!Cidr [10.0.0.0/16, 6, 8]", R"({"Fn::Cidr":["10.0.0.0/16",6,8]})");
+        row("Transform", "!Transform {Name: AWS::Include, Parameters: {Location: s3://b/k}}",
+            // Not a raw string: moc takes the "//" in one for a comment.
+            "{\"Fn::Transform\":{\"Name\":\"AWS::Include\",\"Parameters\":{\"Location\":\"s3://b/k\"}}}");
+        row("Length", "!Length [a, b]", R"({"Fn::Length":["a","b"]})");
+        row("ToJsonString", "!ToJsonString {a: 1}", R"({"Fn::ToJsonString":{"a":1}})");
+        row("ForEach", "!ForEach [T, [a, b], {x: y}]", R"({"Fn::ForEach":["T",["a","b"],{"x":"y"}]})");
+        row("unknown tag kept", "!Vendor::Thing 7", R"({"!Vendor::Thing":"7"})");
+        row("nested long form", "{Fn::Base64: !Sub 'x${A}'}", R"({"Fn::Base64":{"Fn::Sub":"x${A}"}})");
+    }
+
+    void shortFormsBecomeLongForms()
+    {
+        QFETCH(QString, yamlValue);
+        QFETCH(QString, expectedJson);
+        const Json root = yaml("V: " + yamlValue.toStdString() + "\n");
+        QCOMPARE(QString::fromStdString(root["V"].dump()), expectedJson);
+    }
+
+    void shortFormsAreWrittenBack()
+    {
+        const std::string text = "A: !Ref Vpc\n"
+                                 "B: !GetAtt Db.Endpoint.Address\n"
+                                 "C: !Sub arn:${AWS::Partition}:s3:::${Bucket}\n"
+                                 "D: !Join\n  - ''\n  -\n    - a\n    - !Ref B\n"
+                                 "E:\n  Fn::Base64: !Sub x${A}\n"
+                                 "F: !Vendor::Thing '7'\n";
+        const std::string out = sc::writeYaml(yaml(text));
+        QCOMPARE(QString::fromStdString(out), QString::fromStdString(text));
+    }
+
+    void scalarsKeepWhatWasWritten()
+    {
+        const Json root = yaml("AWSTemplateFormatVersion: 2010-09-09\n"
+                               "a: \"0123\"\nb: \"1.10\"\nc: 0123\nd: 42\ne: 3.5\nf: true\n"
+                               "g: 'true'\nh: yes\ni: ~\nj: -7\nk: 1e3\nl: 12345678901234567890123\n");
+        JCOMPARE(root["AWSTemplateFormatVersion"], Json("2010-09-09"));
+        JCOMPARE(root["a"], Json("0123"));
+        JCOMPARE(root["b"], Json("1.10"));
+        JCOMPARE(root["c"], Json("0123")); // a leading zero is not a number to us
+        QVERIFY(root["d"].is_number_integer());
+        QCOMPARE(root["d"].get<int>(), 42);
+        QVERIFY(root["e"].is_number_float());
+        JCOMPARE(root["f"], Json(true));
+        JCOMPARE(root["g"], Json("true"));
+        JCOMPARE(root["h"], Json("yes"));
+        QVERIFY(root["i"].is_null());
+        QCOMPARE(root["j"].get<int>(), -7);
+        QCOMPARE(root["k"].get<double>(), 1000.0);
+        JCOMPARE(root["l"], Json("12345678901234567890123"));
+
+        // Strings that look like other things are quoted on the way out.
+        const std::string out = sc::writeYaml(root);
+        QVERIFY(out.find("AWSTemplateFormatVersion: '2010-09-09'") != std::string::npos);
+        QVERIFY(out.find("a: '0123'") != std::string::npos);
+        QVERIFY(out.find("b: '1.10'") != std::string::npos);
+        QVERIFY(out.find("g: 'true'") != std::string::npos);
+        QVERIFY(out.find("h: 'yes'") != std::string::npos);
+        QVERIFY(out.find("d: 42\n") != std::string::npos);
+        JCOMPARE(yaml(out), root);
+    }
+
+    void multiLineStringsUseLiteralBlocks()
+    {
+        Json root = Json::object();
+        root["Script"] = "#!/bin/bash\nyum install -y httpd\nsystemctl start httpd\n";
+        root["NoFinalNewline"] = "line one\nline two";
+        root["Awkward"] = "  leading\ntrailing  \n\n";
+        root["Tabs"] = "a\tb";
+        const std::string out = sc::writeYaml(root);
+        QVERIFY2(out.find("Script: |\n  #!/bin/bash\n  yum install -y httpd\n") != std::string::npos, out.c_str());
+        JCOMPARE(yaml(out), root);
+    }
+
+    void jsonIsIndentedByTwoSpaces()
+    {
+        const Json root = yaml("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n");
+        QCOMPARE(QString::fromStdString(sc::writeJson(root)),
+                 QStringLiteral("{\n  \"Resources\": {\n    \"Q\": {\n      \"Type\": \"AWS::SQS::Queue\"\n    }\n  }\n}\n"));
+    }
+
+    void keyOrderIsKept()
+    {
+        const Json root = yaml("Z: 1\nA: 2\nM: {x: 1, b: 2}\n");
+        std::vector<std::string> keys;
+        for (const auto &[k, v] : root.items())
+            keys.push_back(k);
+        QCOMPARE(keys, (std::vector<std::string>{"Z", "A", "M"}));
+        QCOMPARE(QString::fromStdString(sc::writeYaml(root)), QStringLiteral("Z: 1\nA: 2\nM:\n  x: 1\n  b: 2\n"));
+    }
+
+    void positionsPointAtTheText()
+    {
+        const sc::Template t = sc::readTemplate("Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n"
+                                                "    Properties:\n      Role: !GetAtt R.Arn\n"
+                                                "      Layers:\n        - a\n        - !Ref L\n",
+                                                "p.yaml");
+        QCOMPARE(t.positions.exact("/Resources/Fn"), (sc::SourcePos{2, 3}));
+        QCOMPARE(t.positions.exact("/Resources/Fn/Properties/Role"), (sc::SourcePos{5, 7}));
+        QCOMPARE(t.positions.exact("/Resources/Fn/Properties/Role/Fn::GetAtt"), (sc::SourcePos{5, 13}));
+        QCOMPARE(t.positions.exact("/Resources/Fn/Properties/Layers/1"), (sc::SourcePos{8, 11}));
+        // A node added later falls back to its nearest known ancestor.
+        QCOMPARE(t.positions.find("/Resources/Fn/Properties/Timeout"), (sc::SourcePos{4, 5}));
+
+        const sc::Template j = sc::readTemplate("{\n  \"Resources\": {\n    \"Q\": {\"Type\": \"AWS::SQS::Queue\",\n"
+                                                "      \"Properties\": {\"Tags\": [ {\"Key\": \"a\"}, 5 ]}}}}\n",
+                                                "p.json");
+        QCOMPARE(j.format, sc::TemplateFormat::Json);
+        QCOMPARE(j.positions.exact("/Resources"), (sc::SourcePos{2, 3}));
+        QCOMPARE(j.positions.exact("/Resources/Q"), (sc::SourcePos{3, 5}));
+        QCOMPARE(j.positions.exact("/Resources/Q/Type"), (sc::SourcePos{3, 11}));
+        QCOMPARE(j.positions.exact("/Resources/Q/Properties/Tags/0"), (sc::SourcePos{4, 32}));
+        QCOMPARE(j.positions.exact("/Resources/Q/Properties/Tags/1"), (sc::SourcePos{4, 46}));
+    }
+
+    void acceptsCrlfBomAndTabsInStrings()
+    {
+        const Json root = yaml("\xEF\xBB\xBFResources:\r\n  Q:\r\n    Type: AWS::SQS::Queue\r\n"
+                               "    Description: \"a\\tb\tc\"\r\n");
+        JCOMPARE(root["Resources"]["Q"]["Type"], Json("AWS::SQS::Queue"));
+        JCOMPARE(root["Resources"]["Q"]["Description"], Json("a\tb\tc"));
+        const Json fromJson = sc::readTemplate("\xEF\xBB\xBF{\r\n\"A\":\t\"x\ty\"\r\n}", "b.json").root;
+        JCOMPARE(fromJson["A"], Json("x\ty"));
+    }
+
+    void badInputIsRefusedWithPosition_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("message");
+        const auto row = [](const char *name, const std::string &text, int line, int column, const char *msg) {
+            QTest::newRow(name) << QByteArray::fromStdString(text) << line << column << QString::fromUtf8(msg);
+        };
+        row("malformed YAML", "Resources:\n  Q: [a, b\n", 3, 1, "invalid YAML: end of sequence flow not found");
+        row("malformed JSON", "{\n  \"Resources\": {\n    \"Q\": 1,\n  }\n}\n", 4, 3, "invalid JSON: syntax error while parsing object key - unexpected '}'; expected string literal");
+        row("root is a list", "- a\n- b\n", 1, 1, "expected a mapping at the top level");
+        row("root is a scalar", "hello\n", 1, 1, "expected a mapping at the top level");
+        row("empty file", "", 1, 1, "expected a mapping at the top level");
+        row("duplicate YAML key", "Resources:\n  Q:\n    Type: A\n  Q:\n    Type: B\n", 4, 3, "duplicate key 'Q' (first defined at line 2)");
+        row("duplicate JSON key", "{\"A\": 1,\n \"A\": 2}", 2, 2, "duplicate key 'A' (first defined at line 1)");
+        row("self-referencing alias", "A: &a [1, *a]\n", 1, 11, "alias refers to a node that contains it");
+        row("second document", "A: 1\n---\nB: 2\n", 2, 1, "a template is one YAML document");
+        row("invalid UTF-8", "A: ok\nB: caf\xC3\x28\n", 2, 7, "invalid UTF-8 (byte 0xC3)");
+        row("overlong UTF-8", "A: \xC0\xAF\n", 1, 4, "invalid UTF-8 (byte 0xC0)");
+        row("non-string key", "A:\n  [x]: 1\n", 2, 3, "a mapping key must be a plain string");
+    }
+
+    void badInputIsRefusedWithPosition()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QString, message);
+        const sc::TemplateError e = failure(text.toStdString());
+        QVERIFY2(QString::fromStdString(e.message()).startsWith(message), e.what());
+        QCOMPARE(e.line(), line);
+        QCOMPARE(e.column(), column);
+        QCOMPARE(e.file(), std::string("bad.yaml"));
+        QVERIFY(std::string(e.what()).rfind("bad.yaml:" + std::to_string(line) + ":" + std::to_string(column) + ": ", 0) == 0);
+    }
+
+    void nestingBeyondTheLimitIsRefused()
+    {
+        std::string deepYaml = "A: ";
+        std::string deepJson = "{\"A\": ";
+        for (int i = 0; i < 200; ++i) {
+            deepYaml += "[";
+            deepJson += "[";
+        }
+        deepYaml += std::string(200, ']');
+        deepJson += std::string(200, ']') + "}";
+        const sc::TemplateError y = failure(deepYaml + "\n");
+        QVERIFY2(y.message().find("nesting deeper than 128 levels") == 0, y.what());
+        QCOMPARE(y.line(), 1);
+        QCOMPARE(y.column(), 4 + 127);
+        const sc::TemplateError j = failure(deepJson);
+        QVERIFY2(j.message().find("nesting deeper than 128 levels") == 0, j.what());
+        QCOMPARE(j.column(), 7 + 127);
+        // Far past yaml-cpp's own recursion guard, still an error, never a crash.
+        std::string veryDeep = "A: " + std::string(100000, '[') + std::string(100000, ']');
+        QVERIFY(failure(veryDeep).message().find("nesting deeper") == 0);
+        QVERIFY(failure("{\"A\": " + std::string(1000000, '[')).message().find("nesting deeper") == 0);
+    }
+
+    void billionLaughsIsRefusedQuickly()
+    {
+        std::string text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+        for (int i = 1; i < 10; ++i) {
+            const std::string prev = "*a" + std::to_string(i - 1);
+            text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+            for (int k = 0; k < 9; ++k)
+                text += prev + (k < 8 ? ", " : "]\n");
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const sc::TemplateError e = failure(text);
+        const qint64 ms = timer.elapsed();
+        QVERIFY2(e.message().find("expands to more than 1000000 nodes") != std::string::npos, e.what());
+        QCOMPARE(e.line(), 7); // a6, the first level past a million nodes
+        qInfo("billion laughs refused after %lld ms", static_cast<long long>(ms));
+    }
+
+    void aliasesWithinBudgetExpand()
+    {
+        const Json root = yaml("Base: &tags {Team: core}\nA: *tags\nB: *tags\n");
+        JCOMPARE(root["A"], root["Base"]);
+        JCOMPARE(root["B"]["Team"], Json("core"));
+    }
+
+    void tooLargeAFileIsRefused()
+    {
+        sc::ReadLimits limits;
+        limits.maxFileBytes = 64;
+        const sc::TemplateError e = failure(std::string(100, ' ') + "A: 1\n", limits);
+        QCOMPARE(QString::fromStdString(e.message()), QStringLiteral("file is 105 bytes; the limit is 64 bytes"));
+        QCOMPARE(e.line(), 1);
+        QCOMPARE(e.column(), 1);
+    }
+
+    void tooManyNodesIsRefused()
+    {
+        sc::ReadLimits limits;
+        limits.maxNodes = 10;
+        const sc::TemplateError e = failure("{\"A\": [1,2,3,4,5,6,7,8,9,10,11,12]}", limits);
+        QVERIFY2(e.message().find("more than 10 nodes") != std::string::npos, e.what());
+        QCOMPARE(e.column(), 22); // the eleventh node: the "8"
+    }
+
+    void referencesAreFound()
+    {
+        const Json root = yaml("Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    DependsOn: [Log]\n"
+                               "    Properties:\n      Role: !GetAtt Role.Arn\n"
+                               "      Environment: {Variables: {Q: !Ref Queue, S: !Sub '${Bucket.Arn}/${Local}/${!Lit}'}}\n");
+        const auto refs = sc::resourceReferences(root["Resources"]["Fn"], "Fn");
+        QCOMPARE(refs.size(), std::size_t(5));
+        QCOMPARE(refs[0].target, std::string("Log"));
+        QCOMPARE(refs[0].pointer, std::string("/Resources/Fn/DependsOn/0"));
+        QCOMPARE(refs[1].target, std::string("Role"));
+        QCOMPARE(refs[1].attribute, std::string("Arn"));
+        QCOMPARE(refs[1].pointer, std::string("/Resources/Fn/Properties/Role"));
+        QCOMPARE(refs[2].target, std::string("Queue"));
+        QCOMPARE(refs[3].target, std::string("Bucket"));
+        QCOMPARE(refs[3].attribute, std::string("Arn"));
+        QCOMPARE(refs[4].target, std::string("Local"));
+    }
+
+    void renameRewritesEveryForm()
+    {
+        Json node = yaml("A: !Ref Old\nB: !GetAtt Old.Arn\nC: !Sub '${Old}-${Old.Name}-${!Old}-${Other}'\n"
+                         "D: !Sub ['${Old}', {Old: keep}]\nE: !GetAtt [Old, !Ref Old]\n");
+        QVERIFY(sc::renameReferences(node, "Old", "New"));
+        JCOMPARE(node["A"], Json({{"Ref", "New"}}));
+        JCOMPARE(node["B"]["Fn::GetAtt"], Json({"New", "Arn"}));
+        JCOMPARE(node["C"]["Fn::Sub"], Json("${New}-${New.Name}-${!Old}-${Other}"));
+        JCOMPARE(node["D"]["Fn::Sub"][0], Json("${Old}")); // a local variable, not the resource
+        JCOMPARE(node["E"]["Fn::GetAtt"], Json::parse(R"(["New", {"Ref": "New"}])"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTemplateIo)
+#include "tst_templateio.moc"
