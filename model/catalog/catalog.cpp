@@ -1,0 +1,274 @@
+#include "model/catalog/catalog.h"
+
+#include "model/catalog/overlaydata.h"
+
+#include <QByteArray>
+#include <QFile>
+#include <QResource>
+
+#include <algorithm>
+#include <mutex>
+#include <stdexcept>
+
+// The data is compiled into sc_catalog with qt_add_resources; a static library needs the
+// initializer called by name.
+static void initCatalogResources()
+{
+    Q_INIT_RESOURCE(sc_catalog_data);
+    Q_INIT_RESOURCE(sc_catalog_overlay);
+}
+
+namespace sc {
+
+namespace {
+
+constexpr std::string_view customPrefix = "Custom::";
+constexpr std::string_view customResource = "AWS::CloudFormation::CustomResource";
+
+std::string_view canonicalType(std::string_view type)
+{
+    return type.substr(0, customPrefix.size()) == customPrefix ? customResource : type;
+}
+
+// Uncompressed resources are views into the binary's read-only data, so the 2 MB of specs are
+// neither copied nor read until a type is asked for.
+QByteArray readResource(const char *path)
+{
+    QResource resource(QString::fromLatin1(path));
+    if (resource.isValid() && resource.compressionAlgorithm() == QResource::NoCompress)
+        return QByteArray::fromRawData(reinterpret_cast<const char *>(resource.data()),
+                                       static_cast<qsizetype>(resource.size()));
+    QFile file(QString::fromLatin1(path));
+    if (!file.open(QIODevice::ReadOnly))
+        throw std::runtime_error(std::string("catalog data missing: ") + path);
+    return file.readAll();
+}
+
+Json inflateJson(const char *data, qsizetype size)
+{
+    const QByteArray raw = qUncompress(reinterpret_cast<const uchar *>(data), size);
+    if (raw.isEmpty())
+        throw std::runtime_error("catalog data is corrupt");
+    return Json::parse(raw.constBegin(), raw.constEnd());
+}
+
+// "AWS::ElasticLoadBalancingV2::TargetGroup" -> "ElasticLoadBalancingV2 Target Group"
+std::string wordsOf(std::string_view name)
+{
+    std::string out;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        const bool upper = c >= 'A' && c <= 'Z';
+        const bool prevLower = i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z';
+        const bool nextLower = i + 1 < name.size() && name[i + 1] >= 'a' && name[i + 1] <= 'z';
+        const bool prevUpper = i > 0 && name[i - 1] >= 'A' && name[i - 1] <= 'Z';
+        if (i > 0 && upper && (prevLower || (prevUpper && nextLower)))
+            out += ' ';
+        out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+struct Catalog::Entry {
+    std::string type, cdkModule, cdkClass;
+    qsizetype offset = 0, size = 0;
+    mutable std::once_flag parsed;
+    mutable std::unique_ptr<ResourceTypeSpec> spec;
+};
+
+struct Catalog::Data {
+    std::vector<std::unique_ptr<Entry>> entries; // sorted by type
+    QByteArray specs;                            // concatenated per-type compressed records
+    OverlayData overlay;
+    std::string source;
+};
+
+Catalog::Catalog()
+    : m_data(std::make_unique<Data>())
+{
+    initCatalogResources();
+    const QByteArray index = readResource(":/stackcanvas/catalog/index.json.z");
+    const Json root = inflateJson(index.constData(), index.size());
+    m_data->source = root.at("source").get<std::string>();
+    const Json &types = root.at("types");
+    m_data->entries.reserve(types.size());
+    for (const Json &row : types) {
+        auto e = std::make_unique<Entry>();
+        e->type = row.at(0).get<std::string>();
+        e->cdkModule = row.at(1).get<std::string>();
+        e->cdkClass = row.at(2).get<std::string>();
+        e->offset = row.at(3).get<qsizetype>();
+        e->size = row.at(4).get<qsizetype>();
+        m_data->entries.push_back(std::move(e));
+    }
+    m_data->specs = readResource(":/stackcanvas/catalog/specs.bin");
+
+    const QByteArray overlay = readResource(":/stackcanvas/catalog/overlay.json");
+    m_data->overlay = OverlayData::parse(Json::parse(overlay.constBegin(), overlay.constEnd()));
+}
+
+Catalog::~Catalog() = default;
+
+const Catalog &Catalog::instance()
+{
+    static const Catalog catalog;
+    return catalog;
+}
+
+const Catalog::Entry *Catalog::entry(std::string_view type) const
+{
+    type = canonicalType(type);
+    const auto &entries = m_data->entries;
+    auto it = std::lower_bound(entries.begin(), entries.end(), type,
+                               [](const std::unique_ptr<Entry> &e, std::string_view t) { return e->type < t; });
+    return it != entries.end() && (*it)->type == type ? it->get() : nullptr;
+}
+
+std::vector<std::string> Catalog::typeNames() const
+{
+    std::vector<std::string> names;
+    names.reserve(m_data->entries.size());
+    for (const auto &e : m_data->entries)
+        names.push_back(e->type);
+    return names;
+}
+
+bool Catalog::contains(std::string_view type) const
+{
+    return entry(type) != nullptr;
+}
+
+std::size_t Catalog::typeCount() const
+{
+    return m_data->entries.size();
+}
+
+const ResourceTypeSpec *Catalog::find(std::string_view type) const
+{
+    const Entry *e = entry(type);
+    if (!e)
+        return nullptr;
+    std::call_once(e->parsed, [this, e] {
+        const Json data = inflateJson(m_data->specs.constData() + e->offset, e->size);
+        auto spec = std::make_unique<ResourceTypeSpec>(
+            ResourceTypeSpec::fromData(e->type, e->cdkModule, e->cdkClass, data));
+        if (const KindOverlay *o = overlay(e->type); o && !o->refReturns.empty())
+            spec->refReturns = o->refReturns;
+        e->spec = std::move(spec);
+    });
+    return e->spec.get();
+}
+
+const KindOverlay *Catalog::overlay(std::string_view type) const
+{
+    type = canonicalType(type);
+    const auto &kinds = m_data->overlay.kinds();
+    auto it = std::lower_bound(kinds.begin(), kinds.end(), type,
+                               [](const KindOverlay &k, std::string_view t) { return k.type < t; });
+    return it != kinds.end() && it->type == type ? &*it : nullptr;
+}
+
+std::vector<const KindOverlay *> Catalog::overlays() const
+{
+    std::vector<const KindOverlay *> out;
+    for (const KindOverlay &k : m_data->overlay.kinds())
+        out.push_back(&k);
+    return out;
+}
+
+std::vector<std::string> Catalog::categories() const
+{
+    return m_data->overlay.categories();
+}
+
+std::string Catalog::category(std::string_view type) const
+{
+    if (const KindOverlay *o = overlay(type))
+        return o->category;
+    const std::size_t last = type.rfind("::");
+    return m_data->overlay.namespaceCategory(type.substr(0, last == std::string_view::npos ? 0 : last));
+}
+
+std::string Catalog::displayName(std::string_view type) const
+{
+    if (const KindOverlay *o = overlay(type); o && type.substr(0, customPrefix.size()) != customPrefix)
+        return o->displayName;
+    std::string_view rest = type;
+    if (const std::size_t first = rest.find("::"); first != std::string_view::npos)
+        rest = rest.substr(first + 2);
+    const std::size_t sep = rest.find("::");
+    if (sep == std::string_view::npos)
+        return wordsOf(rest);
+    return std::string(rest.substr(0, sep)) + ' ' + wordsOf(rest.substr(sep + 2));
+}
+
+const std::vector<ConnectionRule> &Catalog::curatedConnectionRules() const
+{
+    return m_data->overlay.rules();
+}
+
+std::vector<ConnectionRule> Catalog::connectionRulesFrom(std::string_view sourceType) const
+{
+    sourceType = canonicalType(sourceType);
+    std::vector<ConnectionRule> out;
+    for (const ConnectionRule &r : m_data->overlay.rules())
+        if (r.sourceType == sourceType)
+            out.push_back(r);
+    return out;
+}
+
+std::vector<ConnectionRule> Catalog::connectionRules(std::string_view sourceType,
+                                                     std::string_view targetType) const
+{
+    sourceType = canonicalType(sourceType);
+    targetType = canonicalType(targetType);
+    std::vector<ConnectionRule> out;
+    for (const ConnectionRule &r : m_data->overlay.rules())
+        if (r.sourceType == sourceType && r.targetType == targetType)
+            out.push_back(r);
+    if (!out.empty())
+        return out;
+    if (const ResourceTypeSpec *source = find(sourceType))
+        return derivedRules(*source, targetType);
+    return out;
+}
+
+std::vector<ConnectionRule> Catalog::derivedRules(const ResourceTypeSpec &source,
+                                                  std::string_view targetType) const
+{
+    std::vector<ConnectionRule> out;
+    const ResourceTypeSpec *target = find(targetType);
+    if (!target)
+        return out;
+    const std::string prefix = target->type + '.';
+    for (const PropertySpec &p : source.properties) {
+        if (p.kind == PropertySpec::Kind::Map || p.kind == PropertySpec::Kind::Json || !p.itemIsPrimitive)
+            continue;
+        for (const std::string &ref : p.references) {
+            if (ref.rfind(prefix, 0) != 0)
+                continue;
+            const std::string name = ref.substr(prefix.size());
+            std::string intrinsic;
+            if (target->refIdentifiers.size() == 1 && target->refIdentifiers.front() == name)
+                intrinsic = "Ref";
+            else if (target->attribute(name))
+                intrinsic = "GetAtt:" + name;
+            else
+                continue; // neither Ref nor GetAtt yields it; the user must type it
+            const bool list = p.kind == PropertySpec::Kind::List;
+            out.push_back({source.type, target->type, list ? p.name + "/-" : p.name, intrinsic,
+                           "Sets " + wordsOf(p.name), Json()});
+            break;
+        }
+    }
+    return out;
+}
+
+std::string Catalog::source() const
+{
+    return m_data->source;
+}
+
+} // namespace sc

@@ -1,0 +1,296 @@
+#!/usr/bin/env node
+// Generates the resource catalog data (model/catalog/data/) from the AWS CDK service
+// specification database, the `db.json.gz` inside the npm package `aws-cdk`.
+//
+// Run from the repository root after installer/install-deps.sh (which installs tests/aws):
+//
+//     node model/catalog/generate-catalog.mjs [--db PATH/db.json.gz] [--cdk-lib PATH/aws-cdk-lib]
+//
+// and commit model/catalog/data/. Builds use the committed data and never need npm.
+//
+// Output (both deterministic: types sorted, properties sorted by name):
+//   data/index.json.z   qCompress()-format zlib: the type list with CDK module/class and the
+//                       byte range of each type's detail in specs.bin.
+//   data/specs.bin      one qCompress()-format block per type, so that a type is inflated and
+//                       parsed only when it is first asked for.
+//
+// The CDK names (property `vpcId`, attribute `attrEndpointAddress`, class `CfnFunction`) are
+// read from aws-cdk-lib's generated L1 code when it is installed, because those are the names the
+// cdk-ts exporter must write; a type that aws-cdk-lib does not know yet falls back to the same
+// naming rules reimplemented here.
+//
+// Types missing from the database (some SAM types) are hand-written in sam-extra.json, which is
+// merged here, together with the Ref/GetAtt facts the database lacks for the SAM types it has.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : fallback;
+};
+const dbPath = option('--db', path.join(repo, 'tests/aws/node_modules/aws-cdk/db.json.gz'));
+const cdkLibPath = option('--cdk-lib', path.join(repo, 'tests/aws/node_modules/aws-cdk-lib'));
+const outDir = path.join(here, 'data');
+
+const db = JSON.parse(zlib.gunzipSync(fs.readFileSync(dbPath)));
+const schema = db.schema;
+const typeDefs = new Map(schema.typeDefinition.entities.map((t) => [t.$id, t]));
+const services = new Map(schema.service.entities.map((s) => [s.$id, s]));
+const serviceOfResource = new Map();
+for (const [serviceId, resources] of Object.entries(schema.hasResource.forward))
+    for (const r of resources) serviceOfResource.set(r.$id, services.get(serviceId));
+
+// ---- CDK names from aws-cdk-lib's generated code -------------------------------------------
+
+const cdk = { classes: new Map(), converters: new Map(), attrs: new Map() };
+if (fs.existsSync(cdkLibPath)) {
+    const converterRe = /function convert(\w+)ToCloudFormation\(properties\)\{return cdk\(\)\.canInspect\(properties\)\?\(\w+\(properties\)\.assertSuccess\(\),\{(.*?)\}\):properties\}/g;
+    const classRe = /class (Cfn\w+) extends cdk\(\)\.CfnResource\{static\[JSII_RTTI_SYMBOL_1\]=\{fqn:"aws-cdk-lib\.(\w+)\.Cfn\w+"[^}]*\};static CFN_RESOURCE_TYPE_NAME="([^"]+)"/g;
+    for (const dir of fs.readdirSync(cdkLibPath).sort()) {
+        const lib = path.join(cdkLibPath, dir, 'lib');
+        if (!fs.existsSync(lib)) continue;
+        for (const file of fs.readdirSync(lib).sort()) {
+            if (!file.endsWith('.generated.js') || file.includes('canned') || file.includes('augment')) continue;
+            const text = fs.readFileSync(path.join(lib, file), 'utf8');
+            for (const m of text.matchAll(converterRe)) {
+                const pairs = new Map();
+                for (const p of m[2].matchAll(/"?([A-Za-z0-9_.-]+)"?:[^]*?\(properties\.([A-Za-z0-9_$]+)\)/g))
+                    pairs.set(p[1], p[2]);
+                cdk.converters.set(m[1], pairs);
+            }
+            const starts = [...text.matchAll(classRe)];
+            starts.forEach((m, i) => {
+                cdk.classes.set(m[3], { module: m[2], cls: m[1] });
+                const body = text.slice(m.index, i + 1 < starts.length ? starts[i + 1].index : text.length);
+                const attrs = new Map();
+                for (const a of body.matchAll(/get (attr\w+)\(\)\{return [^}]*?getAtt\("([^"]+)"/g))
+                    if (!attrs.has(a[2])) attrs.set(a[2], a[1]);
+                cdk.attrs.set(m[3], attrs);
+            });
+        }
+    }
+}
+
+// The naming rule of the CDK's code generator: words of the CloudFormation name, acronyms
+// folded ("DBInstanceClass" -> "dbInstanceClass", "SourceKMSKeyArn" -> "sourceKmsKeyArn").
+function words(name) {
+    return name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+[a-z]*|[A-Z]/g) ?? [name];
+}
+function camel(name) {
+    const ws = words(name.replace(/[^A-Za-z0-9]/g, ' ')).filter((w) => w.trim());
+    return ws.map((w, i) => {
+        const lower = w.toLowerCase();
+        return i === 0 ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+    }).join('');
+}
+const attrFallback = (name) => 'attr' + name.replace(/[^A-Za-z0-9]/g, '').replace(/^./, (c) => c.toUpperCase());
+
+// ---- documentation to one line ------------------------------------------------------------
+
+function oneLine(doc) {
+    if (!doc) return '';
+    let s = doc.split(/\n\s*\n/)[0];
+    s = s.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/`+/g, '').replace(/\*+/g, '');
+    s = s.replace(/\s+/g, ' ').trim();
+    const end = s.search(/\.\s+(?=[A-Z])/);
+    if (end > 0) s = s.slice(0, end + 1);
+    if (s.length > 240) s = s.slice(0, 237).replace(/\s+\S*$/, '') + '…';
+    return s;
+}
+
+// "DBInstanceIdentifier" -> "the DB instance identifier"
+const acronyms = new Set(['ARN', 'ID', 'IP', 'URL', 'DNS', 'VPC', 'DB', 'API', 'ECS', 'IAM', 'SSM', 'ACL', 'KMS']);
+function humanWords(name) {
+    const ws = words(name).map((w) => {
+        const up = w.toUpperCase();
+        if (acronyms.has(up)) return up;
+        return /^[A-Z]+$/.test(w) && w.length > 1 ? w : w.toLowerCase();
+    });
+    return ws.join(' ');
+}
+function refWords(ids) {
+    if (!ids || ids.length === 0) return '';
+    if (ids.length === 1) return 'the ' + humanWords(ids[0]);
+    return ids.map((id) => 'the ' + humanWords(id)).join(' and ') + ' (joined by |)';
+}
+
+// ---- type conversion ------------------------------------------------------------------------
+
+const primitive = {
+    string: 'String', integer: 'Integer', number: 'Double', boolean: 'Boolean',
+    json: 'Json', 'date-time': 'Timestamp', tag: 'Tag',
+};
+// Kind codes in the data: S scalar, L list, M map, J json.
+function describe(t) {
+    switch (t.type) {
+    case 'ref': return { kind: 'S', type: typeDefs.get(t.reference.$ref).name, prim: false, ref: t.reference.$ref };
+    case 'json': return { kind: 'J', type: 'Json', prim: true };
+    case 'tag': return { kind: 'S', type: 'Tag', prim: false, tag: true };
+    case 'array':
+    case 'map': {
+        const kind = t.type === 'array' ? 'L' : 'M';
+        const e = describe(t.element);
+        if (e.kind !== 'S') return { kind, type: 'Json', prim: true, enums: undefined, inner: e };
+        return { kind, type: e.type, prim: e.prim, ref: e.ref, tag: e.tag, enums: e.enums };
+    }
+    case 'union': {
+        const alts = t.types.map(describe);
+        const chosen = alts.find((a) => a.ref) ?? alts[0];
+        return { ...chosen, alternatives: alts.map(display) };
+    }
+    default: {
+        const enums = t.allowedValues ? t.allowedValues.map(String).sort() : undefined;
+        return { kind: 'S', type: primitive[t.type] ?? 'String', prim: true, enums };
+    }
+    }
+}
+function display(d) {
+    if (d.kind === 'L') return `List<${d.type}>`;
+    if (d.kind === 'M') return `Map<${d.type}>`;
+    return d.type;
+}
+
+// A property as a compact array: [name, kind, type, flags, doc, cdkName, enums?, alternatives?, refs?]
+// flags: 1 required, 2 causes replacement, 4 item is primitive, 8 replacement only sometimes.
+function property(name, p, cdkNames, used) {
+    const d = describe(p.type);
+    if (d.ref) used.add(d.ref);
+    if (d.tag) used.add('tag');
+    let flags = 0;
+    if (p.required) flags |= 1;
+    if (p.causesReplacement === 'yes') flags |= 2;
+    if (d.prim) flags |= 4;
+    if (p.causesReplacement === 'maybe') flags |= 8;
+    const row = [name, d.kind, d.type, flags, oneLine(p.documentation), cdkNames?.get(name) ?? camel(name)];
+    const refs = (p.relationshipRefs ?? []).map((r) => `${r.cloudFormationType}.${r.propertyName}`).sort();
+    const tail = [d.enums ?? 0, d.alternatives ?? 0, refs.length ? [...new Set(refs)] : 0];
+    while (tail.length && tail[tail.length - 1] === 0) tail.pop();
+    return row.concat(tail);
+}
+const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+function resourceDetail(r, cdkInfo) {
+    const cls = cdkInfo.cls;
+    const used = new Set();
+    const props = Object.keys(r.properties).sort(byName)
+        .map((n) => property(n, r.properties[n], cdk.converters.get(`${cls}Props`), used));
+    const attrNames = cdk.attrs.get(r.cloudFormationType);
+    const attrs = Object.keys(r.attributes).sort(byName).map((n) => {
+        const a = r.attributes[n];
+        const d = describe(a.type);
+        if (d.ref) used.add(d.ref);
+        return [n, display(describe(a.type)), oneLine(a.documentation), attrNames?.get(n) ?? attrFallback(n)];
+    });
+    const types = [];
+    const done = new Set();
+    const queue = [...used];
+    while (queue.length) {
+        const id = queue.shift();
+        if (done.has(id)) continue;
+        done.add(id);
+        if (id === 'tag') continue;
+        const td = typeDefs.get(id);
+        const inner = new Set();
+        const tprops = Object.keys(td.properties).sort(byName)
+            .map((n) => property(n, td.properties[n], cdk.converters.get(`${cls}${td.name}Property`), inner));
+        types.push([td.name, `${td.name}Property`, tprops]);
+        for (const i of inner) if (!done.has(i)) queue.push(i);
+    }
+    if (used.has('tag') || [...done].some((id) => id === 'tag')) {
+        if (!types.some((t) => t[0] === 'Tag'))
+            types.push(['Tag', 'CfnTag', [['Key', 'S', 'String', 5, 'The key name of the tag.', 'key'],
+                ['Value', 'S', 'String', 5, 'The value of the tag.', 'value']]]);
+    }
+    types.sort((a, b) => byName(a[0], b[0]));
+    const refIds = r.cfnRefIdentifier ?? r.primaryIdentifier ?? [];
+    return { d: oneLine(r.documentation), r: refWords(refIds), ri: refIds, p: props, a: attrs, t: types };
+}
+
+// ---- hand-written types (sam-extra.json) ------------------------------------------------------
+
+const extra = JSON.parse(fs.readFileSync(path.join(here, 'sam-extra.json'), 'utf8'));
+function handProperty(name, p) {
+    const kind = { Scalar: 'S', List: 'L', Map: 'M', Json: 'J' }[p.kind ?? 'Scalar'];
+    const prim = ['String', 'Integer', 'Long', 'Double', 'Number', 'Boolean', 'Timestamp', 'Json'].includes(p.type);
+    const flags = (p.required ? 1 : 0) | (p.causesReplacement ? 2 : 0) | (prim ? 4 : 0);
+    const row = [name, kind, p.type, flags, p.documentation ?? '', camel(name)];
+    const tail = [p.enumValues ?? 0, p.alternatives ?? 0];
+    while (tail.length && tail[tail.length - 1] === 0) tail.pop();
+    return row.concat(tail);
+}
+function handAttrs(attrs) {
+    return Object.keys(attrs ?? {}).sort(byName).map((n) => [n, attrs[n].type ?? 'String', attrs[n].documentation ?? '', attrFallback(n)]);
+}
+
+// ---- write ------------------------------------------------------------------------------------
+
+const entries = [];
+for (const r of schema.resource.entities) {
+    const service = serviceOfResource.get(r.$id);
+    const fallbackModule = service.name.replace(/-/g, '_');
+    const info = cdk.classes.get(r.cloudFormationType) ?? { module: fallbackModule, cls: `Cfn${r.name}` };
+    const detail = resourceDetail(r, info);
+    const supplement = extra.supplements?.[r.cloudFormationType];
+    if (supplement) {
+        if (supplement.refReturns) detail.r = supplement.refReturns;
+        if (supplement.attributes) detail.a = detail.a.concat(handAttrs(supplement.attributes)).sort((a, b) => byName(a[0], b[0]));
+    }
+    entries.push({ type: r.cloudFormationType, module: info.module, cls: info.cls, detail });
+}
+for (const [type, t] of Object.entries(extra.types)) {
+    if (entries.some((e) => e.type === type)) throw new Error(`${type} is in the database now; drop it from sam-extra.json`);
+    const detail = {
+        d: t.documentation, r: t.refReturns, ri: t.refIdentifiers ?? [],
+        p: Object.keys(t.properties).sort(byName).map((n) => handProperty(n, t.properties[n])),
+        a: handAttrs(t.attributes),
+        t: Object.keys(t.propertyTypes ?? {}).sort(byName).map((n) => [n, `${n}Property`,
+            Object.keys(t.propertyTypes[n]).sort(byName).map((pn) => handProperty(pn, t.propertyTypes[n][pn]))]),
+    };
+    entries.push({ type, module: t.cdkModule, cls: t.cdkClass, detail });
+}
+entries.sort((a, b) => byName(a.type, b.type));
+
+// qCompress() format: 4-byte big-endian uncompressed size, then a zlib stream.
+function qcompress(text) {
+    const raw = Buffer.from(text, 'utf8');
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(raw.length);
+    return Buffer.concat([head, zlib.deflateSync(raw, { level: 9 })]);
+}
+
+const blocks = [];
+let offset = 0;
+const index = [];
+for (const e of entries) {
+    const block = qcompress(JSON.stringify(e.detail));
+    index.push([e.type, e.module, e.cls, offset, block.length]);
+    blocks.push(block);
+    offset += block.length;
+}
+const cdkVersion = (() => {
+    try { return JSON.parse(fs.readFileSync(path.join(cdkLibPath, 'package.json'))).version; } catch { return ''; }
+})();
+const dbVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(dbPath), 'package.json'))).version;
+fs.mkdirSync(outDir, { recursive: true });
+fs.writeFileSync(path.join(outDir, 'specs.bin'), Buffer.concat(blocks));
+fs.writeFileSync(path.join(outDir, 'index.json.z'), qcompress(JSON.stringify({
+    source: `aws-cdk ${dbVersion} db.json.gz; CDK names from aws-cdk-lib ${cdkVersion}`,
+    types: index,
+})));
+
+let fallbacks = 0;
+let mismatches = 0;
+for (const r of schema.resource.entities) {
+    const info = cdk.classes.get(r.cloudFormationType);
+    if (!info) { fallbacks++; continue; }
+    const names = cdk.converters.get(`${info.cls}Props`);
+    for (const n of Object.keys(r.properties)) if (names?.get(n) !== undefined && names.get(n) !== camel(n)) mismatches++;
+}
+console.log(`${entries.length} types, ${offset} bytes of detail; ${fallbacks} types not in aws-cdk-lib (names derived); `
+    + `${mismatches} property names where the CDK deviates from the plain rule`);

@@ -1,0 +1,484 @@
+// Catalog tests: every type loads, the overlay agrees with the specification, connection rules
+// point at real properties and attributes, and a sample of types matches db.json.gz itself.
+
+#include "model/catalog/catalog.h"
+#include "specdatabase.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <thread>
+
+using namespace sc;
+
+namespace {
+
+const std::vector<std::string> deepKinds = {
+    "AWS::ElasticBeanstalk::Application", "AWS::ElasticBeanstalk::ApplicationVersion",
+    "AWS::ElasticBeanstalk::ConfigurationTemplate", "AWS::ElasticBeanstalk::Environment",
+    "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::EC2::EIP", "AWS::EC2::SecurityGroup",
+    "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::AutoScaling::AutoScalingGroup",
+    "AWS::AutoScaling::LifecycleHook", "AWS::AutoScaling::ScalingPolicy",
+    "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
+    "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::ElasticLoadBalancingV2::TargetGroup",
+    "AWS::Lambda::Function", "AWS::Lambda::Version", "AWS::Lambda::Alias",
+    "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Permission", "AWS::Serverless::Function",
+    "AWS::Serverless::Api", "AWS::Serverless::SimpleTable", "AWS::Serverless::StateMachine",
+    "AWS::ECS::Cluster", "AWS::ECS::TaskDefinition", "AWS::ECS::Service", "AWS::ECS::TaskSet",
+    "AWS::CodeDeploy::Application", "AWS::CodeDeploy::DeploymentGroup",
+    "AWS::CodeDeploy::DeploymentConfig", "AWS::CloudFormation::Stack",
+    "AWS::CloudFormation::StackSet", "AWS::CloudFormation::CustomResource",
+    "AWS::CloudFormation::WaitCondition", "AWS::CloudFormation::WaitConditionHandle",
+    "AWS::ServiceCatalog::Portfolio", "AWS::ServiceCatalog::CloudFormationProduct",
+    "AWS::ServiceCatalog::PortfolioProductAssociation",
+    "AWS::ServiceCatalog::PortfolioPrincipalAssociation",
+    "AWS::ServiceCatalog::LaunchRoleConstraint", "AWS::ServiceCatalog::LaunchNotificationConstraint",
+    "AWS::ServiceCatalog::LaunchTemplateConstraint", "AWS::ServiceCatalog::StackSetConstraint",
+    "AWS::ServiceCatalog::ResourceUpdateConstraint", "AWS::ServiceCatalog::TagOption",
+    "AWS::ServiceCatalog::TagOptionAssociation", "AWS::SQS::Queue", "AWS::SQS::QueuePolicy",
+    "AWS::DynamoDB::Table", "AWS::RDS::DBInstance", "AWS::RDS::DBCluster",
+    "AWS::RDS::DBSubnetGroup", "AWS::S3::Bucket", "AWS::S3::BucketPolicy",
+    "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup",
+    "AWS::Redshift::Cluster", "AWS::Route53::HostedZone", "AWS::Route53::RecordSet",
+    "AWS::CloudWatch::Alarm", "AWS::Events::Rule", "AWS::SecretsManager::Secret",
+    "AWS::SecretsManager::SecretTargetAttachment", "AWS::SSM::Document", "AWS::SSM::Association",
+    "AWS::SSM::Parameter", "AWS::SSM::MaintenanceWindow", "AWS::SSM::MaintenanceWindowTarget",
+    "AWS::SSM::MaintenanceWindowTask", "AWS::SSM::PatchBaseline",
+    "AWS::ServiceDiscovery::HttpNamespace", "AWS::ServiceDiscovery::PrivateDnsNamespace",
+    "AWS::ServiceDiscovery::PublicDnsNamespace", "AWS::ServiceDiscovery::Service",
+    "AWS::ServiceDiscovery::Instance", "AWS::IAM::Role", "AWS::IAM::InstanceProfile",
+    "AWS::IAM::Policy", "AWS::ApiGateway::RestApi", "AWS::ApiGateway::Stage",
+    "AWS::ApiGateway::Deployment", "AWS::CodeCommit::Repository", "AWS::CodeBuild::Project",
+    "AWS::CodePipeline::Pipeline", "AWS::SNS::Topic", "AWS::Logs::LogGroup"};
+
+const std::set<std::string> rolloutStrategies = {
+    "CodeDeployInPlace", "CodeDeployBlueGreen", "LambdaTrafficShifting", "EcsBlueGreen",
+    "BeanstalkAllAtOnce", "BeanstalkRolling", "BeanstalkRollingWithAdditionalBatch",
+    "BeanstalkImmutable", "BeanstalkTrafficSplitting", "BeanstalkBlueGreen",
+    "AutoScalingRollingUpdate", "AutoScalingReplacingUpdate", "Route53Weighted"};
+
+// Types the specification defines without any property.
+const std::set<std::string> propertyLess = {
+    "AWS::CloudFormation::WaitConditionHandle", "AWS::DevOpsGuru::LogAnomalyDetectionIntegration",
+    "AWS::ApplicationSignals::Discovery", "AWS::Route53::DelegationSet"};
+
+bool isIndex(const std::string &s)
+{
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::vector<std::string> split(const std::string &path)
+{
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t slash; (slash = path.find('/', start)) != std::string::npos; start = slash + 1)
+        parts.push_back(path.substr(start, slash - start));
+    parts.push_back(path.substr(start));
+    return parts;
+}
+
+// Walks a rule path through the spec; returns an empty string when it is sound, else why not.
+std::string checkPath(const ResourceTypeSpec &spec, const std::string &path)
+{
+    const std::vector<std::string> parts = split(path);
+    const std::vector<PropertySpec> *props = &spec.properties;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        auto it = std::find_if(props->begin(), props->end(),
+                               [&](const PropertySpec &p) { return p.name == parts[i]; });
+        if (it == props->end())
+            return "no property " + parts[i];
+        const PropertySpec &p = *it;
+        if (p.kind == PropertySpec::Kind::Json)
+            return {}; // free-form below this point
+        std::size_t next = i + 1;
+        if (p.kind == PropertySpec::Kind::List) {
+            if (next < parts.size() && (parts[next] == "-" || isIndex(parts[next])))
+                ++next;
+            else if (next < parts.size())
+                return parts[i] + " is a list but the path does not index it";
+        } else if (next < parts.size() && (parts[next] == "-" || isIndex(parts[next]))) {
+            return parts[i] + " is not a list";
+        }
+        if (next >= parts.size())
+            return {};
+        if (p.itemIsPrimitive)
+            return parts[i] + " has no members";
+        const PropertyTypeSpec *nested = spec.propertyType(p.type);
+        if (!nested)
+            return "unknown nested type " + p.type;
+        props = &nested->properties;
+        i = next - 1;
+    }
+    return {};
+}
+
+// Checks an overlay default value against the spec: known names, nested objects recursively.
+void checkValue(const ResourceTypeSpec &spec, const std::vector<PropertySpec> &props, const Json &value,
+                const std::string &where, std::vector<std::string> &errors)
+{
+    for (const auto &[key, v] : value.items()) {
+        auto it = std::find_if(props.begin(), props.end(), [&](const PropertySpec &p) { return p.name == key; });
+        if (it == props.end()) {
+            errors.push_back(where + "/" + key + ": unknown property");
+            continue;
+        }
+        if (it->itemIsPrimitive || it->kind == PropertySpec::Kind::Json || it->kind == PropertySpec::Kind::Map)
+            continue;
+        const PropertyTypeSpec *nested = spec.propertyType(it->type);
+        if (!nested)
+            continue;
+        if (it->kind == PropertySpec::Kind::List && v.is_array()) {
+            for (std::size_t i = 0; i < v.size(); ++i)
+                if (v[i].is_object())
+                    checkValue(spec, nested->properties, v[i], where + "/" + key + "/" + std::to_string(i), errors);
+        } else if (v.is_object() && v.size() != 1) { // a one-key object may be an intrinsic
+            checkValue(spec, nested->properties, v, where + "/" + key, errors);
+        }
+    }
+}
+
+// Collects (path, target) of every Ref / Fn::GetAtt to a logical ID in a value.
+void references(const Json &v, const std::string &path, std::vector<std::pair<std::string, std::string>> &out)
+{
+    if (v.is_object()) {
+        if (v.size() == 1 && v.contains("Ref") && v["Ref"].is_string()) {
+            const std::string target = v["Ref"].get<std::string>();
+            if (target.rfind("AWS::", 0) != 0)
+                out.emplace_back(path, target);
+            return;
+        }
+        if (v.size() == 1 && v.contains("Fn::GetAtt")) {
+            out.emplace_back(path, v["Fn::GetAtt"][0].get<std::string>());
+            return;
+        }
+        for (const auto &[k, child] : v.items())
+            references(child, path.empty() ? k : path + "/" + k, out);
+    } else if (v.is_array()) {
+        for (std::size_t i = 0; i < v.size(); ++i)
+            references(v[i], path + "/" + std::to_string(i), out);
+    }
+}
+
+bool pathMatches(const std::string &rulePath, const std::string &path)
+{
+    const auto a = split(rulePath), b = split(path);
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i] && !(a[i] == "-" && isIndex(b[i])))
+            return false;
+    return true;
+}
+
+std::set<std::string> names(const std::vector<PropertySpec> &props, bool requiredOnly)
+{
+    std::set<std::string> out;
+    for (const PropertySpec &p : props)
+        if (!requiredOnly || p.required)
+            out.insert(p.name);
+    return out;
+}
+
+} // namespace
+
+class TestCatalog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void fullParseTime();
+    void loadsEveryType();
+    void cdkNames();
+    void overlaysCoverTheDeepKinds();
+    void overlayDefaultsAreValid();
+    void connectionRulesReferToExistingProperties();
+    void connectionRuleLookup();
+    void sampleMatchesSpecificationDatabase();
+    void concurrentFirstUse();
+};
+
+void TestCatalog::initTestCase()
+{
+    QElapsedTimer timer;
+    timer.start();
+    const std::vector<std::string> types = Catalog::instance().typeNames();
+    std::size_t overlays = 0;
+    for (const std::string &t : types)
+        overlays += Catalog::instance().overlay(t) != nullptr;
+    const qint64 listNs = timer.nsecsElapsed();
+    timer.restart();
+    const ResourceTypeSpec *fn = Catalog::instance().find("AWS::AutoScaling::AutoScalingGroup");
+    const qint64 findNs = timer.nsecsElapsed();
+    QVERIFY(fn);
+    qInfo("catalog: first typeNames() + overlay() of %zu types (%zu overlays): %.2f ms; first find() of a deep kind: %.3f ms",
+          types.size(), overlays, listNs / 1e6, findNs / 1e6);
+}
+
+void TestCatalog::loadsEveryType()
+{
+    const Catalog &catalog = Catalog::instance();
+    const std::vector<std::string> types = catalog.typeNames();
+    QVERIFY2(types.size() >= 1900, qPrintable(QString::number(types.size())));
+    QVERIFY(std::is_sorted(types.begin(), types.end()));
+    QVERIFY(std::adjacent_find(types.begin(), types.end()) == types.end());
+    QCOMPARE(types.size(), catalog.typeCount());
+    for (const std::string &t : {std::string("AWS::Serverless::HttpApi"), std::string("AWS::Serverless::LayerVersion"),
+                                 std::string("AWS::Serverless::Application"), std::string("AWS::Serverless::Connector"),
+                                 std::string("AWS::Serverless::GraphQLApi")})
+        QVERIFY2(catalog.contains(t), t.c_str());
+
+    for (const std::string &t : types) {
+        const ResourceTypeSpec *spec = catalog.find(t);
+        QVERIFY2(spec, t.c_str());
+        QCOMPARE(spec->type, t);
+        QVERIFY2(!spec->properties.empty() || propertyLess.count(t), t.c_str());
+        QVERIFY2(!spec->documentation.empty(), t.c_str());
+        QVERIFY2(std::is_sorted(spec->properties.begin(), spec->properties.end(),
+                                [](const auto &a, const auto &b) { return a.name < b.name; }), t.c_str());
+        for (const PropertySpec &p : spec->properties) {
+            QVERIFY2(!p.cdkName.empty(), (t + "." + p.name).c_str());
+            if (!p.itemIsPrimitive && p.kind != PropertySpec::Kind::Json)
+                QVERIFY2(spec->propertyType(p.type), (t + "." + p.name + ": " + p.type).c_str());
+        }
+        for (const PropertyTypeSpec &pt : spec->propertyTypes)
+            for (const PropertySpec &p : pt.properties)
+                if (!p.itemIsPrimitive && p.kind != PropertySpec::Kind::Json)
+                    QVERIFY2(spec->propertyType(p.type), (t + "." + pt.name + "." + p.name).c_str());
+        QCOMPARE(catalog.find(t), spec); // cached, stable
+    }
+    QCOMPARE(catalog.find("AWS::Nope::Nothing"), nullptr);
+    QCOMPARE(catalog.find("Custom::Anything"), catalog.find("AWS::CloudFormation::CustomResource"));
+}
+
+void TestCatalog::cdkNames()
+{
+    const Catalog &catalog = Catalog::instance();
+    const ResourceTypeSpec *fn = catalog.find("AWS::Lambda::Function");
+    QVERIFY(fn);
+    QCOMPARE(fn->cdkModule, "aws_lambda");
+    QCOMPARE(fn->cdkClass, "CfnFunction");
+    QCOMPARE(fn->property("VpcConfig")->cdkName, "vpcConfig");
+    QCOMPARE(fn->propertyType("Code")->cdkName, "CodeProperty");
+    QCOMPARE(fn->attribute("Arn")->cdkName, "attrArn");
+    QCOMPARE(fn->refReturns, "the function name");
+    const ResourceTypeSpec *asg = catalog.find("AWS::AutoScaling::AutoScalingGroup");
+    QCOMPARE(asg->property("VPCZoneIdentifier")->cdkName, "vpcZoneIdentifier");
+    QCOMPARE(asg->property("VPCZoneIdentifier")->kind, PropertySpec::Kind::List);
+    QVERIFY(asg->property("VPCZoneIdentifier")->itemIsPrimitive);
+    const ResourceTypeSpec *db = catalog.find("AWS::RDS::DBInstance");
+    QCOMPARE(db->cdkModule, "aws_rds");
+    QCOMPARE(db->property("DBInstanceClass")->cdkName, "dbInstanceClass");
+    QCOMPARE(db->attribute("Endpoint.Address")->cdkName, "attrEndpointAddress");
+    const ResourceTypeSpec *sam = catalog.find("AWS::Serverless::Function");
+    QCOMPARE(sam->cdkModule, "aws_sam");
+    QCOMPARE(sam->cdkClass, "CfnFunction");
+    const ResourceTypeSpec *subnet = catalog.find("AWS::EC2::Subnet");
+    QVERIFY(subnet->property("VpcId")->required);
+    QVERIFY(subnet->property("VpcId")->causesReplacement);
+    QCOMPARE(subnet->property("VpcId")->references, std::vector<std::string>{"AWS::EC2::VPC.VpcId"});
+    const ResourceTypeSpec *sg = catalog.find("AWS::EC2::SecurityGroup");
+    QCOMPARE(sg->propertyType("Tag")->cdkName, "CfnTag");
+    QCOMPARE(catalog.displayName("AWS::Lambda::LayerVersion"), "Lambda Layer Version");
+    QCOMPARE(catalog.category("AWS::Lambda::LayerVersion"), "Serverless");
+    QCOMPARE(catalog.category("AWS::EC2::Instance"), "Compute");
+}
+
+void TestCatalog::overlaysCoverTheDeepKinds()
+{
+    const Catalog &catalog = Catalog::instance();
+    const std::vector<std::string> categories = catalog.categories();
+    QCOMPARE(categories, (std::vector<std::string>{"Compute", "Containers", "Serverless", "Deployment",
+                                                   "Networking and delivery", "Data",
+                                                   "Management and governance"}));
+    for (const std::string &t : deepKinds)
+        QVERIFY2(catalog.overlay(t), t.c_str());
+    for (const KindOverlay *o : catalog.overlays()) {
+        QVERIFY2(catalog.contains(o->type), o->type.c_str());
+        QVERIFY2(std::find(categories.begin(), categories.end(), o->category) != categories.end(), o->type.c_str());
+        QVERIFY2(!o->icon.empty() && !o->displayName.empty() && !o->keywords.empty(), o->type.c_str());
+        for (const std::string &s : o->rolloutStrategies)
+            QVERIFY2(rolloutStrategies.count(s), (o->type + ": " + s).c_str());
+    }
+    QCOMPARE(catalog.overlay("AWS::EC2::RouteTable"), nullptr);
+    QCOMPARE(catalog.overlay("AWS::Lambda::Alias")->rolloutStrategies, std::vector<std::string>{"LambdaTrafficShifting"});
+    QCOMPARE(catalog.overlay("Custom::Provisioner")->type, "AWS::CloudFormation::CustomResource");
+}
+
+void TestCatalog::overlayDefaultsAreValid()
+{
+    const Catalog &catalog = Catalog::instance();
+    std::vector<std::string> errors;
+    for (const KindOverlay *o : catalog.overlays()) {
+        const ResourceTypeSpec *spec = catalog.find(o->type);
+        QVERIFY(spec);
+        QVERIFY2(o->defaults.is_object(), o->type.c_str());
+        for (const std::string &required : spec->requiredProperties())
+            if (!o->defaults.contains(required))
+                errors.push_back(o->type + ": default lacks required " + required);
+        checkValue(*spec, spec->properties, o->defaults, o->type, errors);
+        // A reference in a default is a placeholder the user completes by connecting the card:
+        // one of this kind's rules must write exactly that path.
+        std::vector<std::pair<std::string, std::string>> refs;
+        references(o->defaults, "", refs);
+        const std::vector<ConnectionRule> rules = catalog.connectionRulesFrom(o->type);
+        for (const auto &[path, target] : refs) {
+            const bool covered = std::any_of(rules.begin(), rules.end(),
+                                             [&](const ConnectionRule &r) { return pathMatches(r.propertyPath, path); });
+            if (!covered)
+                errors.push_back(o->type + ": reference to " + target + " at " + path + " has no connection rule");
+        }
+    }
+    for (const std::string &e : errors)
+        qWarning("%s", e.c_str());
+    QVERIFY(errors.empty());
+}
+
+void TestCatalog::connectionRulesReferToExistingProperties()
+{
+    const Catalog &catalog = Catalog::instance();
+    const std::vector<ConnectionRule> &rules = catalog.curatedConnectionRules();
+    QVERIFY2(rules.size() >= 40, qPrintable(QString::number(rules.size())));
+    for (const ConnectionRule &r : rules) {
+        const std::string what = r.sourceType + " -> " + r.targetType + " " + r.propertyPath;
+        const ResourceTypeSpec *source = catalog.find(r.sourceType);
+        const ResourceTypeSpec *target = catalog.find(r.targetType);
+        QVERIFY2(source && target, what.c_str());
+        QVERIFY2(catalog.overlay(r.sourceType) && catalog.overlay(r.targetType), what.c_str());
+        const std::string problem = checkPath(*source, r.propertyPath);
+        QVERIFY2(problem.empty(), (what + ": " + problem).c_str());
+        if (r.isGetAtt())
+            QVERIFY2(target->attribute(r.attribute()), (what + ": no attribute " + r.attribute()).c_str());
+        else
+            QVERIFY2(r.intrinsic == "Ref" && !target->refReturns.empty(), what.c_str());
+        QVERIFY2(!r.label.empty(), what.c_str());
+        if (!r.element.is_null())
+            QVERIFY2(r.propertyPath.find("/-/") != std::string::npos, what.c_str());
+    }
+}
+
+void TestCatalog::connectionRuleLookup()
+{
+    const Catalog &catalog = Catalog::instance();
+    auto rules = catalog.connectionRules("AWS::EC2::Subnet", "AWS::EC2::VPC");
+    QCOMPARE(rules.size(), 1u);
+    QCOMPARE(rules[0].propertyPath, "VpcId");
+    QCOMPARE(rules[0].valueFor("Vpc"), Json::parse(R"({"Ref":"Vpc"})"));
+
+    rules = catalog.connectionRules("AWS::CodeDeploy::DeploymentGroup", "AWS::ElasticLoadBalancingV2::TargetGroup");
+    QCOMPARE(rules.size(), 1u);
+    QCOMPARE(rules[0].propertyPath, "LoadBalancerInfo/TargetGroupInfoList/-/Name");
+    QCOMPARE(rules[0].valueFor("Tg"), Json::parse(R"({"Fn::GetAtt":["Tg","TargetGroupName"]})"));
+
+    rules = catalog.connectionRules("AWS::Events::Rule", "AWS::Lambda::Function");
+    QCOMPARE(rules.size(), 1u);
+    QCOMPARE(rules[0].elementFor("Worker"), Json::parse(R"({"Id":"Worker"})"));
+
+    // A pair the overlay does not cover falls back to the specification's references.
+    rules = catalog.connectionRules("AWS::EC2::SubnetRouteTableAssociation", "AWS::EC2::Subnet");
+    QCOMPARE(rules.size(), 1u);
+    QCOMPARE(rules[0].propertyPath, "SubnetId");
+    QCOMPARE(rules[0].intrinsic, "Ref");
+
+    QCOMPARE(catalog.connectionRules("Custom::Thing", "AWS::Lambda::Function").front().propertyPath, "ServiceToken");
+    QVERIFY(catalog.connectionRules("AWS::SQS::Queue", "AWS::EC2::VPC").empty());
+}
+
+void TestCatalog::sampleMatchesSpecificationDatabase()
+{
+    const std::string path = SC_SOURCE_DIR "/tests/aws/node_modules/aws-cdk/db.json.gz";
+    const std::optional<SpecDatabase> db = SpecDatabase::load(path);
+    if (!db)
+        QSKIP(qPrintable(QString::fromStdString("Specification database not installed at " + path
+                                               + "; run installer/install-deps.sh")));
+    std::vector<std::string> sample = {
+        "AWS::Lambda::Function", "AWS::Lambda::Alias", "AWS::Lambda::EventSourceMapping",
+        "AWS::AutoScaling::AutoScalingGroup", "AWS::AutoScaling::LifecycleHook", "AWS::EC2::Instance",
+        "AWS::EC2::Subnet", "AWS::EC2::VPC", "AWS::ElasticLoadBalancingV2::Listener",
+        "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::ECS::Service", "AWS::ECS::TaskSet",
+        "AWS::CodeDeploy::DeploymentGroup", "AWS::ElasticBeanstalk::Environment",
+        "AWS::CloudFormation::StackSet", "AWS::ServiceCatalog::StackSetConstraint",
+        "AWS::RDS::DBInstance", "AWS::S3::Bucket", "AWS::DynamoDB::Table", "AWS::SSM::MaintenanceWindowTask",
+        "AWS::ServiceDiscovery::Instance", "AWS::Route53::RecordSet", "AWS::CodePipeline::Pipeline",
+        "AWS::Serverless::Api", "AWS::EC2::RouteTable", "AWS::KMS::Key", "AWS::StepFunctions::StateMachine",
+        "AWS::CloudFront::Distribution"};
+    for (const std::string &type : sample) {
+        const nlohmann::json *entity = db->resource(type);
+        QVERIFY2(entity, type.c_str());
+        const ResourceTypeSpec *spec = Catalog::instance().find(type);
+        QVERIFY2(spec, type.c_str());
+
+        std::set<std::string> dbProps, dbRequired, dbReplacing, dbAttrs;
+        for (const auto &[name, p] : entity->at("properties").items()) {
+            dbProps.insert(name);
+            if (p.value("required", false))
+                dbRequired.insert(name);
+            if (p.value("causesReplacement", std::string()) == "yes")
+                dbReplacing.insert(name);
+            const auto &t = p.at("type");
+            if (t.contains("allowedValues")) {
+                std::set<std::string> expected;
+                for (const auto &v : t["allowedValues"])
+                    expected.insert(v.is_string() ? v.get<std::string>() : v.dump());
+                const auto &actual = spec->property(name)->enumValues;
+                QVERIFY2(std::set<std::string>(actual.begin(), actual.end()) == expected, (type + "." + name).c_str());
+            }
+        }
+        for (const auto &[name, a] : entity->at("attributes").items())
+            dbAttrs.insert(name);
+        std::set<std::string> replacing, attrs;
+        for (const PropertySpec &p : spec->properties)
+            if (p.causesReplacement)
+                replacing.insert(p.name);
+        for (const AttributeSpec &a : spec->attributes)
+            attrs.insert(a.name);
+
+        QVERIFY2(names(spec->properties, false) == dbProps, type.c_str());
+        QVERIFY2(names(spec->properties, true) == dbRequired, type.c_str());
+        QVERIFY2(replacing == dbReplacing, type.c_str());
+        // The SAM types carry hand-written GetAtt facts the database lacks; compare the rest.
+        if (type.rfind("AWS::Serverless::", 0) == 0)
+            QVERIFY2(std::includes(attrs.begin(), attrs.end(), dbAttrs.begin(), dbAttrs.end()), type.c_str());
+        else
+            QVERIFY2(attrs == dbAttrs, type.c_str());
+    }
+}
+
+void TestCatalog::concurrentFirstUse()
+{
+    // Every find() here may be a first request racing with the others; all threads must see
+    // the same, fully built object.
+    const std::vector<std::string> types = Catalog::instance().typeNames();
+    std::vector<std::vector<const ResourceTypeSpec *>> seen(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < seen.size(); ++t) {
+        threads.emplace_back([&, t] {
+            for (std::size_t i = 0; i < types.size(); ++i)
+                seen[t].push_back(Catalog::instance().find(types[(i * 7 + t * 13) % types.size()]));
+        });
+    }
+    for (std::thread &th : threads)
+        th.join();
+    for (std::size_t t = 0; t < seen.size(); ++t)
+        for (std::size_t i = 0; i < types.size(); ++i)
+            QCOMPARE(seen[t][i], Catalog::instance().find(types[(i * 7 + t * 13) % types.size()]));
+}
+
+void TestCatalog::fullParseTime()
+{
+    // Runs second, so nearly every find() here inflates and parses its type.
+    QElapsedTimer timer;
+    timer.start();
+    std::size_t properties = 0;
+    for (const std::string &t : Catalog::instance().typeNames())
+        properties += Catalog::instance().find(t)->properties.size();
+    qInfo("catalog: first find() of every type (%zu properties): %.2f ms", properties,
+          timer.nsecsElapsed() / 1e6);
+    QVERIFY(properties > 10000);
+}
+
+QTEST_GUILESS_MAIN(TestCatalog)
+#include "tst_catalog.moc"
