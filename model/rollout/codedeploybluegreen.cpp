@@ -1,0 +1,242 @@
+// CodeDeploy blue/green deployment on EC2 (reference §1.1, §2.1-2.2, §3): a replacement fleet
+// (copied Auto Scaling group or discovered instances) receives the revision by the deployment
+// configuration, traffic is rerouted to it by the same configuration, the originals are
+// deregistered all at once and then terminated after the termination wait or kept alive.
+// Until they are terminated, a rollback re-registers the originals.
+
+#include "model/rollout/hostbatching.h"
+#include "model/rollout/rolloutstrategies.h"
+#include "model/rollout/serverlifecycle.h"
+
+#include <set>
+
+namespace sc {
+
+namespace {
+
+class BlueGreenDeployment {
+public:
+    BlueGreenDeployment(const Scenario &scenario, RolloutRecorder &recorder)
+        : m_scenario(scenario)
+        , m_recorder(recorder)
+        , m_lifecycle(scenario, recorder)
+        , m_batching(scenario.strategy.minimumHealthyHosts, scenario.instances)
+    {
+    }
+
+    RolloutOutcome run()
+    {
+        const int n = m_scenario.instances;
+        const auto &options = m_scenario.blueGreenOptions;
+        for (int i = 0; i < n; ++i)
+            m_originals.push_back(m_recorder.addInstance(0, Version::Original, true));
+        m_recorder.event(0, "Deployment", "Start", "Succeeded", {}, 0, m_batching.describe());
+        if (m_batching.failsImmediately()) {
+            m_recorder.event(0, "Deployment", "End", "Failed", {}, 0,
+                             "the minimum healthy hosts equals the replacement fleet");
+            return {0, DeploymentResult::Failed};
+        }
+
+        // Provision the replacement fleet.
+        Seconds t = 0;
+        const Seconds launch = options.copyAutoScalingGroup
+                                   ? m_scenario.timing.seconds(timing::InstanceLaunch)
+                                   : 0;
+        for (int i = 0; i < n; ++i)
+            m_replacements.push_back(m_recorder.addInstance(0, Version::Replacement, false));
+        m_recorder.event(0, "Instance", "ProvisionReplacementFleet", "Succeeded",
+                         membersLabel(m_recorder, m_replacements), launch,
+                         options.copyAutoScalingGroup
+                             ? "COPY_AUTO_SCALING_GROUP: a copy of the Auto Scaling group launches " +
+                                   std::to_string(n) + " instances"
+                             : "DISCOVER_EXISTING: instances provisioned beforehand");
+        t += launch;
+
+        // Install on the replacement instances, batch by batch.
+        if (auto r = waves(t, installEvents(), true); r.result)
+            return *r.result;
+        else
+            t = r.end;
+
+        if (options.waitForApproval) {
+            const Seconds wait = m_scenario.timing.seconds(timing::ReadyWait);
+            const Seconds approval = m_scenario.timing.seconds(timing::ManualApproval);
+            if (approval > wait) {
+                m_recorder.event(t, "Wait", "READY_WAIT", "Stopped", {}, wait,
+                                 "no ContinueDeployment within WaitTimeInMinutes");
+                if (!m_recorder.live(t + wait))
+                    return alarm(*m_recorder.cutoff());
+                m_recorder.event(t + wait, "Deployment", "End", "Stopped", {}, 0,
+                                 "STOP_DEPLOYMENT: the wait for approval expired; traffic never moved");
+                return {t + wait, DeploymentResult::Stopped};
+            }
+            m_recorder.event(t, "Wait", "READY_WAIT", "Succeeded", {}, approval,
+                             "STOP_DEPLOYMENT: traffic is rerouted after ContinueDeployment");
+            t += approval;
+        }
+
+        // Reroute traffic to the replacements by the deployment configuration.
+        if (auto r = waves(t, allowTrafficEvents(), false); r.result)
+            return *r.result;
+        else
+            t = r.end;
+
+        // The originals are deregistered all at once, whatever the configuration.
+        ServerLifecycle::Wave originals;
+        for (int index : m_originals) {
+            originals.members.push_back(index);
+            originals.ordinals.push_back(0);
+        }
+        m_recorder.event(t, "Batch", "DeregisterOriginals", "Started", membersLabel(m_recorder, m_originals));
+        const auto blocked = m_lifecycle.run(t, originals, blockTrafficEvents(), Version::Original,
+                                             false, true);
+        if (blocked.interrupted)
+            return alarm(*m_recorder.cutoff());
+        t = blocked.end;
+        for (bool f : blocked.failed) {
+            if (f)
+                return fail(t, "an original instance failed to deregister from the load balancer");
+        }
+
+        if (options.terminateOriginals) {
+            const Seconds wait = m_scenario.timing.seconds(timing::TerminationWait);
+            m_recorder.event(t, "Wait", "TERMINATION_WAIT", "Succeeded", {}, wait,
+                             "originals kept for TerminationWaitTimeInMinutes; rollback still possible");
+            t += wait;
+            if (!m_recorder.live(t))
+                return alarm(*m_recorder.cutoff());
+            for (int index : m_originals)
+                m_recorder.terminate(t, index);
+            m_recorder.event(t, "Instance", "TerminateOriginals", "Succeeded",
+                             membersLabel(m_recorder, m_originals));
+        } else {
+            m_recorder.event(t, "Instance", "KeepOriginalsAlive", "Succeeded",
+                             membersLabel(m_recorder, m_originals), 0,
+                             "KEEP_ALIVE: deregistered and removed from the deployment group, still running");
+        }
+        m_recorder.event(t, "Deployment", "End", "Succeeded");
+        return {t, DeploymentResult::Succeeded};
+    }
+
+private:
+    struct Phase {
+        Seconds end = 0;
+        std::optional<RolloutOutcome> result; // set when the deployment ended in this phase
+    };
+
+    Phase waves(Seconds t, const std::vector<std::string> &events, bool install)
+    {
+        std::vector<int> members;
+        for (int index : m_replacements) {
+            if (!m_failed.count(index))
+                members.push_back(index);
+        }
+        const int n = static_cast<int>(members.size());
+        const HostBatching batching(m_scenario.strategy.minimumHealthyHosts, n);
+        int next = 0;
+        int succeeded = 0;
+        int failed = 0;
+        bool lastFailed = false;
+        for (int batch = 1; next < n; ++batch) {
+            const int size = batching.nextBatch(failed, n - next);
+            if (size == 0)
+                return {t, fail(t, "too few healthy replacement instances remain")};
+            ServerLifecycle::Wave wave;
+            for (int i = 0; i < size; ++i, ++next) {
+                wave.members.push_back(members[static_cast<std::size_t>(next)]);
+                wave.ordinals.push_back(next + 1);
+            }
+            m_recorder.event(t, "Batch", (install ? "Install " : "Reroute ") + std::to_string(batch),
+                             "Started", membersLabel(m_recorder, wave.members));
+            const auto result = m_lifecycle.run(t, wave, events, Version::Replacement, false, true);
+            t = result.end;
+            if (result.interrupted)
+                return {t, alarm(*m_recorder.cutoff())};
+            for (std::size_t i = 0; i < result.failed.size(); ++i) {
+                if (result.failed[i]) {
+                    ++failed;
+                    lastFailed = wave.ordinals[i] == n;
+                    m_failed.insert(wave.members[i]);
+                } else {
+                    ++succeeded;
+                }
+            }
+            if (batching.mustStop(succeeded, failed, n - next, lastFailed))
+                return {t, fail(t, std::to_string(failed) + " replacement instance(s) failed; " +
+                                       batching.describe())};
+        }
+        if (!batching.succeeded(succeeded, failed, lastFailed && failed == 1))
+            return {t, fail(t, batching.describe())};
+        return {t, std::nullopt};
+    }
+
+    RolloutOutcome fail(Seconds t, const std::string &why)
+    {
+        m_recorder.event(t, "Deployment", "End", "Failed", {}, 0, why);
+        if (m_scenario.rollback.enabled && m_scenario.rollback.onFailure)
+            return {rollback(t), DeploymentResult::RolledBack};
+        return {t, DeploymentResult::Failed};
+    }
+
+    RolloutOutcome alarm(Seconds t)
+    {
+        m_recorder.clearCutoff();
+        m_recorder.event(t, "Alarm", "CloudWatchAlarm", "ALARM", {}, 0,
+                         "a watched alarm entered ALARM: the deployment stops");
+        m_recorder.event(t, "Deployment", "End", "Stopped");
+        if (m_scenario.rollback.enabled && m_scenario.rollback.onAlarm)
+            return {rollback(t), DeploymentResult::RolledBack};
+        return {t, DeploymentResult::Stopped};
+    }
+
+    // Traffic goes back to the originals (they run AllowTraffic events), the replacements are
+    // deregistered (BlockTraffic events) and then terminated.
+    Seconds rollback(Seconds t)
+    {
+        m_recorder.markRollbackStart(t);
+        m_recorder.event(t, "Rollback", "Deployment", "Started", {}, 0,
+                         "reroute traffic to the original instances");
+        ServerLifecycle::Wave back;
+        ServerLifecycle::Wave away;
+        for (int index : m_originals) {
+            if (m_recorder.member(index).running && !m_recorder.member(index).inService) {
+                back.members.push_back(index);
+                back.ordinals.push_back(0);
+            }
+        }
+        for (int index : m_replacements) {
+            if (m_recorder.member(index).inService) {
+                away.members.push_back(index);
+                away.ordinals.push_back(0);
+            }
+        }
+        if (!back.members.empty())
+            t = m_lifecycle.run(t, back, allowTrafficEvents(), Version::Original, false, false).end;
+        if (!away.members.empty())
+            t = m_lifecycle.run(t, away, blockTrafficEvents(), Version::Replacement, false, false).end;
+        for (int index : m_replacements)
+            m_recorder.terminate(t, index);
+        m_recorder.event(t, "Instance", "TerminateReplacements", "Succeeded",
+                         membersLabel(m_recorder, m_replacements), 0,
+                         "assumed: the replacement fleet is removed after the rollback");
+        m_recorder.event(t, "Rollback", "Deployment", "Succeeded");
+        return t;
+    }
+
+    const Scenario &m_scenario;
+    RolloutRecorder &m_recorder;
+    ServerLifecycle m_lifecycle;
+    HostBatching m_batching;
+    std::vector<int> m_originals;
+    std::vector<int> m_replacements;
+    std::set<int> m_failed; // replacements that failed their install: never rerouted to
+};
+
+} // namespace
+
+RolloutOutcome simulateServerBlueGreen(const Scenario &scenario, RolloutRecorder &recorder)
+{
+    return BlueGreenDeployment(scenario, recorder).run();
+}
+
+} // namespace sc

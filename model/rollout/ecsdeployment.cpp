@@ -1,0 +1,160 @@
+// CodeDeploy blue/green deployment of an ECS service (reference §1.5, §2.4, §3): the eight
+// events from BeforeInstall to AfterAllowTraffic (the test-traffic pair only with a test
+// listener), production traffic shifted by the configuration, then the original task set
+// removed after the termination wait, during which a rollback is still possible.
+
+#include "model/rollout/rolloutstrategies.h"
+
+namespace sc {
+
+namespace {
+
+class EcsDeployment {
+public:
+    EcsDeployment(const Scenario &scenario, RolloutRecorder &recorder)
+        : m_s(scenario)
+        , m_recorder(recorder)
+    {
+    }
+
+    RolloutOutcome run()
+    {
+        const int n = m_s.instances;
+        for (int i = 0; i < n; ++i)
+            m_original.push_back(m_recorder.addInstance(0, Version::Original, true));
+        m_recorder.setTraffic(0, 0);
+        m_recorder.event(0, "Deployment", "Start", "Succeeded");
+        Seconds t = 0;
+
+        auto before = runHook(m_s, m_recorder, t, "BeforeInstall");
+        if (before.interrupted)
+            return alarm(before.end);
+        t = before.end;
+        if (before.failed) {
+            // The replacement task set does not exist yet: there is nothing to roll back.
+            m_recorder.event(t, "Deployment", "End", "Failed", {}, 0,
+                             "BeforeInstall hook failed; rollback is not possible at this point");
+            return {t, DeploymentResult::Failed};
+        }
+
+        if (auto r = install(t); r.end < 0)
+            return *r.outcome;
+        else
+            t = r.end;
+
+        // Without a test listener the AllowTestTraffic and AfterAllowTestTraffic steps do not run.
+        for (const auto &hook : {"AfterInstall", "AllowTestTraffic", "AfterAllowTestTraffic",
+                                 "BeforeAllowTraffic"}) {
+            const std::string name = hook;
+            if (!m_s.testListener && (name == "AllowTestTraffic" || name == "AfterAllowTestTraffic"))
+                continue;
+            if (name == "AllowTestTraffic") {
+                if (!m_recorder.live(t))
+                    return alarm(t);
+                m_recorder.event(t, "LifecycleEvent", name, "Succeeded", {}, 0,
+                                 "the test listener routes to the replacement task set");
+                continue;
+            }
+            auto r = runHook(m_s, m_recorder, t, name);
+            if (r.interrupted)
+                return alarm(r.end);
+            t = r.end;
+            if (r.failed)
+                return fail(t, name + " hook failed");
+        }
+
+        auto shift = shiftTraffic(m_recorder, t, m_s.strategy.trafficRouting, "AllowTraffic");
+        if (shift.interrupted)
+            return alarm(shift.end);
+        t = shift.end;
+
+        auto after = runHook(m_s, m_recorder, t, "AfterAllowTraffic");
+        if (after.interrupted)
+            return alarm(after.end);
+        t = after.end;
+        if (after.failed)
+            return fail(t, "AfterAllowTraffic hook failed");
+
+        const Seconds wait = m_s.timing.seconds(timing::TerminationWait);
+        m_recorder.event(t, "Wait", "TERMINATION_WAIT", "Succeeded", {}, wait,
+                         "the original task set is kept; alarms are watched and rollback is possible");
+        t += wait;
+        if (!m_recorder.live(t))
+            return alarm(*m_recorder.cutoff());
+        for (int index : m_original)
+            m_recorder.terminate(t, index);
+        m_recorder.event(t, "Instance", "TerminateOriginalTaskSet", "Succeeded",
+                         membersLabel(m_recorder, m_original));
+        m_recorder.event(t, "Deployment", "End", "Succeeded");
+        return {t, DeploymentResult::Succeeded};
+    }
+
+private:
+    struct Step {
+        Seconds end = -1;
+        std::optional<RolloutOutcome> outcome;
+    };
+
+    Step install(Seconds t)
+    {
+        const Seconds d = m_s.timing.seconds(timing::EcsTaskStart);
+        const auto k = failingInstance(m_s);
+        for (int i = 0; i < m_s.instances; ++i)
+            m_replacement.push_back(m_recorder.addInstance(t, Version::Replacement, false));
+        m_recorder.event(t, "LifecycleEvent", "Install", k ? "Failed" : "Succeeded",
+                         membersLabel(m_recorder, m_replacement), d,
+                         k ? "task " + std::to_string(*k) + " of the replacement task set never became healthy"
+                           : "replacement task set created and attached to the second target group");
+        for (std::size_t i = 0; i < m_replacement.size(); ++i) {
+            if (!k || static_cast<int>(i) + 1 != *k)
+                m_recorder.setInService(t + d, m_replacement[i], true);
+        }
+        if (!m_recorder.live(t + d))
+            return {-1, alarm(*m_recorder.cutoff())};
+        if (k)
+            return {-1, fail(t + d, "the replacement task set did not become healthy")};
+        return {t + d, std::nullopt};
+    }
+
+    RolloutOutcome fail(Seconds t, const std::string &why)
+    {
+        m_recorder.event(t, "Deployment", "End", "Failed", {}, 0, why);
+        if (m_s.rollback.enabled && m_s.rollback.onFailure)
+            return {rollback(t), DeploymentResult::RolledBack};
+        return {t, DeploymentResult::Failed};
+    }
+
+    RolloutOutcome alarm(Seconds t)
+    {
+        if (stopOnAlarm(m_s, m_recorder, t))
+            return {rollback(t), DeploymentResult::RolledBack};
+        return {t, DeploymentResult::Stopped};
+    }
+
+    // Traffic returns to the original task set; the replacement task set is removed.
+    Seconds rollback(Seconds t)
+    {
+        m_recorder.markRollbackStart(t);
+        m_recorder.setTraffic(t, 0);
+        for (int index : m_replacement)
+            m_recorder.terminate(t, index);
+        m_recorder.event(t, "Rollback", "TrafficToOriginalTaskSet", "Succeeded",
+                         membersLabel(m_recorder, m_replacement), 0,
+                         "production traffic back on the original task set; replacement task set deleted");
+        return t;
+    }
+
+    const Scenario &m_s;
+    RolloutRecorder &m_recorder;
+    std::vector<int> m_original;
+    std::vector<int> m_replacement;
+};
+
+} // namespace
+
+RolloutOutcome simulateEcs(const Scenario &scenario, RolloutRecorder &recorder)
+{
+    return EcsDeployment(scenario, recorder).run();
+}
+
+} // namespace sc

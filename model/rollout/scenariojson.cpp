@@ -1,0 +1,221 @@
+// JSON form of a Scenario, as saved in Metadata.StackCanvas.scenarios. Every field is written so
+// that a saved scenario replays exactly; on reading, absent fields take their defaults so that
+// a hand-written scenario needs only target, platform and strategy.name.
+
+#include "model/rollout/scenario.h"
+
+namespace sc {
+
+namespace {
+
+const char *kMinTypes[] = {"HOST_COUNT", "FLEET_PERCENT", "MOST_CONCURRENCY"};
+const char *kRoutingTypes[] = {"AllAtOnce", "TimeBasedCanary", "TimeBasedLinear"};
+
+template <typename Enum, std::size_t N>
+Enum enumFrom(const Json &j, const char *(&names)[N], const char *what)
+{
+    const auto text = j.get<std::string>();
+    for (std::size_t i = 0; i < N; ++i) {
+        if (text == names[i])
+            return static_cast<Enum>(i);
+    }
+    throw ScenarioError(std::string("unknown ") + what + " \"" + text + '"');
+}
+
+template <typename T>
+void read(const Json &object, const char *key, T *out)
+{
+    if (object.is_object() && object.contains(key))
+        *out = object.at(key).get<T>();
+}
+
+Json strategyToJson(const Strategy &s)
+{
+    return Json{
+        {"name", s.name},
+        {"minimumHealthyHosts",
+         {{"type", kMinTypes[static_cast<int>(s.minimumHealthyHosts.type)]},
+          {"value", s.minimumHealthyHosts.value}}},
+        {"trafficRouting",
+         {{"type", kRoutingTypes[static_cast<int>(s.trafficRouting.type)]},
+          {"percentage", s.trafficRouting.percentage},
+          {"intervalMinutes", s.trafficRouting.intervalMinutes}}},
+        {"beanstalk",
+         {{"deploymentPolicy", toString(s.beanstalkPolicy)},
+          {"batchSizeType", s.batchSizeFixed ? "Fixed" : "Percentage"},
+          {"batchSize", s.batchSize},
+          {"newVersionPercent", s.newVersionPercent},
+          {"evaluationTime", s.evaluationTimeMinutes}}},
+        {"autoScaling",
+         {{"policy", s.autoScalingPolicy == AutoScalingPolicy::RollingUpdate
+                         ? "AutoScalingRollingUpdate"
+                         : "AutoScalingReplacingUpdate"},
+          {"maxBatchSize", s.maxBatchSize},
+          {"minInstancesInService", s.minInstancesInService},
+          {"minSuccessfulInstancesPercent", s.minSuccessfulInstancesPercent}}}};
+}
+
+Strategy strategyFromJson(const Json &j)
+{
+    Strategy s;
+    s.name = j.at("name").get<std::string>();
+    if (j.contains("minimumHealthyHosts")) {
+        const auto &m = j["minimumHealthyHosts"];
+        s.minimumHealthyHosts.type =
+            enumFrom<MinimumHealthyHosts::Type>(m.at("type"), kMinTypes, "minimum healthy hosts type");
+        read(m, "value", &s.minimumHealthyHosts.value);
+    }
+    if (j.contains("trafficRouting")) {
+        const auto &r = j["trafficRouting"];
+        s.trafficRouting.type =
+            enumFrom<TrafficRouting::Type>(r.at("type"), kRoutingTypes, "traffic routing type");
+        read(r, "percentage", &s.trafficRouting.percentage);
+        read(r, "intervalMinutes", &s.trafficRouting.intervalMinutes);
+    }
+    if (j.contains("beanstalk")) {
+        const auto &b = j["beanstalk"];
+        if (b.contains("deploymentPolicy")) {
+            s.beanstalkPolicy = parseStrategy(b["deploymentPolicy"].get<std::string>(),
+                                              Platform::ElasticBeanstalk, s)
+                                    .beanstalkPolicy;
+        }
+        s.batchSizeFixed = b.value("batchSizeType", std::string("Percentage")) == "Fixed";
+        read(b, "batchSize", &s.batchSize);
+        read(b, "newVersionPercent", &s.newVersionPercent);
+        read(b, "evaluationTime", &s.evaluationTimeMinutes);
+    }
+    if (j.contains("autoScaling")) {
+        const auto &a = j["autoScaling"];
+        s.autoScalingPolicy = a.value("policy", std::string()) == "AutoScalingReplacingUpdate"
+                                  ? AutoScalingPolicy::ReplacingUpdate
+                                  : AutoScalingPolicy::RollingUpdate;
+        read(a, "maxBatchSize", &s.maxBatchSize);
+        read(a, "minInstancesInService", &s.minInstancesInService);
+        read(a, "minSuccessfulInstancesPercent", &s.minSuccessfulInstancesPercent);
+    }
+    return s;
+}
+
+} // namespace
+
+Json scenarioToJson(const Scenario &s)
+{
+    Json timing = Json::object();
+    for (const auto &[name, seconds] : s.timing.overrides())
+        timing[name] = seconds;
+    Json failures = Json::array();
+    for (const auto &f : s.failures)
+        failures.push_back(toString(f));
+    return Json{
+        {"target", s.target},
+        {"platform", toString(s.platform)},
+        {"strategy", strategyToJson(s.strategy)},
+        {"deploymentType", s.blueGreen ? "BLUE_GREEN" : "IN_PLACE"},
+        {"instances", s.instances},
+        {"maxInstances", s.maxInstances},
+        {"loadBalancer", s.loadBalancer},
+        {"testListener", s.testListener},
+        {"waitOnResourceSignals", s.waitOnResourceSignals},
+        {"ignoreHealthCheck", s.ignoreHealthCheck},
+        {"blueGreen",
+         {{"greenFleetProvisioning",
+           s.blueGreenOptions.copyAutoScalingGroup ? "COPY_AUTO_SCALING_GROUP" : "DISCOVER_EXISTING"},
+          {"deploymentReady",
+           s.blueGreenOptions.waitForApproval ? "STOP_DEPLOYMENT" : "CONTINUE_DEPLOYMENT"},
+          {"blueInstanceTermination", s.blueGreenOptions.terminateOriginals ? "TERMINATE" : "KEEP_ALIVE"}}},
+        {"autoRollback",
+         {{"enabled", s.rollback.enabled},
+          {"onFailure", s.rollback.onFailure},
+          {"onAlarm", s.rollback.onAlarm},
+          {"onRequest", s.rollback.onRequest}}},
+        {"alarms", {{"enabled", s.alarmsEnabled}, {"names", s.alarms}}},
+        {"hooks", s.hooks},
+        {"timing", std::move(timing)},
+        {"failures", std::move(failures)},
+        {"notes", s.notes}};
+}
+
+Scenario scenarioFromJson(const Json &j)
+{
+    try {
+        if (!j.is_object())
+            throw ScenarioError("a saved scenario must be an object");
+        Scenario s;
+        s.target = j.at("target").get<std::string>();
+        s.platform = platformFromString(j.at("platform").get<std::string>());
+        s.strategy = strategyFromJson(j.at("strategy"));
+        s.blueGreen = j.value("deploymentType", std::string("IN_PLACE")) == "BLUE_GREEN";
+        read(j, "instances", &s.instances);
+        read(j, "maxInstances", &s.maxInstances);
+        read(j, "loadBalancer", &s.loadBalancer);
+        read(j, "testListener", &s.testListener);
+        read(j, "waitOnResourceSignals", &s.waitOnResourceSignals);
+        read(j, "ignoreHealthCheck", &s.ignoreHealthCheck);
+        if (j.contains("blueGreen")) {
+            const auto &b = j["blueGreen"];
+            s.blueGreenOptions.copyAutoScalingGroup =
+                b.value("greenFleetProvisioning", std::string("COPY_AUTO_SCALING_GROUP")) ==
+                "COPY_AUTO_SCALING_GROUP";
+            s.blueGreenOptions.waitForApproval =
+                b.value("deploymentReady", std::string()) == "STOP_DEPLOYMENT";
+            s.blueGreenOptions.terminateOriginals =
+                b.value("blueInstanceTermination", std::string("TERMINATE")) == "TERMINATE";
+        }
+        if (j.contains("autoRollback")) {
+            const auto &r = j["autoRollback"];
+            read(r, "enabled", &s.rollback.enabled);
+            read(r, "onFailure", &s.rollback.onFailure);
+            read(r, "onAlarm", &s.rollback.onAlarm);
+            read(r, "onRequest", &s.rollback.onRequest);
+        }
+        if (j.contains("alarms")) {
+            read(j["alarms"], "enabled", &s.alarmsEnabled);
+            read(j["alarms"], "names", &s.alarms);
+        }
+        read(j, "hooks", &s.hooks);
+        if (j.contains("timing")) {
+            for (const auto &[name, seconds] : j["timing"].items())
+                s.timing.set(name, seconds.get<Seconds>());
+        }
+        if (j.contains("failures")) {
+            for (const auto &f : j["failures"])
+                s.failures.push_back(parseFailure(f.get<std::string>()));
+        }
+        read(j, "notes", &s.notes);
+        return s;
+    } catch (const ScenarioError &) {
+        throw;
+    } catch (const std::exception &e) {
+        throw ScenarioError(std::string("saved scenario is not valid: ") + e.what());
+    }
+}
+
+std::vector<std::pair<std::string, Scenario>> savedScenarios(const Json &root)
+{
+    std::vector<std::pair<std::string, Scenario>> out;
+    const Json::json_pointer where("/Metadata/StackCanvas/scenarios");
+    if (!root.is_object() || !root.contains(where) || !root.at(where).is_object())
+        return out;
+    for (const auto &[name, value] : root.at(where).items())
+        out.emplace_back(name, scenarioFromJson(value));
+    return out;
+}
+
+Json withSavedScenario(Json root, const std::string &name, const Scenario &scenario)
+{
+    if (!root.is_object())
+        root = Json::object();
+    Json &metadata = root["Metadata"];
+    if (!metadata.is_object())
+        metadata = Json::object();
+    Json &own = metadata["StackCanvas"];
+    if (!own.is_object())
+        own = Json::object();
+    Json &scenarios = own["scenarios"];
+    if (!scenarios.is_object())
+        scenarios = Json::object();
+    scenarios[name] = scenarioToJson(scenario);
+    return root;
+}
+
+} // namespace sc

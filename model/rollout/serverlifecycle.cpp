@@ -1,0 +1,131 @@
+#include "model/rollout/serverlifecycle.h"
+
+#include <algorithm>
+
+namespace sc {
+
+std::vector<std::string> installEvents()
+{
+    return {"ApplicationStop", "DownloadBundle", "BeforeInstall", "Install", "AfterInstall",
+            "ApplicationStart", "ValidateService"};
+}
+
+std::vector<std::string> allowTrafficEvents()
+{
+    return {"BeforeAllowTraffic", "AllowTraffic", "AfterAllowTraffic"};
+}
+
+std::vector<std::string> blockTrafficEvents()
+{
+    return {"BeforeBlockTraffic", "BlockTraffic", "AfterBlockTraffic"};
+}
+
+std::vector<std::string> inPlaceEvents(bool loadBalancer)
+{
+    // The six traffic events run only when the deployment group has a load balancer.
+    std::vector<std::string> events;
+    if (loadBalancer)
+        events = blockTrafficEvents();
+    const auto install = installEvents();
+    events.insert(events.end(), install.begin(), install.end());
+    if (loadBalancer) {
+        const auto allow = allowTrafficEvents();
+        events.insert(events.end(), allow.begin(), allow.end());
+    }
+    return events;
+}
+
+ServerLifecycle::ServerLifecycle(const Scenario &scenario, RolloutRecorder &recorder)
+    : m_scenario(scenario)
+    , m_recorder(recorder)
+{
+}
+
+Seconds ServerLifecycle::duration(const std::string &event) const
+{
+    const auto &timing = m_scenario.timing;
+    if (event == "DownloadBundle")
+        return timing.seconds(timing::DownloadBundle);
+    if (event == "Install")
+        return timing.seconds(timing::Install);
+    if (event == "BlockTraffic")
+        return timing.seconds(timing::DeregistrationDelay);
+    if (event == "AllowTraffic")
+        return timing.seconds(timing::HealthCheck);
+    return timing.seconds(timing::ScriptHook);
+}
+
+bool ServerLifecycle::failsAt(int ordinal, const std::string &event,
+                              const std::vector<std::string> &events)
+{
+    // instance:K strikes only in a run that installs the revision.
+    const bool installs = std::find(events.begin(), events.end(), "Install") != events.end();
+    if (const auto k = failingInstance(m_scenario); installs && k && *k == ordinal) {
+        // A bad revision shows when the instance validates it; without ValidateService in this
+        // run, the last event run is where it fails.
+        const bool hasValidate =
+            std::find(events.begin(), events.end(), "ValidateService") != events.end();
+        if (event == (hasValidate ? std::string("ValidateService") : events.back()))
+            return true;
+    }
+    if (!m_hookFailureUsed && hookFailure(m_scenario, event)) {
+        m_hookFailureUsed = true;
+        return true;
+    }
+    return false;
+}
+
+ServerLifecycle::Result ServerLifecycle::run(Seconds t, const Wave &wave,
+                                             const std::vector<std::string> &events,
+                                             Version installs, bool servesAfterStart,
+                                             bool injectFailures)
+{
+    Result result;
+    const std::size_t n = wave.members.size();
+    result.failed.assign(n, false);
+    std::vector<std::string> status(n);
+    for (const auto &event : events) {
+        if (!m_recorder.live(t)) {
+            result.interrupted = true;
+            break;
+        }
+        const Seconds d = duration(event);
+        for (std::size_t i = 0; i < n; ++i) {
+            const int index = wave.members[i];
+            const auto &id = m_recorder.member(index).id;
+            if (result.failed[i]) {
+                m_recorder.event(t, "LifecycleEvent", event, "Skipped", id);
+                status[i].clear();
+                continue;
+            }
+            const bool fails = injectFailures && failsAt(wave.ordinals[i], event, events);
+            status[i] = fails ? "Failed" : "Succeeded";
+            if (event == "BlockTraffic" || event == "ApplicationStop")
+                m_recorder.setInService(t, index, false);
+            m_recorder.event(t, "LifecycleEvent", event, status[i], id, d,
+                             fails ? "injected failure" : std::string());
+        }
+        const Seconds end = t + d;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (status[i] != "Succeeded")
+                continue;
+            const int index = wave.members[i];
+            if (event == "Install")
+                m_recorder.setVersion(end, index, installs);
+            else if (event == "AllowTraffic" || (event == "ApplicationStart" && servesAfterStart))
+                m_recorder.setInService(end, index, true);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            if (status[i] == "Failed")
+                result.failed[i] = true;
+        }
+        t = end;
+    }
+    // Effects at or after the cutoff were dropped, so a wave that ends there did not finish.
+    if (!m_recorder.live(t))
+        result.interrupted = true;
+    result.end = result.interrupted && m_recorder.cutoff() ? *m_recorder.cutoff() : t;
+    return result;
+}
+
+} // namespace sc

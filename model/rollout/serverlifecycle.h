@@ -1,0 +1,48 @@
+#pragma once
+// CodeDeploy lifecycle events on EC2/On-premises instances (reference §2.1): their AWS order,
+// their durations from the timing model, what each does to an instance (BlockTraffic takes it
+// out of the load balancer, Install puts the new revision on it, AllowTraffic puts it back),
+// and where an injected failure strikes. A wave of instances runs the events in lockstep.
+
+#include "model/rollout/rolloutrecorder.h"
+
+#include <string>
+#include <vector>
+
+namespace sc {
+
+std::vector<std::string> inPlaceEvents(bool loadBalancer);
+std::vector<std::string> installEvents();      // ApplicationStop ... ValidateService
+std::vector<std::string> allowTrafficEvents(); // BeforeAllowTraffic, AllowTraffic, AfterAllowTraffic
+std::vector<std::string> blockTrafficEvents(); // BeforeBlockTraffic, BlockTraffic, AfterBlockTraffic
+
+class ServerLifecycle {
+public:
+    ServerLifecycle(const Scenario &scenario, RolloutRecorder &recorder);
+
+    struct Wave {
+        std::vector<int> members;  // recorder indices
+        std::vector<int> ordinals; // 1-based order in which they receive the revision (0: none)
+    };
+    struct Result {
+        Seconds end = 0;
+        std::vector<bool> failed; // parallel to members
+        bool interrupted = false; // the alarm cutoff was reached
+    };
+
+    // Runs `events` on the wave from t. `installs` is the revision Install puts on an instance;
+    // `servesAfterStart` puts an instance back in service after ApplicationStart (no load
+    // balancer); `injectFailures` lets instance:K and hook:NAME strike.
+    Result run(Seconds t, const Wave &wave, const std::vector<std::string> &events, Version installs,
+               bool servesAfterStart, bool injectFailures);
+    Seconds duration(const std::string &event) const;
+
+private:
+    bool failsAt(int ordinal, const std::string &event, const std::vector<std::string> &events);
+
+    const Scenario &m_scenario;
+    RolloutRecorder &m_recorder;
+    bool m_hookFailureUsed = false;
+};
+
+} // namespace sc

@@ -1,0 +1,84 @@
+#pragma once
+// What is deployed how: the platform family of a target and the strategy that rolls a new
+// version out on it, in AWS's words (a CodeDeploy deployment configuration, a Beanstalk
+// DeploymentPolicy, an Auto Scaling UpdatePolicy, a Route 53 weight schedule).
+// parseStrategy() accepts every name `stackcanvas simulate --strategy` documents.
+
+#include "model/rollout/timeline.h"
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sc {
+
+enum class Platform { Server, Lambda, Ecs, ElasticBeanstalk, AutoScaling, Route53 };
+
+std::string toString(Platform platform); // Server, Lambda, ECS, ElasticBeanstalk, AutoScaling, Route53
+Platform platformFromString(const std::string &text);
+
+// CodeDeploy EC2/On-premises: MinimumHealthyHosts. OneAtATime is its own type because AWS
+// reports it as MOST_CONCURRENCY and gives it a rule of its own (the last-instance exception).
+struct MinimumHealthyHosts {
+    enum class Type { HostCount, FleetPercent, OneAtATime };
+    Type type = Type::OneAtATime;
+    int value = 1;
+    bool operator==(const MinimumHealthyHosts &) const = default;
+};
+
+// Lambda, ECS and Route 53: TrafficRoutingConfig.
+struct TrafficRouting {
+    enum class Type { AllAtOnce, TimeBasedCanary, TimeBasedLinear };
+    Type type = Type::AllAtOnce;
+    int percentage = 100;    // canary: first step; linear: added per step
+    int intervalMinutes = 0; // canary: before the rest; linear: between steps
+    bool operator==(const TrafficRouting &) const = default;
+};
+
+enum class BeanstalkPolicy { AllAtOnce, Rolling, RollingWithAdditionalBatch, Immutable,
+                             TrafficSplitting, BlueGreen };
+std::string toString(BeanstalkPolicy policy);
+
+enum class AutoScalingPolicy { RollingUpdate, ReplacingUpdate };
+
+struct Strategy {
+    std::string name; // as the user and AWS call it
+    MinimumHealthyHosts minimumHealthyHosts;
+    TrafficRouting trafficRouting;
+    BeanstalkPolicy beanstalkPolicy = BeanstalkPolicy::AllAtOnce;
+    bool batchSizeFixed = false; // BatchSizeType Fixed, else Percentage
+    int batchSize = 100;
+    int newVersionPercent = 10;   // TrafficSplitting
+    int evaluationTimeMinutes = 5; // TrafficSplitting
+    AutoScalingPolicy autoScalingPolicy = AutoScalingPolicy::RollingUpdate;
+    int maxBatchSize = 1;            // AutoScalingRollingUpdate
+    int minInstancesInService = 0;   // AutoScalingRollingUpdate
+    int minSuccessfulInstancesPercent = 100;
+    bool operator==(const Strategy &) const = default;
+};
+
+class StrategyError : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+// The strategy AWS uses on a platform when the template names none.
+Strategy defaultStrategy(Platform platform);
+// Resolves a --strategy NAME for a platform, keeping settings of `base` that the name does not
+// fix (a Beanstalk "Rolling" keeps the template's BatchSize). Throws StrategyError with a
+// message that names the platform and the accepted forms.
+Strategy parseStrategy(const std::string &name, Platform platform, const Strategy &base);
+// Predefined CodeDeploy configuration by its AWS name; false if the name is not one.
+bool predefinedCodeDeployConfig(const std::string &name, Platform *platform, Strategy *strategy);
+std::vector<std::string> predefinedStrategyNames(Platform platform);
+
+// One step of a traffic schedule: at `offset` seconds after the first shift, the new version
+// receives `percent` of the traffic.
+struct TrafficStep {
+    Seconds offset = 0;
+    double percent = 0;
+};
+// Canary = exactly two shifts; linear = equal steps at equal intervals until 100 %.
+std::vector<TrafficStep> trafficSchedule(const TrafficRouting &routing);
+
+} // namespace sc
