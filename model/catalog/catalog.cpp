@@ -35,7 +35,7 @@ std::string_view canonicalType(std::string_view type)
 QByteArray readResource(const char *path)
 {
     QResource resource(QString::fromLatin1(path));
-    if (resource.isValid() && resource.compressionAlgorithm() == QResource::NoCompress)
+    if (resource.isValid() && resource.compressionAlgorithm() == QResource::NoCompression)
         return QByteArray::fromRawData(reinterpret_cast<const char *>(resource.data()),
                                        static_cast<qsizetype>(resource.size()));
     QFile file(QString::fromLatin1(path));

@@ -366,16 +366,16 @@ void TestCatalog::connectionRuleLookup()
     auto rules = catalog.connectionRules("AWS::EC2::Subnet", "AWS::EC2::VPC");
     QCOMPARE(rules.size(), 1u);
     QCOMPARE(rules[0].propertyPath, "VpcId");
-    QCOMPARE(rules[0].valueFor("Vpc"), Json::parse(R"({"Ref":"Vpc"})"));
+    QVERIFY(rules[0].valueFor("Vpc") == Json::parse(R"({"Ref":"Vpc"})"));
 
     rules = catalog.connectionRules("AWS::CodeDeploy::DeploymentGroup", "AWS::ElasticLoadBalancingV2::TargetGroup");
     QCOMPARE(rules.size(), 1u);
     QCOMPARE(rules[0].propertyPath, "LoadBalancerInfo/TargetGroupInfoList/-/Name");
-    QCOMPARE(rules[0].valueFor("Tg"), Json::parse(R"({"Fn::GetAtt":["Tg","TargetGroupName"]})"));
+    QVERIFY(rules[0].valueFor("Tg") == Json::parse(R"({"Fn::GetAtt":["Tg","TargetGroupName"]})"));
 
     rules = catalog.connectionRules("AWS::Events::Rule", "AWS::Lambda::Function");
     QCOMPARE(rules.size(), 1u);
-    QCOMPARE(rules[0].elementFor("Worker"), Json::parse(R"({"Id":"Worker"})"));
+    QVERIFY(rules[0].elementFor("Worker") == Json::parse(R"({"Id":"Worker"})"));
 
     // A pair the overlay does not cover falls back to the specification's references.
     rules = catalog.connectionRules("AWS::EC2::SubnetRouteTableAssociation", "AWS::EC2::Subnet");
