@@ -4,12 +4,14 @@
 // is required from aws-cdk-lib's own node_modules). One engine is started and reused for
 // every file: starting it costs about a second, a template costs milliseconds.
 //
-// Usage: node validate.mjs [--warnings] [--quiet] [--timing] [--json] FILE...
+// Usage: node validate.mjs [--warnings] [--quiet] [--timing] [--json] [--skip-list FILE] FILE...
 //   prints "PATH: N errors" per file and "PATH:LINE:COLUMN: RULE message" per finding of
 //   severity ERROR or FATAL (and WARN with --warnings); exits 1 if any file has an
 //   error-severity finding, 2 on bad usage or when the tools are not installed.
+//   --skip-list names a file of "FILENAME  reason" lines (# comments allowed): files whose
+//   base name is listed are reported as skipped and not validated.
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -35,11 +37,24 @@ function loadValidator() {
     return require(validatorDir);
 }
 
+const usage = 'usage: node validate.mjs [--warnings] [--quiet] [--timing] [--json] [--skip-list FILE] FILE...';
 const args = process.argv.slice(2);
 const options = { warnings: false, quiet: false, timing: false, json: false };
+const skips = new Map();
 const files = [];
-for (const a of args) {
-    if (a === '--warnings' || a === '-w') options.warnings = true;
+for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--skip-list') {
+        const listFile = args[++i];
+        if (!listFile || !existsSync(listFile)) {
+            console.error(`validate.mjs: skip list ${listFile ?? '(missing)'} not found`);
+            process.exit(2);
+        }
+        for (const line of readFileSync(listFile, 'utf8').split('\n')) {
+            const m = line.match(/^\s*([^#\s]\S*)\s*(.*)$/);
+            if (m) skips.set(m[1], m[2] || 'listed in ' + path.basename(listFile));
+        }
+    } else if (a === '--warnings' || a === '-w') options.warnings = true;
     else if (a === '--quiet' || a === '-q') options.quiet = true;
     else if (a === '--timing') options.timing = true;
     else if (a === '--json') options.json = true;
@@ -52,7 +67,7 @@ for (const a of args) {
     } else files.push(a);
 }
 if (files.length === 0) {
-    console.error('usage: node validate.mjs [--warnings] [--quiet] [--timing] [--json] FILE...');
+    console.error(usage);
     process.exit(2);
 }
 
@@ -64,12 +79,18 @@ const tEngine1 = performance.now();
 
 const isError = (s) => s === 'ERROR' || s === 'FATAL';
 let failed = 0;
+let skipped = 0;
 let totalErrors = 0;
 let totalWarnings = 0;
 const jsonOut = [];
 const perFile = [];
 try {
     for (const file of files) {
+        if (skips.has(path.basename(file))) {
+            if (!options.quiet) console.log(`${file}: skipped (${skips.get(path.basename(file))})`);
+            skipped++;
+            continue;
+        }
         if (!existsSync(file)) {
             console.log(`${file}: 1 errors`);
             console.log(`${file}:1:1: IO file not found`);
@@ -121,7 +142,8 @@ const tEnd = performance.now();
 if (options.json) {
     console.log(JSON.stringify({ validator: cfv.version(), files: jsonOut }, null, 1));
 } else {
-    const summary = `${files.length} file(s), ${failed} with errors, ${totalErrors} error(s)` +
+    const summary = `${files.length - skipped} file(s) validated, ${skipped} skipped, ${failed} with errors, ` +
+        `${totalErrors} error(s)` +
         (options.warnings ? `, ${totalWarnings} warning(s)` : '');
     console.log(summary);
 }
