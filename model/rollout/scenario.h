@@ -52,6 +52,7 @@ struct Scenario {
     int instances = 1;          // fleet size: instances, tasks; 0 for Lambda and Route 53
     int maxInstances = 0;       // MaxSize where the platform may add instances (0 = unbounded)
     bool loadBalancer = false;  // traffic events / draining apply
+    std::string loadBalancerType; // classic, application or network, when the template says
     bool testListener = false;  // ECS: optional test traffic route
     bool waitOnResourceSignals = false; // Auto Scaling rolling update
     bool ignoreHealthCheck = false;     // Beanstalk

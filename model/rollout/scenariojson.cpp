@@ -114,6 +114,7 @@ Json scenarioToJson(const Scenario &s)
         {"instances", s.instances},
         {"maxInstances", s.maxInstances},
         {"loadBalancer", s.loadBalancer},
+        {"loadBalancerType", s.loadBalancerType},
         {"testListener", s.testListener},
         {"waitOnResourceSignals", s.waitOnResourceSignals},
         {"ignoreHealthCheck", s.ignoreHealthCheck},
@@ -148,6 +149,7 @@ Scenario scenarioFromJson(const Json &j)
         read(j, "instances", &s.instances);
         read(j, "maxInstances", &s.maxInstances);
         read(j, "loadBalancer", &s.loadBalancer);
+        read(j, "loadBalancerType", &s.loadBalancerType);
         read(j, "testListener", &s.testListener);
         read(j, "waitOnResourceSignals", &s.waitOnResourceSignals);
         read(j, "ignoreHealthCheck", &s.ignoreHealthCheck);

@@ -1,0 +1,58 @@
+#pragma once
+// Works out a Scenario from the template for one target logical ID: the platform, the strategy
+// the template configures (or AWS's default), the fleet size, the load balancer, alarms,
+// rollback settings and hooks, following Ref/GetAtt between resources (deployment group ->
+// Auto Scaling groups, alias UpdatePolicy -> deployment group, ECS service <- deployment group,
+// Beanstalk environment -> configuration template). When the target cannot be deployed, build()
+// throws ScenarioError saying what is missing.
+//
+// Deployable targets: AWS::CodeDeploy::DeploymentGroup, AWS::Lambda::Alias with
+// UpdatePolicy.CodeDeployLambdaAliasUpdate, AWS::Serverless::Function with DeploymentPreference,
+// AWS::ECS::Service with the CODE_DEPLOY controller, AWS::ElasticBeanstalk::Environment,
+// AWS::AutoScaling::AutoScalingGroup with an UpdatePolicy, and a weighted AWS::Route53::RecordSet
+// (the record receiving the new version) with its partner.
+
+#include "model/rollout/scenario.h"
+#include "model/rollout/templatelookup.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sc {
+
+struct BuildOptions {
+    std::optional<std::string> strategy; // a --strategy name; see parseStrategy()
+    std::optional<int> instances;        // fleet size override
+};
+
+class ScenarioBuilder {
+public:
+    explicit ScenarioBuilder(const Json &templateRoot);
+
+    Scenario build(const std::string &target, const BuildOptions &options = {}) const;
+    // Resources of a deployable kind, in template order (build() may still refuse one and say why).
+    std::vector<std::string> deployableTargets() const;
+
+private:
+    Scenario fromDeploymentGroup(const std::string &id, const BuildOptions &options) const;
+    Scenario fromAlias(const std::string &id) const;
+    Scenario fromServerlessFunction(const std::string &id) const;
+    Scenario fromEcsService(const std::string &id) const;
+    Scenario fromBeanstalkEnvironment(const std::string &id) const;
+    Scenario fromAutoScalingGroup(const std::string &id) const;
+    Scenario fromRecordSet(const std::string &id) const;
+
+    void readDeploymentGroup(const std::string &groupId, Scenario &scenario) const;
+    Strategy deploymentConfig(const Json *value, Platform platform, const std::string &where) const;
+    std::optional<Strategy> templateDeploymentConfig(const std::string &name, Platform platform) const;
+    int serverFleet(const std::string &groupId, std::string *how) const;
+    int autoScalingCapacity(const std::string &asgId) const;
+    void applyOptions(Scenario &scenario, const BuildOptions &options) const;
+    void checkSupported(const Scenario &scenario) const;
+
+    const Json &m_root;
+    TemplateLookup m_lookup;
+};
+
+} // namespace sc
