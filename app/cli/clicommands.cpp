@@ -1,0 +1,46 @@
+#include "app/cli/clicommands.h"
+
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace sc::cli {
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> list{
+        {"export", "Export a template as cfn-yaml, cfn-json, sam, cdk-ts, svg or png", &runExport},
+    };
+    return list;
+}
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &c : commands()) {
+        if (name == QLatin1String(c.name))
+            return &c;
+    }
+    return nullptr;
+}
+
+void out(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void err(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+int usageError(const QString &message)
+{
+    err(QStringLiteral("stackcanvas: %1\n").arg(message));
+    return 2;
+}
+
+} // namespace sc::cli

@@ -1,0 +1,28 @@
+#pragma once
+// The subcommands of `stackcanvas` (DESIGN §6). Each runs headless: no QML is loaded.
+// A command gets the arguments after its name and returns the process exit code:
+// 0 success, 1 findings / a rollout that did not succeed, 2 bad usage or unreadable input.
+
+#include <QStringList>
+
+#include <vector>
+
+namespace sc::cli {
+
+struct Command {
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &arguments);
+};
+
+const std::vector<Command> &commands();
+const Command *findCommand(const QString &name);
+
+// Shared by the commands: print to stdout / stderr (UTF-8), and report bad usage (exit 2).
+void out(const QString &text);
+void err(const QString &text);
+int usageError(const QString &message);
+
+int runExport(const QStringList &arguments);
+
+} // namespace sc::cli

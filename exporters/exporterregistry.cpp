@@ -1,0 +1,66 @@
+#include "exporters/exporterregistry.h"
+
+#include "exporters/cloudformationexporter.h"
+#include "model/document/documentio.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace sc {
+
+ExporterRegistry::ExporterRegistry()
+{
+    m_exporters.push_back(std::make_unique<CloudFormationExporter>(TemplateFormat::Yaml));
+    m_exporters.push_back(std::make_unique<CloudFormationExporter>(TemplateFormat::Json));
+}
+
+const ExporterRegistry &ExporterRegistry::instance()
+{
+    static const ExporterRegistry registry;
+    return registry;
+}
+
+const Exporter *ExporterRegistry::find(const std::string &id) const
+{
+    for (const auto &e : m_exporters) {
+        if (e->id() == id)
+            return e.get();
+    }
+    return nullptr;
+}
+
+std::vector<const Exporter *> ExporterRegistry::all() const
+{
+    std::vector<const Exporter *> out;
+    for (const auto &e : m_exporters)
+        out.push_back(e.get());
+    return out;
+}
+
+std::vector<std::string> ExporterRegistry::ids() const
+{
+    std::vector<std::string> out;
+    for (const auto &e : m_exporters)
+        out.push_back(e->id());
+    return out;
+}
+
+std::string writeExport(const Exporter &exporter, const ExportResult &result, const std::string &path)
+{
+    const QString target = QString::fromStdString(path);
+    if (!exporter.writesProject())
+        return writeFileAtomically(target, result.bytes);
+    QDir dir(target);
+    if (!dir.exists() && !QDir().mkpath(target))
+        return path + ": cannot create the directory";
+    for (const auto &[relative, bytes] : result.files) {
+        const QString file = dir.filePath(QString::fromStdString(relative));
+        if (!QDir().mkpath(QFileInfo(file).absolutePath()))
+            return file.toStdString() + ": cannot create the directory";
+        if (std::string error = writeFileAtomically(file, bytes); !error.empty())
+            return error;
+    }
+    return {};
+}
+
+} // namespace sc

@@ -1,0 +1,349 @@
+#include "model/document/document.h"
+
+#include "model/catalog/catalog.h"
+#include "model/document/autolayout.h"
+#include "model/document/commands/editcommand.h"
+#include "model/document/editrecorder.h"
+#include "model/template/templatereader.h"
+#include "model/template/templatewriter.h"
+
+#include <cmath>
+#include <regex>
+
+namespace sc {
+
+namespace {
+
+// The logical ID a pointer under /Resources or the layout belongs to, or empty.
+std::string idUnder(const std::string &pointer, std::string_view prefix)
+{
+    if (pointer.size() <= prefix.size() + 1 || pointer.compare(0, prefix.size(), prefix) != 0
+        || pointer[prefix.size()] != '/')
+        return {};
+    const std::size_t end = pointer.find('/', prefix.size() + 1);
+    std::string parent, token;
+    tree::splitPointer(pointer.substr(0, end), parent, token);
+    return token;
+}
+
+} // namespace
+
+Document::Document(QObject *parent)
+    : QObject(parent)
+    , m_undoStack(std::make_unique<QUndoStack>())
+{
+    QObject::connect(m_undoStack.get(), &QUndoStack::cleanChanged, this,
+                     [this](bool clean) { emit modifiedChanged(!clean); });
+}
+
+Document::~Document() = default;
+
+void Document::reset(Template content, const std::string &filePath)
+{
+    m_undoStack->clear();
+    m_content = std::move(content);
+    if (!m_content.root.is_object())
+        m_content.root = Json::object();
+    m_filePath = filePath;
+    invalidate();
+    m_undoStack->setClean();
+    const std::vector<std::string> ids = resourceIds();
+    m_knownIds = std::set<std::string>(ids.begin(), ids.end());
+    DocumentChange change;
+    change.reset = true;
+    emit changed(change);
+}
+
+void Document::invalidate()
+{
+    m_graph.reset();
+    m_positions.reset();
+    m_autoLayout.reset();
+}
+
+const Graph &Document::graph() const
+{
+    if (!m_graph)
+        m_graph = Graph::build(m_content.root);
+    return *m_graph;
+}
+
+const SourceMap &Document::positions() const
+{
+    if (!isModified())
+        return m_content.positions;
+    if (!m_positions) {
+        const bool json = m_content.format == TemplateFormat::Json;
+        const std::string text = json ? writeJson(m_content.root) : writeYaml(m_content.root);
+        m_positions = readTemplate(text, m_filePath, m_content.format).positions;
+    }
+    return *m_positions;
+}
+
+const Json *Document::resource(const std::string &id) const
+{
+    return tree::find(m_content.root, SourceMap::join("/Resources", id));
+}
+
+std::vector<std::string> Document::resourceIds() const
+{
+    std::vector<std::string> ids;
+    const auto it = m_content.root.find("Resources");
+    if (it != m_content.root.end() && it->is_object()) {
+        for (const auto &[id, value] : it->items())
+            ids.push_back(id);
+    }
+    return ids;
+}
+
+std::string Document::resourceType(const std::string &id) const
+{
+    const Json *r = resource(id);
+    if (!r || !r->is_object() || !r->contains("Type") || !(*r)["Type"].is_string())
+        return {};
+    return (*r)["Type"].get<std::string>();
+}
+
+bool Document::isNameTaken(const std::string &id) const
+{
+    for (const char *section : {"Resources", "Parameters", "Conditions", "Outputs"}) {
+        const auto it = m_content.root.find(section);
+        if (it != m_content.root.end() && it->is_object() && it->contains(id))
+            return true;
+    }
+    return false;
+}
+
+std::string Document::freshLogicalId(const std::string &base) const
+{
+    std::string clean;
+    for (char c : base) {
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            clean += c;
+    }
+    if (clean.empty() || std::isdigit(static_cast<unsigned char>(clean[0])))
+        clean = "Resource" + clean;
+    if (!isNameTaken(clean))
+        return clean;
+    for (int n = 2;; ++n) {
+        const std::string candidate = clean + std::to_string(n);
+        if (!isNameTaken(candidate))
+            return candidate;
+    }
+}
+
+bool Document::isValidLogicalId(const std::string &id, std::string *why)
+{
+    static const std::regex alnum("[A-Za-z0-9]+");
+    std::string reason;
+    if (id.empty())
+        reason = "a logical ID cannot be empty";
+    else if (id.size() > 255)
+        reason = "a logical ID has at most 255 characters";
+    else if (!std::regex_match(id, alnum))
+        reason = "a logical ID has only letters A-Z, a-z and digits 0-9";
+    if (why)
+        *why = reason;
+    return reason.empty();
+}
+
+std::optional<QPointF> Document::savedPosition(const std::string &id) const
+{
+    const Json *p = tree::find(m_content.root, SourceMap::join(kLayoutPointer, id));
+    if (!p || !p->is_object() || !p->contains("x") || !p->contains("y") || !(*p)["x"].is_number()
+        || !(*p)["y"].is_number())
+        return std::nullopt;
+    return QPointF((*p)["x"].get<double>(), (*p)["y"].get<double>());
+}
+
+bool Document::hasSavedLayout() const
+{
+    const Json *layout = tree::find(m_content.root, kLayoutPointer);
+    return layout && layout->is_object() && !layout->empty();
+}
+
+QPointF Document::position(const std::string &id) const
+{
+    if (auto saved = savedPosition(id))
+        return *saved;
+    if (!m_autoLayout)
+        m_autoLayout = autoLayout(graph());
+    auto it = m_autoLayout->find(id);
+    return it == m_autoLayout->end() ? QPointF() : it->second;
+}
+
+void Document::applyEdits(const std::vector<TreeEdit> &edits, bool forward)
+{
+    if (forward) {
+        for (const TreeEdit &e : edits)
+            tree::apply(m_content.root, e, true);
+    } else {
+        for (auto it = edits.rbegin(); it != edits.rend(); ++it)
+            tree::apply(m_content.root, *it, false);
+    }
+}
+
+DocumentChange Document::classify(const std::vector<TreeEdit> &edits)
+{
+    // Whether a resource was added or removed is decided by comparing with the IDs known at the
+    // previous notification, which works the same for redo and undo.
+    DocumentChange change;
+    for (const TreeEdit &e : edits) {
+        if (std::string id = idUnder(e.pointer, "/Resources"); !id.empty()) {
+            const bool known = m_knownIds.count(id) > 0;
+            const bool exists = resource(id) != nullptr;
+            if (!known && exists)
+                change.added.insert(id);
+            else if (known && !exists)
+                change.removed.insert(id);
+            else if (known && exists)
+                change.modified.insert(id);
+        } else if (std::string moved = idUnder(e.pointer, kLayoutPointer); !moved.empty()) {
+            change.moved.insert(moved);
+        } else if (e.pointer.rfind(kLayoutPointer, 0) != 0) {
+            change.otherSections = true;
+        }
+    }
+    for (const std::string &id : change.added) {
+        change.modified.erase(id);
+        m_knownIds.insert(id);
+    }
+    for (const std::string &id : change.removed) {
+        change.modified.erase(id);
+        m_knownIds.erase(id);
+    }
+    return change;
+}
+
+void Document::notify(const std::vector<TreeEdit> &edits,
+                      const std::vector<std::pair<std::string, std::string>> &renamed)
+{
+    const bool structural = std::any_of(edits.begin(), edits.end(), [](const TreeEdit &e) {
+        return e.pointer.rfind(kLayoutPointer, 0) != 0;
+    });
+    m_positions.reset();
+    if (structural) {
+        m_graph.reset();
+        m_autoLayout.reset();
+    }
+    DocumentChange change = classify(edits);
+    change.renamed = renamed;
+    for (const auto &[from, to] : renamed) {
+        change.added.erase(to);
+        change.removed.erase(from);
+    }
+    if (!change.isEmpty())
+        emit changed(change);
+}
+
+EditResult Document::edit(const std::string &label,
+                          const std::function<bool(EditRecorder &, std::string &)> &steps,
+                          int mergeId, int gesture)
+{
+    EditRecorder recorder(m_content.root);
+    std::string error;
+    bool ok = false;
+    try {
+        ok = steps(recorder, error);
+    } catch (const std::exception &e) {
+        error = e.what();
+        ok = false;
+    }
+    if (!ok) {
+        recorder.rollback();
+        return EditResult::failure(error.empty() ? "the edit could not be made" : error);
+    }
+    if (recorder.isEmpty())
+        return {}; // nothing to do: no undo step for a no-op
+    m_undoStack->push(new EditCommand(this, QString::fromStdString(label), recorder.take(), {},
+                                      static_cast<MergeId>(mergeId), gesture));
+    return {};
+}
+
+EditResult Document::addResource(const std::string &type, QPointF at, const std::string &requestedId)
+{
+    const Catalog &catalog = Catalog::instance();
+    if (type.empty())
+        return EditResult::failure("a resource needs a type");
+    std::string id = requestedId;
+    if (id.empty()) {
+        const std::size_t colon = type.rfind(':');
+        id = freshLogicalId(colon == std::string::npos ? type : type.substr(colon + 1));
+    }
+    std::string why;
+    if (!isValidLogicalId(id, &why))
+        return EditResult::failure(why);
+    if (isNameTaken(id))
+        return EditResult::failure("the logical ID '" + id + "' is already used");
+    Json resource = Json::object();
+    resource["Type"] = type;
+    if (const KindOverlay *overlay = catalog.overlay(type); overlay && overlay->defaults.is_object()
+                                                              && !overlay->defaults.empty())
+        resource["Properties"] = overlay->defaults;
+    EditResult result = edit("Add " + id, [&](EditRecorder &r, std::string &) {
+        r.ensureObject("/Resources");
+        r.set(SourceMap::join("/Resources", id), resource);
+        r.ensureObject(kLayoutPointer);
+        r.set(SourceMap::join(kLayoutPointer, id),
+              Json{{"x", std::lround(at.x())}, {"y", std::lround(at.y())}});
+        return true;
+    });
+    result.createdId = id;
+    return result;
+}
+
+EditResult Document::moveNodes(const std::map<std::string, QPointF> &positions, int gesture)
+{
+    for (const auto &[id, pos] : positions) {
+        if (!resource(id))
+            return EditResult::failure("no resource '" + id + "'");
+    }
+    const std::string label = positions.size() == 1 ? "Move " + positions.begin()->first
+                                                    : "Move " + std::to_string(positions.size()) + " resources";
+    return edit(label, [&](EditRecorder &r, std::string &) {
+        r.ensureObject(kLayoutPointer);
+        for (const auto &[id, pos] : positions)
+            r.set(SourceMap::join(kLayoutPointer, id),
+                  Json{{"x", std::lround(pos.x())}, {"y", std::lround(pos.y())}});
+        return true;
+    }, static_cast<int>(MergeId::Move), gesture);
+}
+
+EditResult Document::setValue(const std::string &pointer, const Json &value, int gesture)
+{
+    if (pointer.empty())
+        return EditResult::failure("cannot replace the whole template");
+    std::string parent, token;
+    tree::splitPointer(pointer, parent, token);
+    return edit("Set " + pointer.substr(1), [&](EditRecorder &r, std::string &error) {
+        const Json *container = tree::find(r.root(), parent);
+        if (!container) {
+            r.ensureObject(parent);
+            container = tree::find(r.root(), parent);
+        }
+        if (!container->is_object() && !container->is_array()) {
+            error = "cannot set a value inside a " + std::string(container->type_name());
+            return false;
+        }
+        if (container->is_array() && !tree::find(r.root(), pointer)) {
+            error = "no list item at " + pointer;
+            return false;
+        }
+        r.set(pointer, value);
+        return true;
+    }, static_cast<int>(MergeId::SetValue), gesture);
+}
+
+EditResult Document::removeValue(const std::string &pointer)
+{
+    if (!tree::find(m_content.root, pointer))
+        return EditResult::failure("nothing at " + pointer);
+    if (pointer.empty() || pointer == "/Resources")
+        return EditResult::failure("cannot remove " + (pointer.empty() ? std::string("the template") : pointer));
+    return edit("Remove " + pointer.substr(1), [&](EditRecorder &r, std::string &) {
+        r.remove(pointer);
+        return true;
+    });
+}
+
+} // namespace sc

@@ -1,0 +1,128 @@
+#pragma once
+// The open document: a CloudFormation template (the one source of truth, layout included under
+// Metadata.StackCanvas), its undo stack, and what is derived from it (the graph, positions in
+// the text). Every edit goes through an intent method that pushes one undo command; a refused
+// edit returns an error and changes nothing. Views listen to changed().
+
+#include "model/document/documentchange.h"
+#include "model/document/graph.h"
+#include "model/document/treeedit.h"
+#include "model/template/template.h"
+
+#include <QObject>
+#include <QPointF>
+#include <QUndoStack>
+
+#include <functional>
+#include <map>
+#include <set>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace sc {
+
+class EditRecorder;
+struct ConnectionRule;
+
+// The outcome of an intent: ok, or why nothing was changed.
+struct EditResult {
+    bool ok = true;
+    std::string error;
+    std::string createdId; // for addResource
+    static EditResult failure(std::string why) { return {false, std::move(why), {}}; }
+    explicit operator bool() const { return ok; }
+};
+
+class Document : public QObject {
+    Q_OBJECT
+
+public:
+    explicit Document(QObject *parent = nullptr);
+    ~Document() override;
+
+    // Replaces the content (open, new): clears the undo stack, not modified afterwards.
+    void reset(Template content, const std::string &filePath = {});
+
+    const Json &root() const { return m_content.root; }
+    TemplateFormat format() const { return m_content.format; }
+    void setFormat(TemplateFormat format) { m_content.format = format; }
+    const std::string &filePath() const { return m_filePath; }
+    void setFilePath(const std::string &path) { m_filePath = path; }
+    bool isModified() const { return !m_undoStack->isClean(); }
+    void markSaved() { m_undoStack->setClean(); }
+    QUndoStack *undoStack() const { return m_undoStack.get(); }
+
+    const Graph &graph() const;
+    // Line and column of each node in the text: the file's while unmodified, otherwise the text
+    // as it would be saved now (computed when asked for).
+    const SourceMap &positions() const;
+
+    const Json *resource(const std::string &id) const;
+    std::vector<std::string> resourceIds() const;
+    std::string resourceType(const std::string &id) const;
+    // Names Ref can reach and a new logical ID must not take: resources and parameters
+    // (conditions and outputs are checked too, to keep IDs unambiguous).
+    bool isNameTaken(const std::string &id) const;
+    // "Queue", "Queue2", ... the first free logical ID for a base name.
+    std::string freshLogicalId(const std::string &base) const;
+    static bool isValidLogicalId(const std::string &id, std::string *why = nullptr);
+
+    // Layout: the saved position of a card, else the automatic layout's.
+    QPointF position(const std::string &id) const;
+    std::optional<QPointF> savedPosition(const std::string &id) const;
+    bool hasSavedLayout() const;
+
+    // Intent methods: each is one undo step.
+    EditResult addResource(const std::string &type, QPointF at, const std::string &id = {});
+    EditResult removeResources(const std::vector<std::string> &ids);
+    // `gesture` != 0 merges consecutive moves of one drag into one undo step.
+    EditResult moveNodes(const std::map<std::string, QPointF> &positions, int gesture = 0);
+    EditResult setValue(const std::string &pointer, const Json &value, int gesture = 0);
+    EditResult removeValue(const std::string &pointer);
+    EditResult renameLogicalId(const std::string &from, const std::string &to);
+    EditResult connect(const std::string &source, const std::string &target, const ConnectionRule &rule);
+    // Rules of one pair that share a label are one connection, made in one step.
+    EditResult connect(const std::string &source, const std::string &target,
+                       const std::vector<ConnectionRule> &rules);
+    EditResult disconnect(const GraphEdge &edge);
+    // Several steps as one undo command (paste, duplicate, one-click fixes). The function
+    // returns false with an error to refuse; then nothing changes.
+    EditResult edit(const std::string &label,
+                    const std::function<bool(EditRecorder &, std::string &error)> &steps,
+                    int mergeId = -1, int gesture = 0);
+
+    // Invariants the tests check after every step; empty when all hold.
+    std::vector<std::string> checkConsistency() const;
+
+    // Called by commands: applies edits in either direction and tells the views.
+    void applyEdits(const std::vector<TreeEdit> &edits, bool forward);
+    void notify(const std::vector<TreeEdit> &edits,
+                const std::vector<std::pair<std::string, std::string>> &renamed);
+
+    static constexpr const char *kLayoutPointer = "/Metadata/StackCanvas/layout";
+
+signals:
+    void changed(const sc::DocumentChange &change);
+    void modifiedChanged(bool modified);
+
+private:
+    void invalidate();
+    DocumentChange classify(const std::vector<TreeEdit> &edits);
+    // Records the removal of every plain reference held at `edge` (used by disconnect and by
+    // removeResources); Sub references cannot be cut out of a string.
+    bool recordDisconnect(EditRecorder &recorder, const GraphEdge &edge, std::string &error);
+    void recordRename(EditRecorder &recorder, const std::string &from, const std::string &to);
+
+    Template m_content;
+    std::string m_filePath;
+    std::unique_ptr<QUndoStack> m_undoStack;
+    std::set<std::string> m_knownIds; // resource IDs as of the last notification
+    mutable std::optional<Graph> m_graph;
+    mutable std::optional<SourceMap> m_positions;
+    mutable std::optional<std::unordered_map<std::string, QPointF>> m_autoLayout;
+};
+
+} // namespace sc

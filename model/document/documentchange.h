@@ -1,0 +1,32 @@
+#pragma once
+// What one command (or its undo) changed, so views update only that: resources added, removed,
+// renamed or modified, cards moved, other sections touched, or the whole document replaced.
+
+#include <QMetaType>
+
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sc {
+
+struct DocumentChange {
+    std::set<std::string> added;
+    std::set<std::string> removed;
+    std::set<std::string> modified;
+    std::set<std::string> moved;
+    std::vector<std::pair<std::string, std::string>> renamed; // old, new
+    bool otherSections = false; // Parameters, Outputs, Conditions, ...
+    bool reset = false;         // a new document: everything changed
+
+    bool isEmpty() const
+    {
+        return added.empty() && removed.empty() && modified.empty() && moved.empty()
+               && renamed.empty() && !otherSections && !reset;
+    }
+};
+
+} // namespace sc
+
+Q_DECLARE_METATYPE(sc::DocumentChange)
