@@ -120,6 +120,9 @@ private:
         if (value.is_object() && value.size() == 1
             && (intrinsics::isIntrinsic(value) || intrinsics::isPreservedTag(value)))
             return false;
+        // "Fn::GetAtt: A.B" as a string would read back as the list form from "!GetAtt A.B".
+        if (key == "Fn::GetAtt" && value.is_string())
+            return false;
         if (preserved) {
             if (key.rfind("!!", 0) == 0)
                 m_out << YAML::SecondaryTag(key.substr(2));
