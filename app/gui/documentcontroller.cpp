@@ -11,6 +11,7 @@ DocumentController::DocumentController(Document *document, QObject *parent)
     , m_document(document)
     , m_resources(new ResourceModel(document, this))
     , m_edges(new EdgeModel(document, this))
+    , m_canvas(new CanvasController(document, this))
 {
     connect(document, &Document::changed, this, [this](const DocumentChange &change) {
         m_resources->apply(change);

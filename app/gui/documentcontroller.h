@@ -2,6 +2,7 @@
 // What QML sees of the open document: the card and edge models, the file name and counts, and
 // intent methods. Thin: every decision is the model's.
 
+#include "app/gui/canvascontroller.h"
 #include "app/gui/edgemodel.h"
 #include "app/gui/resourcemodel.h"
 
@@ -21,6 +22,7 @@ class DocumentController : public QObject {
     QML_UNCREATABLE("Created by the application")
     Q_PROPERTY(sc::ResourceModel *resources READ resources CONSTANT)
     Q_PROPERTY(sc::EdgeModel *edges READ edges CONSTANT)
+    Q_PROPERTY(sc::CanvasController *canvas READ canvas CONSTANT)
     Q_PROPERTY(QString fileName READ fileName NOTIFY documentChanged)
     Q_PROPERTY(QString filePath READ filePath NOTIFY documentChanged)
     Q_PROPERTY(int resourceCount READ resourceCount NOTIFY documentChanged)
@@ -32,6 +34,7 @@ public:
 
     ResourceModel *resources() const { return m_resources; }
     EdgeModel *edges() const { return m_edges; }
+    CanvasController *canvas() const { return m_canvas; }
     QString fileName() const;
     QString filePath() const;
     int resourceCount() const;
@@ -48,6 +51,7 @@ private:
     Document *m_document;
     ResourceModel *m_resources;
     EdgeModel *m_edges;
+    CanvasController *m_canvas;
 };
 
 } // namespace sc
