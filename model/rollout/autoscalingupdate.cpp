@@ -18,7 +18,6 @@ public:
     AutoScalingUpdate(const Scenario &scenario, RolloutRecorder &recorder)
         : m_s(scenario)
         , m_recorder(recorder)
-        , m_failing(failingInstance(scenario))
     {
         const auto &timing = scenario.timing;
         m_ready = timing.seconds(timing::InstanceLaunch) + timing.seconds(timing::InstanceBootstrap) +
@@ -128,7 +127,7 @@ private:
             for (int i = 0; i < size; ++i)
                 fresh.push_back(m_recorder.addInstance(launchAt, to, false));
             for (int index : fresh) {
-                const bool broken = inject && m_failing && *m_failing == ++ordinal;
+                const bool broken = inject && instanceFails(m_s, ++ordinal);
                 if (!broken)
                     m_recorder.setInService(launchAt + m_ready, index, true);
                 else if (m_s.waitOnResourceSignals)
@@ -175,7 +174,7 @@ private:
         for (int i = 0; i < m_s.instances; ++i)
             fresh.push_back(m_recorder.addInstance(0, Version::Replacement, false));
         for (int i = 0; i < m_s.instances; ++i) {
-            if (m_failing && *m_failing == i + 1)
+            if (instanceFails(m_s, i + 1))
                 failures += m_s.waitOnResourceSignals ? 1 : 0;
             else
                 m_recorder.setInService(m_ready, fresh[static_cast<std::size_t>(i)], true);
@@ -203,7 +202,6 @@ private:
 
     const Scenario &m_s;
     RolloutRecorder &m_recorder;
-    std::optional<int> m_failing;
     Seconds m_ready = 0;
     Seconds m_drain = 0;
     Seconds m_pause = 0;

@@ -17,7 +17,6 @@ public:
     BeanstalkDeployment(const Scenario &scenario, RolloutRecorder &recorder)
         : m_s(scenario)
         , m_recorder(recorder)
-        , m_failing(failingInstance(scenario))
     {
         const auto &timing = scenario.timing;
         m_drain = scenario.loadBalancer ? timing.seconds(timing::EbConnectionDraining) : 0;
@@ -32,7 +31,7 @@ public:
         for (int i = 0; i < m_s.instances; ++i)
             m_original.push_back(m_recorder.addInstance(0, Version::Original, true));
         m_recorder.event(0, "Deployment", "Start", "Succeeded", {}, 0,
-                         "DeploymentPolicy " + toString(m_s.strategy.beanstalkPolicy));
+                         "DeploymentPolicy " + policyName(m_s.strategy.beanstalkPolicy));
         switch (m_s.strategy.beanstalkPolicy) {
         case BeanstalkPolicy::AllAtOnce: return finished(rolling(0, m_s.instances, 0));
         case BeanstalkPolicy::Rolling: return finished(rolling(0, batchSize(), 0));
@@ -54,7 +53,7 @@ private:
         return std::clamp(size, 1, m_s.instances);
     }
 
-    bool fails(int ordinal) const { return m_failing && *m_failing == ordinal; }
+    bool fails(int ordinal) const { return instanceFails(m_s, ordinal); }
 
     // Existing instances in batches: detach, deploy, reattach once healthy. AllAtOnce is the
     // same with one batch and no detaching: the application restarts in place.
@@ -319,7 +318,6 @@ private:
 
     const Scenario &m_s;
     RolloutRecorder &m_recorder;
-    std::optional<int> m_failing;
     std::vector<int> m_original;
     Seconds m_drain = 0;
     Seconds m_deploy = 0;

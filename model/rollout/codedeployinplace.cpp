@@ -86,11 +86,7 @@ private:
 
     RolloutOutcome alarm(Seconds t)
     {
-        m_recorder.clearCutoff();
-        m_recorder.event(t, "Alarm", "CloudWatchAlarm", "ALARM", {}, 0,
-                         "a watched alarm entered ALARM: the deployment stops");
-        m_recorder.event(t, "Deployment", "End", "Stopped");
-        if (m_scenario.rollback.enabled && m_scenario.rollback.onAlarm)
+        if (stopOnAlarm(m_scenario, m_recorder, t))
             return {rollback(t), DeploymentResult::RolledBack};
         return {t, DeploymentResult::Stopped};
     }

@@ -98,7 +98,7 @@ private:
     Step install(Seconds t)
     {
         const Seconds d = m_s.timing.seconds(timing::EcsTaskStart);
-        const auto k = failingInstance(m_s);
+        const auto k = firstFailingInstance(m_s);
         for (int i = 0; i < m_s.instances; ++i)
             m_replacement.push_back(m_recorder.addInstance(t, Version::Replacement, false));
         m_recorder.event(t, "LifecycleEvent", "Install", k ? "Failed" : "Succeeded",

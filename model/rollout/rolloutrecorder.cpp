@@ -21,7 +21,7 @@ RolloutRecorder::RolloutRecorder(const Scenario &scenario, Timeline &out)
     , m_idPrefix(scenario.platform == Platform::Ecs ? "task-" : "i-")
 {
     m_out.target = scenario.target;
-    m_out.platform = toString(scenario.platform);
+    m_out.platform = platformName(scenario.platform);
     m_out.strategy = scenario.strategy.name;
     m_out.events.clear();
     m_out.samples.clear();

@@ -55,7 +55,7 @@ InjectedFailure parseFailure(const std::string &spec)
                                 "\": use instance:K (K >= 1), hook:NAME[:timeout] or alarm:SECONDS");
 }
 
-std::string toString(const InjectedFailure &failure)
+std::string failureSpec(const InjectedFailure &failure)
 {
     switch (failure.kind) {
     case InjectedFailure::Kind::Instance: return "instance:" + std::to_string(failure.instance);
@@ -110,7 +110,7 @@ void validateScenario(const Scenario &s)
         switch (f.kind) {
         case InjectedFailure::Kind::Instance:
             if (!hasFleet)
-                throw ScenarioError("instance failures do not apply to a " + toString(s.platform) +
+                throw ScenarioError("instance failures do not apply to a " + platformName(s.platform) +
                                     " target (it has no instances); use hook:NAME or alarm:SECONDS");
             if (f.instance > s.instances)
                 throw ScenarioError("instance:" + std::to_string(f.instance) + " is beyond the fleet of " +
@@ -120,7 +120,7 @@ void validateScenario(const Scenario &s)
             const auto events = hookableEvents(s);
             if (std::find(events.begin(), events.end(), f.hook) == events.end()) {
                 throw ScenarioError(
-                    "hook:" + f.hook + " does not apply to this " + toString(s.platform) + " target" +
+                    "hook:" + f.hook + " does not apply to this " + platformName(s.platform) + " target" +
                     (events.empty() ? std::string(": it has no lifecycle hooks")
                                     : "; its hooks are " + joined(events)));
             }
@@ -140,7 +140,16 @@ void validateScenario(const Scenario &s)
 
 namespace sc {
 
-std::optional<int> failingInstance(const Scenario &scenario)
+bool instanceFails(const Scenario &scenario, int ordinal)
+{
+    for (const auto &f : scenario.failures) {
+        if (f.kind == InjectedFailure::Kind::Instance && f.instance == ordinal)
+            return true;
+    }
+    return false;
+}
+
+std::optional<int> firstFailingInstance(const Scenario &scenario)
 {
     std::optional<int> k;
     for (const auto &f : scenario.failures) {

@@ -25,7 +25,7 @@ struct InjectedFailure {
 
 // Parses the --fail forms instance:K, hook:NAME[:timeout], alarm:SECONDS.
 InjectedFailure parseFailure(const std::string &spec); // throws std::invalid_argument
-std::string toString(const InjectedFailure &failure);
+std::string failureSpec(const InjectedFailure &failure);
 
 // AutoRollbackConfiguration.
 struct RollbackConfig {
@@ -93,7 +93,8 @@ Json withSavedScenario(Json templateRoot, const std::string &name, const Scenari
 namespace sc {
 
 // The injected failures, as the strategies ask for them.
-std::optional<int> failingInstance(const Scenario &scenario);          // instance:K
+bool instanceFails(const Scenario &scenario, int ordinal);             // instance:K given
+std::optional<int> firstFailingInstance(const Scenario &scenario);
 const InjectedFailure *hookFailure(const Scenario &scenario, const std::string &event);
 std::optional<Seconds> alarmTime(const Scenario &scenario);             // earliest alarm:SECONDS
 

@@ -99,7 +99,7 @@ void ScenarioBuilder::checkSupported(const Scenario &s) const
     if (s.platform != Platform::ElasticBeanstalk)
         return;
     const auto policy = s.strategy.beanstalkPolicy;
-    const std::string name = toString(policy);
+    const std::string name = policyName(policy);
     const bool singleInstance = !s.loadBalancer && s.maxInstances == 1;
     if (singleInstance && (policy == BeanstalkPolicy::Rolling ||
                            policy == BeanstalkPolicy::RollingWithAdditionalBatch ||
@@ -170,8 +170,8 @@ Strategy ScenarioBuilder::deploymentConfig(const Json *value, Platform platform,
         throw ScenarioError(where + ": deployment configuration \"" + *name +
                             "\" is neither predefined nor defined in this template");
     if (configPlatform != platform)
-        throw ScenarioError(where + ": " + *name + " is a " + toString(configPlatform) +
-                            " configuration but the deployment group deploys to " + toString(platform));
+        throw ScenarioError(where + ": " + *name + " is a " + platformName(configPlatform) +
+                            " configuration but the deployment group deploys to " + platformName(platform));
     return s;
 }
 

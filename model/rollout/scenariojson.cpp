@@ -41,7 +41,7 @@ Json strategyToJson(const Strategy &s)
           {"percentage", s.trafficRouting.percentage},
           {"intervalMinutes", s.trafficRouting.intervalMinutes}}},
         {"beanstalk",
-         {{"deploymentPolicy", toString(s.beanstalkPolicy)},
+         {{"deploymentPolicy", policyName(s.beanstalkPolicy)},
           {"batchSizeType", s.batchSizeFixed ? "Fixed" : "Percentage"},
           {"batchSize", s.batchSize},
           {"newVersionPercent", s.newVersionPercent},
@@ -105,10 +105,10 @@ Json scenarioToJson(const Scenario &s)
         timing[name] = seconds;
     Json failures = Json::array();
     for (const auto &f : s.failures)
-        failures.push_back(toString(f));
+        failures.push_back(failureSpec(f));
     return Json{
         {"target", s.target},
-        {"platform", toString(s.platform)},
+        {"platform", platformName(s.platform)},
         {"strategy", strategyToJson(s.strategy)},
         {"deploymentType", s.blueGreen ? "BLUE_GREEN" : "IN_PLACE"},
         {"instances", s.instances},

@@ -60,7 +60,7 @@ bool ServerLifecycle::failsAt(int ordinal, const std::string &event,
 {
     // instance:K strikes only in a run that installs the revision.
     const bool installs = std::find(events.begin(), events.end(), "Install") != events.end();
-    if (const auto k = failingInstance(m_scenario); installs && k && *k == ordinal) {
+    if (installs && instanceFails(m_scenario, ordinal)) {
         // A bad revision shows when the instance validates it; without ValidateService in this
         // run, the last event run is where it fails.
         const bool hasValidate =

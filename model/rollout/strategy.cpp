@@ -96,13 +96,13 @@ std::string acceptedForms(Platform platform)
 
 [[noreturn]] void reject(const std::string &name, Platform platform, const std::string &why)
 {
-    throw StrategyError("strategy \"" + name + "\" " + why + " for a " + toString(platform) +
+    throw StrategyError("strategy \"" + name + "\" " + why + " for a " + platformName(platform) +
                         " target; use " + acceptedForms(platform));
 }
 
 } // namespace
 
-std::string toString(Platform platform)
+std::string platformName(Platform platform)
 {
     switch (platform) {
     case Platform::Server: return "Server";
@@ -119,13 +119,13 @@ Platform platformFromString(const std::string &text)
 {
     for (auto p : {Platform::Server, Platform::Lambda, Platform::Ecs, Platform::ElasticBeanstalk,
                    Platform::AutoScaling, Platform::Route53}) {
-        if (toString(p) == text)
+        if (platformName(p) == text)
             return p;
     }
     throw std::invalid_argument("unknown platform \"" + text + '"');
 }
 
-std::string toString(BeanstalkPolicy policy)
+std::string policyName(BeanstalkPolicy policy)
 {
     return kBeanstalkNames[static_cast<int>(policy)];
 }
@@ -196,7 +196,7 @@ Strategy parseStrategy(const std::string &name, Platform platform, const Strateg
     Platform predefinedPlatform;
     if (predefinedCodeDeployConfig(name, &predefinedPlatform, &s)) {
         if (predefinedPlatform != platform)
-            reject(name, platform, "is a " + toString(predefinedPlatform) + " configuration, not valid");
+            reject(name, platform, "is a " + platformName(predefinedPlatform) + " configuration, not valid");
         return s;
     }
     const bool traffic = platform == Platform::Lambda || platform == Platform::Ecs ||

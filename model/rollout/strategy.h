@@ -14,7 +14,7 @@ namespace sc {
 
 enum class Platform { Server, Lambda, Ecs, ElasticBeanstalk, AutoScaling, Route53 };
 
-std::string toString(Platform platform); // Server, Lambda, ECS, ElasticBeanstalk, AutoScaling, Route53
+std::string platformName(Platform platform); // Server, Lambda, ECS, ElasticBeanstalk, AutoScaling, Route53
 Platform platformFromString(const std::string &text);
 
 // CodeDeploy EC2/On-premises: MinimumHealthyHosts. OneAtATime is its own type because AWS
@@ -37,7 +37,7 @@ struct TrafficRouting {
 
 enum class BeanstalkPolicy { AllAtOnce, Rolling, RollingWithAdditionalBatch, Immutable,
                              TrafficSplitting, BlueGreen };
-std::string toString(BeanstalkPolicy policy);
+std::string policyName(BeanstalkPolicy policy);
 
 enum class AutoScalingPolicy { RollingUpdate, ReplacingUpdate };
 

@@ -5,7 +5,7 @@
 
 namespace sc {
 
-std::string toString(DeploymentResult result)
+std::string resultName(DeploymentResult result)
 {
     switch (result) {
     case DeploymentResult::Succeeded: return "Succeeded";
@@ -20,7 +20,7 @@ DeploymentResult deploymentResultFromString(const std::string &text)
 {
     for (auto r : {DeploymentResult::Succeeded, DeploymentResult::Failed,
                    DeploymentResult::RolledBack, DeploymentResult::Stopped}) {
-        if (toString(r) == text)
+        if (resultName(r) == text)
             return r;
     }
     throw std::invalid_argument("unknown deployment result \"" + text + '"');
@@ -113,7 +113,7 @@ Json timelineToJson(const Timeline &timeline)
     return Json{{"target", timeline.target},
                 {"platform", timeline.platform},
                 {"strategy", timeline.strategy},
-                {"result", toString(timeline.result)},
+                {"result", resultName(timeline.result)},
                 {"durationSeconds", m.durationSeconds},
                 {"events", std::move(events)},
                 {"samples", std::move(samples)},

@@ -17,7 +17,7 @@ using Seconds = std::int64_t;
 
 enum class DeploymentResult { Succeeded, Failed, RolledBack, Stopped };
 
-std::string toString(DeploymentResult result);
+std::string resultName(DeploymentResult result);
 DeploymentResult deploymentResultFromString(const std::string &text);
 
 struct TimelineEvent {
