@@ -94,11 +94,6 @@ void RolloutRecorder::setTraffic(Seconds t, double replacementPercent)
     touch(t);
 }
 
-double RolloutRecorder::replacementTraffic() const
-{
-    return current(0).trafficPercent.replacement;
-}
-
 void RolloutRecorder::event(Seconds t, const std::string &type, const std::string &name,
                             const std::string &status, const std::string &subject, Seconds duration,
                             const std::string &detail)

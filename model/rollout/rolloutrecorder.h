@@ -40,7 +40,6 @@ public:
     // Traffic follows healthy capacity (a load balancer spreading requests over its targets)
     // until a strategy sets it explicitly (weighted routing: alias, listener, DNS).
     void setTraffic(Seconds t, double replacementPercent);
-    double replacementTraffic() const;
 
     void event(Seconds t, const std::string &type, const std::string &name, const std::string &status,
                const std::string &subject = {}, Seconds duration = 0, const std::string &detail = {});

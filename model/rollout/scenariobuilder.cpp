@@ -6,13 +6,7 @@ namespace sc {
 
 namespace {
 
-const Json *child(const Json *object, const char *key)
-{
-    if (!object || !object->is_object())
-        return nullptr;
-    auto it = object->find(key);
-    return it != object->end() ? &*it : nullptr;
-}
+constexpr auto child = &TemplateLookup::child;
 
 const std::vector<std::string> kDeployableTypes = {
     "AWS::CodeDeploy::DeploymentGroup", "AWS::Lambda::Alias", "AWS::Serverless::Function",

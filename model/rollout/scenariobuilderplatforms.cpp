@@ -9,13 +9,7 @@ namespace sc {
 
 namespace {
 
-const Json *child(const Json *object, const char *key)
-{
-    if (!object || !object->is_object())
-        return nullptr;
-    auto it = object->find(key);
-    return it != object->end() ? &*it : nullptr;
-}
+constexpr auto child = &TemplateLookup::child;
 
 // ISO 8601 durations as CloudFormation writes them (PT5M, PT1H30M, PT45S).
 std::optional<Seconds> isoDuration(const std::string &text)

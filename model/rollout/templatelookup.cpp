@@ -120,6 +120,14 @@ const Json *TemplateLookup::parameterDefault(const Json &value) const
     return &(*p)["Default"];
 }
 
+const Json *TemplateLookup::child(const Json *object, const char *key)
+{
+    if (!object || !object->is_object())
+        return nullptr;
+    auto it = object->find(key);
+    return it != object->end() ? &*it : nullptr;
+}
+
 std::optional<long long> TemplateLookup::integer(const Json *value) const
 {
     if (!value)

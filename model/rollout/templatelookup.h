@@ -27,6 +27,8 @@ public:
     bool mentions(const Json &value, const std::string &logicalId) const;
 
     std::optional<long long> integer(const Json *value) const;
+    // The member `key` of an object, or null (also when `object` is null or not an object).
+    static const Json *child(const Json *object, const char *key);
     std::optional<std::string> string(const Json *value) const;
     std::optional<bool> boolean(const Json *value) const;
 

@@ -311,6 +311,16 @@ void TestRolloutPlatforms::strategyNames()
                                                           Platform::Lambda, {}));
     QCOMPARE(parseStrategy("Canary10Percent30Minutes", Platform::Lambda, {}).name,
              std::string("CodeDeployDefault.LambdaCanary10Percent30Minutes"));
+    // The names a strategy picker offers: every predefined configuration, each one parsable.
+    QCOMPARE(predefinedStrategyNames(Platform::Server).size(), std::size_t(3));
+    QCOMPARE(predefinedStrategyNames(Platform::Lambda).size(), std::size_t(9));
+    QCOMPARE(predefinedStrategyNames(Platform::Ecs).size(), std::size_t(5));
+    QCOMPARE(predefinedStrategyNames(Platform::ElasticBeanstalk).size(), std::size_t(6));
+    for (auto platform : {Platform::Server, Platform::Lambda, Platform::Ecs, Platform::ElasticBeanstalk,
+                          Platform::AutoScaling}) {
+        for (const auto &name : predefinedStrategyNames(platform))
+            QCOMPARE(parseStrategy(name, platform, defaultStrategy(platform)).name, name);
+    }
     const auto min = parseStrategy("min-healthy:75%", Platform::Server, {});
     QCOMPARE(min.minimumHealthyHosts.type, MinimumHealthyHosts::Type::FleetPercent);
     QCOMPARE(min.minimumHealthyHosts.value, 75);
