@@ -124,6 +124,8 @@ private:
         std::optional<RolloutOutcome> result; // set when the deployment ended in this phase
     };
 
+    // Replacements that failed their install are not rerouted to; each phase counts its own
+    // instances for the minimum healthy hosts.
     Phase waves(Seconds t, const std::vector<std::string> &events, bool install)
     {
         std::vector<int> members;
@@ -131,43 +133,15 @@ private:
             if (!m_failed.count(index))
                 members.push_back(index);
         }
-        const int n = static_cast<int>(members.size());
-        const HostBatching batching(m_scenario.strategy.minimumHealthyHosts, n);
-        int next = 0;
-        int succeeded = 0;
-        int failed = 0;
-        bool lastFailed = false;
-        for (int batch = 1; next < n; ++batch) {
-            const int size = batching.nextBatch(failed, n - next);
-            if (size == 0)
-                return {t, fail(t, "too few healthy replacement instances remain")};
-            ServerLifecycle::Wave wave;
-            for (int i = 0; i < size; ++i, ++next) {
-                wave.members.push_back(members[static_cast<std::size_t>(next)]);
-                wave.ordinals.push_back(next + 1);
-            }
-            m_recorder.event(t, "Batch", (install ? "Install " : "Reroute ") + std::to_string(batch),
-                             "Started", membersLabel(m_recorder, wave.members));
-            const auto result = m_lifecycle.run(t, wave, events, Version::Replacement, false, true);
-            t = result.end;
-            if (result.interrupted)
-                return {t, alarm(*m_recorder.cutoff())};
-            for (std::size_t i = 0; i < result.failed.size(); ++i) {
-                if (result.failed[i]) {
-                    ++failed;
-                    lastFailed = wave.ordinals[i] == n;
-                    m_failed.insert(wave.members[i]);
-                } else {
-                    ++succeeded;
-                }
-            }
-            if (batching.mustStop(succeeded, failed, n - next, lastFailed))
-                return {t, fail(t, std::to_string(failed) + " replacement instance(s) failed; " +
-                                       batching.describe())};
-        }
-        if (!batching.succeeded(succeeded, failed, lastFailed && failed == 1))
-            return {t, fail(t, batching.describe())};
-        return {t, std::nullopt};
+        const HostBatching batching(m_scenario.strategy.minimumHealthyHosts, static_cast<int>(members.size()));
+        const auto waves = m_lifecycle.runWaves(t, members, batching, events, Version::Replacement, false,
+                                                install ? "Install" : "Reroute");
+        m_failed.insert(waves.failed.begin(), waves.failed.end());
+        if (waves.interrupted)
+            return {waves.end, alarm(waves.end)};
+        if (waves.failure)
+            return {waves.end, fail(waves.end, "replacement fleet: " + *waves.failure)};
+        return {waves.end, std::nullopt};
     }
 
     RolloutOutcome fail(Seconds t, const std::string &why)

@@ -32,47 +32,19 @@ public:
                                  " healthy instances leaves none to deploy to; no instance was touched");
             return {0, DeploymentResult::Failed};
         }
-        const auto events = inPlaceEvents(m_scenario.loadBalancer);
-        Seconds t = 0;
-        int next = 0; // instances are taken in order: all start Healthy with the Old revision
-        int succeeded = 0;
-        int failed = 0;
-        bool lastFailed = false;
-        for (int batch = 1; next < n; ++batch) {
-            const int size = m_batching.nextBatch(failed, n - next);
-            if (size == 0)
-                return fail(t, "too few healthy instances remain to respect the minimum");
-            ServerLifecycle::Wave wave;
-            for (int i = 0; i < size; ++i, ++next) {
-                wave.members.push_back(next);
-                wave.ordinals.push_back(next + 1);
-            }
-            m_recorder.event(t, "Batch", "Batch " + std::to_string(batch), "Started",
-                             membersLabel(m_recorder, wave.members), 0,
-                             std::to_string(size) + (size == 1 ? " instance" : " instances"));
-            const auto result = m_lifecycle.run(t, wave, events, Version::Replacement,
-                                                !m_scenario.loadBalancer, true);
-            t = result.end;
-            if (result.interrupted)
-                return alarm(*m_recorder.cutoff());
-            for (std::size_t i = 0; i < wave.members.size(); ++i) {
-                if (result.failed[i]) {
-                    ++failed;
-                    lastFailed = wave.ordinals[i] == n;
-                } else {
-                    ++succeeded;
-                }
-            }
-            if (m_batching.mustStop(succeeded, failed, n - next, lastFailed))
-                return fail(t, std::to_string(failed) + " instance(s) failed; " +
-                                   m_batching.describe());
-        }
-        if (!m_batching.succeeded(succeeded, failed, lastFailed && failed == 1))
-            return fail(t, std::to_string(succeeded) + " of " + std::to_string(n) +
-                               " instances succeeded; " + m_batching.describe());
-        m_recorder.event(t, "Deployment", "End", "Succeeded", {}, 0,
-                         failed ? "the last instance failed, which OneAtATime tolerates" : "");
-        return {t, DeploymentResult::Succeeded};
+        // Instances are taken in order: they all start Healthy with the Old revision.
+        std::vector<int> members(static_cast<std::size_t>(n));
+        for (int i = 0; i < n; ++i)
+            members[static_cast<std::size_t>(i)] = i;
+        const auto waves = m_lifecycle.runWaves(0, members, m_batching, inPlaceEvents(m_scenario.loadBalancer),
+                                                Version::Replacement, !m_scenario.loadBalancer, "Batch");
+        if (waves.interrupted)
+            return alarm(waves.end);
+        if (waves.failure)
+            return fail(waves.end, *waves.failure);
+        m_recorder.event(waves.end, "Deployment", "End", "Succeeded", {}, 0,
+                         waves.failed.empty() ? "" : "the last instance failed, which OneAtATime tolerates");
+        return {waves.end, DeploymentResult::Succeeded};
     }
 
 private:

@@ -1,5 +1,7 @@
 #include "model/rollout/serverlifecycle.h"
 
+#include "model/rollout/rolloutstrategies.h"
+
 #include <algorithm>
 
 namespace sc {
@@ -126,6 +128,59 @@ ServerLifecycle::Result ServerLifecycle::run(Seconds t, const Wave &wave,
         result.interrupted = true;
     result.end = result.interrupted && m_recorder.cutoff() ? *m_recorder.cutoff() : t;
     return result;
+}
+
+ServerLifecycle::Waves ServerLifecycle::runWaves(Seconds t, const std::vector<int> &members,
+                                                 const HostBatching &batching,
+                                                 const std::vector<std::string> &events, Version installs,
+                                                 bool servesAfterStart, const std::string &batchName)
+{
+    Waves waves;
+    const int n = static_cast<int>(members.size());
+    int next = 0;
+    int succeeded = 0;
+    bool lastFailed = false;
+    for (int batch = 1; next < n; ++batch) {
+        const int failed = static_cast<int>(waves.failed.size());
+        const int size = batching.nextBatch(failed, n - next);
+        if (size == 0) {
+            waves.failure = "too few healthy instances remain to respect the minimum";
+            break;
+        }
+        Wave wave;
+        for (int i = 0; i < size; ++i, ++next) {
+            wave.members.push_back(members[static_cast<std::size_t>(next)]);
+            wave.ordinals.push_back(next + 1);
+        }
+        m_recorder.event(t, "Batch", batchName + ' ' + std::to_string(batch), "Started",
+                         membersLabel(m_recorder, wave.members), 0,
+                         std::to_string(size) + (size == 1 ? " instance" : " instances"));
+        const auto result = run(t, wave, events, installs, servesAfterStart, true);
+        t = result.end;
+        if (result.interrupted) {
+            waves.interrupted = true;
+            break;
+        }
+        for (std::size_t i = 0; i < wave.members.size(); ++i) {
+            if (result.failed[i]) {
+                waves.failed.push_back(wave.members[i]);
+                lastFailed = wave.ordinals[i] == n;
+            } else {
+                ++succeeded;
+            }
+        }
+        if (batching.mustStop(succeeded, static_cast<int>(waves.failed.size()), n - next, lastFailed)) {
+            waves.failure = std::to_string(waves.failed.size()) + " instance(s) failed; " + batching.describe();
+            break;
+        }
+    }
+    if (!waves.interrupted && !waves.failure &&
+        !batching.succeeded(succeeded, static_cast<int>(waves.failed.size()),
+                            lastFailed && waves.failed.size() == 1))
+        waves.failure = std::to_string(succeeded) + " of " + std::to_string(n) + " instances succeeded; " +
+                        batching.describe();
+    waves.end = t;
+    return waves;
 }
 
 } // namespace sc

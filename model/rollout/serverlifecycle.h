@@ -4,8 +4,10 @@
 // out of the load balancer, Install puts the new revision on it, AllowTraffic puts it back),
 // and where an injected failure strikes. A wave of instances runs the events in lockstep.
 
+#include "model/rollout/hostbatching.h"
 #include "model/rollout/rolloutrecorder.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,19 @@ public:
     Result run(Seconds t, const Wave &wave, const std::vector<std::string> &events, Version installs,
                bool servesAfterStart, bool injectFailures);
     Seconds duration(const std::string &event) const;
+
+    struct Waves {
+        Seconds end = 0;
+        bool interrupted = false;
+        std::vector<int> failed;           // members that failed
+        std::optional<std::string> failure; // why the deployment fails, when it does
+    };
+    // Deploys `events` to `members` in waves sized by the minimum healthy hosts, with
+    // CodeDeploy's rules: stop as soon as success is out of reach (or, one at a time, at a
+    // failure before the last instance), then require the needed successes.
+    Waves runWaves(Seconds t, const std::vector<int> &members, const HostBatching &batching,
+                   const std::vector<std::string> &events, Version installs, bool servesAfterStart,
+                   const std::string &batchName);
 
 private:
     bool failsAt(int ordinal, const std::string &event, const std::vector<std::string> &events);
