@@ -1,0 +1,190 @@
+// stackcanvas validate FILE... [--format text|json|sarif] [--min-severity error|warning|info]
+
+#include "app/cli/clicommands.h"
+#include "model/rules/ruledocs.h"
+#include "model/rules/ruleregistry.h"
+#include "model/template/templatereader.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+
+#include <map>
+
+namespace sc::cli {
+
+namespace {
+
+struct FileReport {
+    QString path;
+    std::size_t resources = 0;
+    std::vector<Finding> findings;
+};
+
+// DESIGN §6 writes paths without the leading slash: "Resources/Api/Properties/Role".
+std::string displayPath(const std::string &pointer)
+{
+    return pointer.empty() ? std::string() : pointer.substr(1);
+}
+
+QString textReport(const std::vector<FileReport> &reports)
+{
+    QString text;
+    int counts[3] = {0, 0, 0};
+    for (const FileReport &report : reports)
+        for (const Finding &f : report.findings) {
+            ++counts[static_cast<int>(f.severity)];
+            QString where = QString::fromStdString(displayPath(f.path));
+            if (!f.logicalId.empty())
+                where = QString::fromStdString(f.logicalId) + QLatin1Char(' ') + where;
+            text += QStringLiteral("%1:%2:%3: %4 %5 %6%7\n")
+                        .arg(report.path)
+                        .arg(std::max(f.line, 1))
+                        .arg(std::max(f.column, 1))
+                        .arg(QString::fromUtf8(severityName(f.severity).data()), QString::fromStdString(f.ruleId),
+                             QString::fromStdString(f.message),
+                             where.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(where));
+        }
+    text += QStringLiteral("%1 file(s): %2 error(s), %3 warning(s), %4 info\n")
+                .arg(reports.size())
+                .arg(counts[0])
+                .arg(counts[1])
+                .arg(counts[2]);
+    return text;
+}
+
+Json jsonReport(const std::vector<FileReport> &reports)
+{
+    Json files = Json::array();
+    for (const FileReport &report : reports) {
+        Json findings = Json::array();
+        for (const Finding &f : report.findings)
+            findings.push_back({{"rule", f.ruleId},
+                                {"severity", std::string(severityName(f.severity))},
+                                {"resource", f.logicalId},
+                                {"path", displayPath(f.path)},
+                                {"line", f.line},
+                                {"column", f.column},
+                                {"message", f.message}});
+        files.push_back({{"path", report.path.toStdString()}, {"resources", report.resources}, {"findings", findings}});
+    }
+    return Json{{"version", STACKCANVAS_VERSION}, {"files", files}};
+}
+
+// SARIF 2.1.0 (OASIS): one run, the rule registry as the driver's rules.
+Json sarifReport(const std::vector<FileReport> &reports)
+{
+    const std::vector<Rule> &rules = RuleRegistry::instance().rules();
+    auto level = [](Severity s) { return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note"; };
+    Json driverRules = Json::array();
+    std::map<std::string, std::size_t> ruleIndex;
+    for (const Rule &r : rules) {
+        ruleIndex[r.id] = driverRules.size();
+        driverRules.push_back({{"id", r.id},
+                               {"name", r.title},
+                               {"shortDescription", {{"text", r.title}}},
+                               {"fullDescription", {{"text", r.explanation}}},
+                               {"defaultConfiguration", {{"level", level(r.severity())}}},
+                               {"properties", {{"topic", topicName(r.topic)}, {"family", r.family()}}}});
+    }
+    Json results = Json::array();
+    for (const FileReport &report : reports)
+        for (const Finding &f : report.findings) {
+            Json physical = {{"artifactLocation", {{"uri", report.path.toStdString()}}}};
+            if (f.line > 0)
+                physical["region"] = {{"startLine", f.line}, {"startColumn", std::max(f.column, 1)}};
+            Json location = {{"physicalLocation", physical}};
+            if (!f.path.empty()) {
+                Json logical = {{"fullyQualifiedName", displayPath(f.path)}, {"kind", "resource"}};
+                if (!f.logicalId.empty())
+                    logical["name"] = f.logicalId;
+                location["logicalLocations"] = Json::array({logical});
+            }
+            results.push_back({{"ruleId", f.ruleId},
+                               {"ruleIndex", ruleIndex[f.ruleId]},
+                               {"level", level(f.severity)},
+                               {"message", {{"text", f.message}}},
+                               {"locations", Json::array({location})}});
+        }
+    Json driver = {{"name", "StackCanvas"},
+                   {"version", STACKCANVAS_VERSION},
+                   {"informationUri", "https://github.com/stackcanvas/stackcanvas/blob/main/docs/rules.md"},
+                   {"rules", driverRules}};
+    return Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                {"version", "2.1.0"},
+                {"runs", Json::array({Json{{"tool", {{"driver", driver}}}, {"results", results}}})}};
+}
+
+} // namespace
+
+int runValidate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Check templates against the validation rules."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Templates to check (YAML or JSON)."),
+                                 QStringLiteral("FILE..."));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default), json or sarif."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption minSeverity(QStringLiteral("min-severity"),
+                                         QStringLiteral("Report findings at least this severe: error, warning or info (default)."),
+                                         QStringLiteral("SEVERITY"), QStringLiteral("info"));
+    parser.addOptions({format, minSeverity});
+    if (!parser.parse(QStringList{QStringLiteral("stackcanvas validate")} + arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(parser.helpText());
+        return 0;
+    }
+    const QString fmt = parser.value(format);
+    if (fmt != QLatin1String("text") && fmt != QLatin1String("json") && fmt != QLatin1String("sarif"))
+        return usageError(QStringLiteral("--format takes text, json or sarif, not '%1'").arg(fmt));
+    const auto severity = parseSeverity(parser.value(minSeverity).toStdString());
+    if (!severity)
+        return usageError(QStringLiteral("--min-severity takes error, warning or info, not '%1'").arg(parser.value(minSeverity)));
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty())
+        return usageError(QStringLiteral("validate needs at least one FILE (see stackcanvas validate --help)"));
+
+    bool unreadable = false;
+    bool errors = false;
+    std::vector<FileReport> reports;
+    for (const QString &path : files) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            err(QStringLiteral("%1:1:1: cannot read the file: %2\n").arg(path, file.errorString()));
+            unreadable = true;
+            continue;
+        }
+        const QByteArray bytes = file.readAll();
+        Template content;
+        try {
+            content = readTemplate(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
+                                   path.toStdString(),
+                                   path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+                                       ? std::optional<TemplateFormat>(TemplateFormat::Json)
+                                       : std::nullopt);
+        } catch (const TemplateError &e) {
+            err(QString::fromUtf8(e.what()) + QLatin1Char('\n'));
+            unreadable = true;
+            continue;
+        }
+        ValidateOptions options;
+        options.minSeverity = *severity;
+        options.templateBytes = static_cast<std::size_t>(bytes.size());
+        FileReport report{path, 0, validate(content, options)};
+        if (const auto it = content.root.find("Resources"); it != content.root.end() && it->is_object())
+            report.resources = it->size();
+        for (const Finding &f : report.findings)
+            errors = errors || f.severity == Severity::Error;
+        reports.push_back(std::move(report));
+    }
+    if (fmt == QLatin1String("json"))
+        out(QString::fromStdString(jsonReport(reports).dump(1)) + QLatin1Char('\n'));
+    else if (fmt == QLatin1String("sarif"))
+        out(QString::fromStdString(sarifReport(reports).dump(1)) + QLatin1Char('\n'));
+    else
+        out(textReport(reports));
+    return unreadable ? 2 : errors ? 1 : 0;
+}
+
+} // namespace sc::cli

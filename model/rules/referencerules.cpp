@@ -1,0 +1,464 @@
+// Family 2: references between logical IDs and the shape of intrinsic functions.
+
+#include "model/rules/ruleregistry.h"
+#include "model/rules/rulehelpers.h"
+
+#include "model/template/intrinsics.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace sc::rulefamilies {
+
+using namespace rulehelpers;
+
+namespace {
+
+std::vector<const Reference *> allReferences(const RuleContext &c)
+{
+    // Inside Fn::ForEach, ${Identifier} names the loop variable, not a template entity.
+    std::vector<const Reference *> out;
+    for (const std::vector<Reference> *list : {&c.references(), &c.otherReferences()})
+        for (const Reference &r : *list)
+            if (r.pointer.find("/Fn::ForEach::") == std::string::npos)
+                out.push_back(&r);
+    return out;
+}
+
+// Types whose GetAtt attributes are decided by their provider, not by a schema.
+bool acceptsAnyAttribute(const RuleContext &c, const ResourceView &r, const std::string &attribute)
+{
+    if (r.type.rfind("Custom::", 0) == 0 || r.type == "AWS::CloudFormation::CustomResource" || !r.spec
+        || r.type.rfind("AWS::Serverless::", 0) == 0)
+        return true;
+    if (r.type == "AWS::CloudFormation::Stack" && attribute.rfind("Outputs.", 0) == 0)
+        return true;
+    (void)c;
+    return false;
+}
+
+void checkAttribute(const RuleContext &c, const Reference &ref, FindingList &out)
+{
+    const ResourceView *target = c.resource(ref.target);
+    if (!target || ref.attribute.empty() || acceptsAnyAttribute(c, *target, ref.attribute))
+        return;
+    if (target->spec->attribute(ref.attribute))
+        return;
+    std::vector<std::string> names;
+    for (const AttributeSpec &a : target->spec->attributes)
+        names.push_back(a.name);
+    std::string msg = "'" + target->type + "' has no attribute '" + ref.attribute + "'";
+    if (const std::string guess = closest(ref.attribute, names); !guess.empty())
+        msg += "; did you mean '" + guess + "'?";
+    else if (names.empty())
+        msg += "; it has no attributes";
+    out.add(ref.pointer, msg);
+}
+
+std::vector<std::string> dependsOnList(const ResourceView &r)
+{
+    std::vector<std::string> out;
+    const Json *d = r.attribute("DependsOn");
+    if (d && d->is_string())
+        out.push_back(d->get<std::string>());
+    else if (d && d->is_array())
+        for (const Json &item : *d)
+            if (item.is_string())
+                out.push_back(item.get<std::string>());
+    return out;
+}
+
+// Shapes of the intrinsic functions: which argument forms CloudFormation accepts.
+std::string shapeProblem(std::string_view name, const Json &arg)
+{
+    auto isList = [&](std::size_t lo, std::size_t hi) { return arg.is_array() && arg.size() >= lo && arg.size() <= hi; };
+    if (name == "Ref")
+        return arg.is_string() ? "" : "Ref takes a logical ID or parameter name";
+    if (name == "Fn::GetAtt") {
+        if (arg.is_string())
+            return arg.get_ref<const std::string &>().find('.') != std::string::npos ? "" : "Fn::GetAtt takes 'LogicalId.Attribute'";
+        return isList(2, 2) && (arg[0].is_string() || arg[0].is_object()) ? "" : "Fn::GetAtt takes [LogicalId, Attribute]";
+    }
+    if (name == "Fn::Sub")
+        return arg.is_string() || (isList(2, 2) && arg[0].is_string() && arg[1].is_object()) || isList(1, 1)
+                   ? "" : "Fn::Sub takes a string or [string, {variables}]";
+    if (name == "Fn::Join")
+        return isList(2, 2) && arg[0].is_string() ? "" : "Fn::Join takes [delimiter, [values]]";
+    if (name == "Fn::Select")
+        return isList(2, 2) ? "" : "Fn::Select takes [index, list]";
+    if (name == "Fn::Split")
+        return isList(2, 2) && arg[0].is_string() ? "" : "Fn::Split takes [delimiter, string]";
+    if (name == "Fn::FindInMap")
+        return isList(3, 4) ? "" : "Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey]";
+    if (name == "Fn::If")
+        return isList(3, 3) && arg[0].is_string() ? "" : "Fn::If takes [ConditionName, valueIfTrue, valueIfFalse]";
+    if (name == "Fn::Equals")
+        return isList(2, 2) ? "" : "Fn::Equals takes two values";
+    if (name == "Fn::And" || name == "Fn::Or")
+        return isList(2, 10) ? "" : std::string(name) + " takes 2 to 10 conditions";
+    if (name == "Fn::Not")
+        return isList(1, 1) ? "" : "Fn::Not takes a list of one condition";
+    if (name == "Fn::Cidr")
+        return isList(2, 3) ? "" : "Fn::Cidr takes [ipBlock, count, cidrBits]";
+    return "";
+}
+
+} // namespace
+
+void addReferenceRules(std::vector<Rule> &rules)
+{
+    add(rules, "E2001", "Ref to something that does not exist", 3,
+        "Ref returns a resource's physical ID (what it returns depends on the type) or a "
+        "parameter's value. The name must be a logical ID in this template, a parameter or a "
+        "pseudo parameter such as AWS::Region; a dangling Ref fails template validation before "
+        "anything is created.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const Reference *r : allReferences(c)) {
+                if (r->kind != Reference::Kind::Ref || c.isRefTarget(r->target))
+                    continue;
+                if (r->pointer.rfind("/Metadata", 0) == 0 || r->pointer.rfind("/Globals", 0) == 0)
+                    continue;
+                std::string msg = "Ref to '" + r->target + "', which is not a resource, parameter or pseudo parameter";
+                if (r->target.rfind("AWS::", 0) == 0)
+                    msg = "'" + r->target + "' is not a pseudo parameter";
+                out.add(r->pointer, msg);
+            }
+        });
+
+    add(rules, "E2002", "Fn::GetAtt on a missing resource", 3,
+        "Fn::GetAtt reads an attribute of a resource in the same template (an ARN, an endpoint "
+        "address...). Parameters have no attributes; a resource of another stack is reached through "
+        "an export and Fn::ImportValue instead.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const Reference *r : allReferences(c)) {
+                const bool getAtt = r->kind == Reference::Kind::GetAtt
+                                    || (r->kind == Reference::Kind::Sub && !r->attribute.empty());
+                if (!getAtt || c.resource(r->target) || c.isSamImplicit(r->target))
+                    continue;
+                if (r->pointer.rfind("/Metadata", 0) == 0)
+                    continue;
+                if (r->kind == Reference::Kind::Sub && c.isParameter(r->target))
+                    out.add(r->pointer, "'${" + r->target + "." + r->attribute + "}': parameters have no attributes");
+                else if (r->kind == Reference::Kind::Sub)
+                    continue; // reported by E2004
+                else if (c.isParameter(r->target))
+                    out.add(r->pointer, "Fn::GetAtt on parameter '" + r->target + "': parameters have no attributes");
+                else
+                    out.add(r->pointer, "Fn::GetAtt on '" + r->target + "', which is not a resource of this template");
+            }
+        });
+
+    add(rules, "E2003", "Unknown GetAtt attribute", 3,
+        "Each resource type exposes a fixed set of attributes (listed under 'Return values' in its "
+        "reference page). Custom resources are the exception: their attributes are whatever the "
+        "provider returns in Data.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const Reference *r : allReferences(c))
+                if (r->kind == Reference::Kind::GetAtt || (r->kind == Reference::Kind::Sub && !r->attribute.empty()))
+                    checkAttribute(c, *r, out);
+        });
+
+    add(rules, "E2004", "Unresolved ${} variable in Fn::Sub", 3,
+        "Fn::Sub replaces ${Name} with a parameter, resource (its Ref value), pseudo parameter or a "
+        "variable of the Sub's own map, and ${Name.Attr} with an attribute. Anything else fails "
+        "validation; write ${!Literal} to keep the text ${Literal}.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const Reference *r : allReferences(c)) {
+                if (r->kind != Reference::Kind::Sub || c.isRefTarget(r->target))
+                    continue;
+                if (r->pointer.rfind("/Metadata", 0) == 0 || r->pointer.rfind("/Globals", 0) == 0)
+                    continue;
+                const std::string var = r->attribute.empty() ? r->target : r->target + "." + r->attribute;
+                out.add(r->pointer, "'${" + var + "}' names no parameter, resource, pseudo parameter or Sub variable");
+            }
+        });
+
+    add(rules, "E2005", "DependsOn names a missing resource", 3,
+        "DependsOn orders creation (and reverse deletion) after the named resources. It takes "
+        "logical IDs of resources in the same template only, not parameters or outputs.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const ResourceView &r : c.resources()) {
+                const Json *d = r.attribute("DependsOn");
+                if (!d)
+                    continue;
+                if (!d->is_string() && !d->is_array()) {
+                    out.add(r.pointer + "/DependsOn", "DependsOn takes a logical ID or a list of them");
+                    continue;
+                }
+                auto check = [&](const Json &item, const std::string &p) {
+                    if (!item.is_string())
+                        out.add(p, "DependsOn entries are logical IDs (strings)");
+                    else if (!c.resource(item.get<std::string>()) && !c.isSamImplicit(item.get<std::string>()))
+                        out.add(p, "DependsOn '" + item.get<std::string>() + "', which is not a resource of this template");
+                };
+                if (d->is_string())
+                    check(*d, r.pointer + "/DependsOn");
+                else
+                    for (std::size_t i = 0; i < d->size(); ++i)
+                        check((*d)[i], ptr(r.pointer + "/DependsOn", i));
+            }
+        });
+
+    add(rules, "E2006", "Circular dependency", 3,
+        "CloudFormation creates a resource only after everything it references (Ref, Fn::GetAtt, "
+        "Fn::Sub, DependsOn). A cycle means no order works and the template is rejected. Break it "
+        "with a separate resource (for example an AWS::EC2::SecurityGroupIngress instead of an "
+        "inline rule) or by passing a name instead of a reference.",
+        [](const RuleContext &c, FindingList &out) {
+            std::map<std::string, std::set<std::string>> edges;
+            for (const ResourceView &r : c.resources())
+                for (const Reference &ref : c.referencesFrom(r.id)) {
+                    // SAM moves DeploymentPreference and Events into generated resources
+                    // (deployment group, permissions), so they are not the function's edges.
+                    const bool samMoved = r.type.rfind("AWS::Serverless::", 0) == 0
+                                          && (ref.pointer.find("/Properties/DeploymentPreference") != std::string::npos
+                                              || ref.pointer.find("/Properties/Events") != std::string::npos);
+                    if (c.resource(ref.target) && !samMoved)
+                        edges[r.id].insert(ref.target);
+                }
+            // Tarjan's strongly connected components, iterative over template order.
+            std::map<std::string, int> index, low;
+            std::set<std::string> onStack;
+            std::vector<std::string> stack;
+            int counter = 0;
+            std::vector<std::vector<std::string>> components;
+            std::function<void(const std::string &)> visit = [&](const std::string &v) {
+                index[v] = low[v] = counter++;
+                stack.push_back(v);
+                onStack.insert(v);
+                for (const std::string &w : edges[v]) {
+                    if (!index.count(w)) {
+                        visit(w);
+                        low[v] = std::min(low[v], low[w]);
+                    } else if (onStack.count(w)) {
+                        low[v] = std::min(low[v], index[w]);
+                    }
+                }
+                if (low[v] == index[v]) {
+                    std::vector<std::string> comp;
+                    std::string w;
+                    do {
+                        w = stack.back();
+                        stack.pop_back();
+                        onStack.erase(w);
+                        comp.push_back(w);
+                    } while (w != v);
+                    if (comp.size() > 1 || edges[v].count(v))
+                        components.push_back(comp);
+                }
+            };
+            for (const ResourceView &r : c.resources())
+                if (!index.count(r.id))
+                    visit(r.id);
+            for (const std::vector<std::string> &comp : components) {
+                const std::set<std::string> members(comp.begin(), comp.end());
+                std::string first;
+                for (const ResourceView &r : c.resources())
+                    if (members.count(r.id)) {
+                        first = r.id;
+                        break;
+                    }
+                // Walk one cycle through the component, from its first resource in the text.
+                std::vector<std::string> path{first};
+                std::set<std::string> seen{first};
+                std::function<bool(const std::string &)> dfs = [&](const std::string &v) {
+                    for (const std::string &w : edges[v]) {
+                        if (w == first)
+                            return true;
+                        if (members.count(w) && !seen.count(w)) {
+                            seen.insert(w);
+                            path.push_back(w);
+                            if (dfs(w))
+                                return true;
+                            path.pop_back();
+                        }
+                    }
+                    return false;
+                };
+                dfs(first);
+                std::string cycle;
+                for (const std::string &id : path)
+                    cycle += id + " -> ";
+                out.add(SourceMap::join("/Resources", first), "circular dependency: " + cycle + first);
+            }
+        });
+
+    add(rules, "E2007", "Undefined condition", 3,
+        "A resource's or output's Condition, the first argument of Fn::If and the Condition function "
+        "must name an entry of the Conditions section.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const ResourceView &r : c.resources())
+                if (const auto name = literalString(r.attribute("Condition")); name && !c.isCondition(*name))
+                    out.add(r.pointer + "/Condition", "condition '" + *name + "' is not defined in Conditions");
+            const Json &outputs = c.section("Outputs");
+            for (auto it = outputs.begin(); it != outputs.end(); ++it)
+                if (const auto name = literalString(member(&*it, "Condition")); name && !c.isCondition(*name))
+                    out.add(SourceMap::join("/Outputs", it.key()) + "/Condition",
+                            "condition '" + *name + "' is not defined in Conditions");
+            for (const IntrinsicUse &u : c.intrinsicUses()) {
+                if (u.pointer.rfind("/Rules", 0) == 0)
+                    continue;
+                const Json &arg = u.node->begin().value();
+                std::string name;
+                if (u.name == "Fn::If" && arg.is_array() && !arg.empty() && arg[0].is_string())
+                    name = arg[0].get<std::string>();
+                else if (u.name == "Condition" && arg.is_string())
+                    name = arg.get<std::string>();
+                if (!name.empty() && !c.isCondition(name))
+                    out.add(u.pointer, "condition '" + name + "' is not defined in Conditions");
+            }
+        });
+
+    add(rules, "E2008", "Fn::FindInMap with a missing map or key", 3,
+        "Fn::FindInMap looks up Mappings[MapName][TopLevelKey][SecondLevelKey]. Keys written "
+        "literally are checked here; keys computed with Ref (often AWS::Region) fail at deploy time "
+        "in a Region the map does not list.",
+        [](const RuleContext &c, FindingList &out) {
+            const Json &maps = c.section("Mappings");
+            for (const IntrinsicUse &u : c.intrinsicUses()) {
+                if (u.name != "Fn::FindInMap")
+                    continue;
+                const Json &arg = u.node->begin().value();
+                if (!arg.is_array() || arg.size() < 3 || arg.size() > 3)
+                    continue; // malformed (E2010) or with a default value
+                if (!arg[0].is_string())
+                    continue;
+                const std::string map = arg[0].get<std::string>();
+                const Json *m = member(&maps, map);
+                if (!m) {
+                    out.add(u.pointer, "mapping '" + map + "' is not defined in Mappings");
+                    continue;
+                }
+                if (!arg[1].is_string())
+                    continue;
+                const Json *top = member(m, arg[1].get<std::string>());
+                if (!top) {
+                    out.add(u.pointer, "mapping '" + map + "' has no key '" + arg[1].get<std::string>() + "'");
+                    continue;
+                }
+                if (arg[2].is_string() && !member(top, arg[2].get<std::string>()))
+                    out.add(u.pointer, "mapping '" + map + "' has no key '" + arg[1].get<std::string>() + "/"
+                                           + arg[2].get<std::string>() + "'");
+            }
+        });
+
+    add(rules, "W2009", "Unused parameter", 3,
+        "A parameter nothing refers to still has to be answered at every deployment and makes the "
+        "template harder to read. Remove it, or use it.",
+        [](const RuleContext &c, FindingList &out) {
+            if (c.hasTransform() && !c.isSam())
+                return; // AWS::Include and macros may use parameters we cannot see
+            std::set<std::string> used;
+            for (const std::vector<Reference> *list : {&c.references(), &c.otherReferences(), &c.loopReferences()})
+                for (const Reference &r : *list)
+                    used.insert(r.target);
+            const Json &params = c.section("Parameters");
+            for (auto it = params.begin(); it != params.end(); ++it)
+                if (!used.count(it.key()))
+                    out.add(SourceMap::join("/Parameters", it.key()), "parameter '" + it.key() + "' is never used",
+                            Fix{"Remove unused parameter " + it.key(),
+                                [p = SourceMap::join("/Parameters", it.key())](EditRecorder &r, std::string &) {
+                                    r.remove(p);
+                                    return true;
+                                }});
+        });
+
+    add(rules, "E2010", "Malformed intrinsic function", 3,
+        "Each intrinsic function takes a fixed argument shape: Ref a name, Fn::GetAtt [LogicalId, "
+        "Attribute], Fn::Join [delimiter, list], Fn::If [condition, then, else] ... CloudFormation "
+        "rejects any other shape when it validates the template.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const IntrinsicUse &u : c.intrinsicUses()) {
+                if (u.name == "{{resolve")
+                    continue;
+                if (const std::string why = shapeProblem(u.name, u.node->begin().value()); !why.empty())
+                    out.add(u.pointer, why);
+            }
+        });
+
+    add(rules, "W2011", "Unused condition", 3,
+        "A condition no resource, output or Fn::If uses has no effect. It often means a Condition "
+        "attribute was forgotten on the resource that should be optional.",
+        [](const RuleContext &c, FindingList &out) {
+            std::set<std::string> used;
+            for (const ResourceView &r : c.resources())
+                if (auto n = literalString(r.attribute("Condition")))
+                    used.insert(*n);
+            const Json &outputs = c.section("Outputs");
+            for (auto it = outputs.begin(); it != outputs.end(); ++it)
+                if (auto n = literalString(member(&*it, "Condition")))
+                    used.insert(*n);
+            for (const IntrinsicUse &u : c.intrinsicUses()) {
+                const Json &arg = u.node->begin().value();
+                if (u.name == "Fn::If" && arg.is_array() && !arg.empty() && arg[0].is_string())
+                    used.insert(arg[0].get<std::string>());
+                else if (u.name == "Condition" && arg.is_string())
+                    used.insert(arg.get<std::string>());
+            }
+            if (c.hasTransform() && !c.isSam())
+                return;
+            const Json &conditions = c.section("Conditions");
+            for (auto it = conditions.begin(); it != conditions.end(); ++it)
+                if (!used.count(it.key()))
+                    out.add(SourceMap::join("/Conditions", it.key()), "condition '" + it.key() + "' is never used");
+        });
+
+    add(rules, "W2012", "Unused mapping", 3,
+        "A mapping no Fn::FindInMap reads is dead weight (and counts against the 200-mapping quota).",
+        [](const RuleContext &c, FindingList &out) {
+            if (c.hasTransform() && !c.isSam())
+                return;
+            std::set<std::string> used;
+            bool computed = false;
+            for (const IntrinsicUse &u : c.intrinsicUses()) {
+                const Json &arg = u.node->begin().value();
+                if (u.name == "Fn::FindInMap" && arg.is_array() && !arg.empty()) {
+                    if (arg[0].is_string())
+                        used.insert(arg[0].get<std::string>());
+                    else
+                        computed = true;
+                }
+            }
+            if (computed)
+                return;
+            const Json &maps = c.section("Mappings");
+            for (auto it = maps.begin(); it != maps.end(); ++it)
+                if (!used.count(it.key()))
+                    out.add(SourceMap::join("/Mappings", it.key()), "mapping '" + it.key() + "' is never used");
+        });
+
+    add(rules, "I2013", "Redundant DependsOn", 3,
+        "A Ref, Fn::GetAtt or Fn::Sub reference already makes CloudFormation create the target "
+        "first; repeating it in DependsOn changes nothing. DependsOn is for dependencies the "
+        "template cannot see (a route that needs the gateway attachment, an instance that needs "
+        "a NAT route).",
+        [](const RuleContext &c, FindingList &out) {
+            for (const ResourceView &r : c.resources()) {
+                const std::vector<std::string> deps = dependsOnList(r);
+                if (deps.empty())
+                    continue;
+                std::set<std::string> implicitTargets;
+                for (const Reference &ref : c.referencesFrom(r.id))
+                    if (ref.kind != Reference::Kind::DependsOn)
+                        implicitTargets.insert(ref.target);
+                const Json *d = r.attribute("DependsOn");
+                for (std::size_t i = 0; i < deps.size(); ++i)
+                    if (implicitTargets.count(deps[i]))
+                        out.add(d->is_string() ? r.pointer + "/DependsOn" : ptr(r.pointer + "/DependsOn", i),
+                                "'" + r.id + "' already references '" + deps[i] + "'; this DependsOn is redundant");
+            }
+        });
+
+    add(rules, "E2014", "Condition refers to a resource", 3,
+        "Conditions are evaluated from parameters and pseudo parameters before any resource "
+        "exists, so a Ref to a resource inside the Conditions section is rejected.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const Reference &r : c.otherReferences())
+                if (r.pointer.rfind("/Conditions", 0) == 0 && c.resource(r.target))
+                    out.add(r.pointer, "conditions cannot refer to resource '" + r.target + "'");
+        });
+}
+
+} // namespace sc::rulefamilies

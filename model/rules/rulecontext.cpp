@@ -1,0 +1,219 @@
+#include "model/rules/rulecontext.h"
+
+#include "model/catalog/catalog.h"
+#include "model/template/intrinsics.h"
+
+namespace sc {
+
+namespace {
+void walk(const Json &node, std::string &pointer, std::vector<IntrinsicUse> &out)
+{
+    if (node.is_string()) {
+        if (node.get_ref<const std::string &>().find("{{resolve:") != std::string::npos)
+            out.push_back({"{{resolve", &node, pointer});
+        return;
+    }
+    if (node.is_object()) {
+        if (node.size() == 1 && intrinsics::isIntrinsic(node)) {
+            const std::string_view name = intrinsics::intrinsicName(node);
+            if (name != "Condition" || node.begin()->is_string())
+                out.push_back({name, &node, pointer});
+        }
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            const std::size_t size = pointer.size();
+            pointer += '/';
+            pointer += SourceMap::escape(it.key());
+            walk(*it, pointer, out);
+            pointer.resize(size);
+        }
+    } else if (node.is_array()) {
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            const std::size_t size = pointer.size();
+            pointer += '/';
+            pointer += std::to_string(i);
+            walk(node[i], pointer, out);
+            pointer.resize(size);
+        }
+    }
+}
+
+const Json &emptyObject()
+{
+    static const Json empty = Json::object();
+    return empty;
+}
+} // namespace
+
+const Json *ResourceView::property(std::string_view name) const
+{
+    if (!properties || !properties->is_object())
+        return nullptr;
+    const auto it = properties->find(name);
+    return it == properties->end() ? nullptr : &*it;
+}
+
+std::string ResourceView::propertyPointer(std::string_view name) const
+{
+    return pointer + "/Properties/" + SourceMap::escape(name);
+}
+
+const Json *ResourceView::attribute(std::string_view name) const
+{
+    if (!node || !node->is_object())
+        return nullptr;
+    const auto it = node->find(name);
+    return it == node->end() ? nullptr : &*it;
+}
+
+RuleContext::RuleContext(const Json &root, const SourceMap &positions, std::size_t templateBytes)
+    : m_root(root)
+    , m_positions(positions)
+    , m_templateBytes(templateBytes)
+{
+    const Json &transform = section("Transform");
+    auto noteTransform = [this](const Json &t) {
+        if (t.is_string()) {
+            m_transform = true;
+            if (t.get_ref<const std::string &>() == "AWS::Serverless-2016-10-31")
+                m_sam = true;
+        } else if (t.is_object()) {
+            m_transform = true; // {"Name": "AWS::Include", ...}
+        }
+    };
+    if (root.is_object() && root.contains("Transform")) {
+        const Json &t = root["Transform"];
+        if (t.is_array())
+            for (const Json &item : t)
+                noteTransform(item);
+        else
+            noteTransform(t);
+    }
+    (void)transform;
+
+    const Json &resources = section("Resources");
+    const Catalog &catalog = Catalog::instance();
+    for (auto it = resources.begin(); it != resources.end(); ++it) {
+        // Fn::ForEach loops (AWS::LanguageExtensions) expand into resources at deploy time.
+        // and Fn::Transform (AWS::Include) splices resources in.
+        if (it.key().rfind("Fn::", 0) == 0)
+            continue;
+        ResourceView view;
+        view.id = it.key();
+        view.node = &*it;
+        view.pointer = SourceMap::join("/Resources", it.key());
+        view.properties = &emptyObject();
+        if (it->is_object()) {
+            const auto type = it->find("Type");
+            if (type != it->end() && type->is_string())
+                view.type = type->get<std::string>();
+            const auto props = it->find("Properties");
+            if (props != it->end() && props->is_object())
+                view.properties = &*props;
+        }
+        if (!view.type.empty())
+            view.spec = catalog.find(view.type);
+        m_index.emplace(view.id, m_resources.size());
+        m_byType[view.type].push_back(m_resources.size());
+        m_resources.push_back(std::move(view));
+    }
+
+    if (m_sam) {
+        for (const char *id : {"ServerlessRestApi", "ServerlessHttpApi", "ServerlessDeploymentApplication",
+                               "CodeDeployServiceRole", "ServerlessRestApiDeployment",
+                               "ServerlessRestApiProdStage", "ServerlessHttpApiApiGatewayDefaultStage"})
+            m_samImplicit.insert(id);
+    }
+
+    for (const ResourceView &r : m_resources) {
+        if (!r.node->is_object())
+            continue;
+        std::vector<Reference> refs = resourceReferences(*r.node, r.id);
+        m_references.insert(m_references.end(), refs.begin(), refs.end());
+        m_referencesFrom.emplace(r.id, std::move(refs));
+    }
+    for (const char *name : {"Outputs", "Conditions", "Rules", "Metadata", "Globals"}) {
+        if (root.is_object() && root.contains(name))
+            collectReferences(root[name], std::string("/") + name, m_otherReferences);
+    }
+    for (auto it = resources.begin(); it != resources.end(); ++it)
+        if (it.key().rfind("Fn::", 0) == 0)
+            collectReferences(*it, SourceMap::join("/Resources", it.key()), m_loopReferences);
+    std::string pointer;
+    walk(root, pointer, m_intrinsics);
+}
+
+const Json &RuleContext::section(std::string_view name) const
+{
+    if (!m_root.is_object())
+        return emptyObject();
+    const auto it = m_root.find(name);
+    return it != m_root.end() && it->is_object() ? *it : emptyObject();
+}
+
+const ResourceView *RuleContext::resource(std::string_view id) const
+{
+    const auto it = m_index.find(std::string(id));
+    return it == m_index.end() ? nullptr : &m_resources[it->second];
+}
+
+std::vector<const ResourceView *> RuleContext::ofType(std::string_view type) const
+{
+    std::vector<const ResourceView *> out;
+    const auto it = m_byType.find(std::string(type));
+    if (it != m_byType.end())
+        for (std::size_t i : it->second)
+            out.push_back(&m_resources[i]);
+    return out;
+}
+
+bool RuleContext::isParameter(std::string_view name) const
+{
+    return section("Parameters").contains(name);
+}
+
+bool RuleContext::isCondition(std::string_view name) const
+{
+    return section("Conditions").contains(name);
+}
+
+bool RuleContext::isSamImplicit(std::string_view name) const
+{
+    if (!m_sam)
+        return false;
+    if (m_samImplicit.count(name))
+        return true;
+    // <Fn>Role, <Fn>.Version, <Fn>.Alias, <Fn>Alias<name>, <Api>.Stage, <Fn><Event>Permission ...
+    for (const ResourceView &r : m_resources) {
+        if (r.type.rfind("AWS::Serverless::", 0) == 0 && name.size() > r.id.size()
+            && name.substr(0, r.id.size()) == r.id)
+            return true;
+    }
+    return false;
+}
+
+bool RuleContext::isRefTarget(std::string_view name) const
+{
+    return resource(name) || isParameter(name) || intrinsics::isPseudoParameter(name)
+           || isSamImplicit(name);
+}
+
+const std::vector<Reference> &RuleContext::referencesFrom(std::string_view id) const
+{
+    static const std::vector<Reference> none;
+    const auto it = m_referencesFrom.find(std::string(id));
+    return it == m_referencesFrom.end() ? none : it->second;
+}
+
+std::vector<const Reference *> RuleContext::referencesTo(std::string_view id) const
+{
+    std::vector<const Reference *> out;
+    for (const Reference &r : m_references)
+        if (r.target == id)
+            out.push_back(&r);
+    for (const Reference &r : m_otherReferences)
+        if (r.target == id)
+            out.push_back(&r);
+    return out;
+}
+
+} // namespace sc

@@ -1,0 +1,97 @@
+#pragma once
+// What every rule looks at: the template tree, where its nodes are in the text, and indexes
+// built once per validation (resources by id and type, their catalog specs, every reference)
+// so that eighty rules over a 500-resource template stay within a few milliseconds.
+
+#include "model/catalog/resourcetypespec.h"
+#include "model/template/references.h"
+#include "model/template/sourcemap.h"
+
+#include <cstddef>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sc {
+
+struct ResourceView {
+    std::string id;
+    std::string type;                     // "" when Type is missing or not a string
+    const Json *node = nullptr;           // the resource entry
+    const Json *properties = nullptr;     // its Properties object, or an empty object
+    const ResourceTypeSpec *spec = nullptr; // nullptr for unknown types
+    std::string pointer;                  // "/Resources/<id>"
+
+    const Json *property(std::string_view name) const;
+    std::string propertyPointer(std::string_view name) const;
+    const Json *attribute(std::string_view name) const; // DeletionPolicy, UpdatePolicy, ...
+};
+
+// One intrinsic function call or dynamic reference found in the template.
+struct IntrinsicUse {
+    std::string_view name; // "Fn::Sub", "Ref", ... ; "{{resolve" for a dynamic reference string
+    const Json *node;      // the one-key object (or the string holding {{resolve:...}})
+    std::string pointer;
+};
+
+class RuleContext {
+public:
+    // `templateBytes` is the size of the text the template came from (0 when unknown).
+    RuleContext(const Json &root, const SourceMap &positions, std::size_t templateBytes = 0);
+
+    const Json &root() const { return m_root; }
+    const SourceMap &positions() const { return m_positions; }
+    std::size_t templateBytes() const { return m_templateBytes; }
+    // A top-level section, or an empty object.
+    const Json &section(std::string_view name) const;
+
+    const std::vector<ResourceView> &resources() const { return m_resources; }
+    const ResourceView *resource(std::string_view id) const;
+    std::vector<const ResourceView *> ofType(std::string_view type) const;
+
+    // Transform: AWS::Serverless-2016-10-31 (string or list).
+    bool isSam() const { return m_sam; }
+    bool hasTransform() const { return m_transform; }
+    bool isParameter(std::string_view name) const;
+    bool isCondition(std::string_view name) const;
+    // Logical IDs SAM generates that a template may refer to (ServerlessRestApi, <Fn>Role,
+    // <Fn>.Alias, ...): empty for plain templates.
+    bool isSamImplicit(std::string_view name) const;
+    // Ref can name it: resource, parameter, pseudo parameter or a SAM implicit id.
+    bool isRefTarget(std::string_view name) const;
+
+    // Every reference of every resource (Properties, attributes, DependsOn), in order.
+    const std::vector<Reference> &references() const { return m_references; }
+    // References made by one resource.
+    const std::vector<Reference> &referencesFrom(std::string_view id) const;
+    // References to a logical ID from resources and outputs.
+    std::vector<const Reference *> referencesTo(std::string_view id) const;
+    // References made from Outputs and Conditions/Rules sections.
+    const std::vector<Reference> &otherReferences() const { return m_otherReferences; }
+    // References inside Fn::ForEach loops: they only count as uses (their targets may be loop
+    // identifiers).
+    const std::vector<Reference> &loopReferences() const { return m_loopReferences; }
+    // Every intrinsic call and dynamic-reference string, in document order.
+    const std::vector<IntrinsicUse> &intrinsicUses() const { return m_intrinsics; }
+
+private:
+    const Json &m_root;
+    const SourceMap &m_positions;
+    std::size_t m_templateBytes;
+    bool m_sam = false;
+    bool m_transform = false;
+    std::vector<ResourceView> m_resources;
+    std::unordered_map<std::string, std::size_t> m_index;
+    std::unordered_map<std::string, std::vector<std::size_t>> m_byType;
+    std::set<std::string, std::less<>> m_samImplicit;
+    std::vector<Reference> m_references;
+    std::unordered_map<std::string, std::vector<Reference>> m_referencesFrom;
+    std::vector<Reference> m_otherReferences;
+    std::vector<Reference> m_loopReferences;
+    std::vector<IntrinsicUse> m_intrinsics;
+};
+
+} // namespace sc

@@ -1,0 +1,72 @@
+#include "model/rules/ruleregistry.h"
+
+#include "model/rules/rulecontext.h"
+
+#include <algorithm>
+
+namespace sc {
+
+const RuleRegistry &RuleRegistry::instance()
+{
+    static const RuleRegistry registry;
+    return registry;
+}
+
+RuleRegistry::RuleRegistry()
+{
+    using namespace rulefamilies;
+    addTemplateRules(m_rules);
+    addReferenceRules(m_rules);
+    addSchemaRules(m_rules);
+    addCodeDeployRules(m_rules);
+    addBeanstalkRules(m_rules);
+    addFleetRules(m_rules);
+    addDataProtectionRules(m_rules);
+    addGovernanceRules(m_rules);
+    addOperationsRules(m_rules);
+    std::stable_sort(m_rules.begin(), m_rules.end(), [](const Rule &a, const Rule &b) {
+        return a.id.substr(1) < b.id.substr(1) || (a.id.substr(1) == b.id.substr(1) && a.id < b.id);
+    });
+}
+
+const Rule *RuleRegistry::find(std::string_view id) const
+{
+    for (const Rule &r : m_rules)
+        if (r.id == id)
+            return &r;
+    return nullptr;
+}
+
+std::vector<Finding> validate(const Json &root, const SourceMap &positions, const ValidateOptions &options)
+{
+    const RuleContext context(root, positions, options.templateBytes);
+    std::vector<Finding> out;
+    for (const Rule &rule : RuleRegistry::instance().rules()) {
+        if (!atLeast(rule.severity(), options.minSeverity))
+            continue;
+        if (!options.onlyRules.empty() && !options.onlyRules.count(rule.id))
+            continue;
+        std::vector<Finding> found = rule.run(context);
+        std::move(found.begin(), found.end(), std::back_inserter(out));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
+        if (a.line != b.line)
+            return a.line < b.line;
+        if (a.column != b.column)
+            return a.column < b.column;
+        return a.ruleId < b.ruleId;
+    });
+    return out;
+}
+
+std::vector<Finding> validate(const Template &content, const ValidateOptions &options)
+{
+    return validate(content.root, content.positions, options);
+}
+
+std::vector<Finding> validate(const Document &document, const ValidateOptions &options)
+{
+    return validate(document.root(), document.positions(), options);
+}
+
+} // namespace sc

@@ -1,0 +1,322 @@
+// Family 3: property schema from the catalog (names, required, types, enumerations), plus the
+// documented ranges and conditional requirements the specification does not carry.
+
+#include "model/rules/ruleregistry.h"
+#include "model/rules/rulehelpers.h"
+
+#include "model/template/intrinsics.h"
+
+#include <cmath>
+
+namespace sc::rulefamilies {
+
+using namespace rulehelpers;
+
+namespace {
+
+enum class Problem { UnknownProperty, Required, Type, Enum };
+
+// Values decided at deploy time: intrinsics, kept tags, and Fn::ForEach / Fn::Transform
+// expansions (language extensions, AWS::Include).
+bool isComputed(const Json &v)
+{
+    if (intrinsics::isIntrinsic(v) || intrinsics::isPreservedTag(v))
+        return true;
+    if (v.is_object())
+        for (auto it = v.begin(); it != v.end(); ++it)
+            if (it.key().rfind("Fn::", 0) == 0)
+                return true;
+    return false;
+}
+
+bool skipSchema(const ResourceView &r)
+{
+    return !r.spec || r.type.rfind("Custom::", 0) == 0 || r.type == "AWS::CloudFormation::CustomResource";
+}
+
+// Globals of a SAM template can supply properties of the serverless kinds.
+bool globalsSupply(const RuleContext &c, const ResourceView &r, const std::string &property)
+{
+    if (!c.isSam() || r.type.rfind("AWS::Serverless::", 0) != 0)
+        return false;
+    const Json *globals = member(&c.root(), "Globals");
+    const Json *kind = member(globals, r.type.substr(17));
+    return member(kind, property) != nullptr;
+}
+
+std::string describe(const Json &v)
+{
+    if (v.is_string()) return "a string";
+    if (v.is_boolean()) return "a boolean";
+    if (v.is_number()) return "a number";
+    if (v.is_array()) return "a list";
+    if (v.is_object()) return "a mapping";
+    return "null";
+}
+
+// Whether a literal fits a primitive type. CloudFormation coerces scalars to strings, and
+// numeric/boolean strings to numbers/booleans, so those count as fitting.
+bool fitsPrimitive(const std::string &type, const Json &v)
+{
+    if (type == "Json" || type.empty())
+        return true;
+    if (type == "String" || type == "Timestamp")
+        return v.is_string() || v.is_number() || v.is_boolean();
+    if (type == "Boolean")
+        return literalBool(&v).has_value();
+    if (type == "Integer" || type == "Long") {
+        const auto n = literalNumber(&v);
+        return n && std::floor(*n) == *n;
+    }
+    if (type == "Number" || type == "Double")
+        return literalNumber(&v).has_value();
+    return true;
+}
+
+struct SchemaWalker {
+    const RuleContext &c;
+    const ResourceView &r;
+    Problem problem;
+    FindingList &out;
+
+    void properties(const std::vector<PropertySpec> &specs, const Json &object, const std::string &pointer,
+                    const std::string &owner)
+    {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const std::string p = SourceMap::join(pointer, it.key());
+            const PropertySpec *spec = nullptr;
+            for (const PropertySpec &s : specs)
+                if (s.name == it.key()) {
+                    spec = &s;
+                    break;
+                }
+            if (!spec) {
+                if (problem == Problem::UnknownProperty) {
+                    std::vector<std::string> names;
+                    for (const PropertySpec &s : specs)
+                        names.push_back(s.name);
+                    std::string msg = "'" + it.key() + "' is not a property of " + owner;
+                    if (const std::string guess = closest(it.key(), names); !guess.empty())
+                        msg += "; did you mean '" + guess + "'?";
+                    out.add(p, msg);
+                }
+                continue;
+            }
+            value(*spec, *it, p);
+        }
+        // SAM validates its own nested shapes (event sources differ per Type).
+        const bool samNested = r.type.rfind("AWS::Serverless::", 0) == 0 && pointer != r.pointer + "/Properties";
+        if (problem == Problem::Required && !samNested)
+            for (const PropertySpec &s : specs)
+                if (s.required && !object.contains(s.name) && !(pointer == r.pointer + "/Properties" && globalsSupply(c, r, s.name)))
+                    out.add(pointer, owner + " requires property '" + s.name + "'");
+    }
+
+    void value(const PropertySpec &spec, const Json &v, const std::string &p)
+    {
+        if (isComputed(v) || !spec.alternativeTypes.empty())
+            return;
+        switch (spec.kind) {
+        case PropertySpec::Kind::Json:
+            return;
+        case PropertySpec::Kind::List:
+            if (!v.is_array()) {
+                if (problem == Problem::Type)
+                    out.add(p, "'" + spec.name + "' must be a list, not " + describe(v));
+                return;
+            }
+            for (std::size_t i = 0; i < v.size(); ++i)
+                item(spec, v[i], ptr(p, i));
+            return;
+        case PropertySpec::Kind::Map:
+            if (!v.is_object()) {
+                if (problem == Problem::Type)
+                    out.add(p, "'" + spec.name + "' must be a mapping, not " + describe(v));
+                return;
+            }
+            for (auto it = v.begin(); it != v.end(); ++it)
+                item(spec, *it, SourceMap::join(p, it.key()));
+            return;
+        case PropertySpec::Kind::Scalar:
+            item(spec, v, p);
+            return;
+        }
+    }
+
+    void item(const PropertySpec &spec, const Json &v, const std::string &p)
+    {
+        if (isComputed(v))
+            return;
+        if (spec.itemIsPrimitive) {
+            if (!fitsPrimitive(spec.type, v)) {
+                if (problem == Problem::Type)
+                    out.add(p, "'" + spec.name + "' must be " + (spec.type == "Integer" || spec.type == "Long" ? "an integer"
+                                                                   : spec.type == "Boolean" ? "a boolean"
+                                                                   : spec.type == "String" ? "a string"
+                                                                                           : "a number")
+                                   + ", not " + describe(v));
+                return;
+            }
+            if (problem == Problem::Enum && !spec.enumValues.empty() && v.is_string()) {
+                const std::string &s = v.get_ref<const std::string &>();
+                if (std::find(spec.enumValues.begin(), spec.enumValues.end(), s) == spec.enumValues.end()) {
+                    std::string msg = "'" + s + "' is not an allowed value of '" + spec.name + "'";
+                    if (const std::string guess = closest(s, spec.enumValues); !guess.empty())
+                        msg += "; did you mean '" + guess + "'?";
+                    else if (spec.enumValues.size() <= 8) {
+                        msg += " (";
+                        for (std::size_t i = 0; i < spec.enumValues.size(); ++i)
+                            msg += (i ? ", " : "") + spec.enumValues[i];
+                        msg += ")";
+                    }
+                    out.add(p, msg);
+                }
+            }
+            return;
+        }
+        const PropertyTypeSpec *nested = r.spec->propertyType(spec.type);
+        if (!nested)
+            return;
+        if (!v.is_object()) {
+            if (problem == Problem::Type)
+                out.add(p, "'" + spec.name + "' must be a mapping (" + spec.type + "), not " + describe(v));
+            return;
+        }
+        properties(nested->properties, v, p, spec.type);
+    }
+};
+
+void walkSchema(const RuleContext &c, Problem problem, FindingList &out)
+{
+    for (const ResourceView &r : c.resources()) {
+        if (skipSchema(r))
+            continue;
+        const Json *props = r.attribute("Properties");
+        if (props && (isComputed(*props) || !props->is_object()))
+            continue;
+        SchemaWalker walker{c, r, problem, out};
+        const Json empty = Json::object();
+        walker.properties(r.spec->properties, props ? *props : empty, r.pointer + "/Properties", r.type);
+    }
+}
+
+void reportRequiredOnResource(FindingList &out, const ResourceView &r, const std::string &p, std::string msg)
+{
+    out.add(r.attribute("Properties") ? p : r.pointer, std::move(msg));
+}
+
+struct Range {
+    const char *type;
+    const char *property;
+    double min, max;
+    const char *unit;
+};
+constexpr Range kRanges[] = {
+    {"AWS::Lambda::Function", "Timeout", 1, 900, " seconds"},
+    {"AWS::Lambda::Function", "MemorySize", 128, 10240, " MB"},
+    {"AWS::Serverless::Function", "Timeout", 1, 900, " seconds"},
+    {"AWS::Serverless::Function", "MemorySize", 128, 10240, " MB"},
+    {"AWS::SQS::Queue", "VisibilityTimeout", 0, 43200, " seconds"},
+    {"AWS::SQS::Queue", "MessageRetentionPeriod", 60, 1209600, " seconds"},
+    {"AWS::SQS::Queue", "DelaySeconds", 0, 900, " seconds"},
+    {"AWS::SQS::Queue", "ReceiveMessageWaitTimeSeconds", 0, 20, " seconds"},
+    {"AWS::ElasticLoadBalancingV2::TargetGroup", "HealthCheckIntervalSeconds", 5, 300, " seconds"},
+    {"AWS::ElasticLoadBalancingV2::TargetGroup", "HealthyThresholdCount", 2, 10, ""},
+    {"AWS::ElasticLoadBalancingV2::TargetGroup", "UnhealthyThresholdCount", 2, 10, ""},
+};
+
+} // namespace
+
+void addSchemaRules(std::vector<Rule> &rules)
+{
+    add(rules, "E3001", "Unknown property", 3,
+        "Each resource type accepts a fixed set of properties, nested types included. CloudFormation "
+        "rejects an unknown one, which is almost always a misspelling or a property of a sibling type.",
+        [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::UnknownProperty, out); });
+
+    add(rules, "E3002", "Missing required property", 3,
+        "Some properties must always be given (a queue policy's Queues, a listener's "
+        "DefaultActions...). Without them the resource handler refuses to create the resource and "
+        "the stack rolls back.",
+        [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::Required, out); });
+
+    add(rules, "E3003", "Wrong value type", 3,
+        "Property values have types: strings, integers, booleans, lists, mappings or a nested "
+        "property type. Values computed by intrinsic functions are checked when the stack is "
+        "deployed; literal values are checked here.",
+        [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::Type, out); });
+
+    add(rules, "E3004", "Value not allowed", 3,
+        "Many properties take one of a fixed set of values (a runtime, a protocol, a billing "
+        "mode). Case matters: 'http' is not 'HTTP'.",
+        [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::Enum, out); });
+
+    add(rules, "E3005", "Value out of range", 3,
+        "Documented ranges the specification does not carry: a Lambda function runs at most 900 "
+        "seconds with 128 to 10,240 MB; an SQS queue keeps messages 60 s to 14 days and hides them "
+        "at most 12 hours; a target group checks health every 5 to 300 seconds.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const Range &range : kRanges)
+                for (const ResourceView *r : c.ofType(range.type)) {
+                    const auto n = literalNumber(r->property(range.property));
+                    if (n && (*n < range.min || *n > range.max))
+                        out.add(r->propertyPointer(range.property),
+                                std::string(range.property) + " must be between " + std::to_string(int(range.min))
+                                    + " and " + std::to_string(int(range.max)) + range.unit);
+                }
+        });
+
+    add(rules, "E3006", "Missing conditionally required property", 3,
+        "Requirements that depend on other properties: an Auto Scaling group needs a launch "
+        "source (a launch template, a mixed-instances policy, a launch configuration or an "
+        "instance); a Lambda function deployed from a .zip (not a container image) needs Handler "
+        "and Runtime.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const ResourceView *r : c.ofType("AWS::AutoScaling::AutoScalingGroup")) {
+                bool has = false;
+                for (const char *p : {"LaunchTemplate", "MixedInstancesPolicy", "LaunchConfigurationName", "InstanceId"})
+                    has = has || r->property(p);
+                if (!has && !isComputed(*r->properties))
+                    reportRequiredOnResource(out, *r, r->pointer + "/Properties",
+                                             "an Auto Scaling group needs LaunchTemplate, MixedInstancesPolicy, "
+                                             "LaunchConfigurationName or InstanceId");
+            }
+            for (const char *type : {"AWS::Lambda::Function", "AWS::Serverless::Function"})
+                for (const ResourceView *r : c.ofType(type)) {
+                    if (isComputed(*r->properties) || literalString(r->property("PackageType")) == "Image")
+                        continue;
+                    if (r->property("ImageUri"))
+                        continue;
+                    for (const char *p : {"Handler", "Runtime"})
+                        if (!r->property(p) && !globalsSupply(c, *r, p))
+                            reportRequiredOnResource(out, *r, r->pointer + "/Properties",
+                                                     std::string("a function deployed from a .zip file needs ") + p);
+                }
+        });
+
+    add(rules, "E3007", "Mutually exclusive properties", 3,
+        "Some properties exclude each other: a Lambda function's code comes inline (ZipFile) or from "
+        "S3, not both; an Auto Scaling group uses a launch template or a launch configuration; a "
+        "secret has either a SecretString or a GenerateSecretString.",
+        [](const RuleContext &c, FindingList &out) {
+            struct Pair { const char *type; const char *parent; const char *a; const char *b; };
+            static const Pair pairs[] = {
+                {"AWS::Lambda::Function", "Code", "ZipFile", "S3Bucket"},
+                {"AWS::Lambda::Function", "Code", "ZipFile", "ImageUri"},
+                {"AWS::AutoScaling::AutoScalingGroup", "", "LaunchTemplate", "LaunchConfigurationName"},
+                {"AWS::AutoScaling::AutoScalingGroup", "", "MixedInstancesPolicy", "LaunchTemplate"},
+                {"AWS::SecretsManager::Secret", "", "SecretString", "GenerateSecretString"},
+                {"AWS::ElasticBeanstalk::Environment", "", "TemplateName", "SolutionStackName"},
+            };
+            for (const Pair &pair : pairs)
+                for (const ResourceView *r : c.ofType(pair.type)) {
+                    const Json *parent = *pair.parent ? r->property(pair.parent) : r->properties;
+                    const std::string base = *pair.parent ? r->propertyPointer(pair.parent) : r->pointer + "/Properties";
+                    if (member(parent, pair.a) && member(parent, pair.b))
+                        out.add(SourceMap::join(base, pair.b), std::string(pair.a) + " and " + pair.b
+                                                                   + " cannot be used together");
+                }
+        });
+}
+
+} // namespace sc::rulefamilies

@@ -1,0 +1,314 @@
+// Family 1: the template's structure and CloudFormation's limits.
+
+#include "model/rules/ruleregistry.h"
+#include "model/rules/rulehelpers.h"
+
+#include "model/catalog/catalog.h"
+
+#include <regex>
+
+namespace sc::rulefamilies {
+
+using namespace rulehelpers;
+
+namespace {
+
+bool isAlnum(const std::string &s)
+{
+    if (s.empty())
+        return false;
+    for (unsigned char c : s)
+        if (!std::isalnum(c))
+            return false;
+    return true;
+}
+
+// Counted sections and their limits (CloudFormation quotas, reference §6.7).
+struct Limit {
+    const char *section;
+    std::size_t max;
+    const char *what;
+};
+constexpr Limit kLimits[] = {{"Resources", 500, "resources"},
+                             {"Parameters", 200, "parameters"},
+                             {"Outputs", 200, "outputs"},
+                             {"Mappings", 200, "mappings"}};
+
+} // namespace
+
+void addTemplateRules(std::vector<Rule> &rules)
+{
+    add(rules, "E1001", "Unknown top-level section", 3,
+        "A template has a fixed set of top-level sections: AWSTemplateFormatVersion, Description, "
+        "Metadata, Parameters, Rules, Mappings, Conditions, Transform, Resources, Outputs and Hooks. "
+        "CloudFormation rejects any other key before it creates anything, so a misspelt section "
+        "(\"Resource\", \"Output\") fails the whole stack operation.",
+        [](const RuleContext &c, FindingList &out) {
+            static const std::vector<std::string> known{
+                "AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules", "Mappings",
+                "Conditions", "Transform", "Resources", "Outputs", "Hooks"};
+            if (!c.root().is_object()) {
+                out.add("", "the template must be a mapping of sections");
+                return;
+            }
+            for (auto it = c.root().begin(); it != c.root().end(); ++it) {
+                if (std::find(known.begin(), known.end(), it.key()) != known.end())
+                    continue;
+                if (c.isSam() && it.key() == "Globals")
+                    continue; // SAM's section of shared function/API settings
+                std::string msg = "'" + it.key() + "' is not a template section";
+                if (const std::string guess = closest(it.key(), known); !guess.empty())
+                    msg += "; did you mean '" + guess + "'?";
+                out.add(SourceMap::join("", it.key()), msg);
+            }
+        });
+
+    add(rules, "E1002", "No resources", 3,
+        "Resources is the only required section of a template, and it must declare at least one "
+        "resource: a stack is the set of resources it manages. A template with only parameters or "
+        "outputs is rejected.",
+        [](const RuleContext &c, FindingList &out) {
+            if (!c.root().is_object())
+                return;
+            const auto it = c.root().find("Resources");
+            if (it == c.root().end())
+                out.add("", "the template has no Resources section");
+            else if (!it->is_object() || it->empty())
+                out.add("/Resources", "Resources must declare at least one resource");
+        });
+
+    add(rules, "E1003", "Invalid AWSTemplateFormatVersion", 3,
+        "The only format version CloudFormation has ever defined is the date string '2010-09-09'. "
+        "Written unquoted in YAML some tools read it as a date; any other value is rejected.",
+        [](const RuleContext &c, FindingList &out) {
+            const Json *v = member(&c.root(), "AWSTemplateFormatVersion");
+            if (v && !(v->is_string() && v->get<std::string>() == "2010-09-09"))
+                out.add("/AWSTemplateFormatVersion", "AWSTemplateFormatVersion must be '2010-09-09'");
+        });
+
+    add(rules, "E1004", "Invalid Description", 3,
+        "The template Description is a literal string of at most 1,024 bytes; intrinsic functions "
+        "are not allowed there because it is read before anything is resolved.",
+        [](const RuleContext &c, FindingList &out) {
+            const Json *v = member(&c.root(), "Description");
+            if (!v)
+                return;
+            if (!v->is_string())
+                out.add("/Description", "Description must be a literal string");
+            else if (v->get_ref<const std::string &>().size() > 1024)
+                out.add("/Description", "Description is " + std::to_string(v->get_ref<const std::string &>().size())
+                                            + " bytes; the limit is 1,024");
+        });
+
+    add(rules, "E1010", "Resource without a valid Type", 3,
+        "Every resource is a mapping with a Type string such as AWS::S3::Bucket; the type decides "
+        "which properties apply and which service creates it.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const ResourceView &r : c.resources()) {
+                if (!r.node->is_object())
+                    out.add(r.pointer, "resource '" + r.id + "' must be a mapping with a Type");
+                else if (!r.node->contains("Type"))
+                    out.add(r.pointer, "resource '" + r.id + "' has no Type");
+                else if (r.type.empty())
+                    out.add(r.pointer + "/Type", "the Type of '" + r.id + "' must be a string");
+            }
+        });
+
+    add(rules, "E1011", "Unknown resource type", 3,
+        "CloudFormation creates only the types in its registry. A misspelt AWS:: type (AWS::S3::Buckets) "
+        "is rejected when the stack is created; Custom:: types go to your own provider, and types of "
+        "other namespaces are registry extensions that must be activated in the account.",
+        [](const RuleContext &c, FindingList &out) {
+            const Catalog &catalog = Catalog::instance();
+            for (const ResourceView &r : c.resources()) {
+                if (r.type.empty() || r.spec)
+                    continue;
+                if (r.type.rfind("AWS::", 0) != 0 && r.type.rfind("Alexa::", 0) != 0)
+                    continue; // third-party registry and module types
+                std::string msg = "'" + r.type + "' is not a CloudFormation resource type";
+                // Suggest within the same service first: cheap and usually right.
+                std::vector<std::string> candidates;
+                const std::string service = r.type.substr(0, r.type.rfind("::") + 2);
+                for (const std::string &t : catalog.typeNames())
+                    if (t.rfind(service, 0) == 0)
+                        candidates.push_back(t);
+                if (const std::string guess = closest(r.type, candidates); !guess.empty())
+                    msg += "; did you mean '" + guess + "'?";
+                out.add(r.pointer + "/Type", msg);
+            }
+        });
+
+    add(rules, "E1012", "Invalid logical ID or name", 3,
+        "Logical IDs of resources, and the names of parameters, outputs, conditions and mappings, "
+        "are alphanumeric (A-Z, a-z, 0-9) and unique within the template. They are how Ref, "
+        "Fn::GetAtt and DependsOn find each other, and changing a resource's logical ID replaces it.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const char *section : {"Resources", "Parameters", "Outputs", "Conditions", "Mappings"}) {
+                const Json &s = c.section(section);
+                for (auto it = s.begin(); it != s.end(); ++it) {
+                    if (it.key().rfind("Fn::", 0) == 0 || isAlnum(it.key()))
+                        continue;
+                    out.add(SourceMap::join(std::string("/") + section, it.key()),
+                            "'" + it.key() + "' is not a valid name: use only letters and digits");
+                }
+            }
+        });
+
+    add(rules, "E1013", "Name too long", 3,
+        "Logical IDs and parameter, output and mapping names have at most 255 characters; custom "
+        "resource type names (after Custom::) at most 60.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const char *section : {"Resources", "Parameters", "Outputs", "Conditions", "Mappings"}) {
+                const Json &s = c.section(section);
+                for (auto it = s.begin(); it != s.end(); ++it)
+                    if (it.key().size() > 255)
+                        out.add(SourceMap::join(std::string("/") + section, it.key()),
+                                "the name has " + std::to_string(it.key().size()) + " characters; the limit is 255");
+            }
+        });
+
+    add(rules, "E1014", "Unknown resource attribute", 3,
+        "Besides Type and Properties a resource may carry only CloudFormation's resource attributes: "
+        "DependsOn, Condition, Metadata, DeletionPolicy, UpdateReplacePolicy, UpdatePolicy and "
+        "CreationPolicy. A property written one level too high (at the resource instead of under "
+        "Properties) is a common slip and is rejected.",
+        [](const RuleContext &c, FindingList &out) {
+            static const std::vector<std::string> known{
+                "Type", "Properties", "DependsOn", "Condition", "Metadata", "DeletionPolicy",
+                "UpdateReplacePolicy", "UpdatePolicy", "CreationPolicy", "Version"};
+            for (const ResourceView &r : c.resources()) {
+                if (!r.node->is_object())
+                    continue;
+                for (auto it = r.node->begin(); it != r.node->end(); ++it) {
+                    if (std::find(known.begin(), known.end(), it.key()) != known.end())
+                        continue;
+                    if (c.isSam() && it.key() == "Connectors")
+                        continue;
+                    std::string msg = "'" + it.key() + "' is not a resource attribute";
+                    if (r.spec && r.spec->property(it.key()))
+                        msg += "; it is a property: move it under Properties";
+                    else if (const std::string guess = closest(it.key(), known); !guess.empty())
+                        msg += "; did you mean '" + guess + "'?";
+                    out.add(SourceMap::join(r.pointer, it.key()), msg);
+                }
+            }
+        });
+
+    add(rules, "E1015", "Properties is not a mapping", 3,
+        "A resource's Properties is a mapping of property names to values (or an Fn::If choosing "
+        "one); a list or a string there is rejected.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const ResourceView &r : c.resources()) {
+                const Json *p = r.attribute("Properties");
+                if (p && !p->is_object() && !p->is_null())
+                    out.add(r.pointer + "/Properties", "Properties of '" + r.id + "' must be a mapping");
+            }
+        });
+
+    add(rules, "E1020", "Template limit exceeded", 3,
+        "CloudFormation quotas per template: 500 resources, 200 parameters, 200 outputs, 200 mappings. "
+        "A larger architecture is split into nested stacks or several stacks that share values "
+        "through exports (Fn::ImportValue).",
+        [](const RuleContext &c, FindingList &out) {
+            for (const Limit &l : kLimits) {
+                const std::size_t n = c.section(l.section).size();
+                if (n > l.max)
+                    out.add(std::string("/") + l.section, "the template has " + std::to_string(n) + " " + l.what
+                                                               + "; CloudFormation allows " + std::to_string(l.max));
+            }
+        });
+
+    add(rules, "W1021", "Close to a template limit", 3,
+        "Within 10% of a CloudFormation quota (500 resources, 200 parameters, 200 outputs, 200 "
+        "mappings, 1 MB body): the next features will not fit. Plan the split into nested stacks "
+        "now, while moving resources is still cheap.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const Limit &l : kLimits) {
+                const std::size_t n = c.section(l.section).size();
+                if (n <= l.max && n * 10 >= l.max * 9)
+                    out.add(std::string("/") + l.section, "the template has " + std::to_string(n) + " of at most "
+                                                               + std::to_string(l.max) + " " + l.what);
+            }
+            const std::size_t bytes = c.templateBytes();
+            if (bytes <= 1024 * 1024 && bytes * 10 >= 1024 * 1024 * 9)
+                out.add("", "the template is " + std::to_string(bytes) + " bytes; the limit is 1,048,576");
+        });
+
+    add(rules, "E1022", "Template body larger than 1 MB", 3,
+        "A template uploaded through S3 (TemplateURL) may be at most 1 MB (1,048,576 bytes). "
+        "Beyond that, split it into nested stacks.",
+        [](const RuleContext &c, FindingList &out) {
+            if (c.templateBytes() > 1024 * 1024)
+                out.add("", "the template is " + std::to_string(c.templateBytes())
+                                + " bytes; CloudFormation accepts at most 1,048,576");
+        });
+
+    add(rules, "W1023", "Template too large to pass inline", 3,
+        "A template passed in the request (TemplateBody, the console's file upload, "
+        "aws cloudformation deploy without --s3-bucket) may be at most 51,200 bytes. A larger one "
+        "must be uploaded to S3 first and passed as TemplateURL.",
+        [](const RuleContext &c, FindingList &out) {
+            const std::size_t bytes = c.templateBytes();
+            if (bytes > 51200 && bytes <= 1024 * 1024)
+                out.add("", "the template is " + std::to_string(bytes)
+                                + " bytes: more than 51,200, so deploy it from S3 (TemplateURL)");
+        });
+
+    add(rules, "E1030", "Invalid parameter", 3,
+        "A parameter needs a Type: String, Number, List<Number>, CommaDelimitedList, an "
+        "AWS-specific type (AWS::EC2::VPC::Id, List<AWS::EC2::Subnet::Id>, ...) or an SSM parameter "
+        "type (AWS::SSM::Parameter::Value<String>). A Default must satisfy the parameter's own "
+        "AllowedValues, or the stack cannot be created with the defaults.",
+        [](const RuleContext &c, FindingList &out) {
+            static const std::regex type(
+                "String|Number|List<Number>|CommaDelimitedList|AWS::[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+"
+                "|List<AWS::[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+>|AWS::SSM::Parameter::Name"
+                "|AWS::SSM::Parameter::Value<.+>");
+            const Json &params = c.section("Parameters");
+            for (auto it = params.begin(); it != params.end(); ++it) {
+                const std::string p = SourceMap::join("/Parameters", it.key());
+                if (!it->is_object()) {
+                    out.add(p, "parameter '" + it.key() + "' must be a mapping with a Type");
+                    continue;
+                }
+                const Json *t = member(&*it, "Type");
+                if (!t) {
+                    out.add(p, "parameter '" + it.key() + "' has no Type");
+                    continue;
+                }
+                if (!t->is_string() || !std::regex_match(t->get<std::string>(), type)) {
+                    out.add(p + "/Type", "'" + (t->is_string() ? t->get<std::string>() : t->dump())
+                                             + "' is not a parameter type");
+                    continue;
+                }
+                const Json *allowed = member(&*it, "AllowedValues");
+                const Json *def = member(&*it, "Default");
+                if (allowed && allowed->is_array() && def && !def->is_array() && !def->is_object()) {
+                    const std::string d = def->is_string() ? def->get<std::string>() : def->dump();
+                    bool found = false;
+                    for (const Json &a : *allowed)
+                        found = found || (a.is_string() ? a.get<std::string>() : a.dump()) == d;
+                    const bool list = t->get<std::string>().rfind("List<", 0) == 0
+                                      || t->get<std::string>() == "CommaDelimitedList";
+                    if (!found && !list)
+                        out.add(p + "/Default", "the Default '" + d + "' is not one of the AllowedValues");
+                }
+            }
+        });
+
+    add(rules, "E1040", "Output without a Value", 3,
+        "Each output needs a Value; an Export Name, if given, must be unique in the Region and "
+        "cannot depend on a resource (exports are resolved before resources exist).",
+        [](const RuleContext &c, FindingList &out) {
+            const Json &outputs = c.section("Outputs");
+            for (auto it = outputs.begin(); it != outputs.end(); ++it) {
+                if (it.key().rfind("Fn::ForEach", 0) == 0)
+                    continue;
+                const std::string p = SourceMap::join("/Outputs", it.key());
+                if (!it->is_object() || !it->contains("Value"))
+                    out.add(p, "output '" + it.key() + "' has no Value");
+            }
+        });
+}
+
+} // namespace sc::rulefamilies
