@@ -10,6 +10,8 @@ const std::vector<Command> &commands()
 {
     static const std::vector<Command> list{
         {"export", "Export a template as cfn-yaml, cfn-json, sam, cdk-ts, svg or png", &runExport},
+        {"validate", "Check templates against the validation rules (text, json or sarif)", &runValidate},
+        {"rules", "Print the rule reference (markdown or json)", &runRules},
     };
     return list;
 }

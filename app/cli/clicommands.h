@@ -24,5 +24,7 @@ void err(const QString &text);
 int usageError(const QString &message);
 
 int runExport(const QStringList &arguments);
+int runValidate(const QStringList &arguments);
+int runRules(const QStringList &arguments);
 
 } // namespace sc::cli
