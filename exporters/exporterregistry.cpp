@@ -1,5 +1,6 @@
 #include "exporters/exporterregistry.h"
 
+#include "exporters/cdktsexporter.h"
 #include "exporters/cloudformationexporter.h"
 #include "model/document/documentio.h"
 
@@ -12,6 +13,7 @@ ExporterRegistry::ExporterRegistry()
 {
     m_exporters.push_back(std::make_unique<CloudFormationExporter>(TemplateFormat::Yaml));
     m_exporters.push_back(std::make_unique<CloudFormationExporter>(TemplateFormat::Json));
+    m_exporters.push_back(std::make_unique<CdkTsExporter>());
 }
 
 const ExporterRegistry &ExporterRegistry::instance()

@@ -1,0 +1,751 @@
+#include "exporters/cdk/cdkstackwriter.h"
+
+#include "exporters/cdk/cdkresourceorder.h"
+#include "exporters/cdk/cdkvaluewriter.h"
+#include "exporters/cdk/typescriptsource.h"
+#include "model/catalog/catalog.h"
+#include "model/template/intrinsics.h"
+#include "model/template/references.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace sc {
+
+namespace {
+
+constexpr int kBody = 4; // indentation of statements inside the constructor
+
+std::string words(const std::string &name, bool pascal)
+{
+    std::string out;
+    bool upper = pascal;
+    for (const char c : name) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum) {
+            upper = true;
+            continue;
+        }
+        out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+        upper = false;
+    }
+    return out;
+}
+
+std::string moduleAlias(const std::string &module)
+{
+    std::string alias = module.rfind("aws_", 0) == 0 ? module.substr(4) : module;
+    for (char &c : alias) {
+        if (c == '-')
+            c = '_';
+    }
+    return alias;
+}
+
+// CDK's tag manager sorts tags by key (String.localeCompare) and drops duplicates; tags that
+// are not already in that order are written as an override so the template keeps its order.
+bool tagsKeepTheirOrder(const Json &tags)
+{
+    std::vector<std::string> keys;
+    if (tags.is_array()) {
+        if (tags.empty())
+            return false;
+        for (const Json &t : tags) {
+            if (!t.is_object() || !t.contains("Key") || !t["Key"].is_string())
+                return false;
+            keys.push_back(t["Key"].get<std::string>());
+        }
+    } else if (tags.is_object() && !intrinsics::isIntrinsic(tags)) {
+        for (auto it = tags.begin(); it != tags.end(); ++it)
+            keys.push_back(it.key());
+    } else {
+        return false;
+    }
+    const auto folded = [](const std::string &s) {
+        std::string out;
+        for (const char c : s) {
+            const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum)
+                return std::string("\x01");
+            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        return out;
+    };
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+        const std::string a = folded(keys[i - 1]), b = folded(keys[i]);
+        if (a == "\x01" || b == "\x01" || !(a < b))
+            return false;
+    }
+    return keys.empty() || folded(keys.front()) != "\x01";
+}
+
+std::string deletionPolicy(const std::string &value)
+{
+    if (value == "Delete") return "cdk.CfnDeletionPolicy.DELETE";
+    if (value == "Retain") return "cdk.CfnDeletionPolicy.RETAIN";
+    if (value == "Snapshot") return "cdk.CfnDeletionPolicy.SNAPSHOT";
+    if (value == "RetainExceptOnCreate") return "cdk.CfnDeletionPolicy.RETAIN_EXCEPT_ON_CREATE";
+    return {};
+}
+
+// A comment that cannot be closed early by the text inside it.
+std::string commentText(const std::string &text)
+{
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n' || c == '\r')
+            out += ' ';
+        else if (c == '*' && i + 1 < text.size() && text[i + 1] == '/')
+            out += "* ";
+        else
+            out += c;
+    }
+    return out;
+}
+
+class StackWriter {
+public:
+    StackWriter(const Json &root, const std::string &stackName)
+        : m_root(root), m_stackName(stackName), m_values(m_symbols, m_defined)
+    {
+    }
+    CdkStackSource write();
+
+private:
+    void declareSymbols();
+    void writeTemplateOptions();
+    void writeParameters();
+    void writeMappings();
+    void writeConditions();
+    void writeResources();
+    void writeResource(const std::string &id, const Json &resource);
+    void writeOutputs();
+    void writeRules();
+    void writeHooks();
+    void fragment(const std::string &section, const std::string &key, const Json &value);
+    std::string constructId(const std::string &logicalId, const std::string &suffix, std::string &overrideLine);
+    void line(const std::string &text = {}) { m_body += text.empty() ? "\n" : std::string(kBody, ' ') + text + "\n"; }
+    void comment(const std::string &section) { m_body += "\n" + std::string(kBody, ' ') + "// " + section + "\n"; }
+    std::string variableFor(const std::string &id) const
+    {
+        const auto it = m_symbols.find(id);
+        return it == m_symbols.end() ? std::string() : it->second.variable;
+    }
+
+    const Json &m_root;
+    std::string m_stackName;
+    std::map<std::string, CdkSymbol> m_symbols;
+    std::set<std::string> m_defined;
+    CdkValueWriter m_values;
+    ts::NameAllocator m_names;
+    std::set<std::string> m_constructIds;
+    std::set<std::string> m_referenced; // targets of Ref, GetAtt, Condition and DependsOn
+    std::map<std::string, std::string> m_modules; // alias -> module
+    std::string m_body;
+    std::vector<std::string> m_deferred; // statements that must wait for every resource
+    std::vector<std::string> m_notes;
+    bool m_needsFragment = false;
+};
+
+void collectConditionNames(const Json &node, std::set<std::string> &out)
+{
+    if (node.is_object()) {
+        if (node.size() == 1 && node.contains("Condition") && node["Condition"].is_string())
+            out.insert(node["Condition"].get<std::string>());
+        if (node.size() == 1 && node.contains("Fn::If") && node["Fn::If"].is_array() && !node["Fn::If"].empty()
+            && node["Fn::If"][0].is_string())
+            out.insert(node["Fn::If"][0].get<std::string>());
+        for (auto it = node.begin(); it != node.end(); ++it)
+            collectConditionNames(it.value(), out);
+    } else if (node.is_array()) {
+        for (const Json &e : node)
+            collectConditionNames(e, out);
+    }
+}
+
+void StackWriter::declareSymbols()
+{
+    std::vector<Reference> refs;
+    collectReferences(m_root, "", refs);
+    for (const Reference &r : refs)
+        m_referenced.insert(r.target);
+    collectConditionNames(m_root, m_referenced);
+    if (m_root.contains("Resources") && m_root["Resources"].is_object()) {
+        for (auto it = m_root["Resources"].begin(); it != m_root["Resources"].end(); ++it) {
+            if (it.value().is_object() && it.value().contains("DependsOn")) {
+                const Json &d = it.value()["DependsOn"];
+                if (d.is_string())
+                    m_referenced.insert(d.get<std::string>());
+                for (const Json &e : d.is_array() ? d : Json::array())
+                    if (e.is_string())
+                        m_referenced.insert(e.get<std::string>());
+            }
+            if (it.value().is_object() && it.value().contains("Condition") && it.value()["Condition"].is_string())
+                m_referenced.insert(it.value()["Condition"].get<std::string>());
+        }
+    }
+    if (m_root.contains("Outputs") && m_root["Outputs"].is_object()) {
+        for (auto it = m_root["Outputs"].begin(); it != m_root["Outputs"].end(); ++it)
+            if (it.value().is_object() && it.value().contains("Condition") && it.value()["Condition"].is_string())
+                m_referenced.insert(it.value()["Condition"].get<std::string>());
+    }
+    const Catalog &catalog = Catalog::instance();
+    // Module aliases first: a resource named like a module gets the suffix, not the import.
+    if (m_root.contains("Resources") && m_root["Resources"].is_object()) {
+        for (auto it = m_root["Resources"].begin(); it != m_root["Resources"].end(); ++it) {
+            const Json &r = it.value();
+            if (!r.is_object() || !r.contains("Type") || !r["Type"].is_string())
+                continue;
+            const ResourceTypeSpec *spec = catalog.find(r["Type"].get<std::string>());
+            if (spec && !spec->cdkModule.empty() && !spec->cdkClass.empty()
+                && r["Type"].get<std::string>().rfind("Custom::", 0) != 0) {
+                const std::string alias = moduleAlias(spec->cdkModule);
+                if (!m_modules.count(alias)) {
+                    m_modules[alias] = spec->cdkModule;
+                    m_names.reserve(alias);
+                }
+            }
+        }
+    }
+    const auto declare = [&](const char *section, CdkSymbol::Kind kind) {
+        if (!m_root.contains(section) || !m_root[section].is_object())
+            return;
+        for (auto it = m_root[section].begin(); it != m_root[section].end(); ++it) {
+            CdkSymbol s;
+            s.kind = kind;
+            const std::string &id = it.key();
+            if (id.rfind("Fn::", 0) == 0)
+                continue;
+            if (m_referenced.count(id) && !m_symbols.count(id))
+                s.variable = m_names.take(ts::camelVariable(id));
+            if (kind == CdkSymbol::Kind::Parameter && it.value().is_object() && it.value().contains("Type")
+                && it.value()["Type"].is_string())
+                s.parameterType = it.value()["Type"].get<std::string>();
+            if (kind == CdkSymbol::Kind::Resource && it.value().is_object() && it.value().contains("Type")
+                && it.value()["Type"].is_string()) {
+                const std::string type = it.value()["Type"].get<std::string>();
+                const ResourceTypeSpec *spec = catalog.find(type);
+                if (spec && !spec->cdkModule.empty() && type.rfind("Custom::", 0) != 0)
+                    s.spec = spec;
+            }
+            if (!m_symbols.count(id))
+                m_symbols[id] = s;
+        }
+    };
+    declare("Parameters", CdkSymbol::Kind::Parameter);
+    declare("Resources", CdkSymbol::Kind::Resource);
+    declare("Conditions", CdkSymbol::Kind::Condition);
+    declare("Mappings", CdkSymbol::Kind::Mapping);
+    // Construct ids: resources keep theirs; the other sections take what is left.
+    if (m_root.contains("Resources") && m_root["Resources"].is_object())
+        for (auto it = m_root["Resources"].begin(); it != m_root["Resources"].end(); ++it)
+            m_constructIds.insert(it.key());
+}
+
+std::string StackWriter::constructId(const std::string &logicalId, const std::string &suffix,
+                                     std::string &overrideLine)
+{
+    if (!m_constructIds.count(logicalId)) {
+        m_constructIds.insert(logicalId);
+        return logicalId;
+    }
+    std::string id = logicalId + suffix;
+    for (int n = 2; m_constructIds.count(id); ++n)
+        id = logicalId + suffix + std::to_string(n);
+    m_constructIds.insert(id);
+    overrideLine = ".overrideLogicalId(" + ts::stringLiteral(logicalId) + ")";
+    return id;
+}
+
+void StackWriter::fragment(const std::string &section, const std::string &key, const Json &value)
+{
+    m_needsFragment = true;
+    std::string dummy;
+    const std::string id = constructId(words(section + " " + key, true), "Fragment", dummy);
+    Json piece = Json::object();
+    piece[section] = Json::object();
+    piece[section][key] = value;
+    line("new TemplateFragment(this, " + ts::stringLiteral(id) + ", " + m_values.any(piece, kBody) + ");");
+}
+
+void StackWriter::writeTemplateOptions()
+{
+    if (m_root.contains("AWSTemplateFormatVersion"))
+        line("this.templateOptions.templateFormatVersion = " + m_values.asString(m_root["AWSTemplateFormatVersion"], kBody) + ";");
+    if (m_root.contains("Description"))
+        line("this.templateOptions.description = " + m_values.asString(m_root["Description"], kBody) + ";");
+    if (m_root.contains("Metadata"))
+        line("this.templateOptions.metadata = " + m_values.any(m_root["Metadata"], kBody) + ";");
+    if (m_root.contains("Transform")) {
+        const Json &t = m_root["Transform"];
+        for (const Json &name : t.is_array() ? t : Json::array({t})) {
+            if (name.is_string())
+                line("this.addTransform(" + ts::stringLiteral(name.get<std::string>()) + ");");
+            else
+                m_notes.push_back("Transform entries that are not names cannot be written with addTransform; skipped");
+        }
+    }
+    static const std::set<std::string> known{"AWSTemplateFormatVersion", "Description", "Metadata", "Transform",
+                                             "Parameters", "Mappings", "Conditions", "Resources", "Outputs",
+                                             "Rules", "Hooks"};
+    for (auto it = m_root.begin(); it != m_root.end(); ++it) {
+        if (!known.count(it.key()))
+            for (auto e = it.value().begin(); it.value().is_object() && e != it.value().end(); ++e)
+                fragment(it.key(), e.key(), e.value());
+    }
+}
+
+void StackWriter::writeParameters()
+{
+    if (!m_root.contains("Parameters") || !m_root["Parameters"].is_object() || m_root["Parameters"].empty())
+        return;
+    comment("Parameters");
+    static const std::vector<std::pair<std::string, std::string>> fields{
+        {"Type", "type"}, {"Default", "default"}, {"AllowedValues", "allowedValues"},
+        {"AllowedPattern", "allowedPattern"}, {"ConstraintDescription", "constraintDescription"},
+        {"Description", "description"}, {"MaxLength", "maxLength"}, {"MaxValue", "maxValue"},
+        {"MinLength", "minLength"}, {"MinValue", "minValue"}, {"NoEcho", "noEcho"}};
+    for (auto it = m_root["Parameters"].begin(); it != m_root["Parameters"].end(); ++it) {
+        const Json &p = it.value();
+        bool plain = p.is_object();
+        for (auto f = p.begin(); plain && f != p.end(); ++f) {
+            plain = std::any_of(fields.begin(), fields.end(), [&](const auto &x) { return x.first == f.key(); });
+            if (f.key() == "NoEcho" && !f.value().is_boolean())
+                plain = false;
+        }
+        if (!plain) {
+            fragment("Parameters", it.key(), p);
+            continue;
+        }
+        std::vector<std::string> items;
+        for (const auto &[cfn, cdk] : fields) {
+            if (!p.contains(cfn))
+                continue;
+            const Json &v = p[cfn];
+            std::string code;
+            if (cfn == "Default")
+                code = m_values.any(v, kBody + 2);
+            else if (cfn == "AllowedValues")
+                code = m_values.asList(v, kBody + 2);
+            else if (cfn.rfind("Max", 0) == 0 || cfn.rfind("Min", 0) == 0)
+                code = m_values.asNumber(v, kBody + 2);
+            else if (cfn == "NoEcho")
+                code = v.get<bool>() ? "true" : "false";
+            else
+                code = m_values.asString(v, kBody + 2);
+            items.push_back(cdk + ": " + code);
+        }
+        std::string overrideLine;
+        const std::string id = constructId(it.key(), "Parameter", overrideLine);
+        const std::string var = variableFor(it.key());
+        const std::string decl = "new cdk.CfnParameter(this, " + ts::stringLiteral(id) + ", "
+                                 + formatList(items, '{', '}', kBody) + ")";
+        if (!overrideLine.empty() && var.empty())
+            line(decl + overrideLine + ";");
+        else
+            line((var.empty() ? "" : "const " + var + " = ") + decl + ";");
+        if (!overrideLine.empty() && !var.empty())
+            line(var + overrideLine + ";");
+        m_defined.insert(it.key());
+    }
+}
+
+void StackWriter::writeMappings()
+{
+    if (!m_root.contains("Mappings") || !m_root["Mappings"].is_object() || m_root["Mappings"].empty())
+        return;
+    comment("Mappings");
+    for (auto it = m_root["Mappings"].begin(); it != m_root["Mappings"].end(); ++it) {
+        // CfnMapping accepts only alphanumeric second-level keys; others go in as written.
+        bool alphanumeric = it.value().is_object();
+        for (auto top = it.value().begin(); alphanumeric && top != it.value().end(); ++top) {
+            alphanumeric = top.value().is_object() && !top.value().empty();
+            for (auto second = top.value().begin(); alphanumeric && second != top.value().end(); ++second)
+                alphanumeric = ts::isIdentifier(second.key()) && second.key().find('_') == std::string::npos
+                               && second.key().find('$') == std::string::npos;
+        }
+        if (!alphanumeric || it.value().empty()) {
+            fragment("Mappings", it.key(), it.value());
+            continue;
+        }
+        std::string overrideLine;
+        const std::string id = constructId(it.key(), "Mapping", overrideLine);
+        line("new cdk.CfnMapping(this, " + ts::stringLiteral(id) + ", { mapping: " + m_values.any(it.value(), kBody)
+             + " })" + overrideLine + ";");
+        m_defined.insert(it.key());
+    }
+}
+
+void StackWriter::writeConditions()
+{
+    if (!m_root.contains("Conditions") || !m_root["Conditions"].is_object() || m_root["Conditions"].empty())
+        return;
+    comment("Conditions");
+    const Json &conditions = m_root["Conditions"];
+    std::vector<std::string> order = dependencyOrder(conditions, [&](const std::string &, const Json &c) {
+        std::set<std::string> names;
+        collectConditionNames(c, names);
+        return names;
+    });
+    for (const std::string &id : order) {
+        std::string overrideLine;
+        const std::string cid = constructId(id, "Condition", overrideLine);
+        const std::string var = variableFor(id);
+        const std::string decl = "new cdk.CfnCondition(this, " + ts::stringLiteral(cid) + ", { expression: "
+                                 + m_values.asCondition(conditions[id], kBody) + " })";
+        line((var.empty() ? "" : "const " + var + " = ") + decl + (var.empty() ? overrideLine : "") + ";");
+        if (!var.empty() && !overrideLine.empty())
+            line(var + overrideLine + ";");
+        m_defined.insert(id);
+    }
+}
+
+} // namespace
+
+namespace {
+
+void StackWriter::writeResources()
+{
+    if (!m_root.contains("Resources") || !m_root["Resources"].is_object())
+        return;
+    comment("Resources");
+    const Json &resources = m_root["Resources"];
+    // Only references the code turns into variables order the resources; DependsOn and ${X}
+    // inside Fn::Sub strings are by name, so they may point forward.
+    std::vector<std::string> order = dependencyOrder(resources, [](const std::string &id, const Json &r) {
+        std::set<std::string> out;
+        if (!r.is_object())
+            return out;
+        for (const Reference &ref : resourceReferences(r, id))
+            if (ref.kind == Reference::Kind::Ref || ref.kind == Reference::Kind::GetAtt || ref.kind == Reference::Kind::DependsOn)
+                out.insert(ref.target);
+        return out;
+    });
+    for (const std::string &id : order) {
+        const Json &r = resources[id];
+        if (id.rfind("Fn::", 0) == 0 || !r.is_object() || !r.contains("Type") || !r["Type"].is_string()) {
+            fragment("Resources", id, r);
+            continue;
+        }
+        writeResource(id, r);
+        m_defined.insert(id);
+    }
+}
+
+void StackWriter::writeResource(const std::string &id, const Json &r)
+{
+    const std::string type = r["Type"].get<std::string>();
+    const CdkSymbol &symbol = m_symbols[id];
+    const ResourceTypeSpec *spec = symbol.spec;
+    m_constructIds.insert(id);
+    std::vector<std::string> after; // statements on the construct, in order
+    bool hasDeferred = false;
+    const Json properties = r.contains("Properties") ? r["Properties"] : Json();
+    const bool propertiesAreObject = properties.is_object() && !intrinsics::isIntrinsic(properties)
+                                     && !properties.contains("Fn::Transform");
+    std::string decl;
+    if (spec) {
+        std::vector<std::string> items;
+        std::vector<std::pair<std::string, std::string>> overrides;
+        if (propertiesAreObject) {
+            for (auto it = properties.begin(); it != properties.end(); ++it) {
+                const PropertySpec *p = spec->property(it.key());
+                if (!p || p->cdkName.empty()) {
+                    overrides.emplace_back(ts::overrideSegment(it.key()), m_values.any(it.value(), kBody));
+                    continue;
+                }
+                if (it.key() == "Tags" && !tagsKeepTheirOrder(it.value())) {
+                    overrides.emplace_back("Tags", m_values.any(it.value(), kBody));
+                    if (p->required)
+                        items.push_back(p->cdkName + ": " + CdkValueWriter::placeholder(*p));
+                    continue;
+                }
+                std::string code = m_values.property(it.value(), *p, *spec, {it.key()}, kBody + 2);
+                for (auto &o : m_values.takeOverrides())
+                    overrides.push_back(std::move(o));
+                if (code.empty()) {
+                    if (!p->required)
+                        continue;
+                    code = CdkValueWriter::placeholder(*p);
+                }
+                items.push_back(p->cdkName + ": " + code);
+            }
+        }
+        for (const PropertySpec &p : spec->properties) {
+            if (p.required && !(propertiesAreObject && properties.contains(p.name))) {
+                // Not in the template: satisfy the L1's type, then take it out again.
+                items.push_back(p.cdkName + ": " + CdkValueWriter::placeholder(p));
+                after.push_back(".addPropertyDeletionOverride(" + ts::stringLiteral(p.name) + ");");
+            }
+        }
+        decl = "new " + moduleAlias(spec->cdkModule) + "." + spec->cdkClass + "(this, " + ts::stringLiteral(id)
+               + (items.empty() ? std::string() : ", " + formatList(items, '{', '}', kBody)) + ")";
+        for (const auto &[path, code] : overrides) {
+            if (code == "undefined")
+                after.push_back(".addPropertyDeletionOverride(" + ts::stringLiteral(path) + ");");
+            else
+                after.push_back(".addPropertyOverride(" + ts::stringLiteral(path) + ", " + code + ");");
+        }
+        if (!propertiesAreObject && r.contains("Properties"))
+            after.push_back(".addOverride('Properties', " + m_values.any(properties, kBody) + ");");
+    } else {
+        std::vector<std::string> items{"type: " + ts::stringLiteral(type)};
+        if (propertiesAreObject)
+            items.push_back("properties: " + m_values.any(properties, kBody + 2));
+        decl = "new cdk.CfnResource(this, " + ts::stringLiteral(id) + ", " + formatList(items, '{', '}', kBody) + ")";
+        if (!propertiesAreObject && r.contains("Properties"))
+            after.push_back(".addOverride('Properties', " + m_values.any(properties, kBody) + ");");
+    }
+    if (r.contains("Properties") && properties.is_object() && properties.empty())
+        m_notes.push_back(id + ": an empty Properties object is not written by the CDK (same meaning)");
+
+    for (auto it = r.begin(); it != r.end(); ++it) {
+        const std::string &key = it.key();
+        const Json &v = it.value();
+        if (key == "Type" || key == "Properties")
+            continue;
+        if ((key == "DeletionPolicy" || key == "UpdateReplacePolicy") && v.is_string()
+            && !deletionPolicy(v.get<std::string>()).empty()) {
+            after.push_back(".cfnOptions." + std::string(key == "DeletionPolicy" ? "deletionPolicy" : "updateReplacePolicy")
+                            + " = " + deletionPolicy(v.get<std::string>()) + ";");
+        } else if (key == "Condition" && v.is_string() && !variableFor(v.get<std::string>()).empty()
+                   && m_defined.count(v.get<std::string>())) {
+            after.push_back(".cfnOptions.condition = " + variableFor(v.get<std::string>()) + ";");
+        } else if (key == "Metadata" && v.is_object() && !v.empty()) {
+            after.push_back(".cfnOptions.metadata = " + m_values.any(v, kBody) + ";");
+        } else if (key == "DependsOn") {
+            const Json list = v.is_array() ? v : Json::array({v});
+            bool allResources = !list.empty();
+            for (const Json &d : list)
+                allResources = allResources && d.is_string() && m_symbols.count(d.get<std::string>())
+                               && m_symbols[d.get<std::string>()].kind == CdkSymbol::Kind::Resource
+                               && !variableFor(d.get<std::string>()).empty()
+                               && m_root["Resources"][d.get<std::string>()].is_object()
+                               && d.get<std::string>() != id;
+            if (!allResources) {
+                after.push_back(".addOverride('DependsOn', " + m_values.any(v, kBody) + ");");
+                continue;
+            }
+            for (const Json &d : list) {
+                const std::string target = d.get<std::string>();
+                const std::string statement = ".addResourceDependency(" + variableFor(target) + ");";
+                if (m_defined.count(target))
+                    after.push_back(statement);
+                else {
+                    m_deferred.push_back("\x01" + id + "\x02" + statement);
+                    hasDeferred = true;
+                }
+            }
+        } else {
+            // UpdatePolicy, CreationPolicy and anything else: written as is, keys unchanged.
+            after.push_back(".addOverride(" + ts::stringLiteral(key) + ", " + m_values.any(v, kBody) + ");");
+        }
+    }
+    for (const std::string &s : m_values.tokenLikeStrings())
+        if (std::find(m_notes.begin(), m_notes.end(), "token marker: " + s) == m_notes.end())
+            m_notes.push_back("token marker: " + s);
+
+    std::string var = symbol.variable;
+    if (var.empty() && (!after.empty() || hasDeferred)) {
+        var = m_names.take(ts::camelVariable(id));
+        m_symbols[id].variable = var;
+    }
+    line((var.empty() ? "" : "const " + var + " = ") + decl + ";");
+    for (const std::string &statement : after)
+        line(var + statement);
+}
+
+void StackWriter::writeOutputs()
+{
+    if (!m_root.contains("Outputs") || !m_root["Outputs"].is_object() || m_root["Outputs"].empty())
+        return;
+    comment("Outputs");
+    for (auto it = m_root["Outputs"].begin(); it != m_root["Outputs"].end(); ++it) {
+        const Json &o = it.value();
+        bool plain = o.is_object() && o.contains("Value") && it.key().rfind("Fn::", 0) != 0;
+        for (auto f = o.begin(); plain && f != o.end(); ++f) {
+            const std::string &k = f.key();
+            plain = k == "Value" || k == "Description" || (k == "Condition" && f.value().is_string()
+                                                           && !variableFor(f.value().get<std::string>()).empty())
+                    || (k == "Export" && f.value().is_object() && f.value().size() == 1 && f.value().contains("Name"));
+        }
+        if (!plain) {
+            fragment("Outputs", it.key(), o);
+            continue;
+        }
+        std::vector<std::string> items{"value: " + m_values.asString(o["Value"], kBody + 2)};
+        if (o.contains("Description"))
+            items.push_back("description: " + m_values.asString(o["Description"], kBody + 2));
+        if (o.contains("Export"))
+            items.push_back("exportName: " + m_values.asString(o["Export"]["Name"], kBody + 2));
+        if (o.contains("Condition"))
+            items.push_back("condition: " + variableFor(o["Condition"].get<std::string>()));
+        std::string overrideLine;
+        const std::string id = constructId(it.key(), "Output", overrideLine);
+        line("new cdk.CfnOutput(this, " + ts::stringLiteral(id) + ", " + formatList(items, '{', '}', kBody) + ")"
+             + overrideLine + ";");
+    }
+}
+
+void StackWriter::writeRules()
+{
+    if (!m_root.contains("Rules") || !m_root["Rules"].is_object() || m_root["Rules"].empty())
+        return;
+    comment("Rules");
+    for (auto it = m_root["Rules"].begin(); it != m_root["Rules"].end(); ++it) {
+        const Json &rule = it.value();
+        bool plain = rule.is_object();
+        for (auto f = rule.begin(); plain && f != rule.end(); ++f)
+            plain = f.key() == "RuleCondition" || (f.key() == "Assertions" && f.value().is_array());
+        for (const Json &a : plain && rule.contains("Assertions") ? rule["Assertions"] : Json::array()) {
+            plain = plain && a.is_object() && a.contains("Assert") && a.contains("AssertDescription");
+            for (auto f = a.begin(); plain && f != a.end(); ++f)
+                plain = f.key() == "Assert" || f.key() == "AssertDescription";
+        }
+        if (!plain) {
+            fragment("Rules", it.key(), rule);
+            continue;
+        }
+        std::vector<std::string> items;
+        if (rule.contains("RuleCondition"))
+            items.push_back("ruleCondition: " + m_values.asCondition(rule["RuleCondition"], kBody + 2));
+        if (rule.contains("Assertions")) {
+            std::vector<std::string> assertions;
+            for (const Json &a : rule["Assertions"]) {
+                std::vector<std::string> fields{"assert: " + m_values.asCondition(a["Assert"], kBody + 6)};
+                if (a.contains("AssertDescription"))
+                    fields.push_back("assertDescription: " + m_values.asString(a["AssertDescription"], kBody + 6));
+                assertions.push_back(formatList(fields, '{', '}', kBody + 4));
+            }
+            items.push_back("assertions: " + formatList(assertions, '[', ']', kBody + 2));
+        }
+        std::string overrideLine;
+        const std::string id = constructId(it.key(), "Rule", overrideLine);
+        line("new cdk.CfnRule(this, " + ts::stringLiteral(id) + ", " + formatList(items, '{', '}', kBody) + ")"
+             + overrideLine + ";");
+    }
+}
+
+void StackWriter::writeHooks()
+{
+    if (!m_root.contains("Hooks") || !m_root["Hooks"].is_object() || m_root["Hooks"].empty())
+        return;
+    comment("Hooks");
+    for (auto it = m_root["Hooks"].begin(); it != m_root["Hooks"].end(); ++it) {
+        const Json &h = it.value();
+        bool plain = h.is_object() && h.contains("Type") && h["Type"].is_string();
+        for (auto f = h.begin(); plain && f != h.end(); ++f)
+            plain = f.key() == "Type" || (f.key() == "Properties" && f.value().is_object());
+        if (!plain) {
+            fragment("Hooks", it.key(), h);
+            continue;
+        }
+        std::vector<std::string> items{"type: " + ts::stringLiteral(h["Type"].get<std::string>())};
+        if (h.contains("Properties"))
+            items.push_back("properties: " + m_values.any(h["Properties"], kBody + 2));
+        std::string overrideLine;
+        const std::string id = constructId(it.key(), "Hook", overrideLine);
+        line("new cdk.CfnHook(this, " + ts::stringLiteral(id) + ", " + formatList(items, '{', '}', kBody) + ")"
+             + overrideLine + ";");
+    }
+}
+
+CdkStackSource StackWriter::write()
+{
+    declareSymbols();
+    writeTemplateOptions();
+    writeParameters();
+    writeMappings();
+    writeConditions();
+    writeResources();
+    if (!m_deferred.empty()) {
+        comment("Dependencies on resources defined further down");
+        for (const std::string &d : m_deferred) {
+            const auto sep = d.find('\x02');
+            line(variableFor(d.substr(1, sep - 1)) + d.substr(sep + 1));
+        }
+    }
+    writeOutputs();
+    writeRules();
+    writeHooks();
+
+    CdkStackSource out;
+    out.className = cdkClassName(m_stackName);
+    out.notes = m_notes;
+    std::string &code = out.code;
+    code += "import * as cdk from 'aws-cdk-lib';\n";
+    if (!m_modules.empty()) {
+        std::vector<std::string> imports;
+        for (const auto &[alias, module] : m_modules)
+            imports.push_back(module == alias ? module : module + " as " + alias);
+        code += "import " + formatList(imports, '{', '}', 0) + " from 'aws-cdk-lib';\n";
+    }
+    code += "import { Construct } from 'constructs';\n\n";
+    if (m_needsFragment) {
+        code += "/**\n"
+                " * A piece of the template that has no CDK construct (Fn::ForEach, Fn::Transform or a\n"
+                " * section CDK does not model), added to the synthesized template exactly as written.\n"
+                " */\n"
+                "class TemplateFragment extends cdk.CfnElement {\n"
+                "  constructor(scope: Construct, id: string, private readonly fragment: object) {\n"
+                "    super(scope, id);\n"
+                "  }\n\n"
+                "  /** @internal */\n"
+                "  public _toCloudFormation(): object {\n"
+                "    return this.fragment;\n"
+                "  }\n"
+                "}\n\n";
+    }
+    code += "/**\n";
+    if (m_root.contains("Description") && m_root["Description"].is_string())
+        code += " * " + commentText(m_root["Description"].get<std::string>()) + "\n *\n";
+    code += " * Every resource is an L1 construct whose construct id is its logical ID, so the\n"
+            " * synthesized template keeps the logical IDs of the original.\n"
+            " */\n";
+    code += "export class " + out.className + " extends cdk.Stack {\n";
+    code += "  constructor(scope: Construct, id: string, props?: cdk.StackProps) {\n";
+    code += "    super(scope, id, props);\n";
+    if (!m_body.empty() && m_body.front() != '\n')
+        code += "\n";
+    code += m_body;
+    code += "  }\n}\n";
+    return out;
+}
+
+} // namespace
+
+std::string cdkClassName(const std::string &stackName)
+{
+    std::string base = words(stackName, true);
+    if (base.empty() || (base[0] >= '0' && base[0] <= '9'))
+        base = "Template" + base;
+    if (base.size() < 5 || base.compare(base.size() - 5, 5, "Stack") != 0)
+        base += "Stack";
+    return base;
+}
+
+std::string cdkFileStem(const std::string &stackName)
+{
+    std::string out;
+    const std::string pascal = cdkClassName(stackName);
+    for (std::size_t i = 0; i < pascal.size(); ++i) {
+        const char c = pascal[i];
+        if (c >= 'A' && c <= 'Z') {
+            if (i > 0)
+                out += '-';
+            out += static_cast<char>(c - 'A' + 'a');
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+CdkStackSource writeCdkStack(const Json &root, const std::string &stackName)
+{
+    return StackWriter(root, stackName).write();
+}
+
+} // namespace sc

@@ -1,0 +1,634 @@
+#include "exporters/cdk/cdkvaluewriter.h"
+
+#include "exporters/cdk/typescriptsource.h"
+#include "model/template/intrinsics.h"
+
+#include <regex>
+
+namespace sc {
+
+namespace {
+
+std::string pad(int indent) { return std::string(static_cast<std::size_t>(indent), ' '); }
+
+
+bool isDynamicReference(const Json &v)
+{
+    if (!v.is_string())
+        return false;
+    const auto &s = v.get_ref<const std::string &>();
+    return s.rfind("{{resolve:", 0) == 0 && s.size() >= 12 && s.compare(s.size() - 2, 2, "}}") == 0;
+}
+
+// CDK's own token markers (core/lib/private/encoding.js): a literal string containing one is
+// read back as a reference to a token that does not exist and synthesis fails.
+const std::regex &tokenMarker()
+{
+    static const std::regex re(R"([$#]\{Token\[[a-zA-Z0-9:._-]+\]\}|-1\.\d{10,16}e\+289)");
+    return re;
+}
+
+const char *pseudoConstant(const std::string &name, TsKind &kind)
+{
+    kind = TsKind::String;
+    if (name == "AWS::AccountId") return "cdk.Aws.ACCOUNT_ID";
+    if (name == "AWS::NotificationARNs") { kind = TsKind::StringList; return "cdk.Aws.NOTIFICATION_ARNS"; }
+    if (name == "AWS::NoValue") return "cdk.Aws.NO_VALUE";
+    if (name == "AWS::Partition") return "cdk.Aws.PARTITION";
+    if (name == "AWS::Region") return "cdk.Aws.REGION";
+    if (name == "AWS::StackId") return "cdk.Aws.STACK_ID";
+    if (name == "AWS::StackName") return "cdk.Aws.STACK_NAME";
+    if (name == "AWS::URLSuffix") return "cdk.Aws.URL_SUFFIX";
+    return nullptr;
+}
+
+bool isListParameterType(const std::string &t)
+{
+    return t.find("List<") != std::string::npos || t.find("CommaDelimitedList") != std::string::npos;
+}
+
+bool isNumberType(const std::string &t)
+{
+    return t == "Integer" || t == "Long" || t == "Double" || t == "Number";
+}
+
+bool isStringType(const std::string &t) { return t == "String"; }
+
+std::string overridePath(const std::vector<std::string> &path)
+{
+    std::string joined;
+    for (const std::string &segment : path) {
+        if (!joined.empty())
+            joined += '.';
+        joined += ts::overrideSegment(segment);
+    }
+    return joined;
+}
+
+} // namespace
+
+std::string formatList(const std::vector<std::string> &items, char open, char close, int indent)
+{
+    if (items.empty())
+        return open == '{' ? "{}" : "[]";
+    std::size_t total = 0;
+    bool multiline = false;
+    for (const std::string &item : items) {
+        total += item.size() + 2;
+        multiline = multiline || item.find('\n') != std::string::npos;
+    }
+    if (!multiline && total + static_cast<std::size_t>(indent) < 90) {
+        std::string out(1, open);
+        if (open == '{')
+            out += ' ';
+        for (std::size_t i = 0; i < items.size(); ++i)
+            out += (i ? ", " : "") + items[i];
+        if (open == '{')
+            out += ' ';
+        return out + close;
+    }
+    std::string out(1, open);
+    out += '\n';
+    for (const std::string &item : items)
+        out += pad(indent + 2) + item + ",\n";
+    return out + pad(indent) + close;
+}
+
+const CdkSymbol *CdkValueWriter::symbol(const std::string &name) const
+{
+    const auto it = m_symbols.find(name);
+    return it == m_symbols.end() ? nullptr : &it->second;
+}
+
+std::vector<std::pair<std::string, std::string>> CdkValueWriter::takeOverrides()
+{
+    return std::exchange(m_overrides, {});
+}
+
+std::string CdkValueWriter::stringValue(const std::string &s)
+{
+    std::smatch match;
+    if (!std::regex_search(s, match, tokenMarker()))
+        return ts::stringLiteral(s);
+    // Cut every marker after its second character, so that no piece is a marker, and join the
+    // pieces in CloudFormation (a raw Fn::Join: cdk.Fn.join would fold them back into one).
+    m_tokenLike.push_back(s);
+    std::vector<std::string> pieces;
+    std::string rest = s;
+    while (std::regex_search(rest, match, tokenMarker())) {
+        const auto cut = static_cast<std::size_t>(match.position(0)) + 2;
+        pieces.push_back(ts::stringLiteral(rest.substr(0, cut)));
+        rest = rest.substr(cut);
+    }
+    pieces.push_back(ts::stringLiteral(rest));
+    std::string list;
+    for (std::size_t i = 0; i < pieces.size(); ++i)
+        list += (i ? ", " : "") + pieces[i];
+    return "cdk.Token.asString({ 'Fn::Join': ['', [" + list + "]] })";
+}
+
+std::string CdkValueWriter::literal(const Json &v, int indent, bool convertIntrinsics)
+{
+    if (convertIntrinsics && (intrinsics::isIntrinsic(v) || intrinsics::isPreservedTag(v)))
+        return coerce(intrinsic(v, indent), Slot::Any);
+    if (v.is_null())
+        return "null";
+    if (v.is_boolean())
+        return v.get<bool>() ? "true" : "false";
+    if (v.is_number())
+        return ts::numberLiteral(v);
+    if (v.is_string())
+        return stringValue(v.get<std::string>());
+    std::vector<std::string> items;
+    if (v.is_array()) {
+        for (const Json &e : v)
+            items.push_back(literal(e, indent + 2, convertIntrinsics));
+        return formatList(items, '[', ']', indent);
+    }
+    for (auto it = v.begin(); it != v.end(); ++it)
+        items.push_back(ts::objectKey(it.key()) + ": " + literal(it.value(), indent + 2, convertIntrinsics));
+    return formatList(items, '{', '}', indent);
+}
+
+std::string CdkValueWriter::any(const Json &value, int indent) { return literal(value, indent, true); }
+
+std::string CdkValueWriter::coerce(const TsExpr &e, Slot slot)
+{
+    const TsKind k = e.kind;
+    switch (slot) {
+    case Slot::Any:
+        return e.code;
+    case Slot::String:
+        return k == TsKind::String ? e.code : "cdk.Token.asString(" + e.code + ")";
+    case Slot::Number:
+        return k == TsKind::Number ? e.code : "cdk.Token.asNumber(" + e.code + ")";
+    case Slot::StringList:
+        return k == TsKind::StringList ? e.code : "cdk.Token.asList(" + e.code + ")";
+    case Slot::NumberList:
+        return "cdk.Token.asNumberList(" + e.code + ")";
+    case Slot::Boolean:
+    case Slot::Resolvable:
+    case Slot::Condition:
+        return k == TsKind::Resolvable || k == TsKind::Condition ? e.code : "cdk.Token.asAny(" + e.code + ")";
+    }
+    return e.code;
+}
+
+std::string CdkValueWriter::asString(const Json &v, int indent)
+{
+    if (v.is_string())
+        return stringValue(v.get<std::string>());
+    return coerce(intrinsics::isIntrinsic(v) || intrinsics::isPreservedTag(v) ? intrinsic(v, indent)
+                                                                              : TsExpr{any(v, indent), TsKind::Literal},
+                  Slot::String);
+}
+
+std::string CdkValueWriter::asNumber(const Json &v, int indent)
+{
+    if (v.is_number())
+        return ts::numberLiteral(v);
+    return coerce(intrinsics::isIntrinsic(v) ? intrinsic(v, indent) : TsExpr{any(v, indent), TsKind::Literal},
+                  Slot::Number);
+}
+
+std::string CdkValueWriter::asList(const Json &v, int indent)
+{
+    if (v.is_array()) {
+        std::vector<std::string> items;
+        for (const Json &e : v)
+            items.push_back(asString(e, indent + 2));
+        return formatList(items, '[', ']', indent);
+    }
+    return coerce(intrinsics::isIntrinsic(v) ? intrinsic(v, indent) : TsExpr{any(v, indent), TsKind::Literal},
+                  Slot::StringList);
+}
+
+std::string CdkValueWriter::asCondition(const Json &v, int indent)
+{
+    return coerce(intrinsics::isIntrinsic(v) ? intrinsic(v, indent) : TsExpr{any(v, indent), TsKind::Literal},
+                  Slot::Condition);
+}
+
+TsExpr CdkValueWriter::raw(const Json &v, int indent)
+{
+    // The intrinsic exactly as written, with its arguments converted (references stay visible).
+    const std::string key = v.begin().key();
+    std::string inner = ts::stringLiteral(key) + ": " + any(v.begin().value(), indent + 2);
+    return {formatList({inner}, '{', '}', indent), TsKind::Raw};
+}
+
+TsExpr CdkValueWriter::ref(const std::string &name)
+{
+    TsKind kind = TsKind::String;
+    if (const char *constant = pseudoConstant(name, kind))
+        return {constant, kind};
+    const CdkSymbol *s = symbol(name);
+    if (s && s->kind == CdkSymbol::Kind::Parameter && !s->variable.empty()) {
+        if (isListParameterType(s->parameterType))
+            return {s->variable + ".valueAsList", TsKind::StringList};
+        if (s->parameterType == "Number")
+            return {s->variable + ".valueAsNumber", TsKind::Number};
+        return {s->variable + ".valueAsString", TsKind::String};
+    }
+    if (s && s->kind == CdkSymbol::Kind::Resource && !s->variable.empty() && isDefined(name))
+        return {s->variable + ".ref", TsKind::String};
+    return {"cdk.Fn.ref(" + ts::stringLiteral(name) + ")", TsKind::String};
+}
+
+TsExpr CdkValueWriter::getAtt(const Json &args, int indent)
+{
+    std::string target, attribute;
+    if (args.is_string()) {
+        const std::string s = args.get<std::string>();
+        const auto dot = s.find('.');
+        if (dot == std::string::npos)
+            return raw(Json{{"Fn::GetAtt", args}}, indent);
+        target = s.substr(0, dot);
+        attribute = s.substr(dot + 1);
+    } else if (args.is_array() && args.size() == 2 && args[0].is_string()) {
+        target = args[0].get<std::string>();
+        if (!args[1].is_string())
+            return {"cdk.Fn.getAtt(" + ts::stringLiteral(target) + ", " + asString(args[1], indent) + ")",
+                    TsKind::Resolvable};
+        attribute = args[1].get<std::string>();
+    } else {
+        return raw(Json{{"Fn::GetAtt", args}}, indent);
+    }
+    const CdkSymbol *s = symbol(target);
+    if (s && s->kind == CdkSymbol::Kind::Resource && !s->variable.empty() && isDefined(target)) {
+        // SAM's attributes are not L1 properties of aws_sam classes: only GetAtt reaches them.
+        if (s->spec && s->spec->type.rfind("AWS::Serverless::", 0) != 0) {
+            if (const AttributeSpec *a = s->spec->attribute(attribute); a && !a->cdkName.empty()) {
+                if (a->type == "String")
+                    return {s->variable + "." + a->cdkName, TsKind::String};
+                if (a->type == "List<String>")
+                    return {s->variable + "." + a->cdkName, TsKind::StringList};
+            }
+        }
+        return {s->variable + ".getAtt(" + ts::stringLiteral(attribute) + ")", TsKind::Resolvable};
+    }
+    return {"cdk.Fn.getAtt(" + ts::stringLiteral(target) + ", " + ts::stringLiteral(attribute) + ")",
+            TsKind::Resolvable};
+}
+
+TsExpr CdkValueWriter::join(const Json &args, int indent)
+{
+    const Json joinCall{{"Fn::Join", args}};
+    if (!args.is_array() || args.size() != 2 || !args[0].is_string())
+        return raw(joinCall, indent);
+    const std::string delimiter = args[0].get<std::string>();
+    const Json &list = args[1];
+    if (intrinsics::isIntrinsic(list))
+        return {"cdk.Fn.join(" + ts::stringLiteral(delimiter) + ", " + asList(list, indent) + ")", TsKind::String};
+    if (!list.is_array() || list.size() < 2)
+        return raw(joinCall, indent);
+    // CDK merges neighbouring literals, drops a one-element join and splices a nested join with
+    // the same delimiter: only a join it would leave alone goes through cdk.Fn.join.
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Json &e = list[i];
+        if (!e.is_string() && !intrinsics::isIntrinsic(e))
+            return raw(joinCall, indent);
+        if (e.is_string() && i > 0 && list[i - 1].is_string())
+            return raw(joinCall, indent);
+        if (intrinsics::intrinsicName(e) == "Fn::Join")
+            return raw(joinCall, indent);
+    }
+    bool anyToken = false;
+    for (const Json &e : list)
+        anyToken = anyToken || !e.is_string();
+    if (!anyToken)
+        return raw(joinCall, indent);
+    std::vector<std::string> items;
+    for (const Json &e : list)
+        items.push_back(asString(e, indent + 2));
+    return {"cdk.Fn.join(" + ts::stringLiteral(delimiter) + ", " + formatList(items, '[', ']', indent) + ")",
+            TsKind::String};
+}
+
+TsExpr CdkValueWriter::intrinsic(const Json &v, int indent)
+{
+    if (!intrinsics::isIntrinsic(v))
+        return raw(v, indent);
+    const std::string name(intrinsics::intrinsicName(v));
+    const Json &a = v.begin().value();
+    const auto call = [&](const std::string &fn, const std::vector<std::string> &args, TsKind kind) {
+        std::string joined;
+        for (std::size_t i = 0; i < args.size(); ++i)
+            joined += (i ? ", " : "") + args[i];
+        return TsExpr{"cdk.Fn." + fn + "(" + joined + ")", kind};
+    };
+    const bool list2 = a.is_array() && a.size() == 2;
+    if (name == "Ref")
+        return a.is_string() ? ref(a.get<std::string>()) : raw(v, indent);
+    if (name == "Fn::GetAtt")
+        return getAtt(a, indent);
+    if (name == "Fn::Sub") {
+        if (a.is_string())
+            return call("sub", {stringValue(a.get<std::string>())}, TsKind::String);
+        if (list2 && a[0].is_string() && a[1].is_object()) {
+            std::vector<std::string> vars;
+            for (auto it = a[1].begin(); it != a[1].end(); ++it)
+                vars.push_back(ts::objectKey(it.key()) + ": " + asString(it.value(), indent + 2));
+            return call("sub", {stringValue(a[0].get<std::string>()), formatList(vars, '{', '}', indent)},
+                        TsKind::String);
+        }
+        return raw(v, indent);
+    }
+    if (name == "Fn::Join")
+        return join(a, indent);
+    if (name == "Fn::Select") {
+        if (list2 && a[0].is_number_integer() && a[0].get<long long>() >= 0) {
+            bool anyToken = intrinsics::isIntrinsic(a[1]);
+            if (a[1].is_array())
+                for (const Json &e : a[1])
+                    anyToken = anyToken || intrinsics::isIntrinsic(e);
+            if (anyToken && (a[1].is_array() || intrinsics::isIntrinsic(a[1])))
+                return call("select", {ts::numberLiteral(a[0]), asList(a[1], indent)}, TsKind::String);
+        }
+        return raw(v, indent);
+    }
+    if (name == "Fn::Split") {
+        if (list2 && a[0].is_string() && intrinsics::isIntrinsic(a[1]))
+            return call("split", {ts::stringLiteral(a[0].get<std::string>()), asString(a[1], indent)},
+                        TsKind::StringList);
+        return raw(v, indent);
+    }
+    if (name == "Fn::If") {
+        if (a.is_array() && a.size() == 3 && a[0].is_string())
+            return call("conditionIf", {ts::stringLiteral(a[0].get<std::string>()), any(a[1], indent),
+                                        any(a[2], indent)},
+                        TsKind::Resolvable);
+        return raw(v, indent);
+    }
+    if (name == "Fn::Equals") {
+        if (list2)
+            return call("conditionEquals", {any(a[0], indent), any(a[1], indent)}, TsKind::Condition);
+        return raw(v, indent);
+    }
+    if (name == "Fn::And" || name == "Fn::Or") {
+        if (a.is_array() && a.size() >= 2 && a.size() <= 10) {
+            std::vector<std::string> args;
+            for (const Json &c : a)
+                args.push_back(asCondition(c, indent));
+            return call(name == "Fn::And" ? "conditionAnd" : "conditionOr", args, TsKind::Condition);
+        }
+        return raw(v, indent);
+    }
+    if (name == "Fn::Not") {
+        if (a.is_array() && a.size() == 1)
+            return call("conditionNot", {asCondition(a[0], indent)}, TsKind::Condition);
+        return raw(v, indent);
+    }
+    if (name == "Condition") {
+        if (a.is_string()) {
+            const CdkSymbol *s = symbol(a.get<std::string>());
+            if (s && s->kind == CdkSymbol::Kind::Condition && !s->variable.empty()
+                && isDefined(a.get<std::string>()))
+                return {s->variable, TsKind::Condition};
+        }
+        return raw(v, indent);
+    }
+    if (name == "Fn::GetAZs") {
+        if (a.is_string() && a.get<std::string>().empty())
+            return call("getAzs", {}, TsKind::StringList);
+        return call("getAzs", {asString(a, indent)}, TsKind::StringList);
+    }
+    if (name == "Fn::ImportValue")
+        return call("importValue", {asString(a, indent)}, TsKind::String);
+    if (name == "Fn::Base64")
+        return call("base64", {asString(a, indent)}, TsKind::String);
+    if (name == "Fn::FindInMap") {
+        if (a.is_array() && a.size() == 3)
+            return call("findInMap", {asString(a[0], indent), asString(a[1], indent), asString(a[2], indent)},
+                        TsKind::String);
+        return raw(v, indent);
+    }
+    if (name == "Fn::Cidr") {
+        if (a.is_array() && a.size() == 3 && a[1].is_number_integer() && a[1].get<long long>() >= 1
+            && a[1].get<long long>() <= 256 && a[2].is_string())
+            return call("cidr", {asString(a[0], indent), ts::numberLiteral(a[1]),
+                                 ts::stringLiteral(a[2].get<std::string>())},
+                        TsKind::StringList);
+        return raw(v, indent);
+    }
+    if (name == "Fn::Contains" || name == "Fn::EachMemberEquals") {
+        if (list2)
+            return call(name == "Fn::Contains" ? "conditionContains" : "conditionEachMemberEquals",
+                        {asList(a[0], indent), asString(a[1], indent)}, TsKind::Condition);
+        return raw(v, indent);
+    }
+    if (name == "Fn::EachMemberIn") {
+        if (list2)
+            return call("conditionEachMemberIn", {asList(a[0], indent), asList(a[1], indent)}, TsKind::Condition);
+        return raw(v, indent);
+    }
+    if (name == "Fn::ValueOf") {
+        if (list2 && a[0].is_string() && a[1].is_string())
+            return call("valueOf", {ts::stringLiteral(a[0].get<std::string>()),
+                                    ts::stringLiteral(a[1].get<std::string>())},
+                        TsKind::String);
+        return raw(v, indent);
+    }
+    if (name == "Fn::ValueOfAll") {
+        if (list2 && a[0].is_string() && a[1].is_string())
+            return call("valueOfAll", {ts::stringLiteral(a[0].get<std::string>()),
+                                       ts::stringLiteral(a[1].get<std::string>())},
+                        TsKind::StringList);
+        return raw(v, indent);
+    }
+    if (name == "Fn::RefAll") {
+        if (a.is_string())
+            return call("refAll", {ts::stringLiteral(a.get<std::string>())}, TsKind::StringList);
+        return raw(v, indent);
+    }
+    return raw(v, indent);
+}
+
+void CdkValueWriter::recordOverride(const std::vector<std::string> &path, const Json &value)
+{
+    m_overrides.emplace_back(overridePath(path), any(value, 0));
+}
+
+std::string CdkValueWriter::placeholder(const PropertySpec &spec)
+{
+    if (spec.kind == PropertySpec::Kind::Scalar && spec.isPrimitive() && isStringType(spec.type))
+        return "cdk.Aws.NO_VALUE";
+    if (spec.kind == PropertySpec::Kind::Scalar && spec.isPrimitive() && isNumberType(spec.type))
+        return "cdk.Token.asNumber(cdk.Aws.NO_VALUE)";
+    if (spec.kind == PropertySpec::Kind::List && spec.isPrimitive() && isStringType(spec.type))
+        return "cdk.Token.asList(cdk.Aws.NO_VALUE)";
+    if (spec.kind == PropertySpec::Kind::List && spec.isPrimitive() && isNumberType(spec.type))
+        return "cdk.Token.asNumberList(cdk.Aws.NO_VALUE)";
+    return "cdk.Token.asAny(cdk.Aws.NO_VALUE)";
+}
+
+std::string CdkValueWriter::property(const Json &value, const PropertySpec &spec, const ResourceTypeSpec &owner,
+                                     const std::vector<std::string> &path, int indent)
+{
+    bool ok = true;
+    std::string code = typedValue(value, spec, owner, path, indent, false, ok);
+    if (!ok) {
+        recordOverride(path, value);
+        return {};
+    }
+    return code;
+}
+
+std::string CdkValueWriter::structLiteral(const Json &value, const PropertyTypeSpec &type,
+                                          const ResourceTypeSpec &owner, const std::vector<std::string> &path,
+                                          int indent, bool &ok)
+{
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        const PropertySpec *p = type.property(it.key());
+        if (!p || p->cdkName.empty()) {
+            ok = false; // a key the L1 struct does not have: the whole struct goes to an override
+            return {};
+        }
+    }
+    std::vector<std::string> items;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        const PropertySpec &p = *type.property(it.key());
+        std::vector<std::string> sub = path;
+        sub.push_back(it.key());
+        std::string code = property(it.value(), p, owner, sub, indent + 2);
+        if (code.empty()) {
+            if (!p.required)
+                continue;
+            code = placeholder(p);
+        }
+        items.push_back(p.cdkName + ": " + code);
+    }
+    for (const PropertySpec &p : type.properties) {
+        if (p.required && !value.contains(p.name)) {
+            items.push_back(p.cdkName + ": " + placeholder(p));
+            std::vector<std::string> sub = path;
+            sub.push_back(p.name);
+            m_overrides.emplace_back(overridePath(sub), "undefined");
+        }
+    }
+    return formatList(items, '{', '}', indent);
+}
+
+std::string CdkValueWriter::typedValue(const Json &value, const PropertySpec &spec, const ResourceTypeSpec &owner,
+                                       const std::vector<std::string> &path, int indent, bool element, bool &ok)
+{
+    using Kind = PropertySpec::Kind;
+    const bool isIntr = intrinsics::isIntrinsic(value);
+    if (intrinsics::isPreservedTag(value)) {
+        ok = false;
+        return {};
+    }
+    if (spec.kind == Kind::Json || (spec.isPrimitive() && spec.type == "Json"))
+        return any(value, indent);
+    const Kind kind = element ? Kind::Scalar : spec.kind;
+    if (!spec.alternativeTypes.empty() && !element) {
+        // A union (SAM's CodeUri: string or S3Location): CDK picks the member by validating the
+        // synthesized value, so only a plain string is safe to type.
+        bool hasString = false;
+        for (const std::string &t : spec.alternativeTypes)
+            hasString = hasString || t == "String";
+        if (value.is_string() && hasString)
+            return stringValue(value.get<std::string>());
+        ok = false;
+        return {};
+    }
+    if (kind == Kind::List || kind == Kind::Map) {
+        const bool isList = kind == Kind::List;
+        if (isIntr) {
+            const TsExpr e = intrinsic(value, indent);
+            if (spec.type == "Tag" || e.kind == TsKind::Raw) {
+                ok = e.kind != TsKind::Raw && spec.type != "Tag";
+                if (!ok)
+                    return {};
+            }
+            if (isList && spec.isPrimitive())
+                return coerce(e, isNumberType(spec.type) ? Slot::NumberList : Slot::StringList);
+            return coerce(e, Slot::Resolvable);
+        }
+        if ((isList && !value.is_array()) || (!isList && !value.is_object())) {
+            ok = false;
+            return {};
+        }
+        if (isList && spec.type == "Tag" && value.empty()) {
+            ok = false; // CDK's tag manager drops an empty tag list
+            return {};
+        }
+        std::vector<std::string> items;
+        std::size_t index = 0;
+        for (auto it = value.begin(); it != value.end(); ++it, ++index) {
+            std::vector<std::string> sub = path;
+            sub.push_back(isList ? std::to_string(index) : it.key());
+            bool elementOk = true;
+            std::string code = typedValue(it.value(), spec, owner, sub, indent + 2, true, elementOk);
+            if (!elementOk) {
+                ok = false; // a list or map with one odd member is written whole as an override
+                return {};
+            }
+            items.push_back(isList ? code : ts::objectKey(it.key()) + ": " + code);
+        }
+        return formatList(items, isList ? '[' : '{', isList ? ']' : '}', indent);
+    }
+    // One value of `spec.type`.
+    if (isDynamicReference(value)) {
+        if (spec.isPrimitive() && isNumberType(spec.type))
+            return "cdk.Token.asNumber(" + ts::stringLiteral(value.get<std::string>()) + ")";
+        if (spec.isPrimitive() && isStringType(spec.type))
+            return ts::stringLiteral(value.get<std::string>());
+        return "cdk.Token.asAny(" + ts::stringLiteral(value.get<std::string>()) + ")";
+    }
+    if (isIntr) {
+        const TsExpr e = intrinsic(value, indent);
+        if (e.kind == TsKind::Raw) {
+            const std::string key = value.begin().key();
+            if (key != "Ref" && key.rfind("Fn::", 0) != 0) {
+                ok = false;
+                return {};
+            }
+        }
+        if (spec.type == "Tag") {
+            ok = false;
+            return {};
+        }
+        if (!spec.isPrimitive())
+            return coerce(e, Slot::Resolvable);
+        if (isStringType(spec.type))
+            return coerce(e, Slot::String);
+        if (isNumberType(spec.type))
+            return coerce(e, Slot::Number);
+        if (spec.type == "Boolean")
+            return coerce(e, Slot::Boolean);
+        ok = false; // Timestamp: typed as Date by the L1
+        return {};
+    }
+    if (!spec.isPrimitive()) {
+        const PropertyTypeSpec *type = owner.propertyType(spec.type);
+        if (!type || !value.is_object()) {
+            ok = false;
+            return {};
+        }
+        std::vector<std::pair<std::string, std::string>> saved = std::exchange(m_overrides, {});
+        bool structOk = true;
+        std::string code = structLiteral(value, *type, owner, path, indent, structOk);
+        std::vector<std::pair<std::string, std::string>> inner = std::exchange(m_overrides, std::move(saved));
+        if (!structOk) {
+            ok = false;
+            return {};
+        }
+        if (spec.type == "Tag" && !inner.empty()) {
+            ok = false;
+            return {};
+        }
+        m_overrides.insert(m_overrides.end(), inner.begin(), inner.end());
+        return code;
+    }
+    if (isStringType(spec.type) && value.is_string())
+        return stringValue(value.get<std::string>());
+    if (isNumberType(spec.type) && value.is_number())
+        return ts::numberLiteral(value);
+    if (spec.type == "Boolean" && value.is_boolean())
+        return value.get<bool>() ? "true" : "false";
+    ok = false;
+    return {};
+}
+
+} // namespace sc
