@@ -5,6 +5,7 @@
 #include "model/rules/ruleregistry.h"
 #include "model/rules/rulehelpers.h"
 
+#include <algorithm>
 #include <set>
 
 namespace sc::rulefamilies {
@@ -134,6 +135,10 @@ std::string fixFor(const std::string &name)
     std::vector<std::string> all;
     for (const auto *set : {&serverConfigs(), &lambdaConfigs(), &ecsConfigs()})
         all.insert(all.end(), set->begin(), set->end());
+    // The classic slip is Lambda's singular "...Every1Minute" against ECS's plural.
+    for (const std::string &candidate : {name.ends_with("s") ? name.substr(0, name.size() - 1) : name + "s"})
+        if (std::find(all.begin(), all.end(), candidate) != all.end())
+            return candidate;
     return closest(name, all);
 }
 
