@@ -1,0 +1,91 @@
+#include "app/gui/problemmodel.h"
+
+#include "model/document/document.h"
+#include "model/rules/ruleregistry.h"
+
+#include <QElapsedTimer>
+
+namespace sc {
+
+ProblemModel::ProblemModel(Document *document, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_document(document)
+{
+    // A zero-interval single shot coalesces the bursts of changes one gesture makes.
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(0);
+    connect(&m_timer, &QTimer::timeout, this, &ProblemModel::refresh);
+    connect(document, &Document::changed, this, [this](const DocumentChange &change) {
+        if (!change.isEmpty())
+            m_timer.start();
+    });
+    refresh();
+}
+
+int ProblemModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_findings.size());
+}
+
+QVariant ProblemModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= static_cast<int>(m_findings.size()))
+        return {};
+    const Finding &f = m_findings[static_cast<std::size_t>(index.row())];
+    const Rule *rule = RuleRegistry::instance().find(f.ruleId);
+    switch (role) {
+    case RuleIdRole: return QString::fromStdString(f.ruleId);
+    case SeverityRole: return QString::fromUtf8(severityName(f.severity).data());
+    case LogicalIdRole: return QString::fromStdString(f.logicalId);
+    case PathRole: return QString::fromStdString(f.path);
+    case LineRole: return f.line;
+    case ColumnRole: return f.column;
+    case MessageRole: return QString::fromStdString(f.message);
+    case TitleRole: return rule ? QString::fromStdString(rule->title) : QString();
+    case ExplanationRole: return rule ? QString::fromStdString(rule->explanation) : QString();
+    case HasFixRole: return f.fix.has_value();
+    case FixLabelRole: return f.fix ? QString::fromStdString(f.fix->label) : QString();
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> ProblemModel::roleNames() const
+{
+    return {{RuleIdRole, "ruleId"},   {SeverityRole, "severity"},       {LogicalIdRole, "logicalId"},
+            {PathRole, "path"},       {LineRole, "line"},               {ColumnRole, "column"},
+            {MessageRole, "message"}, {TitleRole, "title"},             {ExplanationRole, "explanation"},
+            {HasFixRole, "hasFix"},   {FixLabelRole, "fixLabel"}};
+}
+
+bool ProblemModel::applyFix(int row)
+{
+    if (row < 0 || row >= static_cast<int>(m_findings.size()) || !m_findings[static_cast<std::size_t>(row)].fix)
+        return false;
+    // Copy: the edit re-validates (through changed) and may replace m_findings.
+    const Fix fix = *m_findings[static_cast<std::size_t>(row)].fix;
+    const bool ok = fix.apply(*m_document).ok;
+    if (ok)
+        refresh();
+    return ok;
+}
+
+void ProblemModel::refresh()
+{
+    m_timer.stop();
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<Finding> found = validate(*m_document);
+    int counts[3] = {0, 0, 0};
+    for (const Finding &f : found)
+        ++counts[static_cast<int>(f.severity)];
+    beginResetModel();
+    m_findings = std::move(found);
+    endResetModel();
+    if (std::equal(counts, counts + 3, m_counts) == false) {
+        std::copy(counts, counts + 3, m_counts);
+        emit countsChanged();
+    }
+    emit validated(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+}
+
+} // namespace sc
