@@ -124,6 +124,7 @@ private:
     void writeOutputs();
     void writeRules();
     void writeHooks();
+    void writeTransforms();
     void fragment(const std::string &section, const std::string &key, const Json &value);
     std::string constructId(const std::string &logicalId, const std::string &suffix, std::string &overrideLine);
     void line(const std::string &text = {}) { m_body += text.empty() ? "\n" : std::string(kBody, ' ') + text + "\n"; }
@@ -278,15 +279,6 @@ void StackWriter::writeTemplateOptions()
         line("this.templateOptions.description = " + m_values.asString(m_root["Description"], kBody) + ";");
     if (m_root.contains("Metadata"))
         line("this.templateOptions.metadata = " + m_values.any(m_root["Metadata"], kBody) + ";");
-    if (m_root.contains("Transform")) {
-        const Json &t = m_root["Transform"];
-        for (const Json &name : t.is_array() ? t : Json::array({t})) {
-            if (name.is_string())
-                line("this.addTransform(" + ts::stringLiteral(name.get<std::string>()) + ");");
-            else
-                m_notes.push_back("Transform entries that are not names cannot be written with addTransform; skipped");
-        }
-    }
     static const std::set<std::string> known{"AWSTemplateFormatVersion", "Description", "Metadata", "Transform",
                                              "Parameters", "Mappings", "Conditions", "Resources", "Outputs",
                                              "Rules", "Hooks"};
@@ -652,6 +644,28 @@ void StackWriter::writeHooks()
     }
 }
 
+void StackWriter::writeTransforms()
+{
+    if (!m_root.contains("Transform"))
+        return;
+    // Set last: the aws_sam constructs add their transform when created. CDK writes a single
+    // transform as a string and several as a list without duplicates, so a one-element list is
+    // spelled with the name twice.
+    const Json &t = m_root["Transform"];
+    std::vector<std::string> names;
+    for (const Json &name : t.is_array() ? t : Json::array({t})) {
+        if (!name.is_string()) {
+            m_notes.push_back("a Transform entry that is not a name was left out");
+            continue;
+        }
+        names.push_back(ts::stringLiteral(name.get<std::string>()));
+    }
+    if (t.is_array() && names.size() == 1)
+        names.push_back(names.front());
+    comment("Transforms");
+    line("this.templateOptions.transforms = " + formatList(names, '[', ']', kBody) + ";");
+}
+
 CdkStackSource StackWriter::write()
 {
     declareSymbols();
@@ -670,6 +684,7 @@ CdkStackSource StackWriter::write()
     writeOutputs();
     writeRules();
     writeHooks();
+    writeTransforms();
 
     CdkStackSource out;
     out.className = cdkClassName(m_stackName);

@@ -54,6 +54,25 @@ bool isNumberType(const std::string &t)
 
 bool isStringType(const std::string &t) { return t == "String"; }
 
+// Properties the AWS CDK's L1 classes type as Json (`any`) although the specification gives them a
+// structure: their keys must be written as CloudFormation spells them. Found by the CDK tests
+// (tests/aws/check-cdk.sh); the path is below Properties, list indexes left out.
+bool cdkTypesAsJson(const std::string &type, const std::vector<std::string> &path)
+{
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> known{
+        {"AWS::CloudFormation::StackSet", {"ManagedExecution"}},
+        {"AWS::ServiceCatalog::CloudFormationProduct", {"ProvisioningArtifactParameters", "Info"}},
+    };
+    std::vector<std::string> names;
+    for (const std::string &segment : path)
+        if (segment.empty() || segment.find_first_not_of("0123456789") != std::string::npos)
+            names.push_back(segment);
+    for (const auto &[t, p] : known)
+        if (t == type && p == names)
+            return true;
+    return false;
+}
+
 std::string overridePath(const std::vector<std::string> &path)
 {
     std::string joined;
@@ -241,7 +260,9 @@ TsExpr CdkValueWriter::getAtt(const Json &args, int indent)
     if (args.is_string()) {
         const std::string s = args.get<std::string>();
         const auto dot = s.find('.');
-        if (dot == std::string::npos)
+        // "A.B.C" stays a string: CDK would write ["A", "B.C"], the same meaning but not the same
+        // text, and cloudformation-diff reads the string form as ["A", "B", "C"].
+        if (dot == std::string::npos || s.find('.', dot + 1) != std::string::npos)
             return raw(Json{{"Fn::GetAtt", args}}, indent);
         target = s.substr(0, dot);
         attribute = s.substr(dot + 1);
@@ -600,6 +621,8 @@ std::string CdkValueWriter::typedValue(const Json &value, const PropertySpec &sp
         ok = false; // Timestamp: typed as Date by the L1
         return {};
     }
+    if (!spec.isPrimitive() && cdkTypesAsJson(owner.type, path))
+        return any(value, indent);
     if (!spec.isPrimitive()) {
         const PropertyTypeSpec *type = owner.propertyType(spec.type);
         if (!type || !value.is_object()) {
