@@ -278,10 +278,14 @@ void addReferenceRules(std::vector<Rule> &rules)
                     return false;
                 };
                 dfs(first);
-                std::string cycle;
-                for (const std::string &id : path)
-                    cycle += id + " -> ";
-                out.add(SourceMap::join("/Resources", first), "circular dependency: " + cycle + first);
+                // Every member gets the finding (each card shows its badge), the cycle written
+                // from that member.
+                for (std::size_t start = 0; start < path.size(); ++start) {
+                    std::string cycle;
+                    for (std::size_t i = 0; i < path.size(); ++i)
+                        cycle += path[(start + i) % path.size()] + " -> ";
+                    out.add(SourceMap::join("/Resources", path[start]), "circular dependency: " + cycle + path[start]);
+                }
             }
         });
 
