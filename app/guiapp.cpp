@@ -13,6 +13,7 @@
 #include <QPalette>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -86,14 +87,20 @@ int runGui(int argc, char **argv)
         return 2;
     }
 
-    DocumentController controller(&document);
+    const QString screenshotPath = parser.value(screenshot);
+    const bool interactive = screenshotPath.isEmpty();
+    // A screenshot run neither offers nor leaves crash-recovery files.
+    QTemporaryDir scratch;
+    DocumentController controller(&document, nullptr, interactive ? QString() : scratch.path());
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     // Qt 6.4 has no colour-scheme hint: a dark system palette is the sign of a dark desktop.
     const bool systemDark = QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
     const bool dark = themeName == QLatin1String("dark") || (themeName.isEmpty() && systemDark);
     engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)},
-                                 {QStringLiteral("darkTheme"), dark}});
+                                 {QStringLiteral("darkTheme"), dark},
+                                 {QStringLiteral("themeLocked"), !themeName.isEmpty()},
+                                 {QStringLiteral("interactive"), interactive}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/StackCanvas/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
@@ -101,8 +108,7 @@ int runGui(int argc, char **argv)
     if (!window)
         return 1;
 
-    const QString screenshotPath = parser.value(screenshot);
-    if (!screenshotPath.isEmpty()) {
+    if (!interactive) {
         window->resize(width, height);
         QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&, window] {
             static bool taken = false;

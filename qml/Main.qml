@@ -1,64 +1,573 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
+import Qt.labs.settings
 import StackCanvas
 
+// The window shell (DESIGN §7): menus and tool bar; palette, canvas and inspector side by side;
+// the Template, Problems and History tabs below; a status bar. File commands guard unsaved
+// changes; the layout, theme and recent files persist between runs.
 ApplicationWindow {
     id: window
     required property DocumentController controller
+    // The theme at start: --theme, else the system's. `themeLocked` when --theme forced it.
     required property bool darkTheme
+    property bool themeLocked: false
+    // False for --screenshot and tests that need a fixed window: no saved layout, no prompts.
+    property bool interactive: true
+    property string themeMode: "system" // system, light or dark
+
+    // What to do once the unsaved-changes question is answered.
+    property var pendingAction: null
+    // Set while Save As runs on behalf of a pending action.
+    property bool saveThenContinue: false
+    property bool closeConfirmed: false
 
     width: 1400
     height: 860
+    minimumWidth: 900
+    minimumHeight: 560
     visible: true
-    title: controller.fileName + " — StackCanvas"
+    title: controller.fileName + (controller.modified ? " *" : "") + " — StackCanvas"
     color: Theme.window
 
-    Component.onCompleted: Theme.dark = darkTheme
+    Binding {
+        target: Theme
+        property: "dark"
+        value: window.themeLocked || window.themeMode === "system" ? window.darkTheme : window.themeMode === "dark"
+    }
 
-    header: Rectangle {
-        height: 48
-        color: Theme.panel
-        Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
-        RowLayout {
-            anchors { fill: parent; leftMargin: 16; rightMargin: 16 }
-            spacing: 12
-            Label {
-                text: "StackCanvas"
-                font.pixelSize: 16
-                font.bold: true
-                color: Theme.accent
+    palette {
+        window: Theme.panel
+        windowText: Theme.text
+        base: Theme.field
+        alternateBase: Theme.panelAlt
+        text: Theme.text
+        button: Theme.panel
+        buttonText: Theme.text
+        brightText: Theme.text
+        highlight: Theme.accent
+        highlightedText: Theme.textOnAccent
+        placeholderText: Theme.textMuted
+        toolTipBase: Theme.panel
+        toolTipText: Theme.text
+        light: Theme.hover
+        midlight: Theme.hover
+        mid: Theme.border
+        dark: Theme.fieldBorder
+        shadow: Theme.border
+    }
+
+    Settings {
+        id: settings
+        category: "window"
+        property int x: -1
+        property int y: -1
+        property int width: 1400
+        property int height: 860
+        property bool maximized: false
+        property var layout
+        property var centreLayout
+        property string themeMode: "system"
+        property int bottomTab: 0
+        property bool inspectorVisible: true
+        property bool bottomVisible: true
+    }
+
+    Component.onCompleted: {
+        if (!interactive)
+            return
+        themeMode = settings.themeMode
+        if (settings.x >= 0) { x = settings.x; y = settings.y }
+        width = settings.width
+        height = settings.height
+        if (settings.layout) mainSplit.restoreState(settings.layout)
+        if (settings.centreLayout) centreSplit.restoreState(settings.centreLayout)
+        bottomTabs.currentIndex = settings.bottomTab
+        inspector.visible = settings.inspectorVisible
+        bottomPanel.visible = settings.bottomVisible
+        if (settings.maximized) showMaximized()
+        if (controller.recovery.hasRecovery) recoveryDialog.open()
+    }
+
+    function saveLayout() {
+        if (!interactive)
+            return
+        settings.maximized = visibility === Window.Maximized
+        if (!settings.maximized) {
+            settings.x = x; settings.y = y; settings.width = width; settings.height = height
+        }
+        settings.layout = mainSplit.saveState()
+        settings.centreLayout = centreSplit.saveState()
+        settings.themeMode = themeMode
+        settings.bottomTab = bottomTabs.currentIndex
+        settings.inspectorVisible = inspector.visible
+        settings.bottomVisible = bottomPanel.visible
+    }
+
+    onClosing: (close) => {
+        if (controller.modified && interactive && !closeConfirmed) {
+            close.accepted = false
+            guardUnsaved(() => { closeConfirmed = true; window.close() })
+            return
+        }
+        saveLayout()
+        controller.closing()
+    }
+
+    // ---- file commands ----
+
+    function showError(title, message) {
+        errorDialog.title = title
+        errorDialog.message = message
+        errorDialog.open()
+    }
+    function guardUnsaved(action) {
+        if (!controller.modified || !interactive) {
+            action()
+            return
+        }
+        pendingAction = action
+        unsavedDialog.open()
+    }
+    function runPending() {
+        const action = pendingAction
+        pendingAction = null
+        if (action) action()
+    }
+    function openPath(path) {
+        const error = controller.openFile(path)
+        if (error !== "")
+            showError("Cannot open the file", error)
+    }
+    // True when saved now; false when Save As was asked for (or the save failed).
+    function save() {
+        if (controller.filePath === "") {
+            saveAs()
+            return false
+        }
+        const error = controller.save()
+        if (error !== "") {
+            showError("Cannot save", error)
+            return false
+        }
+        return true
+    }
+    function saveAs() {
+        if (controller.filePath !== "")
+            saveDialog.currentFolder = DocumentController.folderOf(controller.filePath)
+        saveDialog.open()
+    }
+    function toggleTheme() {
+        themeLocked = false
+        themeMode = Theme.dark ? "light" : "dark"
+    }
+    function showBottomTab(index) {
+        bottomPanel.visible = true
+        bottomTabs.currentIndex = index
+    }
+
+    Action { id: newAction; text: "&New"; shortcut: "Ctrl+N"; onTriggered: window.guardUnsaved(() => window.controller.newDocument()) }
+    Action { id: openAction; text: "&Open…"; shortcut: "Ctrl+O"; onTriggered: window.guardUnsaved(() => openDialog.open()) }
+    Action { id: saveAction; text: "&Save"; shortcut: "Ctrl+S"; onTriggered: window.save() }
+    Action { id: saveAsAction; text: "Save &As…"; shortcut: "Ctrl+Shift+S"; onTriggered: window.saveAs() }
+    Action { id: quitAction; text: "&Quit"; shortcut: "Ctrl+Q"; onTriggered: window.close() }
+    Action {
+        id: undoAction
+        text: window.controller.canUndo ? "&Undo " + window.controller.undoText : "&Undo"
+        shortcut: "Ctrl+Z"
+        enabled: window.controller.canUndo
+        onTriggered: window.controller.undo()
+    }
+    Action {
+        id: redoAction
+        text: window.controller.canRedo ? "&Redo " + window.controller.redoText : "&Redo"
+        shortcut: "Ctrl+Shift+Z"
+        enabled: window.controller.canRedo
+        onTriggered: window.controller.redo()
+    }
+    Shortcut { sequence: "Ctrl+Y"; enabled: window.controller.canRedo; onActivated: window.controller.redo() }
+    Shortcut { sequence: "Ctrl+Shift+L"; onActivated: window.toggleTheme() }
+    Shortcut { sequence: "Ctrl+1"; onActivated: window.showBottomTab(0) }
+    Shortcut { sequence: "Ctrl+2"; onActivated: window.showBottomTab(1) }
+    Shortcut { sequence: "Ctrl+3"; onActivated: window.showBottomTab(2) }
+    Shortcut { sequence: "Ctrl+H"; onActivated: window.showBottomTab(2) }
+    Shortcut { sequence: "Ctrl+J"; onActivated: bottomPanel.visible = !bottomPanel.visible }
+    Shortcut { sequence: "Ctrl+I"; onActivated: inspector.visible = !inspector.visible }
+    Shortcut { sequence: "F1"; onActivated: shortcutsDialog.open() }
+
+    menuBar: MenuBar {
+        Menu {
+            title: "&File"
+            MenuItem { action: newAction }
+            Menu {
+                id: examplesMenu
+                title: "New from &Example"
+                Instantiator {
+                    model: window.controller.examples
+                    delegate: MenuItem {
+                        required property var modelData
+                        text: modelData.title
+                        onTriggered: window.guardUnsaved(() => {
+                            const error = window.controller.newFromExample(modelData.folder)
+                            if (error !== "") window.showError("Cannot open the example", error)
+                        })
+                    }
+                    onObjectAdded: (index, object) => examplesMenu.insertItem(index, object)
+                    onObjectRemoved: (index, object) => examplesMenu.removeItem(object)
+                }
             }
-            Rectangle { width: 1; height: 22; color: Theme.border }
+            MenuItem { action: openAction }
+            Menu {
+                id: recentMenu
+                title: "Open &Recent"
+                enabled: window.controller.recentFiles.length > 0
+                Instantiator {
+                    model: window.controller.recentFiles
+                    delegate: MenuItem {
+                        required property string modelData
+                        text: modelData
+                        onTriggered: window.guardUnsaved(() => window.openPath(modelData))
+                    }
+                    onObjectAdded: (index, object) => recentMenu.insertItem(index, object)
+                    onObjectRemoved: (index, object) => recentMenu.removeItem(object)
+                }
+                MenuSeparator {}
+                MenuItem { text: "Clear the List"; onTriggered: window.controller.clearRecentFiles() }
+            }
+            MenuSeparator {}
+            MenuItem { action: saveAction }
+            MenuItem { action: saveAsAction }
+            MenuSeparator {}
+            MenuItem { action: quitAction }
+        }
+        Menu {
+            title: "&Edit"
+            MenuItem { action: undoAction }
+            MenuItem { action: redoAction }
+            MenuSeparator {}
+            MenuItem { text: "Undo &History"; onTriggered: window.showBottomTab(2) }
+            MenuItem { text: "Select &None"; onTriggered: window.controller.canvas.clearSelection() }
+        }
+        Menu {
+            title: "&View"
+            MenuItem { text: "&Inspector"; checkable: true; checked: inspector.visible; onTriggered: inspector.visible = !inspector.visible }
+            MenuItem { text: "&Bottom Panel"; checkable: true; checked: bottomPanel.visible; onTriggered: bottomPanel.visible = !bottomPanel.visible }
+            MenuSeparator {}
+            MenuItem { text: "Theme: &System"; checkable: true; checked: !window.themeLocked && window.themeMode === "system"; onTriggered: { window.themeLocked = false; window.themeMode = "system" } }
+            MenuItem { text: "Theme: &Light"; checkable: true; checked: !Theme.dark && (window.themeLocked || window.themeMode !== "system"); onTriggered: { window.themeLocked = false; window.themeMode = "light" } }
+            MenuItem { text: "Theme: &Dark"; checkable: true; checked: Theme.dark && (window.themeLocked || window.themeMode !== "system"); onTriggered: { window.themeLocked = false; window.themeMode = "dark" } }
+        }
+        Menu {
+            title: "&Help"
+            MenuItem { text: "Keyboard &Shortcuts"; onTriggered: shortcutsDialog.open() }
+            MenuItem { text: "&About StackCanvas"; onTriggered: aboutDialog.open() }
+        }
+    }
+
+    header: ToolBar {
+        height: 44
+        background: Rectangle {
+            color: Theme.panel
+            Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
+        }
+        RowLayout {
+            anchors { fill: parent; leftMargin: 10; rightMargin: 12 }
+            spacing: 2
+            ToolButton { action: newAction; text: "New"; ToolTip.visible: hovered; ToolTip.text: "New document (Ctrl+N)" }
+            ToolButton { action: openAction; text: "Open"; ToolTip.visible: hovered; ToolTip.text: "Open a template (Ctrl+O)" }
+            ToolButton { action: saveAction; text: "Save"; ToolTip.visible: hovered; ToolTip.text: "Save (Ctrl+S)" }
+            Rectangle { Layout.preferredWidth: 1; Layout.preferredHeight: 22; Layout.leftMargin: 6; Layout.rightMargin: 6; color: Theme.border }
+            ToolButton { action: undoAction; text: "Undo"; ToolTip.visible: hovered; ToolTip.text: window.controller.undoText !== "" ? "Undo " + window.controller.undoText + " (Ctrl+Z)" : "Undo (Ctrl+Z)" }
+            ToolButton { action: redoAction; text: "Redo"; ToolTip.visible: hovered; ToolTip.text: window.controller.redoText !== "" ? "Redo " + window.controller.redoText + " (Ctrl+Shift+Z)" : "Redo (Ctrl+Shift+Z)" }
+            Rectangle { Layout.preferredWidth: 1; Layout.preferredHeight: 22; Layout.leftMargin: 6; Layout.rightMargin: 10; color: Theme.border }
             Label {
                 text: window.controller.fileName
                 font.pixelSize: Theme.fontSize + 1
+                font.bold: true
                 color: Theme.text
+            }
+            Rectangle {
+                visible: window.controller.modified
+                Layout.preferredWidth: 8
+                Layout.preferredHeight: 8
+                radius: 4
+                color: Theme.accent
             }
             Label {
                 Layout.fillWidth: true
+                Layout.leftMargin: 8
                 text: window.controller.description
                 elide: Text.ElideRight
                 font.pixelSize: Theme.fontSize
                 color: Theme.textMuted
             }
+            ToolButton {
+                objectName: "themeButton"
+                text: Theme.dark ? "Light theme" : "Dark theme"
+                ToolTip.visible: hovered
+                ToolTip.text: "Switch theme (Ctrl+Shift+L)"
+                onClicked: window.toggleTheme()
+            }
         }
     }
 
-    DiagramView {
+    // Files dropped anywhere on the window open (after the unsaved-changes question).
+    DropArea {
         anchors.fill: parent
-        controller: window.controller
+        keys: ["text/uri-list"]
+        onDropped: (drop) => {
+            if (!drop.hasUrls || drop.urls.length === 0)
+                return
+            const url = drop.urls[0].toString()
+            drop.accept(Qt.CopyAction)
+            window.guardUnsaved(() => window.openPath(url))
+        }
+    }
+
+    SplitView {
+        id: mainSplit
+        anchors.fill: parent
+        orientation: Qt.Horizontal
+        handle: Rectangle {
+            implicitWidth: 1
+            implicitHeight: 1
+            color: SplitHandle.pressed || SplitHandle.hovered ? Theme.accent : Theme.border
+        }
+
+        PalettePanel {
+            id: palettePanel
+            SplitView.preferredWidth: 260
+            SplitView.minimumWidth: 200
+            controller: window.controller
+        }
+
+        SplitView {
+            id: centreSplit
+            SplitView.fillWidth: true
+            SplitView.minimumWidth: 300
+            orientation: Qt.Vertical
+            handle: Rectangle {
+                implicitWidth: 1
+                implicitHeight: 1
+                color: SplitHandle.pressed || SplitHandle.hovered ? Theme.accent : Theme.border
+            }
+
+            CanvasView {
+                id: canvasView
+                SplitView.fillHeight: true
+                SplitView.minimumHeight: 160
+                controller: window.controller
+            }
+
+            Rectangle {
+                id: bottomPanel
+                SplitView.preferredHeight: 250
+                SplitView.minimumHeight: 120
+                color: Theme.panel
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: 0
+                    TabBar {
+                        id: bottomTabs
+                        objectName: "bottomTabs"
+                        Layout.fillWidth: true
+                        background: Rectangle {
+                            color: Theme.panelAlt
+                            Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
+                        }
+                        TabButton { text: "Template"; width: implicitWidth + 24 }
+                        TabButton {
+                            text: "Problems" + (window.controller.problems.errors + window.controller.problems.warnings > 0
+                                                ? "  " + (window.controller.problems.errors + window.controller.problems.warnings) : "")
+                            width: implicitWidth + 24
+                        }
+                        TabButton { text: "History"; width: implicitWidth + 24 }
+                    }
+                    StackLayout {
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        currentIndex: bottomTabs.currentIndex
+                        TemplatePanel { controller: window.controller }
+                        ProblemsPanel { controller: window.controller }
+                        HistoryPanel { controller: window.controller }
+                    }
+                }
+            }
+        }
+
+        InspectorPanel {
+            id: inspector
+            objectName: "inspector"
+            SplitView.preferredWidth: 360
+            SplitView.minimumWidth: 280
+            controller: window.controller
+        }
     }
 
     footer: Rectangle {
-        height: 26
-        color: Theme.panel
+        height: 28
+        color: Theme.panelAlt
         Rectangle { anchors.top: parent.top; width: parent.width; height: 1; color: Theme.border }
-        Label {
-            anchors { left: parent.left; leftMargin: 16; verticalCenter: parent.verticalCenter }
-            text: window.controller.resourceCount + " resources · " + window.controller.edgeCount + " connections"
-            font.pixelSize: Theme.smallFontSize
-            color: Theme.textMuted
+        RowLayout {
+            anchors { fill: parent; leftMargin: 14; rightMargin: 14 }
+            spacing: 18
+            Label {
+                objectName: "statusState"
+                text: window.controller.modified ? "Modified" : (window.controller.filePath === "" ? "Not saved yet" : "Saved")
+                font.pixelSize: Theme.smallFontSize
+                color: window.controller.modified ? Theme.accent : Theme.textMuted
+            }
+            Label {
+                objectName: "statusCounts"
+                text: window.controller.resourceCount + " resources · " + window.controller.edgeCount + " connections"
+                      + (window.controller.canvas.selection.length > 0 ? " · " + window.controller.canvas.selection.length + " selected" : "")
+                font.pixelSize: Theme.smallFontSize
+                color: Theme.textMuted
+            }
+            Label {
+                objectName: "statusProblems"
+                text: window.controller.problems.errors + " errors · " + window.controller.problems.warnings + " warnings"
+                font.pixelSize: Theme.smallFontSize
+                color: window.controller.problems.errors > 0 ? Theme.error : Theme.textMuted
+                TapHandler { onTapped: window.showBottomTab(1) }
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: window.controller.filePath
+                elide: Text.ElideMiddle
+                Layout.maximumWidth: 420
+                font.pixelSize: Theme.smallFontSize
+                color: Theme.textMuted
+            }
+            Label {
+                objectName: "statusZoom"
+                text: "Zoom " + canvasView.zoomPercent + "%"
+                font.pixelSize: Theme.smallFontSize
+                color: Theme.textMuted
+            }
         }
     }
+
+    // ---- dialogs ----
+
+    FileDialog {
+        id: openDialog
+        title: "Open a template"
+        fileMode: FileDialog.OpenFile
+        nameFilters: ["CloudFormation templates (*.yaml *.yml *.json *.template)", "All files (*)"]
+        onAccepted: window.openPath(selectedFile.toString())
+    }
+    FileDialog {
+        id: saveDialog
+        title: "Save the template"
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "yaml"
+        nameFilters: ["YAML (*.yaml *.yml)", "JSON (*.json)"]
+        onAccepted: {
+            const error = window.controller.saveAs(selectedFile.toString())
+            if (error !== "") {
+                window.showError("Cannot save", error)
+                window.pendingAction = null
+            } else if (window.saveThenContinue) {
+                window.saveThenContinue = false
+                window.runPending()
+            }
+        }
+        onRejected: { window.saveThenContinue = false; window.pendingAction = null }
+    }
+
+    Dialog {
+        id: unsavedDialog
+        objectName: "unsavedDialog"
+        title: "Save changes?"
+        modal: true
+        anchors.centerIn: parent
+        width: 440
+        Label {
+            width: parent.width
+            wrapMode: Text.WordWrap
+            text: "“" + window.controller.fileName + "” has changes that are not saved. They are lost if you continue without saving."
+            color: Theme.text
+        }
+        footer: DialogButtonBox {
+            Button { text: "Save"; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole; highlighted: true }
+            Button { text: "Don't Save"; DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole }
+            Button { text: "Cancel"; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
+            onAccepted: {
+                unsavedDialog.close()
+                if (window.controller.filePath === "") {
+                    window.saveThenContinue = true
+                    window.saveAs()
+                } else if (window.save()) {
+                    window.runPending()
+                } else {
+                    window.pendingAction = null
+                }
+            }
+            onDiscarded: { unsavedDialog.close(); window.runPending() }
+            onRejected: { unsavedDialog.close(); window.pendingAction = null }
+        }
+    }
+
+    Dialog {
+        id: errorDialog
+        objectName: "errorDialog"
+        property string message
+        modal: true
+        anchors.centerIn: parent
+        width: Math.min(640, window.width - 80)
+        standardButtons: Dialog.Ok
+        TextEdit {
+            width: parent.width
+            text: errorDialog.message
+            readOnly: true
+            selectByMouse: true
+            wrapMode: Text.Wrap
+            font.family: Theme.monoFont
+            color: Theme.text
+        }
+    }
+
+    Dialog {
+        id: recoveryDialog
+        objectName: "recoveryDialog"
+        title: "Recover unsaved changes?"
+        modal: true
+        anchors.centerIn: parent
+        width: 480
+        Label {
+            width: parent.width
+            wrapMode: Text.WordWrap
+            color: Theme.text
+            text: "StackCanvas did not close normally. Changes to “"
+                  + (window.controller.recovery.recoveryPath !== "" ? window.controller.recovery.recoveryPath : "Untitled")
+                  + "” were kept for recovery at " + window.controller.recovery.recoveryTime + "."
+        }
+        footer: DialogButtonBox {
+            Button { text: "Recover"; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole; highlighted: true }
+            Button { text: "Discard"; DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole }
+            onAccepted: {
+                recoveryDialog.close()
+                const error = window.controller.recovery.recover()
+                if (error !== "") window.showError("Cannot recover", error)
+            }
+            onDiscarded: { recoveryDialog.close(); window.controller.recovery.discardRecovery() }
+        }
+    }
+
+    Dialog {
+        id: aboutDialog
+        title: "StackCanvas"
+        modal: true
+        anchors.centerIn: parent
+        standardButtons: Dialog.Ok
+        Label {
+            text: "A visual designer for AWS architectures.\nDraw, check, rehearse and ship CloudFormation."
+            color: Theme.text
+        }
+    }
+
+    ShortcutsDialog { id: shortcutsDialog }
 }

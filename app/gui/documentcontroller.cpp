@@ -1,23 +1,65 @@
 #include "app/gui/documentcontroller.h"
 
+#include "app/gui/examples.h"
 #include "model/document/document.h"
+#include "model/document/documentio.h"
+#include "model/template/templateerror.h"
 
 #include <QFileInfo>
+#include <map>
+#include <QSettings>
+#include <QUndoStack>
+#include <QUrl>
 
 namespace sc {
 
-DocumentController::DocumentController(Document *document, QObject *parent)
+namespace {
+
+constexpr int kMaxRecentFiles = 10;
+const QString kRecentFilesKey = QStringLiteral("files/recent");
+
+} // namespace
+
+DocumentController::DocumentController(Document *document, QObject *parent, const QString &recoveryDirectory)
     : QObject(parent)
     , m_document(document)
     , m_resources(new ResourceModel(document, this))
     , m_edges(new EdgeModel(document, this))
     , m_canvas(new CanvasController(document, this))
+    , m_inspector(new InspectorModel(document, this))
+    , m_templateText(new TemplateText(document, this))
+    , m_history(new UndoHistory(document->undoStack(), this))
+    , m_recovery(new RecoveryManager(document, recoveryDirectory, this))
+    , m_problems(new ProblemModel(document, this))
 {
+    // Cards show the worst finding about them.
+    connect(m_problems, &ProblemModel::validated, this, [this] {
+        std::map<std::string, Severity> worst;
+        for (const Finding &finding : m_problems->findings()) {
+            if (finding.logicalId.empty())
+                continue;
+            const auto [it, inserted] = worst.emplace(finding.logicalId, finding.severity);
+            if (!inserted && atLeast(finding.severity, it->second))
+                it->second = finding.severity;
+        }
+        QVariantMap severities;
+        for (const auto &[id, severity] : worst) {
+            const std::string_view name = severityName(severity);
+            severities.insert(QString::fromStdString(id), QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));
+        }
+        m_canvas->setSeverities(severities);
+    });
     connect(document, &Document::changed, this, [this](const DocumentChange &change) {
         m_resources->apply(change);
         m_edges->apply(change);
         emit documentChanged();
     });
+    connect(document, &Document::modifiedChanged, this, &DocumentController::modifiedChanged);
+    QUndoStack *stack = document->undoStack();
+    connect(stack, &QUndoStack::indexChanged, this, &DocumentController::undoStateChanged);
+    connect(stack, &QUndoStack::cleanChanged, this, &DocumentController::undoStateChanged);
+    connect(stack, &QUndoStack::undoTextChanged, this, &DocumentController::undoStateChanged);
+    connect(stack, &QUndoStack::redoTextChanged, this, &DocumentController::undoStateChanged);
 }
 
 QString DocumentController::fileName() const
@@ -48,9 +90,127 @@ QString DocumentController::description() const
                                                              : QString();
 }
 
+bool DocumentController::isModified() const { return m_document->isModified(); }
+bool DocumentController::canUndo() const { return m_document->undoStack()->canUndo(); }
+bool DocumentController::canRedo() const { return m_document->undoStack()->canRedo(); }
+QString DocumentController::undoText() const { return m_document->undoStack()->undoText(); }
+QString DocumentController::redoText() const { return m_document->undoStack()->redoText(); }
+
 QPointF DocumentController::position(const QString &logicalId) const
 {
     return m_document->position(logicalId.toStdString());
+}
+
+void DocumentController::undo()
+{
+    m_document->undoStack()->undo();
+}
+
+void DocumentController::redo()
+{
+    m_document->undoStack()->redo();
+}
+
+void DocumentController::newDocument()
+{
+    Template empty;
+    empty.root = Json{{"AWSTemplateFormatVersion", "2010-09-09"}, {"Resources", Json::object()}};
+    m_document->reset(std::move(empty));
+    emit documentChanged();
+}
+
+QString DocumentController::newFromExample(const QString &folder)
+{
+    for (const ExampleInfo &example : sc::examples()) {
+        if (example.folder != folder)
+            continue;
+        try {
+            loadExample(*m_document, example);
+        } catch (const TemplateError &e) {
+            return QString::fromStdString(e.what());
+        }
+        emit documentChanged();
+        return {};
+    }
+    return QStringLiteral("no example named ") + folder;
+}
+
+QString DocumentController::openFile(const QString &pathOrUrl)
+{
+    const QString path = localPath(pathOrUrl);
+    try {
+        openDocument(*m_document, path.toStdString()); // throws before anything changes
+    } catch (const TemplateError &e) {
+        return QString::fromStdString(e.what());
+    }
+    addRecentFile(path);
+    emit documentChanged();
+    return {};
+}
+
+QString DocumentController::save()
+{
+    if (m_document->filePath().empty())
+        return QStringLiteral("the document has no file yet: use Save As");
+    return saveAs(filePath());
+}
+
+QString DocumentController::saveAs(const QString &pathOrUrl)
+{
+    const QString path = localPath(pathOrUrl);
+    const std::string error = saveDocument(*m_document, path.toStdString());
+    if (!error.empty())
+        return QString::fromStdString(error);
+    addRecentFile(path);
+    emit documentChanged();
+    return {};
+}
+
+QStringList DocumentController::recentFiles() const
+{
+    return QSettings().value(kRecentFilesKey).toStringList();
+}
+
+QVariantList DocumentController::examples() const
+{
+    QVariantList list;
+    for (const ExampleInfo &example : sc::examples())
+        list << QVariantMap{{QStringLiteral("folder"), example.folder}, {QStringLiteral("title"), example.title}};
+    return list;
+}
+
+void DocumentController::clearRecentFiles()
+{
+    QSettings().remove(kRecentFilesKey);
+    emit recentFilesChanged();
+}
+
+void DocumentController::addRecentFile(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList files = recentFiles();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > kMaxRecentFiles)
+        files.removeLast();
+    QSettings().setValue(kRecentFilesKey, files);
+    emit recentFilesChanged();
+}
+
+QString DocumentController::localPath(const QString &pathOrUrl)
+{
+    const QUrl url(pathOrUrl);
+    return url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+}
+
+QUrl DocumentController::folderOf(const QString &path)
+{
+    return path.isEmpty() ? QUrl() : QUrl::fromLocalFile(QFileInfo(path).absolutePath());
+}
+
+void DocumentController::closing()
+{
+    m_recovery->clearOwn();
 }
 
 } // namespace sc

@@ -1,0 +1,148 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import StackCanvas
+
+// The inspector: the selected resource's logical ID, attributes and properties as typed rows
+// (InspectorModel), with the documentation of the row under the pointer.
+Rectangle {
+    id: panel
+    required property DocumentController controller
+    readonly property InspectorModel inspector: controller.inspector
+    property string hoveredDocumentation: ""
+
+    color: Theme.panel
+
+    Binding {
+        target: panel.inspector
+        property: "logicalId"
+        value: panel.controller.canvas.currentId
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        // Heading: what the resource is.
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: headingColumn.implicitHeight + 24
+            color: Theme.panel
+            Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
+            ColumnLayout {
+                id: headingColumn
+                anchors { left: parent.left; right: parent.right; top: parent.top; margins: 12 }
+                spacing: 4
+                Label {
+                    text: "INSPECTOR"
+                    font.pixelSize: Theme.smallFontSize
+                    font.letterSpacing: 0.8
+                    font.bold: true
+                    color: Theme.textMuted
+                }
+                Label {
+                    Layout.fillWidth: true
+                    visible: panel.inspector.logicalId !== ""
+                    text: panel.inspector.displayName
+                    font.pixelSize: Theme.headingFontSize
+                    font.bold: true
+                    color: Theme.text
+                    elide: Text.ElideRight
+                }
+                Label {
+                    Layout.fillWidth: true
+                    visible: panel.inspector.logicalId !== "" && text !== ""
+                    text: panel.inspector.documentation
+                    wrapMode: Text.WordWrap
+                    maximumLineCount: 3
+                    elide: Text.ElideRight
+                    font.pixelSize: Theme.smallFontSize
+                    color: Theme.textMuted
+                }
+                Label {
+                    Layout.fillWidth: true
+                    visible: panel.inspector.logicalId !== "" && panel.inspector.refReturns !== ""
+                    text: "Ref returns " + panel.inspector.refReturns
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: Theme.smallFontSize
+                    font.italic: true
+                    color: Theme.textMuted
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    visible: panel.inspector.logicalId !== ""
+                    Label {
+                        Layout.fillWidth: true
+                        text: "All properties"
+                        font.pixelSize: Theme.smallFontSize
+                        color: Theme.textMuted
+                    }
+                    Switch {
+                        objectName: "showAllSwitch"
+                        checked: panel.inspector.showAll
+                        onToggled: panel.inspector.showAll = checked
+                        scale: 0.8
+                    }
+                }
+            }
+        }
+
+        Label {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: panel.inspector.logicalId === ""
+            text: "Select a card to edit its properties."
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+            wrapMode: Text.WordWrap
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSize
+        }
+
+        ListView {
+            id: rows
+            objectName: "inspectorRows"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: panel.inspector.logicalId !== ""
+            clip: true
+            model: panel.inspector
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar {}
+            delegate: InspectorRow {
+                width: rows.width
+                inspector: panel.inspector
+                onHoveredChanged: if (hovered) panel.hoveredDocumentation = documentation
+            }
+        }
+
+        Label {
+            Layout.fillWidth: true
+            Layout.margins: 8
+            visible: panel.inspector.lastError !== ""
+            text: panel.inspector.lastError
+            color: Theme.danger
+            wrapMode: Text.WordWrap
+            font.pixelSize: Theme.smallFontSize
+        }
+
+        // The documentation line of the row under the pointer.
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: 64
+            visible: panel.inspector.logicalId !== ""
+            color: Theme.panelAlt
+            Rectangle { anchors.top: parent.top; width: parent.width; height: 1; color: Theme.border }
+            Label {
+                anchors { fill: parent; margins: 10 }
+                text: panel.hoveredDocumentation !== "" ? panel.hoveredDocumentation
+                                                         : "Point at a property to read what it does."
+                wrapMode: Text.WordWrap
+                elide: Text.ElideRight
+                maximumLineCount: 3
+                font.pixelSize: Theme.smallFontSize
+                color: Theme.textMuted
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import StackCanvas
+
+// Help → Shortcuts: every keyboard shortcut of the window, by area.
+Dialog {
+    id: dialog
+    objectName: "shortcutsDialog"
+    title: "Keyboard shortcuts"
+    modal: true
+    standardButtons: Dialog.Close
+    width: 520
+    height: Math.min(parent ? parent.height - 80 : 640, 640)
+    anchors.centerIn: parent
+
+    // [area, [[keys, what]...]]
+    readonly property var groups: [
+        ["Files", [["Ctrl+N", "New document"], ["Ctrl+O", "Open a template"], ["Ctrl+S", "Save"],
+                   ["Ctrl+Shift+S", "Save as (format by extension)"], ["Ctrl+Q", "Quit"]]],
+        ["Editing", [["Ctrl+Z", "Undo"], ["Ctrl+Shift+Z, Ctrl+Y", "Redo"], ["Ctrl+H", "Undo history"],
+                     ["Enter", "Apply a renamed logical ID"]]],
+        ["View", [["Ctrl+Shift+L", "Switch between light and dark"], ["Ctrl+1", "Template tab"],
+                  ["Ctrl+2", "History tab"], ["Ctrl+J", "Show or hide the bottom panel"],
+                  ["Ctrl+I", "Show or hide the inspector"], ["F1", "This list"]]]
+    ]
+
+    ScrollView {
+        anchors.fill: parent
+        clip: true
+        ColumnLayout {
+            width: dialog.availableWidth
+            spacing: 14
+            Repeater {
+                model: dialog.groups
+                delegate: ColumnLayout {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    spacing: 4
+                    Label {
+                        text: modelData[0].toUpperCase()
+                        font.pixelSize: Theme.smallFontSize
+                        font.bold: true
+                        font.letterSpacing: 0.8
+                        color: Theme.textMuted
+                    }
+                    Repeater {
+                        model: modelData[1]
+                        delegate: RowLayout {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            Rectangle {
+                                Layout.preferredWidth: 170
+                                Layout.preferredHeight: 24
+                                radius: 4
+                                color: Theme.panelAlt
+                                border.color: Theme.border
+                                Label {
+                                    anchors.centerIn: parent
+                                    text: modelData[0]
+                                    font.family: Theme.monoFont
+                                    font.pixelSize: Theme.smallFontSize
+                                    color: Theme.text
+                                }
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                text: modelData[1]
+                                color: Theme.text
+                                font.pixelSize: Theme.fontSize
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
