@@ -1,5 +1,7 @@
 #include "app/cli/clicommands.h"
 
+#include "app/cli/simulatecommand.h"
+
 #include <QTextStream>
 
 #include <cstdio>
@@ -12,6 +14,7 @@ const std::vector<Command> &commands()
         {"export", "Export a template as cfn-yaml, cfn-json, sam, cdk-ts, svg or png", &runExport},
         {"validate", "Check templates against the validation rules (text, json or sarif)", &runValidate},
         {"rules", "Print the rule reference (markdown or json)", &runRules},
+        {"simulate", "Rehearse the rollout of one target as a timeline (text or json)", &runSimulateCommand},
     };
     return list;
 }
