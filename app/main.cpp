@@ -5,12 +5,23 @@
 #include "app/guiapp.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 int main(int argc, char **argv)
 {
     if (argc > 1) {
         if (const sc::cli::Command *command = sc::cli::findCommand(QString::fromLocal8Bit(argv[1]))) {
-            QCoreApplication app(argc, argv);
+            // export draws diagrams (PNG text needs fonts): give it an offscreen GUI application.
+            std::unique_ptr<QCoreApplication> app;
+            if (qstrcmp(argv[1], "export") == 0) {
+                if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                    qputenv("QT_QPA_PLATFORM", "offscreen");
+                app = std::make_unique<QGuiApplication>(argc, argv);
+            } else {
+                app = std::make_unique<QCoreApplication>(argc, argv);
+            }
             QCoreApplication::setApplicationName(QStringLiteral("stackcanvas"));
             QCoreApplication::setApplicationVersion(QStringLiteral(STACKCANVAS_VERSION));
             return command->run(QCoreApplication::arguments().mid(2));

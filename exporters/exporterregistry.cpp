@@ -2,6 +2,8 @@
 
 #include "exporters/cdktsexporter.h"
 #include "exporters/cloudformationexporter.h"
+#include "exporters/diagramexporter.h"
+#include "exporters/samexporter.h"
 #include "model/document/documentio.h"
 
 #include <QDir>
@@ -13,7 +15,10 @@ ExporterRegistry::ExporterRegistry()
 {
     m_exporters.push_back(std::make_unique<CloudFormationExporter>(TemplateFormat::Yaml));
     m_exporters.push_back(std::make_unique<CloudFormationExporter>(TemplateFormat::Json));
+    m_exporters.push_back(std::make_unique<SamExporter>());
     m_exporters.push_back(std::make_unique<CdkTsExporter>());
+    m_exporters.push_back(std::make_unique<DiagramExporter>(DiagramExporter::Format::Svg));
+    m_exporters.push_back(std::make_unique<DiagramExporter>(DiagramExporter::Format::Png));
 }
 
 const ExporterRegistry &ExporterRegistry::instance()

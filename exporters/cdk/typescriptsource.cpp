@@ -7,8 +7,7 @@ namespace sc::ts {
 
 namespace {
 
-// Decodes one UTF-8 sequence at `i`; returns the code point and advances `i`. Invalid bytes
-// come back as their own value (the reader only hands out valid UTF-8, so this is defensive).
+// Decodes one UTF-8 sequence at `i`; returns the code point and advances `i`.
 char32_t decode(std::string_view s, std::size_t &i)
 {
     const auto b0 = static_cast<unsigned char>(s[i]);
@@ -17,13 +16,20 @@ char32_t decode(std::string_view s, std::size_t &i)
     if (b0 >= 0xF0 && b0 < 0xF8) { extra = 3; cp = b0 & 0x07; }
     else if (b0 >= 0xE0) { extra = 2; cp = b0 & 0x0F; }
     else if (b0 >= 0xC0) { extra = 1; cp = b0 & 0x1F; }
-    if (b0 >= 0x80 && extra == 0) { ++i; return b0; }
+    // Invalid UTF-8 (the readers never produce it) becomes U+FFFD, as any decoder would make it.
+    if (b0 >= 0x80 && extra == 0) { ++i; return 0xFFFD; }
     if (i + static_cast<std::size_t>(extra) >= s.size()) {
         ++i;
-        return b0;
+        return 0xFFFD;
     }
-    for (int k = 1; k <= extra; ++k)
-        cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+    for (int k = 1; k <= extra; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+        if ((b & 0xC0) != 0x80) {
+            ++i;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
     i += static_cast<std::size_t>(extra) + 1;
     return cp;
 }
@@ -33,7 +39,7 @@ bool mustEscape(char32_t cp)
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xAD || cp == 0x2028
         || cp == 0x2029 || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E)
         || (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF0 && cp <= 0xFFFF)
-        || (cp >= 0xD800 && cp <= 0xDFFF);
+        || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFD;
 }
 
 const std::set<std::string_view> &reservedWords()

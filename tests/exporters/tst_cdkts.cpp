@@ -1,0 +1,237 @@
+// cdk-ts on the C++ side: exact string literals, names, intrinsic mapping and resource order.
+// (The real CDK judges the whole output in tests/aws: aws_cdk_synth.)
+
+#include "exporters/cdk/cdkresourceorder.h"
+#include "exporters/cdk/cdkstackwriter.h"
+#include "exporters/cdk/cdkvaluewriter.h"
+#include "exporters/cdk/typescriptsource.h"
+#include "exporters/exporterregistry.h"
+#include "model/catalog/catalog.h"
+
+#include <QtTest>
+
+using namespace sc;
+
+namespace {
+
+QString q(const std::string &s) { return QString::fromStdString(s); }
+
+Json parse(const char *text) { return Json::parse(text); }
+
+} // namespace
+
+class TestCdkTs : public QObject {
+    Q_OBJECT
+
+private slots:
+    void stringLiteral_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("plain") << QByteArray("hello") << QStringLiteral("'hello'");
+        QTest::newRow("single quote") << QByteArray("it's") << QStringLiteral("'it\\'s'");
+        QTest::newRow("double quote kept") << QByteArray("say \"hi\"") << QStringLiteral("'say \"hi\"'");
+        QTest::newRow("backtick and ${ kept") << QByteArray("`${x}`") << QStringLiteral("'`${x}`'");
+        QTest::newRow("backslash") << QByteArray("a\\b") << QStringLiteral("'a\\\\b'");
+        QTest::newRow("newline cr tab") << QByteArray("a\nb\r\tc") << QStringLiteral("'a\\nb\\r\\tc'");
+        QTest::newRow("comment close kept") << QByteArray("*/") << QStringLiteral("'*/'");
+        QTest::newRow("control") << QByteArray("a\x07z") << QStringLiteral("'a\\u{7}z'");
+        QTest::newRow("nul") << QByteArray("a\0z", 3) << QStringLiteral("'a\\u{0}z'");
+        QTest::newRow("line separator") << QByteArray("a\xE2\x80\xA8z") << QStringLiteral("'a\\u{2028}z'");
+        QTest::newRow("paragraph separator") << QByteArray("a\xE2\x80\xA9z") << QStringLiteral("'a\\u{2029}z'");
+        QTest::newRow("bidi override") << QByteArray("a\xE2\x80\xAEz") << QStringLiteral("'a\\u{202E}z'");
+        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBFz") << QStringLiteral("'\\u{FEFF}z'");
+        QTest::newRow("hangul kept") << QByteArray("\xED\x95\x9C") << QString::fromUtf8("'\xED\x95\x9C'");
+        QTest::newRow("emoji kept") << QByteArray("\xF0\x9F\x98\x80") << QString::fromUtf8("'\xF0\x9F\x98\x80'");
+        QTest::newRow("truncated utf8 escaped") << QByteArray("a\xE2\x80") << QStringLiteral("'a\\u{FFFD}\\u{FFFD}'");
+    }
+    void stringLiteral()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, expected);
+        QCOMPARE(q(ts::stringLiteral(std::string_view(input.constData(), static_cast<std::size_t>(input.size())))),
+                 expected);
+    }
+
+    void names()
+    {
+        QCOMPARE(q(ts::camelVariable("MyBucket")), QStringLiteral("myBucket"));
+        QCOMPARE(q(ts::camelVariable("VPC")), QStringLiteral("vpc"));
+        QCOMPARE(q(ts::camelVariable("DBSubnetGroup")), QStringLiteral("dbSubnetGroup"));
+        QCOMPARE(q(ts::camelVariable("S3Bucket")), QStringLiteral("s3Bucket"));
+        QCOMPARE(q(ts::camelVariable("Bucket")), QStringLiteral("bucket"));
+        QCOMPARE(q(ts::camelVariable("3rdParty")), QStringLiteral("_3rdParty"));
+        QCOMPARE(q(ts::objectKey("Name")), QStringLiteral("Name"));
+        QCOMPARE(q(ts::objectKey("aws:SourceArn")), QStringLiteral("'aws:SourceArn'"));
+        QCOMPARE(q(ts::objectKey("__proto__")), QStringLiteral("['__proto__']"));
+        QCOMPARE(q(ts::objectKey("")), QStringLiteral("''"));
+        QCOMPARE(q(ts::overrideSegment("a.b\\c")), QStringLiteral("a\\.b\\\\c"));
+        ts::NameAllocator names;
+        names.reserve("lambda");
+        QCOMPARE(q(names.take("lambda")), QStringLiteral("lambda2"));
+        QCOMPARE(q(names.take("class")), QStringLiteral("class2"));
+        QCOMPARE(q(names.take("cdk")), QStringLiteral("cdk2"));
+        QCOMPARE(q(names.take("queue")), QStringLiteral("queue"));
+        QCOMPARE(q(names.take("queue")), QStringLiteral("queue2"));
+        QCOMPARE(q(cdkClassName("lambda-canary")), QStringLiteral("LambdaCanaryStack"));
+        QCOMPARE(q(cdkClassName("01-minimal")), QStringLiteral("Template01MinimalStack"));
+        QCOMPARE(q(cdkClassName("MyStack")), QStringLiteral("MyStack"));
+        QCOMPARE(q(cdkFileStem("lambda-canary")), QStringLiteral("lambda-canary-stack"));
+    }
+
+    void intrinsics_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        const auto row = [](const char *name, const char *in, const char *out) {
+            QTest::newRow(name) << QString::fromUtf8(in) << QString::fromUtf8(out);
+        };
+        row("ref resource", R"({"Ref": "Bucket"})", "bucket.ref");
+        row("ref parameter", R"({"Ref": "Env"})", "env.valueAsString");
+        row("ref list parameter", R"({"Ref": "Subnets"})", "subnets.valueAsList");
+        row("ref number parameter", R"({"Ref": "Size"})", "size.valueAsNumber");
+        row("ref pseudo", R"({"Ref": "AWS::Region"})", "cdk.Aws.REGION");
+        row("ref novalue", R"({"Ref": "AWS::NoValue"})", "cdk.Aws.NO_VALUE");
+        row("ref unknown", R"({"Ref": "Later"})", "cdk.Fn.ref('Later')");
+        row("getatt typed", R"({"Fn::GetAtt": ["Bucket", "Arn"]})", "bucket.attrArn");
+        row("getatt nested", R"({"Fn::GetAtt": ["Db", "Endpoint.Address"]})", "db.attrEndpointAddress");
+        row("getatt string form", R"({"Fn::GetAtt": "Bucket.Arn"})", "bucket.attrArn");
+        row("getatt string two dots stays", R"({"Fn::GetAtt": "Db.Endpoint.Address"})",
+            "{ 'Fn::GetAtt': 'Db.Endpoint.Address' }");
+        row("getatt unknown attribute", R"({"Fn::GetAtt": ["Bucket", "Nope"]})", "bucket.getAtt('Nope')");
+        row("getatt generic", R"({"Fn::GetAtt": ["Thing", "Out"]})", "thing.getAtt('Out')");
+        row("sub", R"({"Fn::Sub": "${Bucket}-x"})", "cdk.Fn.sub('${Bucket}-x')");
+        row("sub map", R"({"Fn::Sub": ["${A}", {"A": {"Ref": "Bucket"}}]})", "cdk.Fn.sub('${A}', { A: bucket.ref })");
+        row("join kept", R"({"Fn::Join": ["-", ["a", {"Ref": "Bucket"}]]})", "cdk.Fn.join('-', ['a', bucket.ref])");
+        row("join literal only raw", R"({"Fn::Join": ["", ["a", "b"]]})", "{ 'Fn::Join': ['', ['a', 'b']] }");
+        row("join adjacent literals raw", R"({"Fn::Join": ["", ["a", "b", {"Ref": "Bucket"}]]})",
+            "{ 'Fn::Join': ['', ['a', 'b', bucket.ref]] }");
+        row("select", R"({"Fn::Select": [0, {"Fn::GetAZs": ""}]})", "cdk.Fn.select(0, cdk.Fn.getAzs())");
+        row("select literal raw", R"({"Fn::Select": [1, ["a", "b"]]})", "{ 'Fn::Select': [1, ['a', 'b']] }");
+        row("split", R"({"Fn::Split": [",", {"Ref": "Env"}]})", "cdk.Fn.split(',', env.valueAsString)");
+        row("split literal raw", R"({"Fn::Split": [",", "a,b"]})", "{ 'Fn::Split': [',', 'a,b'] }");
+        row("if", R"({"Fn::If": ["IsProd", 1, {"Ref": "AWS::NoValue"}]})",
+            "cdk.Fn.conditionIf('IsProd', 1, cdk.Aws.NO_VALUE)");
+        row("equals", R"({"Fn::Equals": [{"Ref": "Env"}, "prod"]})", "cdk.Fn.conditionEquals(env.valueAsString, 'prod')");
+        row("and with condition", R"({"Fn::And": [{"Condition": "IsProd"}, {"Fn::Not": [{"Condition": "IsProd"}]}]})",
+            "cdk.Fn.conditionAnd(isProd, cdk.Fn.conditionNot(isProd))");
+        row("getazs region", R"({"Fn::GetAZs": {"Ref": "AWS::Region"}})", "cdk.Fn.getAzs(cdk.Aws.REGION)");
+        row("importvalue", R"({"Fn::ImportValue": "shared-vpc"})", "cdk.Fn.importValue('shared-vpc')");
+        row("findinmap", R"({"Fn::FindInMap": ["Map", {"Ref": "AWS::Region"}, "Ami"]})",
+            "cdk.Fn.findInMap('Map', cdk.Aws.REGION, 'Ami')");
+        row("base64", R"({"Fn::Base64": "x"})", "cdk.Fn.base64('x')");
+        row("cidr", R"({"Fn::Cidr": ["10.0.0.0/16", 4, "8"]})", "cdk.Fn.cidr('10.0.0.0/16', 4, '8')");
+        row("cidr number mask raw", R"({"Fn::Cidr": ["10.0.0.0/16", 4, 8]})", "{ 'Fn::Cidr': ['10.0.0.0/16', 4, 8] }");
+        row("unknown tag raw", R"({"!Custom": "x"})", "{ '!Custom': 'x' }");
+        row("token marker split", R"("${Token[Foo.12]}")", "cdk.Token.asString({ 'Fn::Join': ['', ['${', 'Token[Foo.12]}']] })");
+    }
+    void intrinsics()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        std::map<std::string, CdkSymbol> symbols;
+        const Catalog &catalog = Catalog::instance();
+        symbols["Bucket"] = {CdkSymbol::Kind::Resource, "bucket", catalog.find("AWS::S3::Bucket"), {}};
+        symbols["Db"] = {CdkSymbol::Kind::Resource, "db", catalog.find("AWS::RDS::DBInstance"), {}};
+        symbols["Thing"] = {CdkSymbol::Kind::Resource, "thing", nullptr, {}};
+        symbols["Later"] = {CdkSymbol::Kind::Resource, "later", catalog.find("AWS::SQS::Queue"), {}};
+        symbols["Env"] = {CdkSymbol::Kind::Parameter, "env", nullptr, "String"};
+        symbols["Subnets"] = {CdkSymbol::Kind::Parameter, "subnets", nullptr, "List<AWS::EC2::Subnet::Id>"};
+        symbols["Size"] = {CdkSymbol::Kind::Parameter, "size", nullptr, "Number"};
+        symbols["IsProd"] = {CdkSymbol::Kind::Condition, "isProd", nullptr, {}};
+        const std::set<std::string> defined{"Bucket", "Db", "Thing", "IsProd"}; // Later is not yet
+        CdkValueWriter writer(symbols, defined);
+        QCOMPARE(q(writer.any(Json::parse(input.toStdString()), 0)), expected);
+    }
+
+    void typedProperties()
+    {
+        // A string where the L1 types a number goes to an override; a required property that is
+        // missing gets a placeholder and a deletion override; unknown properties are overrides.
+        const Json root = parse(R"({"Resources": {
+            "Q": {"Type": "AWS::SQS::Queue", "Properties": {"DelaySeconds": "30", "VisibilityTimeout": 30, "Future": 1}},
+            "F": {"Type": "AWS::Lambda::Function", "Properties": {"Code": {"ZipFile": "x"}}}}})");
+        const std::string code = writeCdkStack(root, "t").code;
+        QVERIFY2(code.find("visibilityTimeout: 30") != std::string::npos, code.c_str());
+        QVERIFY2(code.find("q.addPropertyOverride('DelaySeconds', '30');") != std::string::npos, code.c_str());
+        QVERIFY2(code.find("q.addPropertyOverride('Future', 1);") != std::string::npos, code.c_str());
+        QVERIFY2(code.find("role: cdk.Aws.NO_VALUE") != std::string::npos, code.c_str());
+        QVERIFY2(code.find("f.addPropertyDeletionOverride('Role');") != std::string::npos, code.c_str());
+        QVERIFY2(code.find("code: { zipFile: 'x' }") != std::string::npos, code.c_str());
+    }
+
+    void tagsOutOfOrderAreOverrides()
+    {
+        const Json root = parse(R"({"Resources": {
+            "A": {"Type": "AWS::S3::Bucket", "Properties": {"Tags": [{"Key": "a", "Value": "1"}, {"Key": "b", "Value": "2"}]}},
+            "B": {"Type": "AWS::S3::Bucket", "Properties": {"Tags": [{"Key": "z", "Value": "1"}, {"Key": "a", "Value": "2"}]}}}})");
+        const std::string code = writeCdkStack(root, "t").code;
+        QVERIFY2(code.find("tags: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }]") != std::string::npos, code.c_str());
+        QVERIFY2(code.find("b.addPropertyOverride('Tags', [{ Key: 'z', Value: '1' }, { Key: 'a', Value: '2' }]);")
+                     != std::string::npos, code.c_str());
+    }
+
+    void dependencyOrder()
+    {
+        const Json section = parse(R"({"C": ["B"], "A": [], "B": ["A"], "D": ["E"], "E": ["D"]})");
+        const auto deps = [](const std::string &, const Json &v) {
+            std::set<std::string> out;
+            for (const Json &d : v)
+                out.insert(d.get<std::string>());
+            return out;
+        };
+        const std::vector<std::string> order = sc::dependencyOrder(section, deps);
+        QCOMPARE(order, (std::vector<std::string>{"A", "B", "C", "D", "E"}));
+    }
+
+    void resourcesInDependencyOrderAndNamesAvoidModules()
+    {
+        // Alias refers to Function which is declared later; a resource named like a module
+        // alias ("Lambda") must not shadow the import.
+        const Json root = parse(R"({"Resources": {
+            "Alias": {"Type": "AWS::Lambda::Alias", "Properties": {"FunctionName": {"Ref": "Lambda"}, "FunctionVersion": "$LATEST", "Name": "live"}},
+            "Lambda": {"Type": "AWS::Lambda::Function", "Properties": {"Role": "r", "Code": {"ZipFile": "x"}}}},
+            "Outputs": {"Lambda": {"Value": {"Ref": "Lambda"}}}})");
+        const std::string code = writeCdkStack(root, "t").code;
+        const auto fn = code.find("const lambda2 = new lambda.CfnFunction(this, 'Lambda'");
+        const auto alias = code.find("new lambda.CfnAlias(this, 'Alias'");
+        QVERIFY2(fn != std::string::npos && alias != std::string::npos && fn < alias, code.c_str());
+        QVERIFY2(code.find("functionName: lambda2.ref") != std::string::npos, code.c_str());
+        QVERIFY2(code.find("new cdk.CfnOutput(this, 'LambdaOutput', { value: lambda2.ref }).overrideLogicalId('Lambda');")
+                     != std::string::npos, code.c_str());
+    }
+
+    void registryListsEveryFormat()
+    {
+        const ExporterRegistry &registry = ExporterRegistry::instance();
+        for (const char *id : {"cfn-yaml", "cfn-json", "sam", "cdk-ts", "svg", "png"}) {
+            const Exporter *e = registry.find(id);
+            QVERIFY2(e, id);
+            QVERIFY(!e->displayName().empty());
+            QVERIFY(!e->fileExtension().empty());
+        }
+        QCOMPARE(q(registry.find("cdk-ts")->fileExtension()), QStringLiteral("ts"));
+        QVERIFY(registry.find("cdk-ts")->writesProject());
+    }
+
+    void projectFiles()
+    {
+        Document document;
+        ExportOptions options;
+        options.stackName = "lambda-canary";
+        const ExportResult result = ExporterRegistry::instance().find("cdk-ts")->write(document, options);
+        QVERIFY(result.ok);
+        std::vector<std::string> files;
+        for (const auto &[path, bytes] : result.files)
+            files.push_back(path);
+        QCOMPARE(files, (std::vector<std::string>{"README.md", "bin/app.ts", "cdk.json", "lib/lambda-canary-stack.ts",
+                                                  "package.json", "tsconfig.json"}));
+        QCOMPARE(result.files.at("lib/lambda-canary-stack.ts"), result.bytes);
+        QVERIFY(result.files.at("package.json").contains("\"aws-cdk-lib\": \"2.276.0\""));
+        QVERIFY(result.files.at("bin/app.ts").contains("generateBootstrapVersionRule: false"));
+        QVERIFY(result.files.at("bin/app.ts").contains("import { LambdaCanaryStack } from '../lib/lambda-canary-stack.js';"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCdkTs)
+#include "tst_cdkts.moc"
