@@ -1,13 +1,41 @@
 #include "app/gui/canvascontroller.h"
 
+#include "model/catalog/catalog.h"
+#include "model/document/autolayout.h"
+#include "model/document/clipboard.h"
 #include "model/document/document.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMimeData>
+
+#include <cmath>
+
 namespace sc {
+
+namespace {
+
+const QString kFragmentMime = QStringLiteral("application/x-stackcanvas-fragment");
+
+std::vector<std::string> toStd(const QStringList &ids)
+{
+    std::vector<std::string> out;
+    out.reserve(static_cast<std::size_t>(ids.size()));
+    for (const QString &id : ids)
+        out.push_back(id.toStdString());
+    return out;
+}
+
+} // namespace
 
 CanvasController::CanvasController(Document *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
 {
+    m_moveTimer.setSingleShot(true);
+    m_moveTimer.setInterval(16); // a drag moves the model at most once per frame
+    connect(&m_moveTimer, &QTimer::timeout, this, &CanvasController::applyPendingMove);
+
     // A selected card that disappears (delete, undo of an add) leaves the selection.
     connect(document, &Document::changed, this, [this](const DocumentChange &change) {
         QStringList kept;
@@ -20,11 +48,60 @@ CanvasController::CanvasController(Document *document, QObject *parent)
             if (m_document->resource(current.toStdString()))
                 kept << current;
         }
-        if (kept != m_selection) {
-            m_selection = kept;
-            emit selectionChanged();
-        }
+        if (kept != m_selection)
+            setSelection(kept);
+        ++m_revision;
+        emit revisionChanged();
+        rebuildContainers();
+        if (change.reset)
+            emit documentReset();
     });
+    rebuildContainers();
+}
+
+qreal CanvasController::cardWidth() { return AutoLayoutMetrics{}.cardWidth; }
+qreal CanvasController::cardHeight() { return AutoLayoutMetrics{}.cardHeight; }
+
+void CanvasController::setSelection(QStringList ids)
+{
+    if (ids == m_selection)
+        return;
+    m_selection = std::move(ids);
+    emit selectionChanged();
+}
+
+void CanvasController::setMessage(const QString &message)
+{
+    if (message == m_message)
+        return;
+    m_message = message;
+    emit messageChanged();
+}
+
+void CanvasController::clearMessage() { setMessage({}); }
+
+void CanvasController::setSnapToGrid(bool snap)
+{
+    if (snap == m_snap)
+        return;
+    m_snap = snap;
+    emit snapToGridChanged();
+}
+
+void CanvasController::setViewCenter(QPointF center)
+{
+    if (center == m_viewCenter)
+        return;
+    m_viewCenter = center;
+    emit viewCenterChanged();
+}
+
+QPointF CanvasController::snapped(QPointF p) const
+{
+    if (!m_snap)
+        return {std::round(p.x()), std::round(p.y())};
+    const qreal g = gridSize();
+    return {std::round(p.x() / g) * g, std::round(p.y() / g) * g};
 }
 
 void CanvasController::select(const QString &logicalId, bool extend)
@@ -33,18 +110,279 @@ void CanvasController::select(const QString &logicalId, bool extend)
     next.removeAll(logicalId);
     if (!logicalId.isEmpty() && m_document->resource(logicalId.toStdString()))
         next << logicalId;
-    if (next != m_selection) {
-        m_selection = next;
-        emit selectionChanged();
-    }
+    setSelection(next);
 }
 
-void CanvasController::clearSelection()
+void CanvasController::toggle(const QString &logicalId)
+{
+    QStringList next = m_selection;
+    if (next.contains(logicalId))
+        next.removeAll(logicalId);
+    else if (m_document->resource(logicalId.toStdString()))
+        next << logicalId;
+    setSelection(next);
+}
+
+void CanvasController::selectAll()
+{
+    QStringList all;
+    for (const std::string &id : m_document->resourceIds())
+        all << QString::fromStdString(id);
+    setSelection(all);
+}
+
+void CanvasController::clearSelection() { setSelection({}); }
+
+void CanvasController::selectInRect(const QRectF &rect, bool extend)
+{
+    QStringList next = extend ? m_selection : QStringList();
+    const QRectF area = rect.normalized();
+    for (const std::string &id : m_document->resourceIds()) {
+        const QRectF card(m_document->position(id), QSizeF(cardWidth(), cardHeight()));
+        const QString qid = QString::fromStdString(id);
+        if (card.intersects(area) && !next.contains(qid))
+            next << qid;
+    }
+    setSelection(next);
+}
+
+QString CanvasController::addResource(const QString &type, QPointF center)
+{
+    QPointF at = snapped(center - QPointF(cardWidth() / 2, cardHeight() / 2));
+    // Repeated adds at one spot fan out instead of stacking exactly on each other.
+    for (int tries = 0; tries < 64 && !cardAt(at + QPointF(1, 1)).isEmpty(); ++tries)
+        at += QPointF(gridSize() * 2, gridSize() * 2);
+    const EditResult result = m_document->addResource(type.toStdString(), at);
+    if (!result) {
+        setMessage(QStringLiteral("Cannot add %1: %2").arg(type, QString::fromStdString(result.error)));
+        return {};
+    }
+    setMessage({});
+    const QString id = QString::fromStdString(result.createdId);
+    select(id);
+    return id;
+}
+
+QString CanvasController::addResourceAtViewCenter(const QString &type)
+{
+    return addResource(type, m_viewCenter);
+}
+
+void CanvasController::beginMove(const QString &grabbedId)
+{
+    if (!grabbedId.isEmpty() && !m_selection.contains(grabbedId))
+        select(grabbedId);
+    m_moveStart.clear();
+    for (const QString &id : m_selection)
+        m_moveStart[id.toStdString()] = m_document->position(id.toStdString());
+    m_moveOffset = m_appliedOffset = {};
+    static int gestures = 0;
+    m_gesture = ++gestures;
+}
+
+void CanvasController::updateMove(qreal dx, qreal dy)
+{
+    if (m_moveStart.empty())
+        return;
+    m_moveOffset = {dx, dy};
+    if (!m_moveTimer.isActive())
+        m_moveTimer.start();
+}
+
+void CanvasController::applyPendingMove()
+{
+    if (m_moveStart.empty() || m_moveOffset == m_appliedOffset)
+        return;
+    // Snap the grabbed group as a whole: the first card lands on the grid, the rest keep their
+    // distances to it.
+    const QPointF anchor = m_moveStart.begin()->second;
+    const QPointF delta = snapped(anchor + m_moveOffset) - anchor;
+    std::map<std::string, QPointF> positions;
+    for (const auto &[id, start] : m_moveStart)
+        positions[id] = start + delta;
+    m_document->moveNodes(positions, m_gesture);
+    m_appliedOffset = m_moveOffset;
+}
+
+void CanvasController::endMove()
+{
+    m_moveTimer.stop();
+    applyPendingMove();
+    m_moveStart.clear();
+    m_gesture = 0;
+}
+
+void CanvasController::nudgeSelection(qreal dx, qreal dy)
+{
+    std::map<std::string, QPointF> positions;
+    for (const QString &id : m_selection)
+        positions[id.toStdString()] = m_document->position(id.toStdString()) + QPointF(dx, dy);
+    if (!positions.empty())
+        m_document->moveNodes(positions);
+}
+
+bool CanvasController::deleteSelection()
 {
     if (m_selection.isEmpty())
-        return;
-    m_selection.clear();
-    emit selectionChanged();
+        return false;
+    const EditResult result = m_document->removeResources(toStd(m_selection));
+    if (!result) {
+        setMessage(QString::fromStdString(result.error));
+        return false;
+    }
+    setSelection({});
+    return true;
+}
+
+bool CanvasController::copySelection()
+{
+    if (m_selection.isEmpty())
+        return false;
+    m_clipboard = copyResources(*m_document, toStd(m_selection));
+    m_pasteCount = 0;
+    if (QClipboard *clipboard = QGuiApplication::clipboard()) {
+        auto *mime = new QMimeData;
+        const QByteArray text = QByteArray::fromStdString(m_clipboard.dump(2));
+        mime->setData(kFragmentMime, text);
+        mime->setText(QString::fromUtf8(text));
+        clipboard->setMimeData(mime);
+    }
+    emit clipboardChanged();
+    return true;
+}
+
+bool CanvasController::paste()
+{
+    Json fragment = m_clipboard;
+    // Another window's copy, through the system clipboard.
+    if (QClipboard *clipboard = QGuiApplication::clipboard()) {
+        const QMimeData *mime = clipboard->mimeData();
+        if (mime && mime->hasFormat(kFragmentMime)) {
+            const Json parsed = Json::parse(mime->data(kFragmentMime).toStdString(), nullptr, false);
+            if (isFragment(parsed))
+                fragment = parsed;
+        }
+    }
+    if (!isFragment(fragment))
+        return false;
+    ++m_pasteCount;
+    const qreal step = gridSize() * 2;
+    std::vector<std::string> created;
+    const EditResult result = pasteFragment(*m_document, fragment, QPointF(step, step) * m_pasteCount, &created);
+    if (!result) {
+        setMessage(QString::fromStdString(result.error));
+        return false;
+    }
+    QStringList ids;
+    for (const std::string &id : created)
+        ids << QString::fromStdString(id);
+    setSelection(ids);
+    return true;
+}
+
+bool CanvasController::duplicateSelection()
+{
+    if (m_selection.isEmpty())
+        return false;
+    const Json fragment = copyResources(*m_document, toStd(m_selection));
+    std::vector<std::string> created;
+    const qreal step = gridSize() * 2;
+    const EditResult result = pasteFragment(*m_document, fragment, QPointF(step, step), &created);
+    if (!result) {
+        setMessage(QString::fromStdString(result.error));
+        return false;
+    }
+    QStringList ids;
+    for (const std::string &id : created)
+        ids << QString::fromStdString(id);
+    setSelection(ids);
+    return true;
+}
+
+QStringList CanvasController::connectionLabels(const QString &source, const QString &target) const
+{
+    QStringList labels;
+    const std::string s = m_document->resourceType(source.toStdString());
+    const std::string t = m_document->resourceType(target.toStdString());
+    if (s.empty() || t.empty())
+        return labels;
+    for (const ConnectionRule &rule : Catalog::instance().connectionRules(s, t)) {
+        const QString label = QString::fromStdString(rule.label);
+        if (!labels.contains(label))
+            labels << label;
+    }
+    return labels;
+}
+
+bool CanvasController::connectWith(const QString &source, const QString &target, const QString &label)
+{
+    const std::string s = source.toStdString(), t = target.toStdString();
+    std::vector<ConnectionRule> rules;
+    for (const ConnectionRule &rule : Catalog::instance().connectionRules(m_document->resourceType(s),
+                                                                          m_document->resourceType(t))) {
+        if (QString::fromStdString(rule.label) == label)
+            rules.push_back(rule);
+    }
+    if (rules.empty()) {
+        setMessage(QStringLiteral("No connection named \"%1\" from %2 to %3").arg(label, source, target));
+        return false;
+    }
+    const EditResult result = m_document->connect(s, t, rules);
+    if (!result) {
+        setMessage(QString::fromStdString(result.error));
+        return false;
+    }
+    setMessage({});
+    return true;
+}
+
+QStringList CanvasController::connectOrAsk(const QString &source, const QString &target)
+{
+    if (source == target || source.isEmpty() || target.isEmpty())
+        return {};
+    const QStringList labels = connectionLabels(source, target);
+    if (labels.isEmpty()) {
+        const Catalog &catalog = Catalog::instance();
+        setMessage(QStringLiteral("%1 (%2) has no property that can refer to %3 (%4). Try connecting from %3 to %1.")
+                       .arg(source, QString::fromStdString(catalog.displayName(m_document->resourceType(source.toStdString()))),
+                            target, QString::fromStdString(catalog.displayName(m_document->resourceType(target.toStdString())))));
+        return {};
+    }
+    if (labels.size() == 1) {
+        connectWith(source, target, labels.front());
+        return {};
+    }
+    return labels;
+}
+
+QString CanvasController::cardAt(QPointF scenePoint) const
+{
+    // Later cards are drawn on top: search from the end.
+    const std::vector<std::string> ids = m_document->resourceIds();
+    for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
+        if (QRectF(m_document->position(*it), QSizeF(cardWidth(), cardHeight())).contains(scenePoint))
+            return QString::fromStdString(*it);
+    }
+    return {};
+}
+
+QRectF CanvasController::bounds() const
+{
+    QRectF all;
+    for (const std::string &id : m_document->resourceIds())
+        all |= QRectF(m_document->position(id), QSizeF(cardWidth(), cardHeight()));
+    for (const QVariant &box : m_containers)
+        all |= box.toMap().value(QStringLiteral("rect")).toRectF();
+    return all;
+}
+
+void CanvasController::setSeverities(const QVariantMap &severities)
+{
+    m_severities.clear();
+    for (auto it = severities.begin(); it != severities.end(); ++it)
+        m_severities.insert(it.key(), it.value().toString());
+    ++m_problemsRevision;
+    emit problemsChanged();
 }
 
 } // namespace sc

@@ -1,53 +1,140 @@
 import QtQuick
 import StackCanvas
 
-// One resource on the canvas: category stripe, logical ID, and the kind in the user's words.
-Rectangle {
+// One resource on the canvas: icon, logical ID, kind, category stripe and a problem badge. Kept
+// light (a few items) because a large template has thousands; texts and icon go below ~50 % zoom.
+Item {
     id: card
     required property string logicalId
     required property string resourceType
     required property string displayName
     required property string category
+    required property string icon
+    required property real posX
+    required property real posY
+    required property CanvasController canvas
+    required property bool detailed
+    required property rect cullRect
 
-    width: 200
-    height: 72
-    radius: Theme.radius
-    color: Theme.card
-    border.color: Theme.cardBorder
-    border.width: 1
+    readonly property bool selected: canvas.currentId !== undefined && canvas.isSelected(logicalId)
+    readonly property string severity: canvas.problemsRevision >= 0 ? canvas.severity(logicalId) : ""
+    readonly property string fleet: resourceType === "AWS::ElasticBeanstalk::Environment"
+                                    ? (canvas.revision >= 0 ? canvas.fleetSummary(logicalId) : "") : ""
+    readonly property string iconSource: icon !== "" ? "qrc:/icons/" + icon + ".svg"
+        : "qrc:/icons/category-" + category.toLowerCase().replace(/[^a-z0-9]+/g, "-") + ".svg"
+
+    signal pressed(var mouse)
+    signal moved(var mouse)
+    signal released(var mouse)
+    signal hovered(bool on)
+
+    objectName: "card-" + logicalId
+    x: posX
+    y: posY
+    width: canvas.cardWidth
+    height: canvas.cardHeight
+    visible: posX + width >= cullRect.x && posX <= cullRect.x + cullRect.width
+             && posY + height + 28 >= cullRect.y && posY <= cullRect.y + cullRect.height
+    z: selected ? 2 : 1
 
     Rectangle {
-        width: 5
+        anchors.fill: parent
+        radius: Theme.radius
+        // Zoomed out, a card is a block of its category's colour: the overview stays readable.
+        color: card.detailed ? Theme.card : Qt.tint(Theme.card, "#8c" + Theme.categoryColor(card.category).toString().substring(1))
+        border.color: card.selected ? Theme.selection : Theme.cardBorder
+        border.width: card.selected ? 2 : 1
+    }
+    Rectangle {
+        width: 4
         radius: 2
-        anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: 1 }
+        anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: 6 }
         color: Theme.categoryColor(card.category)
     }
-
-    Column {
-        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: 16; rightMargin: 10 }
-        spacing: 3
+    Image {
+        id: glyph
+        visible: card.detailed
+        x: 16
+        anchors.verticalCenter: parent.verticalCenter
+        width: 32
+        height: 32
+        sourceSize: Qt.size(32, 32)
+        source: card.detailed ? card.iconSource : ""
+        asynchronous: false
+    }
+    Text {
+        visible: card.detailed
+        x: 58
+        y: 16
+        width: card.width - x - 12
+        text: card.logicalId
+        color: Theme.text
+        font.pixelSize: Theme.fontSize + 1
+        font.weight: Font.DemiBold
+        elide: Text.ElideRight
+    }
+    Text {
+        visible: card.detailed
+        x: 58
+        y: 38
+        width: card.width - x - 12
+        text: card.displayName
+        color: Theme.textMuted
+        font.pixelSize: Theme.smallFontSize
+        elide: Text.ElideRight
+    }
+    // Problem badge: fed by the validation panel through CanvasController.setSeverities.
+    Rectangle {
+        objectName: "badge"
+        visible: card.severity !== ""
+        anchors { right: parent.right; top: parent.top; margins: -6 }
+        width: 18
+        height: 18
+        radius: 9
+        color: card.severity === "error" ? Theme.error : card.severity === "warning" ? Theme.warning : Theme.info
+        border.color: Theme.card
+        border.width: 2
         Text {
-            width: parent.width
-            text: card.logicalId
-            color: Theme.text
-            font.pixelSize: Theme.fontSize + 1
+            anchors.centerIn: parent
+            text: card.severity === "info" ? "i" : "!"
+            color: "white"
+            font.pixelSize: 11
             font.bold: true
-            elide: Text.ElideRight
         }
-        Text {
-            width: parent.width
-            text: card.displayName
-            color: Theme.textMuted
-            font.pixelSize: Theme.smallFontSize
-            elide: Text.ElideRight
+    }
+    // An Elastic Beanstalk environment shows the fleet Beanstalk manages for it.
+    Loader {
+        active: card.fleet !== "" && card.detailed
+        anchors { left: parent.left; right: parent.right; top: parent.bottom; topMargin: 4; leftMargin: 8; rightMargin: 8 }
+        sourceComponent: Rectangle {
+            objectName: "fleetStrip"
+            height: 22
+            radius: 11
+            color: Theme.hover
+            border.color: Theme.cardBorder
+            Row {
+                anchors.centerIn: parent
+                spacing: 4
+                Repeater {
+                    model: 3
+                    Rectangle { width: 6; height: 8; radius: 1.5; color: Theme.categoryColor("Compute"); anchors.verticalCenter: parent.verticalCenter }
+                }
+                Text {
+                    text: card.fleet
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.smallFontSize - 1
+                    anchors.verticalCenter: parent.verticalCenter
+                }
+            }
         }
-        Text {
-            width: parent.width
-            text: card.resourceType
-            color: Theme.textMuted
-            opacity: 0.8
-            font.pixelSize: Theme.smallFontSize - 1
-            elide: Text.ElideMiddle
-        }
+    }
+    MouseArea {
+        anchors.fill: parent
+        hoverEnabled: true
+        acceptedButtons: Qt.LeftButton
+        onPressed: (mouse) => card.pressed(mouse)
+        onPositionChanged: (mouse) => { if (pressed) card.moved(mouse) }
+        onReleased: (mouse) => card.released(mouse)
+        onContainsMouseChanged: card.hovered(containsMouse)
     }
 }

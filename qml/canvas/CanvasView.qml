@@ -1,0 +1,504 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Shapes
+import StackCanvas
+
+// The editing canvas: cards over edges over container boxes, in a scene item that pans and
+// zooms. Every edit is an intent on controller.canvas (CanvasController); this file only turns
+// pointer and key input into those intents and draws.
+Item {
+    id: view
+    required property DocumentController controller
+    readonly property CanvasController canvas: controller.canvas
+
+    property real zoom: 1
+    property real panX: 0
+    property real panY: 0
+    readonly property real minZoom: 0.1
+    readonly property real maxZoom: 4
+    readonly property rect viewRect: Qt.rect(-panX / zoom, -panY / zoom, width / zoom, height / zoom)
+    property bool spaceHeld: false
+    property string hoverId: ""
+    property int hoverEdge: -1
+    // For the shell's status bar and menus.
+    readonly property int zoomPercent: Math.round(zoom * 100)
+    readonly property alias edgeLayer: edges
+
+    clip: true
+    focus: true
+    activeFocusOnTab: true
+
+    function setZoomAt(newZoom, px, py) {
+        const z = Math.max(minZoom, Math.min(maxZoom, newZoom))
+        const sx = (px - panX) / zoom, sy = (py - panY) / zoom
+        zoom = z
+        panX = px - sx * z
+        panY = py - sy * z
+    }
+    function zoomIn() { setZoomAt(zoom * 1.25, width / 2, height / 2) }
+    function zoomOut() { setZoomAt(zoom / 1.25, width / 2, height / 2) }
+    function resetZoom() { setZoomAt(1, width / 2, height / 2) }
+    function fitToView() {
+        const b = canvas.bounds()
+        if (b.width <= 0 || width <= 0) {
+            zoom = 1; panX = 40; panY = 40
+            return
+        }
+        const z = Math.max(minZoom, Math.min(1, Math.min((width - 96) / b.width, (height - 96) / b.height)))
+        zoom = z
+        panX = width / 2 - (b.x + b.width / 2) * z
+        panY = height / 2 - (b.y + b.height / 2) * z
+    }
+    function centerOn(sx, sy) {
+        panX = width / 2 - sx * zoom
+        panY = height / 2 - sy * zoom
+    }
+    function toScene(px, py) { return Qt.point((px - panX) / zoom, (py - panY) / zoom) }
+
+    // The view fits the diagram until the user pans or zooms (the window's layout settles in
+    // several resizes), and again whenever a new document is opened.
+    property bool userMoved: false
+    function fitUntilMoved() {
+        if (!userMoved && width > 0 && height > 0)
+            fitToView()
+    }
+    onWidthChanged: fitUntilMoved()
+    onHeightChanged: fitUntilMoved()
+    Component.onCompleted: fitUntilMoved()
+    Connections {
+        target: view.canvas
+        function onDocumentReset() {
+            view.userMoved = false
+            Qt.callLater(view.fitUntilMoved)
+        }
+    }
+
+    ViewportController {
+        id: viewport
+        viewRect: view.viewRect
+        zoom: view.zoom
+    }
+    Binding {
+        target: view.canvas
+        property: "viewCenter"
+        value: Qt.point(view.viewRect.x + view.viewRect.width / 2, view.viewRect.y + view.viewRect.height / 2)
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        color: Theme.canvas
+    }
+    // The dot grid: one tiled image, shifted with the pan, hidden when zoomed far out.
+    Item {
+        visible: view.zoom >= 0.5
+        readonly property real step: view.canvas.gridSize * view.zoom * 2
+        x: (view.panX % step) - step
+        y: (view.panY % step) - step
+        width: view.width + 2 * step
+        height: view.height + 2 * step
+        Image {
+            width: parent.width / view.zoom
+            height: parent.height / view.zoom
+            scale: view.zoom
+            transformOrigin: Item.TopLeft
+            fillMode: Image.Tile
+            source: Theme.dark ? "qrc:/icons/grid-dark.svg" : "qrc:/icons/grid-light.svg"
+            sourceSize: Qt.size(32, 32)
+            smooth: false
+        }
+    }
+
+    // Empty space: pan (left drag, middle button, space + drag), rubber band (Shift/Ctrl +
+    // drag), wheel zoom, click to clear the selection, hover for edge labels.
+    MouseArea {
+        id: background
+        anchors.fill: parent
+        acceptedButtons: Qt.LeftButton | Qt.MiddleButton
+        hoverEnabled: true
+        property point last
+        property bool panning: false
+        property bool banding: false
+        property point bandStart
+        property bool moved: false
+        cursorShape: panning ? Qt.ClosedHandCursor : view.spaceHeld ? Qt.OpenHandCursor : Qt.ArrowCursor
+
+        onPressed: (mouse) => {
+            view.forceActiveFocus()
+            view.userMoved = true
+            last = Qt.point(mouse.x, mouse.y)
+            moved = false
+            const modifiers = mouse.modifiers & (Qt.ShiftModifier | Qt.ControlModifier)
+            if (mouse.button === Qt.LeftButton && modifiers && !view.spaceHeld) {
+                banding = true
+                bandStart = view.toScene(mouse.x, mouse.y)
+                band.from = bandStart
+                band.to = bandStart
+            } else {
+                panning = true
+            }
+        }
+        onPositionChanged: (mouse) => {
+            if (panning) {
+                view.panX += mouse.x - last.x
+                view.panY += mouse.y - last.y
+                last = Qt.point(mouse.x, mouse.y)
+                moved = true
+            } else if (banding) {
+                band.to = view.toScene(mouse.x, mouse.y)
+                moved = true
+            } else {
+                const p = view.toScene(mouse.x, mouse.y)
+                view.hoverEdge = edges.edgeAt(p, 6 / view.zoom)
+            }
+        }
+        onReleased: (mouse) => {
+            if (banding) {
+                view.canvas.selectInRect(Qt.rect(Math.min(band.from.x, band.to.x), Math.min(band.from.y, band.to.y),
+                                                 Math.abs(band.to.x - band.from.x), Math.abs(band.to.y - band.from.y)),
+                                         true)
+            } else if (!moved && mouse.button === Qt.LeftButton) {
+                view.canvas.clearSelection()
+            }
+            banding = false
+            panning = false
+        }
+        onExited: view.hoverEdge = -1
+        onWheel: (wheel) => {
+            view.userMoved = true
+            if (wheel.modifiers & Qt.ShiftModifier) {
+                view.panX += wheel.angleDelta.y / 2
+            } else if (wheel.pixelDelta.y !== 0 && !(wheel.modifiers & Qt.ControlModifier) && wheel.angleDelta.x !== 0) {
+                view.panX += wheel.pixelDelta.x
+                view.panY += wheel.pixelDelta.y
+            } else {
+                view.setZoomAt(view.zoom * Math.pow(1.0015, wheel.angleDelta.y), wheel.x, wheel.y)
+            }
+        }
+    }
+
+    Item {
+        id: scene
+        x: view.panX
+        y: view.panY
+        scale: view.zoom
+        transformOrigin: Item.TopLeft
+
+        Repeater {
+            model: view.canvas.containers
+            delegate: Rectangle {
+                required property var modelData
+                readonly property bool isVpc: modelData.kind === "vpc"
+                x: modelData.rect.x
+                y: modelData.rect.y
+                width: modelData.rect.width
+                height: modelData.rect.height
+                radius: 10
+                color: isVpc ? Theme.vpcBox : Theme.subnetBox
+                border.color: isVpc ? Theme.vpcBorder : Theme.subnetBorder
+                border.width: 1.5
+                Row {
+                    x: 12
+                    y: 6
+                    spacing: 6
+                    visible: viewport.detailed
+                    Image {
+                        width: 14; height: 14
+                        sourceSize: Qt.size(14, 14)
+                        source: parent.parent.isVpc ? "qrc:/icons/ec2-vpc.svg" : "qrc:/icons/ec2-subnet.svg"
+                    }
+                    Text {
+                        text: (parent.parent.isVpc ? "VPC  " : "Subnet  ") + parent.parent.modelData.id
+                        color: parent.parent.isVpc ? Theme.vpcBorder : Theme.subnetBorder
+                        font.pixelSize: Theme.smallFontSize
+                        font.weight: Font.DemiBold
+                    }
+                }
+            }
+        }
+
+        EdgeLayer {
+            id: edges
+            controller: view.controller
+            zoom: view.zoom
+            color: Theme.edge
+            highlightColor: Theme.selection
+            visibleRect: viewport.cullRect
+        }
+
+        Repeater {
+            id: cards
+            model: view.controller.resources
+            delegate: ResourceCard {
+                id: cardDelegate
+                canvas: view.canvas
+                detailed: viewport.detailed
+                cullRect: viewport.cullRect
+                property point pressAt
+                property bool dragging: false
+                onPressed: (mouse) => {
+                    if (view.spaceHeld) {
+                        mouse.accepted = false // space + drag pans, even over a card
+                        return
+                    }
+                    view.forceActiveFocus()
+                    const extend = mouse.modifiers & (Qt.ShiftModifier | Qt.ControlModifier)
+                    if (extend)
+                        view.canvas.toggle(logicalId)
+                    else if (!selected)
+                        view.canvas.select(logicalId)
+                    const p = mapToItem(view, mouse.x, mouse.y)
+                    pressAt = Qt.point(p.x, p.y)
+                    dragging = false
+                }
+                onMoved: (mouse) => {
+                    const p = mapToItem(view, mouse.x, mouse.y)
+                    const dx = (p.x - pressAt.x) / view.zoom, dy = (p.y - pressAt.y) / view.zoom
+                    if (!dragging && Math.abs(dx) + Math.abs(dy) > 3 / view.zoom && selected) {
+                        dragging = true
+                        view.canvas.beginMove(logicalId)
+                    }
+                    if (dragging)
+                        view.canvas.updateMove(dx, dy)
+                }
+                onReleased: {
+                    if (dragging)
+                        view.canvas.endMove()
+                    dragging = false
+                }
+                onHovered: (on) => { if (on) view.hoverId = logicalId; else if (view.hoverId === logicalId) view.hoverId = "" }
+            }
+        }
+
+        // The connection handle of the hovered (or only selected) card.
+        Item {
+            id: handle
+            // Frozen while connecting: the handle keeps the pointer grab until the release.
+            readonly property string cardId: connector.active ? connector.source
+                                              : view.hoverId !== "" ? view.hoverId
+                                              : (view.canvas.selection.length === 1 ? view.canvas.currentId : "")
+            readonly property point at: cardId !== "" && view.canvas.revision >= 0 ? view.controller.position(cardId) : Qt.point(0, 0)
+            visible: (cardId !== "" && viewport.detailed) || connector.active
+            opacity: connector.active ? 0 : 1
+            x: at.x + view.canvas.cardWidth - 8
+            y: at.y + view.canvas.cardHeight / 2 - 8
+            width: 16
+            height: 16
+            z: 5
+            Rectangle {
+                anchors.fill: parent
+                radius: 8
+                color: handleArea.containsMouse ? Theme.selection : Theme.card
+                border.color: Theme.selection
+                border.width: 2
+            }
+            MouseArea {
+                id: handleArea
+                objectName: "connectHandle"
+                anchors.fill: parent
+                anchors.margins: -4
+                hoverEnabled: true
+                cursorShape: Qt.CrossCursor
+                onEntered: view.hoverId = handle.cardId
+                onPressed: (mouse) => {
+                    connector.source = handle.cardId
+                    const p = mapToItem(scene, mouse.x, mouse.y)
+                    connector.from = Qt.point(handle.x + 8, handle.y + 8)
+                    connector.to = p
+                    connector.active = true
+                }
+                onPositionChanged: (mouse) => {
+                    if (!connector.active)
+                        return
+                    const p = mapToItem(scene, mouse.x, mouse.y)
+                    connector.to = p
+                    connector.target = view.canvas.cardAt(p)
+                }
+                onReleased: (mouse) => {
+                    const p = mapToItem(scene, mouse.x, mouse.y)
+                    connector.active = false
+                    const target = view.canvas.cardAt(p)
+                    if (target === "" || target === connector.source)
+                        return
+                    const labels = view.canvas.connectOrAsk(connector.source, target)
+                    if (labels.length > 1)
+                        connectMenu.ask(connector.source, target, labels, mapToItem(view, mouse.x, mouse.y))
+                }
+            }
+        }
+
+        // The connection being drawn.
+        Shape {
+            id: connector
+            property bool active: false
+            property string source: ""
+            property string target: ""
+            property point from
+            property point to
+            visible: active
+            z: 6
+            ShapePath {
+                strokeColor: Theme.selection
+                strokeWidth: 2 / view.zoom
+                strokeStyle: ShapePath.DashLine
+                fillColor: "transparent"
+                startX: connector.from.x; startY: connector.from.y
+                PathCubic {
+                    x: connector.to.x; y: connector.to.y
+                    control1X: connector.from.x + 60; control1Y: connector.from.y
+                    control2X: connector.to.x - 60; control2Y: connector.to.y
+                }
+            }
+        }
+
+        Rectangle {
+            id: band
+            property point from
+            property point to
+            visible: background.banding
+            x: Math.min(from.x, to.x)
+            y: Math.min(from.y, to.y)
+            width: Math.abs(to.x - from.x)
+            height: Math.abs(to.y - from.y)
+            color: Theme.selectionFill
+            border.color: Theme.selection
+            border.width: 1 / view.zoom
+            z: 7
+        }
+    }
+
+    // Edge label on hover.
+    Rectangle {
+        readonly property point mid: view.hoverEdge >= 0 ? edges.edgeMidpoint(view.hoverEdge) : Qt.point(0, 0)
+        visible: view.hoverEdge >= 0
+        x: mid.x * view.zoom + view.panX - width / 2
+        y: mid.y * view.zoom + view.panY - height - 6
+        width: edgeText.implicitWidth + 16
+        height: edgeText.implicitHeight + 8
+        radius: 4
+        color: Theme.tooltip
+        Text {
+            id: edgeText
+            anchors.centerIn: parent
+            text: view.hoverEdge >= 0 ? edges.edgeSource(view.hoverEdge) + " · " + edges.edgeLabel(view.hoverEdge)
+                                        + "  →  " + edges.edgeTarget(view.hoverEdge) : ""
+            color: Theme.tooltipText
+            font.pixelSize: Theme.smallFontSize
+        }
+    }
+
+    DropArea {
+        anchors.fill: parent
+        keys: ["text/x-stackcanvas-type"]
+        onDropped: (drop) => {
+            const type = drop.source ? drop.source.resourceType : ""
+            if (!type)
+                return
+            const p = view.toScene(drop.x, drop.y)
+            view.canvas.addResource(type, p)
+            drop.accept()
+            view.forceActiveFocus()
+        }
+    }
+
+    Menu {
+        id: connectMenu
+        property string source
+        property string target
+        property var labels: []
+        function ask(s, t, l, at) {
+            source = s; target = t; labels = l
+            popup(view, at.x, at.y)
+        }
+        Repeater {
+            model: connectMenu.labels
+            delegate: MenuItem {
+                required property string modelData
+                text: modelData
+                onTriggered: view.canvas.connectWith(connectMenu.source, connectMenu.target, modelData)
+            }
+        }
+    }
+
+    // Refusals and notices.
+    Rectangle {
+        id: banner
+        visible: view.canvas.message !== ""
+        anchors { top: parent.top; horizontalCenter: parent.horizontalCenter; topMargin: 12 }
+        width: Math.min(view.width - 48, bannerText.implicitWidth + 56)
+        height: bannerText.implicitHeight + 16
+        radius: Theme.radius
+        color: Theme.panel
+        border.color: Theme.warning
+        Text {
+            id: bannerText
+            anchors { left: parent.left; right: closeText.left; verticalCenter: parent.verticalCenter; leftMargin: 14; rightMargin: 8 }
+            text: view.canvas.message
+            color: Theme.text
+            wrapMode: Text.WordWrap
+            font.pixelSize: Theme.fontSize
+        }
+        Text {
+            id: closeText
+            anchors { right: parent.right; verticalCenter: parent.verticalCenter; rightMargin: 12 }
+            text: "✕"
+            color: Theme.textMuted
+            MouseArea { anchors.fill: parent; anchors.margins: -6; onClicked: view.canvas.clearMessage() }
+        }
+        Timer { running: banner.visible; interval: 6000; onTriggered: view.canvas.clearMessage() }
+    }
+
+    CanvasZoomBar {
+        anchors { left: parent.left; bottom: parent.bottom; margins: 12 }
+        view: view
+    }
+
+    CanvasMinimap {
+        anchors { right: parent.right; bottom: parent.bottom; margins: 12 }
+        view: view
+    }
+
+    Keys.onPressed: (event) => {
+        const ctrl = event.modifiers & Qt.ControlModifier
+        const step = (event.modifiers & Qt.ShiftModifier) ? view.canvas.gridSize * 4 : view.canvas.gridSize
+        if (event.key === Qt.Key_Space && !event.isAutoRepeat) {
+            view.spaceHeld = true
+        } else if (event.key === Qt.Key_Delete || event.key === Qt.Key_Backspace) {
+            view.canvas.deleteSelection()
+        } else if (ctrl && event.key === Qt.Key_C) {
+            view.canvas.copySelection()
+        } else if (ctrl && event.key === Qt.Key_V) {
+            view.canvas.paste()
+        } else if (ctrl && event.key === Qt.Key_D) {
+            view.canvas.duplicateSelection()
+        } else if (ctrl && event.key === Qt.Key_A) {
+            view.canvas.selectAll()
+        } else if (ctrl && (event.key === Qt.Key_Plus || event.key === Qt.Key_Equal)) {
+            view.zoomIn()
+        } else if (ctrl && event.key === Qt.Key_Minus) {
+            view.zoomOut()
+        } else if (ctrl && event.key === Qt.Key_0) {
+            view.resetZoom()
+        } else if (ctrl && event.key === Qt.Key_1) {
+            view.fitToView()
+        } else if (event.key === Qt.Key_Escape) {
+            view.canvas.clearSelection()
+        } else if (event.key === Qt.Key_Left) {
+            view.canvas.nudgeSelection(-step, 0)
+        } else if (event.key === Qt.Key_Right) {
+            view.canvas.nudgeSelection(step, 0)
+        } else if (event.key === Qt.Key_Up) {
+            view.canvas.nudgeSelection(0, -step)
+        } else if (event.key === Qt.Key_Down) {
+            view.canvas.nudgeSelection(0, step)
+        } else {
+            return
+        }
+        event.accepted = true
+    }
+    Keys.onReleased: (event) => {
+        if (event.key === Qt.Key_Space && !event.isAutoRepeat) {
+            view.spaceHeld = false
+            event.accepted = true
+        }
+    }
+}

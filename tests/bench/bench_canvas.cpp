@@ -1,0 +1,191 @@
+// Canvas frame times: the real CanvasView on a synthetic template of N resources (~1.6 edges
+// each), driven one step per frame, timed as the gap between consecutive frameSwapped signals.
+// Scenarios: pan with the whole graph in view, pan at 100 %, zoom in and out across the level-
+// of-detail switch, drag one card. Prints median and 95th percentile per scenario, and the
+// process's peak memory. The renderer is whatever the platform gives: run it under
+// `xvfb-run -a -s '-screen 0 1600x1000x24'` for OpenGL (llvmpipe) and with
+// QT_QPA_PLATFORM=offscreen for the software renderer.
+//
+//   bench_canvas [N...]        (default: 100 500 2000)
+
+#include "benchtemplates.h"
+
+#include "app/gui/canvascontroller.h"
+#include "app/gui/documentcontroller.h"
+#include "model/document/document.h"
+
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QQmlEngine>
+#include <QQuickItem>
+#include <QQuickView>
+#include <QSGRendererInterface>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <mutex>
+#include <vector>
+
+Q_IMPORT_QML_PLUGIN(StackCanvasPlugin)
+
+using namespace sc;
+
+namespace {
+
+constexpr int kFrames = 150;
+constexpr int kWarmup = 10;
+
+struct Figures {
+    double median = 0, p95 = 0;
+};
+
+Figures figuresOf(std::vector<double> gaps)
+{
+    if (gaps.empty())
+        return {};
+    std::sort(gaps.begin(), gaps.end());
+    const auto at = [&](double q) { return gaps[std::min(gaps.size() - 1, static_cast<std::size_t>(q * gaps.size()))]; };
+    return {at(0.5), at(0.95)};
+}
+
+// Runs `step(frame)` once per frame for kFrames frames; returns the frame gaps in ms.
+std::vector<double> drive(QQuickView &view, const std::function<void(int)> &step)
+{
+    std::vector<double> stamps;
+    std::mutex mutex;
+    QElapsedTimer clock;
+    clock.start();
+    int frame = 0;
+    QEventLoop loop;
+    const auto connection = QObject::connect(&view, &QQuickWindow::frameSwapped, &view, [&] {
+        {
+            std::lock_guard lock(mutex);
+            stamps.push_back(static_cast<double>(clock.nsecsElapsed()) / 1e6);
+        }
+        QMetaObject::invokeMethod(&view, [&] {
+            if (++frame > kFrames + kWarmup) {
+                loop.quit();
+                return;
+            }
+            step(frame);
+            view.update();
+        }, Qt::QueuedConnection);
+    }, Qt::DirectConnection);
+    step(0);
+    view.update();
+    loop.exec();
+    QObject::disconnect(connection);
+    std::vector<double> gaps;
+    for (std::size_t i = kWarmup + 1; i < stamps.size(); ++i)
+        gaps.push_back(stamps[i] - stamps[i - 1]);
+    return gaps;
+}
+
+void call(QObject *root, const char *method, std::initializer_list<QVariant> args = {})
+{
+    const std::vector<QVariant> a(args);
+    switch (a.size()) {
+    case 0: QMetaObject::invokeMethod(root, method); break;
+    case 3: QMetaObject::invokeMethod(root, method, Q_ARG(QVariant, a[0]), Q_ARG(QVariant, a[1]), Q_ARG(QVariant, a[2])); break;
+    default: break;
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_UPDATE_IDLE_TIME", "0");
+    QGuiApplication app(argc, argv);
+    std::vector<int> sizes;
+    for (int i = 1; i < argc; ++i)
+        sizes.push_back(std::atoi(argv[i]));
+    if (sizes.empty())
+        sizes = {100, 500, 2000};
+
+    bool first = true;
+    for (const int n : sizes) {
+        Document document;
+        Template content;
+        content.root = bench::makeTemplate(n);
+        document.reset(std::move(content));
+        DocumentController controller(&document);
+
+        QQuickView view;
+        view.engine()->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        view.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
+        view.setResizeMode(QQuickView::SizeRootObjectToView);
+        view.resize(1400, 860);
+        view.setSource(QUrl(QStringLiteral("qrc:/qt/qml/StackCanvas/canvas/CanvasView.qml")));
+        if (!view.rootObject()) {
+            std::fprintf(stderr, "bench_canvas: the canvas did not load\n");
+            return 1;
+        }
+        QQuickItem *root = view.rootObject();
+        QElapsedTimer shown;
+        shown.start();
+        view.show();
+        QEventLoop firstFrame;
+        QObject::connect(&view, &QQuickWindow::frameSwapped, &firstFrame, &QEventLoop::quit, Qt::QueuedConnection);
+        firstFrame.exec();
+        if (first) {
+            const auto api = view.rendererInterface()->graphicsApi();
+            std::printf("renderer: %s, platform: %s\n",
+                        api == QSGRendererInterface::Software ? "software" : "OpenGL/RHI",
+                        qPrintable(QGuiApplication::platformName()));
+            std::printf("%6s  %-22s %9s %9s\n", "cards", "scenario", "median ms", "p95 ms");
+            first = false;
+        }
+        const auto report = [&](const char *name, const std::vector<double> &gaps) {
+            const Figures f = figuresOf(gaps);
+            std::printf("%6d  %-22s %9.1f %9.1f\n", n, name, f.median, f.p95);
+            std::fflush(stdout);
+        };
+
+        call(root, "fitToView");
+        const double fitZoom = root->property("zoom").toDouble();
+        const double fitPanX = root->property("panX").toDouble();
+        report("pan, all in view", drive(view, [&](int f) {
+            root->setProperty("panX", fitPanX + ((f / 40) % 2 ? -1 : 1) * (f % 40) * 3.0);
+        }));
+
+        root->setProperty("zoom", 1.0);
+        root->setProperty("panX", 0.0);
+        root->setProperty("panY", 0.0);
+        report("pan at 100 %", drive(view, [&](int f) {
+            root->setProperty("panX", -f * 12.0);
+            root->setProperty("panY", -f * 4.0);
+        }));
+
+        call(root, "fitToView");
+        report("zoom", drive(view, [&](int f) {
+            // Fit zoom to 100 % and back, through the level-of-detail switch.
+            const double t = std::abs(((f % 60) / 30.0) - 1.0);
+            const double z = std::exp(std::log(fitZoom) * t);
+            call(root, "setZoomAt", {z, 700.0, 430.0});
+        }));
+
+        // Drag the card nearest the top-left, at 100 %.
+        const std::string id = document.resourceIds().front();
+        const QPointF at = document.position(id);
+        root->setProperty("zoom", 1.0);
+        root->setProperty("panX", 200 - at.x());
+        root->setProperty("panY", 200 - at.y());
+        CanvasController *canvas = controller.canvas();
+        canvas->select(QString::fromStdString(id));
+        canvas->beginMove(QString::fromStdString(id));
+        report("drag one card", drive(view, [&](int f) {
+            canvas->updateMove(f * 6.0, std::sin(f / 10.0) * 80);
+        }));
+        canvas->endMove();
+    }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("peak memory: %.0f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+    return 0;
+}
