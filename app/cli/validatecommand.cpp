@@ -107,7 +107,6 @@ Json sarifReport(const std::vector<FileReport> &reports)
         }
     Json driver = {{"name", "StackCanvas"},
                    {"version", STACKCANVAS_VERSION},
-                   {"informationUri", "https://github.com/stackcanvas/stackcanvas/blob/main/docs/rules.md"},
                    {"rules", driverRules}};
     return Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                 {"version", "2.1.0"},

@@ -45,6 +45,10 @@ std::string lower(std::string s)
 // Property names that hold a secret value.
 bool isSecretName(const std::string &name)
 {
+    // Every secret name below ends in d, n, g, t or y; most keys are rejected without a copy.
+    const char last = name.empty() ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(name.back())));
+    if (last != 'd' && last != 'n' && last != 'g' && last != 't' && last != 'y')
+        return false;
     const std::string n = lower(name);
     return n == "password" || n == "masteruserpassword" || n == "authtoken" || n == "secretstring"
            || n == "dbpassword" || n == "adminpassword" || n == "secretaccesskey" || n == "clientsecret"
@@ -56,20 +60,34 @@ bool isDynamicReference(const std::string &s)
     return s.rfind("{{resolve:", 0) == 0;
 }
 
+// Calls f(key, value, pointer) for every string member whose key looks like a secret. The
+// pointer is grown in place: validation runs on every edit, allocations add up.
 template<typename F>
-void walkLiterals(const Json &node, const std::string &pointer, F f)
+void walkSecretLiterals(const Json &node, std::string &pointer, F f)
 {
     if (node.is_object()) {
         for (auto it = node.begin(); it != node.end(); ++it) {
-            const std::string p = SourceMap::join(pointer, it.key());
-            if (it->is_string())
-                f(it.key(), *it, p);
-            else
-                walkLiterals(*it, p, f);
+            if (!it->is_string() && !it->is_structured())
+                continue;
+            const std::size_t size = pointer.size();
+            pointer += '/';
+            pointer += SourceMap::escape(it.key());
+            if (it->is_string()) {
+                if (isSecretName(it.key()))
+                    f(it.key(), *it, pointer);
+            } else {
+                walkSecretLiterals(*it, pointer, f);
+            }
+            pointer.resize(size);
         }
     } else if (node.is_array()) {
-        for (std::size_t i = 0; i < node.size(); ++i)
-            walkLiterals(node[i], ptr(pointer, i), f);
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            const std::size_t size = pointer.size();
+            pointer += '/';
+            pointer += std::to_string(i);
+            walkSecretLiterals(node[i], pointer, f);
+            pointer.resize(size);
+        }
     }
 }
 
@@ -180,10 +198,10 @@ void addDataProtectionRules(std::vector<Rule> &rules)
         "change set executes, or a NoEcho parameter.",
         [](const RuleContext &c, FindingList &out) {
             for (const ResourceView &r : c.resources()) {
-                const std::string base = r.pointer + "/Properties";
-                walkLiterals(*r.properties, base, [&](const std::string &key, const Json &v, const std::string &p) {
+                std::string base = r.pointer + "/Properties";
+                walkSecretLiterals(*r.properties, base, [&](const std::string &key, const Json &v, const std::string &p) {
                     const std::string &s = v.get_ref<const std::string &>();
-                    if (!isSecretName(key) || s.empty() || isDynamicReference(s))
+                    if (s.empty() || isDynamicReference(s))
                         return;
                     if (r.type == "AWS::SecretsManager::Secret")
                         return; // the secret itself: W5006 cannot help, the value has to live somewhere

@@ -6,6 +6,7 @@
 
 #include "model/template/intrinsics.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sc::rulefamilies {
@@ -84,12 +85,9 @@ struct SchemaWalker {
     {
         for (auto it = object.begin(); it != object.end(); ++it) {
             const std::string p = SourceMap::join(pointer, it.key());
-            const PropertySpec *spec = nullptr;
-            for (const PropertySpec &s : specs)
-                if (s.name == it.key()) {
-                    spec = &s;
-                    break;
-                }
+            const auto found = std::lower_bound(specs.begin(), specs.end(), it.key(),
+                                                [](const PropertySpec &s, const std::string &k) { return s.name < k; });
+            const PropertySpec *spec = found != specs.end() && found->name == it.key() ? &*found : nullptr;
             if (!spec) {
                 if (problem == Problem::UnknownProperty) {
                     std::vector<std::string> names;
