@@ -13,9 +13,12 @@ int main(int argc, char **argv)
 {
     if (argc > 1) {
         if (const sc::cli::Command *command = sc::cli::findCommand(QString::fromLocal8Bit(argv[1]))) {
-            // export draws diagrams (PNG text needs fonts): give it an offscreen GUI application.
+            // A PNG export draws text, which needs fonts: give it an offscreen GUI application.
+            bool png = false;
+            for (int i = 2; i < argc; ++i)
+                png = png || qstrcmp(argv[i], "png") == 0 || qstrcmp(argv[i], "--to=png") == 0;
             std::unique_ptr<QCoreApplication> app;
-            if (qstrcmp(argv[1], "export") == 0) {
+            if (qstrcmp(argv[1], "export") == 0 && png) {
                 if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                     qputenv("QT_QPA_PLATFORM", "offscreen");
                 app = std::make_unique<QGuiApplication>(argc, argv);
