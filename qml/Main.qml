@@ -400,8 +400,8 @@ ApplicationWindow {
         InspectorPanel {
             id: inspector
             objectName: "inspector"
-            SplitView.preferredWidth: 360
-            SplitView.minimumWidth: 280
+            SplitView.preferredWidth: 400
+            SplitView.minimumWidth: 300
             controller: window.controller
         }
     }

@@ -244,7 +244,8 @@ void InspectorModel::buildResource(const Json &resource)
         for (const auto &item : it->items())
             conditions.push_back(item.key());
     }
-    policy("Condition", conditions, "Create the resource only when this condition is true.");
+    if (!conditions.empty() || resource.contains("Condition"))
+        policy("Condition", conditions, "Create the resource only when this condition is true.");
     {
         // DependsOn: a logical ID or a list of them; not an intrinsic.
         ValueSpec s{ValueSpec::Container::List, "LogicalId", true, {}, false,
@@ -365,8 +366,9 @@ void InspectorModel::addValue(int depth, const QString &label, const std::string
     row.value = value ? *value : Json();
     row.defaultValue = defaultFor(spec);
     row.typeName = QString::fromStdString(spec.type);
+    // Intrinsics belong in property values; resource attributes take plain names.
     const bool scalarPrimitive = spec.container == ValueSpec::Container::Scalar && spec.primitive
-        && spec.type != "LogicalId";
+        && spec.type != "LogicalId" && pointer.find("/Properties/") != std::string::npos;
 
     if (value && intrinsics::isIntrinsic(*value)) {
         const std::string_view name = intrinsics::intrinsicName(*value);
@@ -382,7 +384,7 @@ void InspectorModel::addValue(int depth, const QString &label, const std::string
         } else {
             row.kind = Kind::Json;
         }
-        row.canSwitch = true;
+        row.canSwitch = pointer.find("/Properties/") != std::string::npos;
         m_rows.push_back(std::move(row));
         return;
     }

@@ -59,7 +59,7 @@ Item {
 
     RowLayout {
         visible: !row.isSection
-        anchors { fill: parent; leftMargin: 12 + row.depth * 14; rightMargin: 8 }
+        anchors { fill: parent; leftMargin: 12 + row.depth * 10; rightMargin: 6 }
         spacing: 6
 
         // Expander of nested values.
@@ -70,7 +70,7 @@ Item {
             TapHandler { onTapped: row.inspector.toggle(row.index) }
         }
         Label {
-            Layout.preferredWidth: Math.max(60, Math.min(150, row.width * 0.38 - row.depth * 14))
+            Layout.preferredWidth: Math.max(64, Math.min(136, row.width * 0.32) - row.depth * 10)
             text: row.label + (row.required ? " *" : "")
             elide: Text.ElideRight
             font.pixelSize: Theme.fontSize
