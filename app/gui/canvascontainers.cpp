@@ -108,7 +108,8 @@ QString CanvasController::fleetSummary(const QString &logicalId) const
         instanceType = option(settings, "aws:ec2:instances", "InstanceTypes");
     if (const std::size_t comma = instanceType.find(','); comma != std::string::npos)
         instanceType = instanceType.substr(0, comma);
-    const std::string suffix = instanceType.empty() ? std::string() : " · " + instanceType;
+    // An instance type from a parameter is not worth a "?" on the card.
+    const std::string suffix = instanceType.empty() || instanceType == "?" ? std::string() : " · " + instanceType;
     if (type == "SingleInstance")
         return QString::fromStdString((worker ? "SQS daemon + 1 instance" : "Single instance") + suffix);
     std::string min = option(settings, "aws:autoscaling:asg", "MinSize");

@@ -39,13 +39,15 @@ Item {
 
     Rectangle {
         anchors.fill: parent
-        radius: Theme.radius
+        // Zoomed out, no rounded corners or border: the software renderer pays for each.
+        radius: card.detailed ? Theme.radius : 0
         // Zoomed out, a card is a block of its category's colour: the overview stays readable.
         color: card.detailed ? Theme.card : Qt.tint(Theme.card, "#8c" + Theme.categoryColor(card.category).toString().substring(1))
         border.color: card.selected ? Theme.selection : Theme.cardBorder
-        border.width: card.selected ? 2 : 1
+        border.width: card.selected ? 2 : card.detailed ? 1 : 0
     }
     Rectangle {
+        visible: card.detailed
         width: 4
         radius: 2
         anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: 6 }

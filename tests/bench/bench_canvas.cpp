@@ -176,13 +176,11 @@ int main(int argc, char **argv)
         root->setProperty("zoom", 1.0);
         root->setProperty("panX", 200 - at.x());
         root->setProperty("panY", 200 - at.y());
-        CanvasController *canvas = controller.canvas();
-        canvas->select(QString::fromStdString(id));
-        canvas->beginMove(QString::fromStdString(id));
+        // One model move per frame, as CanvasController's drag does, merged into one gesture.
+        controller.canvas()->select(QString::fromStdString(id));
         report("drag one card", drive(view, [&](int f) {
-            canvas->updateMove(f * 6.0, std::sin(f / 10.0) * 80);
+            document.moveNodes({{id, at + QPointF(f * 6.0, std::sin(f / 10.0) * 80)}}, 4242);
         }));
-        canvas->endMove();
     }
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
