@@ -11,13 +11,18 @@ ProblemModel::ProblemModel(Document *document, QObject *parent)
     : QAbstractListModel(parent)
     , m_document(document)
 {
-    // A zero-interval single shot coalesces the bursts of changes one gesture makes.
+    // A single shot coalesces the bursts of changes one gesture makes. A drag moves cards on
+    // every frame and changes no finding, only line numbers (the layout is in Metadata): it is
+    // validated once the cards have come to rest.
     m_timer.setSingleShot(true);
-    m_timer.setInterval(0);
     connect(&m_timer, &QTimer::timeout, this, &ProblemModel::refresh);
     connect(document, &Document::changed, this, [this](const DocumentChange &change) {
-        if (!change.isEmpty())
-            m_timer.start();
+        if (change.isEmpty())
+            return;
+        if (!change.isLayoutOnly())
+            m_timer.start(0);
+        else if (!m_timer.isActive() || m_timer.interval() > 0)
+            m_timer.start(kSettleMs);
     });
     refresh();
 }

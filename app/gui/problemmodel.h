@@ -67,6 +67,7 @@ private:
     std::vector<Finding> m_findings;
     int m_counts[3] = {0, 0, 0};
     QTimer m_timer;
+    static constexpr int kSettleMs = 400;
 };
 
 } // namespace sc

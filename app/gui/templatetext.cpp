@@ -2,6 +2,7 @@
 
 #include "exporters/exporterregistry.h"
 #include "model/document/document.h"
+#include "model/document/documentchange.h"
 #include "model/template/templateerror.h"
 #include "model/template/templatereader.h"
 #include "model/template/templatewriter.h"
@@ -14,7 +15,20 @@ TemplateText::TemplateText(Document *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
 {
-    connect(document, &Document::changed, this, [this] {
+    // Moving cards rewrites only the layout in Metadata: refresh the text once they rest
+    // rather than on every frame of a drag.
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(400);
+    connect(&m_settle, &QTimer::timeout, this, [this] {
+        m_stale = true;
+        emit textChanged();
+    });
+    connect(document, &Document::changed, this, [this](const DocumentChange &change) {
+        if (change.isLayoutOnly()) {
+            m_settle.start();
+            return;
+        }
+        m_settle.stop();
         m_stale = true;
         emit textChanged();
     });

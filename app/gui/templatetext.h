@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -52,6 +53,7 @@ private:
     QString m_format = QStringLiteral("cfn-yaml");
     QString m_selectedId;
     mutable bool m_stale = true;
+    QTimer m_settle;
     mutable QString m_text;
     mutable int m_lines = 0;
     mutable int m_first = 0;

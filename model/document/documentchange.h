@@ -20,6 +20,13 @@ struct DocumentChange {
     bool otherSections = false; // Parameters, Outputs, Conditions, ...
     bool reset = false;         // a new document: everything changed
 
+    // Only cards moved: what the template means is unchanged (the layout lives in Metadata).
+    bool isLayoutOnly() const
+    {
+        return !moved.empty() && added.empty() && removed.empty() && modified.empty()
+               && renamed.empty() && !otherSections && !reset;
+    }
+
     bool isEmpty() const
     {
         return added.empty() && removed.empty() && modified.empty() && moved.empty()

@@ -233,6 +233,9 @@ Item {
                 canvas: view.canvas
                 detailed: viewport.detailed
                 cullRect: viewport.cullRect
+                zoom: view.zoom
+                // A constant-size label per card is cheap for a few hundred cards, not thousands.
+                compactLabel: cards.count <= 400
                 property point pressAt
                 property bool dragging: false
                 onPressed: (mouse) => {

@@ -15,6 +15,9 @@ Item {
     required property CanvasController canvas
     required property bool detailed
     required property rect cullRect
+    // Zoomed out on a small diagram, the logical ID stays readable at a constant screen size.
+    property real zoom: 1
+    property bool compactLabel: false
 
     readonly property bool selected: canvas.currentId !== undefined && canvas.isSelected(logicalId)
     readonly property string severity: canvas.problemsRevision >= 0 ? canvas.severity(logicalId) : ""
@@ -45,6 +48,18 @@ Item {
         color: card.detailed ? Theme.card : Qt.tint(Theme.card, "#8c" + Theme.categoryColor(card.category).toString().substring(1))
         border.color: card.selected ? Theme.selection : Theme.cardBorder
         border.width: card.selected ? 2 : card.detailed ? 1 : 0
+    }
+    Text {
+        visible: !card.detailed && card.compactLabel && card.zoom >= 0.2
+        anchors.fill: parent
+        anchors.margins: 4 / Math.max(card.zoom, 0.01)
+        text: card.logicalId
+        color: Theme.text
+        font.pixelSize: 11 / Math.max(card.zoom, 0.01)
+        font.bold: true
+        elide: Text.ElideRight
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
     }
     Rectangle {
         visible: card.detailed
