@@ -172,6 +172,7 @@ ApplicationWindow {
     Action { id: openAction; text: "&Open…"; shortcut: "Ctrl+O"; onTriggered: window.guardUnsaved(() => openDialog.open()) }
     Action { id: saveAction; text: "&Save"; shortcut: "Ctrl+S"; onTriggered: window.save() }
     Action { id: saveAsAction; text: "Save &As…"; shortcut: "Ctrl+Shift+S"; onTriggered: window.saveAs() }
+    Action { id: exportAction; text: "&Export…"; shortcut: "Ctrl+E"; onTriggered: exportDialog.open() }
     Action { id: quitAction; text: "&Quit"; shortcut: "Ctrl+Q"; onTriggered: window.close() }
     Action {
         id: undoAction
@@ -189,9 +190,10 @@ ApplicationWindow {
     }
     Shortcut { sequence: "Ctrl+Y"; enabled: window.controller.canRedo; onActivated: window.controller.redo() }
     Shortcut { sequence: "Ctrl+Shift+L"; onActivated: window.toggleTheme() }
-    Shortcut { sequence: "Ctrl+1"; onActivated: window.showBottomTab(0) }
-    Shortcut { sequence: "Ctrl+2"; onActivated: window.showBottomTab(1) }
-    Shortcut { sequence: "Ctrl+3"; onActivated: window.showBottomTab(2) }
+    // Alt+digit: Ctrl+digit belongs to the canvas (Ctrl+0 actual size, Ctrl+1 fit).
+    Shortcut { sequence: "Alt+1"; onActivated: window.showBottomTab(0) }
+    Shortcut { sequence: "Alt+2"; onActivated: window.showBottomTab(1) }
+    Shortcut { sequence: "Alt+3"; onActivated: window.showBottomTab(2) }
     Shortcut { sequence: "Ctrl+H"; onActivated: window.showBottomTab(2) }
     Shortcut { sequence: "Ctrl+J"; onActivated: bottomPanel.visible = !bottomPanel.visible }
     Shortcut { sequence: "Ctrl+I"; onActivated: inspector.visible = !inspector.visible }
@@ -239,6 +241,7 @@ ApplicationWindow {
             MenuSeparator {}
             MenuItem { action: saveAction }
             MenuItem { action: saveAsAction }
+            MenuItem { action: exportAction }
             MenuSeparator {}
             MenuItem { action: quitAction }
         }
@@ -570,4 +573,9 @@ ApplicationWindow {
     }
 
     ShortcutsDialog { id: shortcutsDialog }
+    ExportDialog {
+        id: exportDialog
+        controller: window.controller
+        onFailed: (message) => window.showError("Cannot export", message)
+    }
 }

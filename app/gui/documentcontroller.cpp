@@ -31,6 +31,7 @@ DocumentController::DocumentController(Document *document, QObject *parent, cons
     , m_history(new UndoHistory(document->undoStack(), this))
     , m_recovery(new RecoveryManager(document, recoveryDirectory, this))
     , m_problems(new ProblemModel(document, this))
+    , m_exporter(new ExportController(document, this))
 {
     // Cards show the worst finding about them.
     connect(m_problems, &ProblemModel::validated, this, [this] {

@@ -5,6 +5,7 @@
 
 #include "app/gui/canvascontroller.h"
 #include "app/gui/edgemodel.h"
+#include "app/gui/exportcontroller.h"
 #include "app/gui/inspectormodel.h"
 #include "app/gui/problemmodel.h"
 #include "app/gui/recoverymanager.h"
@@ -34,6 +35,7 @@ class DocumentController : public QObject {
     Q_PROPERTY(sc::UndoHistory *history READ history CONSTANT)
     Q_PROPERTY(sc::RecoveryManager *recovery READ recovery CONSTANT)
     Q_PROPERTY(sc::ProblemModel *problems READ problems CONSTANT)
+    Q_PROPERTY(sc::ExportController *exporter READ exporter CONSTANT)
     Q_PROPERTY(QString fileName READ fileName NOTIFY documentChanged)
     Q_PROPERTY(QString filePath READ filePath NOTIFY documentChanged)
     Q_PROPERTY(int resourceCount READ resourceCount NOTIFY documentChanged)
@@ -59,6 +61,7 @@ public:
     UndoHistory *history() const { return m_history; }
     RecoveryManager *recovery() const { return m_recovery; }
     ProblemModel *problems() const { return m_problems; }
+    ExportController *exporter() const { return m_exporter; }
     QString fileName() const;
     QString filePath() const;
     int resourceCount() const;
@@ -108,6 +111,7 @@ private:
     UndoHistory *m_history;
     RecoveryManager *m_recovery;
     ProblemModel *m_problems;
+    ExportController *m_exporter;
 };
 
 } // namespace sc

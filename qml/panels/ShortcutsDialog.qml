@@ -17,11 +17,18 @@ Dialog {
     // [area, [[keys, what]...]]
     readonly property var groups: [
         ["Files", [["Ctrl+N", "New document"], ["Ctrl+O", "Open a template"], ["Ctrl+S", "Save"],
-                   ["Ctrl+Shift+S", "Save as (format by extension)"], ["Ctrl+Q", "Quit"]]],
+                   ["Ctrl+Shift+S", "Save as (format by extension)"], ["Ctrl+E", "Export (YAML, JSON, SAM, CDK, SVG, PNG)"],
+                   ["Ctrl+Q", "Quit"]]],
         ["Editing", [["Ctrl+Z", "Undo"], ["Ctrl+Shift+Z, Ctrl+Y", "Redo"], ["Ctrl+H", "Undo history"],
                      ["Enter", "Apply a renamed logical ID"]]],
-        ["View", [["Ctrl+Shift+L", "Switch between light and dark"], ["Ctrl+1", "Template tab"],
-                  ["Ctrl+2", "History tab"], ["Ctrl+J", "Show or hide the bottom panel"],
+        ["Canvas", [["Click, Shift/Ctrl+click", "Select, add to the selection"], ["Shift/Ctrl+drag", "Select with a rectangle"],
+                    ["Ctrl+A", "Select all"], ["Delete, Backspace", "Delete the selection"],
+                    ["Ctrl+C, Ctrl+V, Ctrl+D", "Copy, paste, duplicate"], ["Arrow keys", "Nudge the selection"],
+                    ["Drag a card's handle", "Connect to another card"], ["Escape", "Clear the selection"]]],
+        ["Navigation", [["Wheel, Ctrl+plus, Ctrl+minus", "Zoom"], ["Ctrl+0", "Actual size"], ["Ctrl+1", "Fit the diagram"],
+                        ["Drag empty space, middle button, Space+drag", "Pan"]]],
+        ["View", [["Ctrl+Shift+L", "Switch between light and dark"], ["Alt+1", "Template tab"],
+                  ["Alt+2", "Problems tab"], ["Alt+3", "History tab"], ["Ctrl+J", "Show or hide the bottom panel"],
                   ["Ctrl+I", "Show or hide the inspector"], ["F1", "This list"]]]
     ]
 
