@@ -1,0 +1,67 @@
+#pragma once
+// The writer behind writeCdkStack(), shared by the files that implement it: cdkstackwriter.cpp
+// (symbols, resources, the stack class) and cdksections.cpp (parameters, mappings, conditions,
+// outputs, rules, hooks, transforms). Internal to the cdk-ts exporter.
+
+#include "exporters/cdk/cdkstackwriter.h"
+#include "exporters/cdk/cdkvaluewriter.h"
+#include "exporters/cdk/typescriptsource.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace sc::cdk {
+
+constexpr int kBody = 4; // indentation of statements inside the constructor
+
+// Every condition named by {"Condition": X} or Fn::If inside `node`.
+void collectConditionNames(const Json &node, std::set<std::string> &out);
+
+class StackWriter {
+public:
+    StackWriter(const Json &root, const std::string &stackName)
+        : m_root(root), m_stackName(stackName), m_values(m_symbols, m_defined)
+    {
+    }
+    CdkStackSource write();
+
+private:
+    void declareSymbols();
+    void writeTemplateOptions();
+    void writeParameters();
+    void writeMappings();
+    void writeConditions();
+    void writeResources();
+    void writeResource(const std::string &id, const Json &resource);
+    void writeOutputs();
+    void writeRules();
+    void writeHooks();
+    void writeTransforms();
+    void fragment(const std::string &section, const std::string &key, const Json &value);
+    std::string constructId(const std::string &logicalId, const std::string &suffix, std::string &overrideLine);
+    void line(const std::string &text = {}) { m_body += text.empty() ? "\n" : std::string(kBody, ' ') + text + "\n"; }
+    void comment(const std::string &section) { m_body += "\n" + std::string(kBody, ' ') + "// " + section + "\n"; }
+    std::string variableFor(const std::string &id) const
+    {
+        const auto it = m_symbols.find(id);
+        return it == m_symbols.end() ? std::string() : it->second.variable;
+    }
+
+    const Json &m_root;
+    std::string m_stackName;
+    std::map<std::string, CdkSymbol> m_symbols;
+    std::set<std::string> m_defined;
+    CdkValueWriter m_values;
+    ts::NameAllocator m_names;
+    std::set<std::string> m_constructIds;
+    std::set<std::string> m_referenced; // targets of Ref, GetAtt, Condition and DependsOn
+    std::map<std::string, std::string> m_modules; // alias -> module
+    std::string m_body;
+    std::vector<std::string> m_deferred; // statements that must wait for every resource
+    std::vector<std::string> m_notes;
+    bool m_needsFragment = false;
+};
+
+} // namespace sc::cdk
