@@ -70,14 +70,7 @@ QColor DiagramTheme::category(const std::string &c) const
 
 QString defaultIconDirectory()
 {
-    const QByteArray fromEnv = qgetenv("STACKCANVAS_ICON_DIR");
-    if (!fromEnv.isEmpty())
-        return QString::fromLocal8Bit(fromEnv);
-#ifdef SC_ICON_DIR
-    return QStringLiteral(SC_ICON_DIR);
-#else
-    return QDir::current().filePath(QStringLiteral("icons"));
-#endif
+    return QStringLiteral(":/icons"); // embedded by icons/CMakeLists.txt
 }
 
 DiagramScene DiagramScene::build(const Document &document, const std::string &theme, const QString &iconDir)

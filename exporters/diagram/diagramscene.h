@@ -53,7 +53,7 @@ struct DiagramScene {
     static DiagramScene build(const Document &document, const std::string &theme, const QString &iconDir);
 };
 
-// Where icons are looked up: STACKCANVAS_ICON_DIR, else the source tree's icons/ folder.
+// Where icons are looked up: the icons embedded in the application.
 QString defaultIconDirectory();
 
 } // namespace sc
