@@ -156,8 +156,14 @@ ApplicationWindow {
     }
     function saveAs() {
         if (controller.filePath !== "")
-            saveDialog.currentFolder = DocumentController.folderOf(controller.filePath)
+            saveDialog.currentFolder = window.controller.folderOf(window.controller.filePath)
         saveDialog.open()
+    }
+    function openExample(folder) {
+        guardUnsaved(() => {
+            const error = controller.newFromExample(folder)
+            if (error !== "") showError("Cannot open the example", error)
+        })
     }
     function toggleTheme() {
         themeLocked = false
@@ -206,18 +212,20 @@ ApplicationWindow {
             Menu {
                 id: examplesMenu
                 title: "New from &Example"
+                // The items are wired here, in the window's scope (a delegate cannot see `window`).
                 Instantiator {
                     model: window.controller.examples
                     delegate: MenuItem {
                         required property var modelData
                         text: modelData.title
-                        onTriggered: window.guardUnsaved(() => {
-                            const error = window.controller.newFromExample(modelData.folder)
-                            if (error !== "") window.showError("Cannot open the example", error)
-                        })
                     }
-                    onObjectAdded: (index, object) => examplesMenu.insertItem(index, object)
-                    onObjectRemoved: (index, object) => examplesMenu.removeItem(object)
+                    onObjectAdded: (index, object) => {
+                        const item = object as MenuItem
+                        const folder = window.controller.examples[index].folder
+                        item.triggered.connect(() => window.openExample(folder))
+                        examplesMenu.insertItem(index, item)
+                    }
+                    onObjectRemoved: (index, object) => examplesMenu.removeItem(object as MenuItem)
                 }
             }
             MenuItem { action: openAction }
@@ -230,10 +238,14 @@ ApplicationWindow {
                     delegate: MenuItem {
                         required property string modelData
                         text: modelData
-                        onTriggered: window.guardUnsaved(() => window.openPath(modelData))
                     }
-                    onObjectAdded: (index, object) => recentMenu.insertItem(index, object)
-                    onObjectRemoved: (index, object) => recentMenu.removeItem(object)
+                    onObjectAdded: (index, object) => {
+                        const item = object as MenuItem
+                        const path = item.text
+                        item.triggered.connect(() => window.guardUnsaved(() => window.openPath(path)))
+                        recentMenu.insertItem(index, item)
+                    }
+                    onObjectRemoved: (index, object) => recentMenu.removeItem(object as MenuItem)
                 }
                 MenuSeparator {}
                 MenuItem { text: "Clear the List"; onTriggered: window.controller.clearRecentFiles() }
@@ -460,7 +472,7 @@ ApplicationWindow {
         title: "Open a template"
         fileMode: FileDialog.OpenFile
         nameFilters: ["CloudFormation templates (*.yaml *.yml *.json *.template)", "All files (*)"]
-        onAccepted: window.openPath(selectedFile.toString())
+        onAccepted: window.openPath(String(selectedFile))
     }
     FileDialog {
         id: saveDialog
@@ -469,7 +481,7 @@ ApplicationWindow {
         defaultSuffix: "yaml"
         nameFilters: ["YAML (*.yaml *.yml)", "JSON (*.json)"]
         onAccepted: {
-            const error = window.controller.saveAs(selectedFile.toString())
+            const error = window.controller.saveAs(String(selectedFile))
             if (error !== "") {
                 window.showError("Cannot save", error)
                 window.pendingAction = null
@@ -495,9 +507,9 @@ ApplicationWindow {
             color: Theme.text
         }
         footer: DialogButtonBox {
-            Button { text: "Save"; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole; highlighted: true }
-            Button { text: "Don't Save"; DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole }
-            Button { text: "Cancel"; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
+            Button { text: "Save"; DialogButtonBox.buttonRole: Dialog.AcceptRole; highlighted: true }
+            Button { text: "Don't Save"; DialogButtonBox.buttonRole: Dialog.DestructiveRole }
+            Button { text: "Cancel"; DialogButtonBox.buttonRole: Dialog.RejectRole }
             onAccepted: {
                 unsavedDialog.close()
                 if (window.controller.filePath === "") {
@@ -549,8 +561,8 @@ ApplicationWindow {
                   + "” were kept for recovery at " + window.controller.recovery.recoveryTime + "."
         }
         footer: DialogButtonBox {
-            Button { text: "Recover"; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole; highlighted: true }
-            Button { text: "Discard"; DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole }
+            Button { text: "Recover"; DialogButtonBox.buttonRole: Dialog.AcceptRole; highlighted: true }
+            Button { text: "Discard"; DialogButtonBox.buttonRole: Dialog.DestructiveRole }
             onAccepted: {
                 recoveryDialog.close()
                 const error = window.controller.recovery.recover()

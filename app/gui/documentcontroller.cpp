@@ -33,6 +33,7 @@ DocumentController::DocumentController(Document *document, QObject *parent, cons
     , m_problems(new ProblemModel(document, this))
     , m_exporter(new ExportController(document, this))
 {
+    m_inspector->setProblems(m_problems);
     // Cards show the worst finding about them.
     connect(m_problems, &ProblemModel::validated, this, [this] {
         std::map<std::string, Severity> worst;

@@ -6,11 +6,17 @@
 //
 // Every edit is one Document intent (setValue / removeValue / renameLogicalId). Edits of one
 // field carry the same gesture number so that typing a word is one undo step.
+//
+// With a ProblemModel attached, each row also carries the findings that point at it (or below
+// it, when what they point at has no row of its own); findings about the resource as a whole are
+// in resourceFindings. Building rows is in inspectormodel.cpp, the intents in inspectoredits.cpp,
+// the findings in inspectorfindings.cpp.
 
 #include "model/template/json.h"
 
 #include <QAbstractListModel>
 #include <QStringList>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 #include <set>
@@ -20,6 +26,7 @@
 namespace sc {
 
 class Document;
+class ProblemModel;
 struct PropertySpec;
 
 class InspectorModel : public QAbstractListModel {
@@ -33,6 +40,8 @@ class InspectorModel : public QAbstractListModel {
     Q_PROPERTY(QString refReturns READ refReturns NOTIFY resourceChanged)
     Q_PROPERTY(bool showAll READ showAll WRITE setShowAll NOTIFY showAllChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    Q_PROPERTY(QVariantList resourceFindings READ resourceFindings NOTIFY findingsChanged)
+    Q_PROPERTY(int focusedRow READ focusedRow NOTIFY focusedRowChanged)
 
 public:
     // What a row edits; QML picks the delegate by it.
@@ -52,7 +61,7 @@ public:
     enum Role {
         DepthRole = Qt::UserRole + 1, LabelRole, PointerRole, KindRole, ValueRole, ChoicesRole,
         RequiredRole, DocumentationRole, PresentRole, ExpandableRole, ExpandedRole, RemovableRole,
-        TypeNameRole, TargetRole, AttributeRole, CanSwitchRole
+        TypeNameRole, TargetRole, AttributeRole, CanSwitchRole, FindingsRole
     };
 
     explicit InspectorModel(Document *document, QObject *parent = nullptr);
@@ -70,10 +79,21 @@ public:
     bool showAll() const { return m_showAll; }
     void setShowAll(bool on);
     QString lastError() const { return m_lastError; }
+    // Findings are maps: problemRow (the row to pass to ProblemModel::applyFix), ruleId,
+    // severity, path, message, title, explanation, hasFix, fixLabel.
+    void setProblems(ProblemModel *problems);
+    QVariantList resourceFindings() const { return m_resourceFindings; }
+    int focusedRow() const { return m_focusedRow; }
 
     // A fresh gesture number: a field takes one when it gets focus.
     Q_INVOKABLE int newGesture();
     Q_INVOKABLE int rowOf(const QString &pointer) const;
+    // The row that shows a finding at `pointer`: the deepest row at or above it; -1 when the
+    // finding is about the resource as a whole (or points outside it).
+    Q_INVOKABLE int rowForFinding(const QString &pointer) const;
+    // Shows `logicalId`, opens the collapsed values above `pointer` and makes the row that shows
+    // it the focused row; emits revealed(row) even when it already was. Returns that row.
+    Q_INVOKABLE int reveal(const QString &logicalId, const QString &pointer);
     // Intents, by row. Each returns false (and sets lastError) when nothing changed.
     Q_INVOKABLE bool setText(int row, const QString &text, int gesture = 0);
     Q_INVOKABLE bool setBool(int row, bool value);
@@ -97,6 +117,9 @@ signals:
     void resourceChanged();
     void showAllChanged();
     void lastErrorChanged();
+    void findingsChanged();
+    void focusedRowChanged();
+    void revealed(int row);
 
 private:
     // What the catalog says a value should be (absent spec: anything, edited as JSON).
@@ -125,6 +148,7 @@ private:
         Json value;          // the node (null when absent)
         Json defaultValue;   // what add() and setMode("value") write
         Json itemDefault;    // what addItem() / addEntry() write
+        QVariantList findings;
     };
 
     static Row makeRow(int depth, const QString &label, const std::string &pointer, Kind kind);
@@ -142,6 +166,8 @@ private:
     bool setJson(const Row &row, const Json &value, int gesture = 0);
     void setError(const QString &error);
     static QString display(const Json &value);
+    void attachFindings();
+    void updateFocus();
 
     Document *m_document;
     std::string m_id;
@@ -150,6 +176,10 @@ private:
     bool m_showAll = false;
     int m_gesture = 0;
     QString m_lastError;
+    ProblemModel *m_problems = nullptr;
+    QVariantList m_resourceFindings;
+    std::string m_focusPointer; // what reveal() asked for; the focused row follows rebuilds
+    int m_focusedRow = -1;
 };
 
 } // namespace sc

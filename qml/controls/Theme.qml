@@ -49,6 +49,11 @@ QtObject {
     readonly property int rowHeight: 30
     readonly property string monoFont: "monospace"
 
+    // A finding's colour by its severity name ("error", "warning", "info").
+    function severityColor(severity) {
+        return severity === "error" ? error : severity === "warning" ? warning : info
+    }
+
     // One hue per palette category, readable on both backgrounds.
     function categoryColor(category) {
         switch (category) {

@@ -53,11 +53,14 @@ Dialog {
             model: dialog.controller.exporter.formats
             delegate: RadioButton {
                 required property var modelData
-                required property int index
                 objectName: "exportFormat-" + modelData.id
                 text: modelData.name + (modelData.project ? "  (a project folder)" : "  (." + modelData.extension + ")")
-                checked: index === dialog.current
-                onClicked: dialog.current = index
+            }
+            // Wired here, in the dialog's scope (a delegate cannot see `dialog`).
+            onItemAdded: (index, item) => {
+                const button = item as RadioButton
+                button.checked = Qt.binding(() => index === dialog.current)
+                button.clicked.connect(() => { dialog.current = index })
             }
         }
 
@@ -109,11 +112,11 @@ Dialog {
         selectedFile: dialog.controller.exporter.suggestedName(dialog.format.id)
         defaultSuffix: dialog.format.extension
         nameFilters: [dialog.format.name + " (*." + dialog.format.extension + ")"]
-        onAccepted: dialog.finish(selectedFile.toString())
+        onAccepted: dialog.finish(String(selectedFile))
     }
     FolderDialog {
         id: folderDialog
         title: "Export " + dialog.format.name + " into a folder"
-        onAccepted: dialog.finish(selectedFolder.toString())
+        onAccepted: dialog.finish(String(selectedFolder))
     }
 }

@@ -24,9 +24,11 @@ Rectangle {
             required property string label
             required property bool clean
             required property bool done
-            width: list.width
+            // The view's model is the history (a delegate cannot see `panel`).
+            readonly property UndoHistory history: ListView.view.model as UndoHistory
+            width: ListView.view.width
             height: 28
-            highlighted: index === panel.controller.history.currentIndex
+            highlighted: index === history.currentIndex
             contentItem: Row {
                 spacing: 8
                 Label {
@@ -45,7 +47,7 @@ Rectangle {
                     anchors.verticalCenter: parent.verticalCenter
                 }
             }
-            onClicked: panel.controller.history.currentIndex = index
+            onClicked: history.currentIndex = index
         }
     }
 }

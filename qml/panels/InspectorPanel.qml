@@ -9,7 +9,6 @@ Rectangle {
     id: panel
     required property DocumentController controller
     readonly property InspectorModel inspector: controller.inspector
-    property string hoveredDocumentation: ""
 
     color: Theme.panel
 
@@ -87,6 +86,29 @@ Rectangle {
             }
         }
 
+        // Findings about the resource as a whole.
+        Column {
+            id: resourceFindings
+            objectName: "resourceFindings"
+            Layout.fillWidth: true
+            Layout.margins: 8
+            visible: panel.inspector.logicalId !== "" && panel.inspector.resourceFindings.length > 0
+            spacing: 4
+            Repeater {
+                model: panel.inspector.resourceFindings
+                delegate: FindingNote {
+                    required property var modelData
+                    finding: modelData
+                }
+                // Wired here, in the panel's scope (a delegate cannot see `panel`).
+                onItemAdded: (index, item) => {
+                    const note = item as FindingNote
+                    note.width = Qt.binding(() => resourceFindings.width)
+                    note.problems = panel.controller.problems
+                }
+            }
+        }
+
         Label {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -99,9 +121,10 @@ Rectangle {
             font.pixelSize: Theme.fontSize
         }
 
-        ListView {
+        InspectorList {
             id: rows
             objectName: "inspectorRows"
+            controller: panel.controller
             Layout.fillWidth: true
             Layout.fillHeight: true
             visible: panel.inspector.logicalId !== ""
@@ -110,9 +133,28 @@ Rectangle {
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar {}
             delegate: InspectorRow {
-                width: rows.width
-                inspector: panel.inspector
-                onHoveredChanged: if (hovered) panel.hoveredDocumentation = documentation
+                id: rowDelegate
+                readonly property InspectorList view: ListView.view as InspectorList
+                width: view.width
+                inspector: view.controller.inspector
+                problems: view.controller.problems
+                onHoveredChanged: if (hovered) rowDelegate.view.hoveredDocumentation = rowDelegate.documentation
+            }
+        }
+
+        // The Problems tab took the user to a finding: show its row and give it the keyboard.
+        Connections {
+            target: panel.inspector
+            function onRevealed(row) {
+                if (row < 0) {
+                    rows.positionViewAtBeginning()
+                    return
+                }
+                rows.positionViewAtIndex(row, ListView.Contain)
+                rows.currentIndex = row
+                const item = rows.currentItem as InspectorRow
+                if (item)
+                    item.focusEditor()
             }
         }
 
@@ -135,7 +177,7 @@ Rectangle {
             Rectangle { anchors.top: parent.top; width: parent.width; height: 1; color: Theme.border }
             Label {
                 anchors { fill: parent; margins: 10 }
-                text: panel.hoveredDocumentation !== "" ? panel.hoveredDocumentation
+                text: rows.hoveredDocumentation !== "" ? rows.hoveredDocumentation
                                                          : "Point at a property to read what it does."
                 wrapMode: Text.WordWrap
                 elide: Text.ElideRight

@@ -4,11 +4,12 @@ import QtQuick.Layouts
 import StackCanvas
 
 // One row of the inspector: a label (indented by depth, required marked) and the editor its
-// kind calls for. Every change goes to an InspectorModel intent; text fields share one gesture
-// per focus, so typing a word is one undo step.
+// kind calls for, then the findings that point at it. Every change goes to an InspectorModel
+// intent; text fields share one gesture per focus, so typing a word is one undo step.
 Item {
     id: row
     required property InspectorModel inspector
+    required property ProblemModel problems
     required property int index
     required property int depth
     required property string label
@@ -26,19 +27,31 @@ Item {
     required property string target
     required property string attribute
     required property bool canSwitch
+    required property var findings
     readonly property bool hovered: hover.hovered
     readonly property bool isSection: kind === InspectorModel.Section
     readonly property bool isHeader: kind === InspectorModel.Object || kind === InspectorModel.List
                                      || kind === InspectorModel.Map
+    readonly property bool focused: inspector.focusedRow === index
+    readonly property int lineHeight: isSection ? 34 : Theme.rowHeight + 4
+
+    // Gives the editor the keyboard (the Problems tab takes the user here).
+    function focusEditor() {
+        const item = editor.item as Item
+        if (item)
+            item.forceActiveFocus()
+    }
 
     objectName: "row:" + pointer + (isSection ? "#" + label : "")
-    implicitHeight: isSection ? 34 : Theme.rowHeight + 4
+    implicitHeight: lineHeight + (findingColumn.visible ? findingColumn.implicitHeight + 4 : 0)
 
     HoverHandler { id: hover }
 
     Rectangle {
         anchors.fill: parent
         color: row.isSection ? Theme.panelAlt : (hover.hovered ? Theme.hover : "transparent")
+        border.width: row.focused ? 1 : 0
+        border.color: Theme.accent
         Rectangle {
             visible: row.isSection
             anchors.bottom: parent.bottom
@@ -59,7 +72,8 @@ Item {
 
     RowLayout {
         visible: !row.isSection
-        anchors { fill: parent; leftMargin: 12 + row.depth * 10; rightMargin: 6 }
+        anchors { left: parent.left; right: parent.right; top: parent.top; leftMargin: 12 + row.depth * 10; rightMargin: 6 }
+        height: row.lineHeight
         spacing: 6
 
         // Expander of nested values.
@@ -80,8 +94,17 @@ Item {
             ToolTip.delay: 800
             ToolTip.text: row.documentation
         }
-        Loader {
+        InspectorEditorLoader {
             id: editor
+            inspector: row.inspector
+            rowIndex: row.index
+            kind: row.kind
+            value: row.value
+            choices: row.choices
+            present: row.present
+            typeName: row.typeName
+            target: row.target
+            attribute: row.attribute
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.rowHeight - 2
             sourceComponent: {
@@ -160,23 +183,50 @@ Item {
         }
     }
 
+    // The findings about this value, under it.
+    Column {
+        id: findingColumn
+        objectName: "rowFindings"
+        visible: !row.isSection && row.findings.length > 0
+        anchors { left: parent.left; right: parent.right; top: parent.top; topMargin: row.lineHeight
+                  leftMargin: 12 + row.depth * 10 + 18; rightMargin: 8 }
+        spacing: 4
+        Repeater {
+            model: row.findings
+            delegate: FindingNote {
+                required property var modelData
+                finding: modelData
+            }
+            // Wired here, in the row's scope (a delegate cannot see `row`).
+            onItemAdded: (index, item) => {
+                const note = item as FindingNote
+                note.width = Qt.binding(() => findingColumn.width)
+                note.problems = row.problems
+            }
+        }
+    }
+
     Component {
         id: logicalIdEditor
         TextField {
+            id: logicalIdEditorRoot
+            readonly property InspectorEditorLoader cell: parent as InspectorEditorLoader
             objectName: "logicalIdField"
-            text: row.value
+            text: logicalIdEditorRoot.cell.value
             font.bold: true
             selectByMouse: true
             onEditingFinished: {
-                if (text !== row.value && !row.inspector.rename(text))
-                    text = row.value
+                if (text !== logicalIdEditorRoot.cell.value && !logicalIdEditorRoot.cell.inspector.rename(text))
+                    text = logicalIdEditorRoot.cell.value
             }
         }
     }
     Component {
         id: readOnlyEditor
         Label {
-            text: row.value
+            id: readOnlyEditorRoot
+            readonly property InspectorEditorLoader cell: parent as InspectorEditorLoader
+            text: readOnlyEditorRoot.cell.value
             verticalAlignment: Text.AlignVCenter
             elide: Text.ElideMiddle
             font.family: Theme.monoFont
@@ -187,103 +237,117 @@ Item {
     Component {
         id: textEditor
         TextField {
+            id: textEditorRoot
+            readonly property InspectorEditorLoader cell: parent as InspectorEditorLoader
             objectName: "textField"
             property int gesture: 0
-            text: row.value
+            text: textEditorRoot.cell.value
             selectByMouse: true
-            placeholderText: row.kind === InspectorModel.Sub ? "text with ${Resource} or ${Resource.Attribute}"
-                                                             : (row.typeName !== "" ? row.typeName : "")
-            font.family: row.kind === InspectorModel.Sub ? Theme.monoFont : font.family
-            leftPadding: row.kind === InspectorModel.Sub ? 34 : 8
+            placeholderText: textEditorRoot.cell.kind === InspectorModel.Sub ? "text with ${Resource} or ${Resource.Attribute}"
+                                                             : (textEditorRoot.cell.typeName !== "" ? textEditorRoot.cell.typeName : "")
+            font.family: textEditorRoot.cell.kind === InspectorModel.Sub ? Theme.monoFont : font.family
+            leftPadding: textEditorRoot.cell.kind === InspectorModel.Sub ? 34 : 8
             Label {
-                visible: row.kind === InspectorModel.Sub
+                visible: textEditorRoot.cell.kind === InspectorModel.Sub
                 anchors { left: parent.left; leftMargin: 6; verticalCenter: parent.verticalCenter }
                 text: "Sub"
                 font.pixelSize: Theme.smallFontSize - 1
                 font.bold: true
                 color: Theme.accent
             }
-            onActiveFocusChanged: if (activeFocus) gesture = row.inspector.newGesture()
-            onTextEdited: row.inspector.setText(row.index, text, gesture)
+            onActiveFocusChanged: if (activeFocus) gesture = textEditorRoot.cell.inspector.newGesture()
+            onTextEdited: textEditorRoot.cell.inspector.setText(textEditorRoot.cell.rowIndex, text, gesture)
         }
     }
     Component {
         id: jsonEditor
         TextField {
+            id: jsonEditorRoot
+            readonly property InspectorEditorLoader cell: parent as InspectorEditorLoader
             objectName: "jsonField"
             property int gesture: 0
-            text: row.value
+            text: jsonEditorRoot.cell.value
             selectByMouse: true
             font.family: Theme.monoFont
-            onActiveFocusChanged: if (activeFocus) gesture = row.inspector.newGesture()
-            onEditingFinished: if (text !== row.value) row.inspector.setText(row.index, text, gesture)
+            onActiveFocusChanged: if (activeFocus) gesture = jsonEditorRoot.cell.inspector.newGesture()
+            onEditingFinished: if (text !== jsonEditorRoot.cell.value) jsonEditorRoot.cell.inspector.setText(jsonEditorRoot.cell.rowIndex, text, gesture)
         }
     }
     Component {
         id: boolEditor
         Item {
+            id: boolEditorRoot
+            readonly property InspectorEditorLoader cell: parent as InspectorEditorLoader
             Switch {
                 objectName: "boolSwitch"
                 anchors.verticalCenter: parent.verticalCenter
-                checked: row.value === "true"
-                onToggled: row.inspector.setBool(row.index, checked)
+                checked: boolEditorRoot.cell.value === "true"
+                onToggled: boolEditorRoot.cell.inspector.setBool(boolEditorRoot.cell.rowIndex, checked)
             }
         }
     }
     Component {
         id: choiceEditor
         ComboBox {
+            id: choiceEditorRoot
+            readonly property InspectorEditorLoader cell: parent as InspectorEditorLoader
             objectName: "choiceBox"
-            model: row.choices
-            currentIndex: row.choices.indexOf(row.value)
-            displayText: row.present ? row.value : "—"
-            onActivated: (i) => row.inspector.setChoice(row.index, row.choices[i])
+            model: choiceEditorRoot.cell.choices
+            currentIndex: choiceEditorRoot.cell.choices.indexOf(choiceEditorRoot.cell.value)
+            displayText: choiceEditorRoot.cell.present ? choiceEditorRoot.cell.value : "—"
+            onActivated: (i) => choiceEditorRoot.cell.inspector.setChoice(choiceEditorRoot.cell.rowIndex, choiceEditorRoot.cell.choices[i])
         }
     }
     Component {
         id: refEditor
         RowLayout {
+            id: refEditorRoot
+            readonly property InspectorEditorLoader cell: parent as InspectorEditorLoader
             spacing: 4
             Label { text: "Ref"; font.bold: true; font.pixelSize: Theme.smallFontSize; color: Theme.accent }
             ComboBox {
                 objectName: "refBox"
                 Layout.fillWidth: true
-                model: row.choices
-                currentIndex: row.choices.indexOf(row.target)
-                displayText: row.target
-                onActivated: (i) => row.inspector.setRef(row.index, row.choices[i])
+                model: refEditorRoot.cell.choices
+                currentIndex: refEditorRoot.cell.choices.indexOf(refEditorRoot.cell.target)
+                displayText: refEditorRoot.cell.target
+                onActivated: (i) => refEditorRoot.cell.inspector.setRef(refEditorRoot.cell.rowIndex, refEditorRoot.cell.choices[i])
             }
         }
     }
     Component {
         id: getAttEditor
         RowLayout {
+            id: getAttEditorRoot
+            readonly property InspectorEditorLoader cell: parent as InspectorEditorLoader
             spacing: 4
             Label { text: "GetAtt"; font.bold: true; font.pixelSize: Theme.smallFontSize; color: Theme.accent }
             ComboBox {
                 objectName: "getAttTargetBox"
                 Layout.fillWidth: true
-                model: row.choices
-                currentIndex: row.choices.indexOf(row.target)
-                displayText: row.target
-                onActivated: (i) => row.inspector.setGetAtt(row.index, row.choices[i], row.attribute)
+                model: getAttEditorRoot.cell.choices
+                currentIndex: getAttEditorRoot.cell.choices.indexOf(getAttEditorRoot.cell.target)
+                displayText: getAttEditorRoot.cell.target
+                onActivated: (i) => getAttEditorRoot.cell.inspector.setGetAtt(getAttEditorRoot.cell.rowIndex, getAttEditorRoot.cell.choices[i], getAttEditorRoot.cell.attribute)
             }
             ComboBox {
                 objectName: "getAttAttributeBox"
                 Layout.fillWidth: true
-                readonly property var attributes: row.inspector.attributesOf(row.target)
+                readonly property var attributes: getAttEditorRoot.cell.inspector.attributesOf(getAttEditorRoot.cell.target)
                 model: attributes
-                currentIndex: attributes.indexOf(row.attribute)
-                displayText: row.attribute
-                onActivated: (i) => row.inspector.setGetAtt(row.index, row.target, attributes[i])
+                currentIndex: attributes.indexOf(getAttEditorRoot.cell.attribute)
+                displayText: getAttEditorRoot.cell.attribute
+                onActivated: (i) => getAttEditorRoot.cell.inspector.setGetAtt(getAttEditorRoot.cell.rowIndex, getAttEditorRoot.cell.target, attributes[i])
             }
         }
     }
     Component {
         id: headerSummary
         Label {
+            id: headerSummaryRoot
+            readonly property InspectorEditorLoader cell: parent as InspectorEditorLoader
             verticalAlignment: Text.AlignVCenter
-            text: row.kind === InspectorModel.List ? "list" : row.kind === InspectorModel.Map ? "map" : row.typeName
+            text: headerSummaryRoot.cell.kind === InspectorModel.List ? "list" : headerSummaryRoot.cell.kind === InspectorModel.Map ? "map" : headerSummaryRoot.cell.typeName
             font.pixelSize: Theme.smallFontSize
             color: Theme.textMuted
         }
@@ -291,13 +355,15 @@ Item {
     Component {
         id: addButton
         Item {
+            id: addButtonRoot
+            readonly property InspectorEditorLoader cell: parent as InspectorEditorLoader
             Button {
                 objectName: "addButton"
                 anchors.verticalCenter: parent.verticalCenter
                 flat: true
                 text: "+ Set"
                 font.pixelSize: Theme.smallFontSize
-                onClicked: row.inspector.add(row.index)
+                onClicked: addButtonRoot.cell.inspector.add(addButtonRoot.cell.rowIndex)
             }
         }
     }

@@ -47,9 +47,10 @@ Rectangle {
         }
     }
 
-    ListView {
+    DocumentListView {
         id: list
         objectName: "paletteList"
+        controller: panel.controller
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom; topMargin: 8 }
         clip: true
         model: paletteModel
@@ -60,6 +61,7 @@ Rectangle {
         reuseItems: true
         section.property: "section"
         section.delegate: Item {
+            id: sectionHeading
             required property string section
             readonly property string category: section.replace("All types · ", "")
             width: ListView.view.width
@@ -69,12 +71,13 @@ Rectangle {
                 spacing: 8
                 Image {
                     width: 16; height: 16
-                    sourceSize: Qt.size(16, 16)
-                    source: paletteModel.categoryIcon(parent.parent.category)
+                    sourceSize.width: 16
+                    sourceSize.height: 16
+                    source: (sectionHeading.ListView.view.model as PaletteModel).categoryIcon(sectionHeading.category)
                     anchors.verticalCenter: parent.verticalCenter
                 }
                 Text {
-                    text: parent.parent.section.toUpperCase()
+                    text: sectionHeading.section.toUpperCase()
                     color: Theme.textMuted
                     font.pixelSize: Theme.smallFontSize - 1
                     font.weight: Font.DemiBold
@@ -103,7 +106,8 @@ Rectangle {
                 x: 14
                 anchors.verticalCenter: parent.verticalCenter
                 width: 24; height: 24
-                sourceSize: Qt.size(24, 24)
+                sourceSize.width: 24
+                sourceSize.height: 24
                 source: entry.icon
                 opacity: entry.deep ? 1 : 0.75
             }
@@ -143,7 +147,7 @@ Rectangle {
                 Row {
                     anchors { left: parent.left; leftMargin: 10; verticalCenter: parent.verticalCenter }
                     spacing: 8
-                    Image { width: 20; height: 20; sourceSize: Qt.size(20, 20); source: entry.icon }
+                    Image { width: 20; height: 20; sourceSize.width: 20; sourceSize.height: 20; source: entry.icon }
                     Text { text: entry.displayName; color: Theme.text; font.pixelSize: Theme.fontSize; anchors.verticalCenter: parent.verticalCenter }
                 }
             }
@@ -178,7 +182,7 @@ Rectangle {
                 onCanceled: {
                     ghost.parent = entry
                 }
-                onDoubleClicked: panel.controller.canvas.addResourceAtViewCenter(entry.resourceType)
+                onDoubleClicked: (entry.ListView.view as DocumentListView).controller.canvas.addResourceAtViewCenter(entry.resourceType)
             }
         }
     }

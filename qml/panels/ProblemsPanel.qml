@@ -4,27 +4,14 @@ import QtQuick.Layouts
 import StackCanvas
 
 // The Problems tab: every finding of the rules on the open document, filtered by severity and
-// text; choosing one selects its card. Fixes run as one undo step.
+// text; choosing one selects its card and takes the inspector to the property it is about.
+// "Why?" opens the rule's explanation in place; fixes run as one undo step.
 Rectangle {
     id: panel
     required property DocumentController controller
     readonly property ProblemModel problems: controller.problems
-    property string severityFilter: "all" // all, error, warning, info
-    property string textFilter: ""
 
     color: Theme.panel
-
-    function matches(severity, ruleId, logicalId, message) {
-        if (severityFilter !== "all" && severity !== severityFilter)
-            return false
-        if (textFilter === "")
-            return true
-        const needle = textFilter.toLowerCase()
-        return (ruleId + " " + logicalId + " " + message).toLowerCase().indexOf(needle) >= 0
-    }
-    function severityColor(severity) {
-        return severity === "error" ? Theme.error : severity === "warning" ? Theme.warning : Theme.info
-    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -42,11 +29,16 @@ Rectangle {
                     required property var modelData
                     objectName: "severity:" + modelData[0]
                     text: modelData[1]
-                    flat: panel.severityFilter !== modelData[0]
-                    highlighted: panel.severityFilter === modelData[0]
                     font.pixelSize: Theme.smallFontSize
                     implicitHeight: 26
-                    onClicked: panel.severityFilter = modelData[0]
+                }
+                // Wired here, in the panel's scope (a delegate cannot see `list`).
+                onItemAdded: (index, item) => {
+                    const button = item as Button
+                    const severity = ["all", "error", "warning", "info"][index]
+                    button.flat = Qt.binding(() => list.severityFilter !== severity)
+                    button.highlighted = Qt.binding(() => list.severityFilter === severity)
+                    button.clicked.connect(() => { list.severityFilter = severity })
                 }
             }
             Item { Layout.fillWidth: true }
@@ -56,14 +48,15 @@ Rectangle {
                 implicitHeight: 26
                 placeholderText: "Filter by rule, resource or text"
                 font.pixelSize: Theme.smallFontSize
-                onTextChanged: panel.textFilter = text
+                onTextChanged: list.textFilter = text
             }
         }
         Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
 
-        ListView {
+        ProblemList {
             id: list
             objectName: "problemList"
+            controller: panel.controller
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -80,61 +73,111 @@ Rectangle {
                 required property int column
                 required property string message
                 required property string title
+                required property string explanation
                 required property bool hasFix
                 required property string fixLabel
-                readonly property bool shown: panel.matches(severity, ruleId, logicalId, message)
-                width: list.width
-                height: shown ? 30 : 0
+                readonly property ProblemList view: ListView.view as ProblemList
+                readonly property bool shown: view.matches(severity, ruleId, logicalId, message)
+                property bool explained: false
+                objectName: "problem:" + ruleId + ":" + logicalId
+                width: view.width
+                height: shown ? (explained ? implicitContentHeight + topPadding + bottomPadding : 30) : 0
                 visible: shown
-                highlighted: logicalId !== "" && logicalId === panel.controller.canvas.currentId
-                ToolTip.visible: hovered && title !== ""
+                highlighted: logicalId !== "" && logicalId === view.controller.canvas.currentId
+                ToolTip.visible: hovered && !explained && title !== ""
                 ToolTip.delay: 600
                 ToolTip.text: title
-                contentItem: RowLayout {
-                    spacing: 10
-                    Rectangle {
-                        Layout.preferredWidth: 8
-                        Layout.preferredHeight: 8
-                        radius: 4
-                        color: panel.severityColor(finding.severity)
-                    }
-                    Label {
-                        Layout.preferredWidth: 52
-                        text: finding.ruleId
-                        font.family: Theme.monoFont
-                        font.pixelSize: Theme.smallFontSize
-                        color: Theme.textMuted
-                    }
-                    Label {
-                        Layout.preferredWidth: 150
-                        text: finding.logicalId
-                        elide: Text.ElideRight
-                        font.bold: true
-                        font.pixelSize: Theme.fontSize
-                        color: Theme.text
-                    }
-                    Label {
+                contentItem: ColumnLayout {
+                    spacing: 4
+                    RowLayout {
                         Layout.fillWidth: true
-                        text: finding.message
-                        elide: Text.ElideRight
-                        font.pixelSize: Theme.fontSize
-                        color: Theme.text
+                        Layout.preferredHeight: 22
+                        spacing: 10
+                        Rectangle {
+                            Layout.preferredWidth: 8
+                            Layout.preferredHeight: 8
+                            radius: 4
+                            color: Theme.severityColor(finding.severity)
+                        }
+                        Label {
+                            Layout.preferredWidth: 52
+                            text: finding.ruleId
+                            font.family: Theme.monoFont
+                            font.pixelSize: Theme.smallFontSize
+                            color: Theme.textMuted
+                        }
+                        Label {
+                            Layout.preferredWidth: 150
+                            text: finding.logicalId
+                            elide: Text.ElideRight
+                            font.bold: true
+                            font.pixelSize: Theme.fontSize
+                            color: Theme.text
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: finding.message
+                            elide: Text.ElideRight
+                            font.pixelSize: Theme.fontSize
+                            color: Theme.text
+                        }
+                        Label {
+                            text: finding.line > 0 ? "line " + finding.line : ""
+                            font.pixelSize: Theme.smallFontSize
+                            color: Theme.textMuted
+                        }
+                        ToolButton {
+                            objectName: "explainButton"
+                            text: finding.explained ? "Hide" : "Why?"
+                            font.pixelSize: Theme.smallFontSize
+                            implicitHeight: 24
+                            checkable: true
+                            checked: finding.explained
+                            onToggled: finding.explained = checked
+                        }
+                        Button {
+                            objectName: "fixButton"
+                            visible: finding.hasFix
+                            text: finding.fixLabel
+                            flat: true
+                            font.pixelSize: Theme.smallFontSize
+                            implicitHeight: 24
+                            onClicked: finding.view.controller.problems.applyFix(finding.index)
+                        }
                     }
-                    Label {
-                        text: finding.line > 0 ? "line " + finding.line : ""
-                        font.pixelSize: Theme.smallFontSize
-                        color: Theme.textMuted
-                    }
-                    Button {
-                        visible: finding.hasFix
-                        text: finding.fixLabel
-                        flat: true
-                        font.pixelSize: Theme.smallFontSize
-                        implicitHeight: 24
-                        onClicked: panel.problems.applyFix(finding.index)
+                    // The rule's study note.
+                    ColumnLayout {
+                        objectName: "explanation"
+                        Layout.fillWidth: true
+                        Layout.leftMargin: 18
+                        Layout.bottomMargin: 4
+                        visible: finding.explained
+                        spacing: 2
+                        Label {
+                            Layout.fillWidth: true
+                            text: finding.title + "  ·  " + finding.ruleId
+                            wrapMode: Text.WordWrap
+                            font.pixelSize: Theme.smallFontSize
+                            font.bold: true
+                            color: Theme.severityColor(finding.severity)
+                        }
+                        Label {
+                            objectName: "explanationText"
+                            Layout.fillWidth: true
+                            text: finding.explanation
+                            wrapMode: Text.WordWrap
+                            font.pixelSize: Theme.smallFontSize
+                            color: Theme.textMuted
+                        }
                     }
                 }
-                onClicked: if (logicalId !== "") panel.controller.canvas.select(logicalId)
+                // Select the card and take the inspector to the property the finding is about.
+                onClicked: {
+                    if (logicalId === "")
+                        return
+                    view.controller.canvas.select(logicalId)
+                    view.controller.inspector.reveal(logicalId, path)
+                }
             }
         }
         Label {

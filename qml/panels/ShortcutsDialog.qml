@@ -41,19 +41,21 @@ Dialog {
             Repeater {
                 model: dialog.groups
                 delegate: ColumnLayout {
+                    id: group
                     required property var modelData
                     Layout.fillWidth: true
                     spacing: 4
                     Label {
-                        text: modelData[0].toUpperCase()
+                        text: group.modelData[0].toUpperCase()
                         font.pixelSize: Theme.smallFontSize
                         font.bold: true
                         font.letterSpacing: 0.8
                         color: Theme.textMuted
                     }
                     Repeater {
-                        model: modelData[1]
+                        model: group.modelData[1]
                         delegate: RowLayout {
+                            id: shortcut
                             required property var modelData
                             Layout.fillWidth: true
                             Rectangle {
@@ -64,7 +66,7 @@ Dialog {
                                 border.color: Theme.border
                                 Label {
                                     anchors.centerIn: parent
-                                    text: modelData[0]
+                                    text: shortcut.modelData[0]
                                     font.family: Theme.monoFont
                                     font.pixelSize: Theme.smallFontSize
                                     color: Theme.text
@@ -72,7 +74,7 @@ Dialog {
                             }
                             Label {
                                 Layout.fillWidth: true
-                                text: modelData[1]
+                                text: shortcut.modelData[1]
                                 color: Theme.text
                                 font.pixelSize: Theme.fontSize
                             }

@@ -34,11 +34,16 @@ Rectangle {
                     required property var modelData
                     objectName: "format:" + modelData.id
                     text: modelData.name
-                    flat: panel.source.format !== modelData.id
-                    highlighted: panel.source.format === modelData.id
                     font.pixelSize: Theme.smallFontSize
                     implicitHeight: 26
-                    onClicked: panel.source.format = modelData.id
+                }
+                // Wired here, in the panel's scope (a delegate cannot see `panel`).
+                onItemAdded: (index, item) => {
+                    const button = item as Button
+                    const id = panel.source.formats[index].id
+                    button.flat = Qt.binding(() => panel.source.format !== id)
+                    button.highlighted = Qt.binding(() => panel.source.format === id)
+                    button.clicked.connect(() => { panel.source.format = id })
                 }
             }
             Item { Layout.fillWidth: true }
@@ -89,13 +94,13 @@ Rectangle {
                     delegate: Text {
                         required property int index
                         width: 40
-                        height: flick.lineHeight
                         horizontalAlignment: Text.AlignRight
                         text: index + 1
                         font.family: Theme.monoFont
                         font.pixelSize: Theme.smallFontSize
                         color: Theme.lineNumber
                     }
+                    onItemAdded: (index, item) => { (item as Text).height = Qt.binding(() => flick.lineHeight) }
                 }
             }
             TextEdit {
@@ -122,9 +127,15 @@ Rectangle {
                 if (top < contentY || bottom > contentY + height)
                     contentY = Math.max(0, Math.min(top - 2 * lineHeight, contentHeight - height))
             }
+            // Once the new highlight is known (the next event-loop turn).
+            Timer {
+                id: revealLater
+                interval: 0
+                onTriggered: flick.reveal()
+            }
             Connections {
                 target: panel.controller.canvas
-                function onSelectionChanged() { Qt.callLater(flick.reveal) }
+                function onSelectionChanged() { revealLater.restart() }
             }
         }
     }
