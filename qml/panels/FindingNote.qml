@@ -44,6 +44,7 @@ Rectangle {
             ToolButton {
                 objectName: "explainButton"
                 Layout.preferredHeight: 22
+                Layout.alignment: Qt.AlignTop
                 text: note.explained ? "Hide" : "Why?"
                 font.pixelSize: Theme.smallFontSize
                 checkable: true
@@ -53,14 +54,16 @@ Rectangle {
                 ToolTip.delay: 600
                 ToolTip.text: "What the rule checks and why it matters"
             }
-            Button {
-                objectName: "fixButton"
-                visible: note.finding.hasFix
-                Layout.preferredHeight: 24
-                text: note.finding.fixLabel
-                font.pixelSize: Theme.smallFontSize
-                onClicked: note.problems.applyFix(note.finding.problemRow)
-            }
+        }
+        // Fix labels are sentences ("Retain Table on deletion and replacement"): a line of their own.
+        Button {
+            objectName: "fixButton"
+            visible: note.finding.hasFix
+            Layout.maximumWidth: content.width
+            Layout.preferredHeight: 24
+            text: note.finding.fixLabel
+            font.pixelSize: Theme.smallFontSize
+            onClicked: note.problems.applyFix(note.finding.problemRow)
         }
         ColumnLayout {
             objectName: "explanation"

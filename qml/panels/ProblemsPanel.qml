@@ -104,7 +104,7 @@ Rectangle {
                             text: finding.ruleId
                             font.family: Theme.monoFont
                             font.pixelSize: Theme.smallFontSize
-                            color: Theme.textMuted
+                            color: finding.highlighted ? Theme.textOnAccent : Theme.textMuted
                         }
                         Label {
                             Layout.preferredWidth: 150
@@ -124,7 +124,7 @@ Rectangle {
                         Label {
                             text: finding.line > 0 ? "line " + finding.line : ""
                             font.pixelSize: Theme.smallFontSize
-                            color: Theme.textMuted
+                            color: finding.highlighted ? Theme.textOnAccent : Theme.textMuted
                         }
                         ToolButton {
                             objectName: "explainButton"
@@ -167,7 +167,7 @@ Rectangle {
                             text: finding.explanation
                             wrapMode: Text.WordWrap
                             font.pixelSize: Theme.smallFontSize
-                            color: Theme.textMuted
+                            color: finding.highlighted ? Theme.textOnAccent : Theme.textMuted
                         }
                     }
                 }
