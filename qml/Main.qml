@@ -204,6 +204,11 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+J"; onActivated: bottomPanel.visible = !bottomPanel.visible }
     Shortcut { sequence: "Ctrl+I"; onActivated: inspector.visible = !inspector.visible }
     Shortcut { sequence: "F1"; onActivated: shortcutsDialog.open() }
+    // A finding chosen in the Problems tab is shown in the inspector, even when it was hidden.
+    Connections {
+        target: window.controller.inspector
+        function onRevealed() { inspector.visible = true }
+    }
 
     menuBar: MenuBar {
         Menu {

@@ -238,10 +238,15 @@ private slots:
     {
         QQmlProperty::write(m_f->find<QObject>(QStringLiteral("bottomTabs")), QStringLiteral("currentIndex"), 1);
         select(QStringLiteral("Table"));
+        // A hidden inspector comes back for the finding.
+        QQuickItem *inspectorPanel = m_f->find(QStringLiteral("inspector"));
+        QVERIFY(inspectorPanel);
+        inspectorPanel->setVisible(false);
         QQuickItem *problem = nullptr;
         QTRY_VERIFY((problem = findItem(m_f->window->contentItem(), QStringLiteral("problem:E7006:Hook"))));
         click(problem, 120); // on the logical ID, clear of the buttons
         QCOMPARE(m_f->controller->canvas()->currentId(), QStringLiteral("Hook"));
+        QVERIFY(inspectorPanel->isVisible());
         const QString pointer = QStringLiteral("/Resources/Hook/Properties/HeartbeatTimeout");
         QCOMPARE(inspector()->focusedRow(), inspector()->rowOf(pointer));
         QQuickItem *row = findItem(m_f->window->contentItem(), QStringLiteral("row:") + pointer);
