@@ -1,12 +1,16 @@
 // CanvasController: the boxes drawn around what a VPC or a subnet holds, and the managed fleet
-// an Elastic Beanstalk environment card shows. Both are read from the template on each change.
+// an Elastic Beanstalk environment card shows. Both are read from the template; the boxes'
+// membership only on an edit, their rectangles when a card inside one moves.
 
 #include "app/gui/canvascontroller.h"
 
+#include "app/gui/containermodel.h"
 #include "model/document/document.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace sc {
 
@@ -41,56 +45,80 @@ std::string option(const Json &settings, const std::string &ns, const std::strin
 
 } // namespace
 
-void CanvasController::rebuildContainers()
+void CanvasController::rebuildContainers(const DocumentChange *change)
 {
-    const Graph &graph = m_document->graph();
+    if (change && change->isLayoutOnly()) {
+        const bool touches = std::any_of(change->moved.begin(), change->moved.end(),
+                                         [&](const std::string &id) { return m_inContainers.count(id) > 0; });
+        if (!touches)
+            return;
+        for (const std::string &id : change->moved) {
+            if (m_inContainers.count(id))
+                m_containerPositions[id] = m_document->position(id);
+        }
+    } else {
+        // Membership from the graph: a subnet holds what refers to it, a VPC its subnets.
+        const Graph &graph = m_document->graph();
+        std::unordered_map<std::string, std::string> types;
+        m_subnetMembers.clear();
+        m_vpcSubnets.clear();
+        for (const GraphNode &node : graph.nodes()) {
+            types[node.id] = node.type;
+            if (node.type == "AWS::EC2::Subnet")
+                m_subnetMembers[node.id];
+            else if (node.type == "AWS::EC2::VPC")
+                m_vpcSubnets[node.id];
+        }
+        for (const GraphEdge &e : graph.edges()) {
+            if (e.kind == Reference::Kind::DependsOn || e.source == e.target)
+                continue;
+            const std::string &sourceType = types[e.source];
+            if (m_subnetMembers.count(e.target) && sourceType != "AWS::EC2::Subnet" && sourceType != "AWS::EC2::VPC")
+                m_subnetMembers[e.target].insert(e.source);
+            if (m_vpcSubnets.count(e.target) && sourceType == "AWS::EC2::Subnet")
+                m_vpcSubnets[e.target].insert(e.source);
+        }
+        m_inContainers.clear();
+        for (const auto &[subnet, members] : m_subnetMembers) {
+            m_inContainers.insert(subnet);
+            m_inContainers.insert(members.begin(), members.end());
+        }
+        for (const auto &[vpc, subnets] : m_vpcSubnets)
+            m_inContainers.insert(vpc);
+        m_containerPositions.clear();
+        for (const std::string &id : m_inContainers)
+            m_containerPositions[id] = m_document->position(id);
+    }
     const QSizeF card(cardWidth(), cardHeight());
-    const auto cardRect = [&](const std::string &id) { return QRectF(m_document->position(id), card); };
-    std::map<std::string, std::set<std::string>> subnetMembers, vpcSubnets;
-    for (const GraphNode &node : graph.nodes()) {
-        if (node.type == "AWS::EC2::Subnet")
-            subnetMembers[node.id];
-        else if (node.type == "AWS::EC2::VPC")
-            vpcSubnets[node.id];
-    }
-    for (const GraphEdge &e : graph.edges()) {
-        if (e.kind == Reference::Kind::DependsOn || e.source == e.target)
-            continue;
-        const std::string sourceType = m_document->resourceType(e.source);
-        if (subnetMembers.count(e.target) && sourceType != "AWS::EC2::Subnet" && sourceType != "AWS::EC2::VPC")
-            subnetMembers[e.target].insert(e.source);
-        if (vpcSubnets.count(e.target) && sourceType == "AWS::EC2::Subnet")
-            vpcSubnets[e.target].insert(e.source);
-    }
+    const auto cardRect = [&](const std::string &id) { return QRectF(m_containerPositions[id], card); };
     std::map<std::string, QRectF> subnetBoxes;
-    for (const auto &[subnet, members] : subnetMembers) {
+    for (const auto &[subnet, members] : m_subnetMembers) {
         QRectF r = cardRect(subnet);
         for (const std::string &m : members)
             r |= cardRect(m);
         subnetBoxes[subnet] = padded(r, kSubnetPadding);
     }
-    QVariantList boxes;
-    for (const auto &[vpc, subnets] : vpcSubnets) {
+    std::vector<ContainerModel::Box> boxes;
+    for (const auto &[vpc, subnets] : m_vpcSubnets) {
         if (subnets.empty())
             continue;
         QRectF r = cardRect(vpc);
         for (const std::string &s : subnets)
             r |= subnetBoxes[s];
-        boxes << QVariantMap{{QStringLiteral("id"), QString::fromStdString(vpc)},
-                             {QStringLiteral("kind"), QStringLiteral("vpc")},
-                             {QStringLiteral("rect"), padded(r, kVpcPadding)}};
+        boxes.push_back({QString::fromStdString(vpc), QStringLiteral("vpc"), padded(r, kVpcPadding)});
     }
-    for (const auto &[subnet, members] : subnetMembers) {
+    for (const auto &[subnet, members] : m_subnetMembers) {
         if (members.empty())
             continue;
-        boxes << QVariantMap{{QStringLiteral("id"), QString::fromStdString(subnet)},
-                             {QStringLiteral("kind"), QStringLiteral("subnet")},
-                             {QStringLiteral("rect"), subnetBoxes[subnet]}};
+        boxes.push_back({QString::fromStdString(subnet), QStringLiteral("subnet"), subnetBoxes[subnet]});
     }
-    if (boxes != m_containers) {
-        m_containers = boxes;
+    if (m_containerModel->setBoxes(std::move(boxes)))
         emit containersChanged();
-    }
+}
+
+QVariantList CanvasController::containers() const
+{
+    return m_containerModel->toVariantList();
 }
 
 QString CanvasController::fleetSummary(const QString &logicalId) const

@@ -1,5 +1,7 @@
 #include "app/gui/canvascontroller.h"
 
+#include "app/gui/containermodel.h"
+
 #include "model/catalog/catalog.h"
 #include "model/document/autolayout.h"
 #include "model/document/clipboard.h"
@@ -31,6 +33,7 @@ std::vector<std::string> toStd(const QStringList &ids)
 CanvasController::CanvasController(Document *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
+    , m_containerModel(new ContainerModel(this))
 {
     m_moveTimer.setSingleShot(true);
     m_moveTimer.setInterval(16); // a drag moves the model at most once per frame
@@ -52,7 +55,7 @@ CanvasController::CanvasController(Document *document, QObject *parent)
             setSelection(kept);
         ++m_revision;
         emit revisionChanged();
-        rebuildContainers();
+        rebuildContainers(&change);
         if (change.reset)
             emit documentReset();
     });
@@ -371,8 +374,8 @@ QRectF CanvasController::bounds() const
     QRectF all;
     for (const std::string &id : m_document->resourceIds())
         all |= QRectF(m_document->position(id), QSizeF(cardWidth(), cardHeight()));
-    for (const QVariant &box : m_containers)
-        all |= box.toMap().value(QStringLiteral("rect")).toRectF();
+    for (const ContainerModel::Box &box : m_containerModel->boxes())
+        all |= box.rect;
     return all;
 }
 

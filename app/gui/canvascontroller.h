@@ -4,6 +4,7 @@
 // intents QML calls (select, add from the palette, move, connect, delete, copy/paste).
 // Edits go through the Document's intent methods; this class decides nothing about AWS.
 
+#include "app/gui/containermodel.h"
 #include "model/template/json.h"
 
 #include <QObject>
@@ -16,11 +17,13 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <map>
+#include <set>
 #include <string>
 
 namespace sc {
 
 class Document;
+struct DocumentChange;
 
 class CanvasController : public QObject {
     Q_OBJECT
@@ -38,6 +41,8 @@ class CanvasController : public QObject {
     Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
     Q_PROPERTY(int problemsRevision READ problemsRevision NOTIFY problemsChanged)
     Q_PROPERTY(QVariantList containers READ containers NOTIFY containersChanged)
+    // The same boxes as a model, for the canvas's Repeater (a drag updates one row).
+    Q_PROPERTY(sc::ContainerModel *containerModel READ containerModel CONSTANT)
     // The last refusal or notice for the canvas to show ("" when none).
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool canPaste READ canPaste NOTIFY clipboardChanged)
@@ -57,7 +62,8 @@ public:
     void setViewCenter(QPointF center);
     int revision() const { return m_revision; }
     int problemsRevision() const { return m_problemsRevision; }
-    QVariantList containers() const { return m_containers; }
+    QVariantList containers() const;
+    ContainerModel *containerModel() const { return m_containerModel; }
     QString message() const { return m_message; }
     bool canPaste() const { return !m_clipboard.is_null(); }
 
@@ -122,7 +128,8 @@ private:
     void setSelection(QStringList ids);
     void setMessage(const QString &message);
     void applyPendingMove();
-    void rebuildContainers();
+    // Recomputes the boxes; a move of cards outside every box changes nothing and costs nothing.
+    void rebuildContainers(const DocumentChange *change = nullptr);
     QPointF snapped(QPointF p) const;
 
     Document *m_document;
@@ -131,7 +138,11 @@ private:
     QPointF m_viewCenter;
     int m_revision = 0;
     int m_problemsRevision = 0;
-    QVariantList m_containers;
+    ContainerModel *m_containerModel;
+    // Who is inside which box, kept between moves (only an edit changes it).
+    std::map<std::string, std::set<std::string>> m_subnetMembers, m_vpcSubnets;
+    std::set<std::string> m_inContainers;
+    std::map<std::string, QPointF> m_containerPositions;
     QString m_message;
     QMap<QString, QString> m_severities;
     Json m_clipboard;

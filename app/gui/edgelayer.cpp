@@ -2,26 +2,35 @@
 
 #include "app/gui/canvascontroller.h"
 #include "app/gui/documentcontroller.h"
+#include "app/gui/edgepaintnode.h"
 #include "model/document/document.h"
 
-#include <QPainter>
 #include <QQuickWindow>
 #include <QSGFlatColorMaterial>
 #include <QSGGeometryNode>
-#include <QSGRenderNode>
+#include <QSGOpacityNode>
 #include <QSGRendererInterface>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace sc {
 
 namespace {
 
-constexpr int kChunkSize = 128;
+// Small chunks: a moved card rewrites (and, in software, repaints) little besides its edges.
+constexpr int kChunkSize = 32;
 constexpr int kSegments = 14;
 constexpr qreal kBaseWidth = 1.5;
 constexpr qreal kMinScreenWidth = 1.2;
+// Below this zoom a kBaseWidth ribbon is thinner than kMinScreenWidth on screen: draw lines.
+constexpr qreal kThinZoom = kMinScreenWidth / kBaseWidth;
+// The curve stops this far before the arrow's tip, inside the smallest arrowhead.
+constexpr qreal kMinArrowLength = 9;
+constexpr qreal kCurveEnd = kMinArrowLength / 2;
+// Zoom-dependent sizes (arrowheads, the highlight) move in steps of this ratio.
+constexpr qreal kStep = 1.15;
 
 QPointF normalOf(QPointF d)
 {
@@ -29,8 +38,22 @@ QPointF normalOf(QPointF d)
     return len > 1e-9 ? QPointF(-d.y() / len, d.x() / len) : QPointF(0, 1);
 }
 
-// Appends the triangles of a thick polyline and its arrowhead.
-void appendEdge(const EdgeLayer::Edge &e, qreal width, std::vector<QSGGeometry::Point2D> &out)
+using Vertices = std::vector<QSGGeometry::Point2D>;
+
+void push(Vertices &out, QPointF p)
+{
+    out.push_back({float(p.x()), float(p.y())});
+}
+
+std::array<QPointF, 3> arrowOf(const EdgeLayer::Edge &e, qreal length)
+{
+    const QPointF base = e.tip + e.direction * length;
+    const QPointF side = QPointF(-e.direction.y(), e.direction.x()) * (length * 0.5);
+    return {e.tip, base + side, base - side};
+}
+
+// The triangles of a polyline `width` wide.
+void appendRibbon(const EdgeLayer::Edge &e, qreal width, Vertices &out)
 {
     const std::size_t n = e.points.size();
     if (n < 2)
@@ -42,21 +65,32 @@ void appendEdge(const EdgeLayer::Edge &e, qreal width, std::vector<QSGGeometry::
         const QPointF b = e.points[i + 1 < n ? i + 1 : n - 1];
         offsets[i] = normalOf(b - a) * h;
     }
-    const auto push = [&](QPointF p) { out.push_back({float(p.x()), float(p.y())}); };
     for (std::size_t i = 0; i + 1 < n; ++i) {
         const QPointF a1 = e.points[i] + offsets[i], a2 = e.points[i] - offsets[i];
         const QPointF b1 = e.points[i + 1] + offsets[i + 1], b2 = e.points[i + 1] - offsets[i + 1];
-        push(a1), push(a2), push(b1);
-        push(b1), push(a2), push(b2);
+        push(out, a1), push(out, a2), push(out, b1);
+        push(out, b1), push(out, a2), push(out, b2);
     }
-    push(e.arrow[0]), push(e.arrow[1]), push(e.arrow[2]);
 }
 
-QSGGeometryNode *makeNode(const QColor &color)
+void appendLines(const EdgeLayer::Edge &e, Vertices &out)
+{
+    for (std::size_t i = 0; i + 1 < e.points.size(); ++i)
+        push(out, e.points[i]), push(out, e.points[i + 1]);
+}
+
+void appendArrow(const EdgeLayer::Edge &e, qreal length, Vertices &out)
+{
+    for (const QPointF &p : arrowOf(e, length))
+        push(out, p);
+}
+
+QSGGeometryNode *makeNode(const QColor &color, QSGGeometry::DrawingMode mode)
 {
     auto *node = new QSGGeometryNode;
     auto *geometry = new QSGGeometry(QSGGeometry::defaultAttributes_Point2D(), 0);
-    geometry->setDrawingMode(QSGGeometry::DrawTriangles);
+    geometry->setDrawingMode(mode);
+    geometry->setLineWidth(1);
     geometry->setVertexDataPattern(QSGGeometry::DynamicPattern);
     node->setGeometry(geometry);
     node->setFlag(QSGNode::OwnsGeometry);
@@ -67,65 +101,37 @@ QSGGeometryNode *makeNode(const QColor &color)
     return node;
 }
 
-void fill(QSGGeometryNode *node, const std::vector<QSGGeometry::Point2D> &vertices, const QColor &color)
+void fill(QSGNode *node, const Vertices &vertices)
 {
-    QSGGeometry *g = node->geometry();
+    auto *geometryNode = static_cast<QSGGeometryNode *>(node);
+    QSGGeometry *g = geometryNode->geometry();
     g->allocate(static_cast<int>(vertices.size()));
     std::copy(vertices.begin(), vertices.end(), g->vertexDataAsPoint2D());
-    auto *material = static_cast<QSGFlatColorMaterial *>(node->material());
-    if (material->color() != color) {
-        material->setColor(color);
-        node->markDirty(QSGNode::DirtyMaterial);
-    }
-    node->markDirty(QSGNode::DirtyGeometry);
+    geometryNode->markDirty(QSGNode::DirtyGeometry);
 }
 
-// The software renderer's path: QPainter over a copy of the edges taken at sync time.
-class EdgePaintNode : public QSGRenderNode {
-public:
-    explicit EdgePaintNode(QQuickWindow *window) : m_window(window) {}
-
-    void render(const RenderState *state) override
-    {
-        auto *painter = static_cast<QPainter *>(
-            m_window->rendererInterface()->getResource(m_window, QSGRendererInterface::PainterResource));
-        if (!painter)
-            return;
-        if (const QRegion *clip = state->clipRegion(); clip && !clip->isEmpty())
-            painter->setClipRegion(*clip, Qt::ReplaceClip);
-        painter->setTransform(matrix()->toTransform());
-        painter->setOpacity(inheritedOpacity());
-        painter->setRenderHint(QPainter::Antialiasing, true);
-        for (int pass = 0; pass < 2; ++pass) {
-            const bool highlighted = pass == 1;
-            QPen pen(highlighted ? highlightColor : color, highlighted ? width * 1.6 : width);
-            pen.setCapStyle(Qt::RoundCap);
-            painter->setPen(pen);
-            painter->setBrush(Qt::NoBrush);
-            for (const EdgeLayer::Edge &e : edges) {
-                if (e.highlighted == highlighted && (visible.isNull() || visible.intersects(e.bounds)))
-                    painter->drawPolyline(e.points.data(), static_cast<int>(e.points.size()));
-            }
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(highlighted ? highlightColor : color);
-            for (const EdgeLayer::Edge &e : edges) {
-                if (e.highlighted == highlighted && (visible.isNull() || visible.intersects(e.bounds)))
-                    painter->drawPolygon(e.arrow, 3);
-            }
-        }
+void recolor(QSGNode *node, const QColor &color)
+{
+    auto *geometryNode = static_cast<QSGGeometryNode *>(node);
+    auto *material = static_cast<QSGFlatColorMaterial *>(geometryNode->material());
+    if (material->color() != color) {
+        material->setColor(color);
+        geometryNode->markDirty(QSGNode::DirtyMaterial);
     }
-    StateFlags changedStates() const override { return {}; }
-    RenderingFlags flags() const override { return BoundedRectRendering; }
-    QRectF rect() const override { return bounds; }
+}
 
-    std::vector<EdgeLayer::Edge> edges;
-    QColor color, highlightColor;
-    qreal width = 1;
-    QRectF visible, bounds;
+void clearChildren(QSGNode *node)
+{
+    while (QSGNode *child = node->firstChild()) {
+        node->removeChildNode(child);
+        delete child; // its own children go with it (OwnedByParent)
+    }
+}
 
-private:
-    QQuickWindow *m_window;
-};
+bool sameStyle(const EdgeLayer::Style &a, const EdgeLayer::Style &b)
+{
+    return a.thin == b.thin && a.arrowLength == b.arrowLength && a.highlightWidth == b.highlightWidth;
+}
 
 } // namespace
 
@@ -159,7 +165,7 @@ void EdgeLayer::setColor(const QColor &color)
     if (color == m_color)
         return;
     m_color = color;
-    std::fill(m_dirtyChunks.begin(), m_dirtyChunks.end(), true);
+    m_colorsDirty = true;
     update();
     emit colorChanged();
 }
@@ -169,7 +175,7 @@ void EdgeLayer::setHighlightColor(const QColor &color)
     if (color == m_highlightColor)
         return;
     m_highlightColor = color;
-    m_highlightDirty = true;
+    m_colorsDirty = true;
     update();
     emit colorChanged();
 }
@@ -179,29 +185,21 @@ void EdgeLayer::setZoom(qreal zoom)
     if (qFuzzyCompare(zoom, m_zoom) || zoom <= 0)
         return;
     m_zoom = zoom;
-    // Rewriting every edge costs: only when the width really changes (zoomed out far enough).
-    const qreal w = strokeWidth();
-    if (std::abs(w - m_builtWidth) > m_builtWidth * 0.15) {
-        std::fill(m_dirtyChunks.begin(), m_dirtyChunks.end(), true);
-        m_highlightDirty = true;
+    // With a little hysteresis, so a zoom resting at the threshold does not flip the drawing.
+    m_thin = m_thin ? zoom < kThinZoom * 1.04 : zoom < kThinZoom * 0.96;
+    // The width the edges would need to keep kMinScreenWidth, rounded to a step.
+    const qreal wanted = std::max(kBaseWidth, kMinScreenWidth / zoom);
+    const qreal w = kBaseWidth * std::pow(kStep, std::round(std::log(wanted / kBaseWidth) / std::log(kStep)));
+    Style style;
+    style.thin = m_thin;
+    style.width = kBaseWidth;
+    style.arrowLength = std::max(kMinArrowLength, w * 4);
+    style.highlightWidth = w * 1.6;
+    if (!sameStyle(style, m_style)) {
+        m_style = style;
         update();
     }
     emit zoomChanged();
-}
-
-void EdgeLayer::setVisibleRect(const QRectF &rect)
-{
-    if (rect == m_visibleRect)
-        return;
-    m_visibleRect = rect;
-    if (window() && window()->rendererInterface()->graphicsApi() == QSGRendererInterface::Software)
-        update();
-    emit visibleRectChanged();
-}
-
-qreal EdgeLayer::strokeWidth() const
-{
-    return std::max(kBaseWidth, kMinScreenWidth / m_zoom);
 }
 
 void EdgeLayer::layoutEdge(Edge &e)
@@ -222,9 +220,9 @@ void EdgeLayer::layoutEdge(Edge &e)
         p3 = QPointF(tc.x(), tc.y() - dir * h / 2);
         d0 = QPointF(0, dir), d3 = QPointF(0, -dir);
     }
-    const qreal arrowLength = std::max<qreal>(9, strokeWidth() * 4);
-    const QPointF tip = p3;
-    p3 = tip + d3 * arrowLength; // the curve ends at the arrowhead's base
+    e.tip = p3;
+    e.direction = d3;
+    p3 = p3 + d3 * kCurveEnd; // hidden under the arrowhead whatever its size
     const qreal bend = std::max<qreal>(40, std::hypot(p3.x() - p0.x(), p3.y() - p0.y()) * 0.4);
     const QPointF c1 = p0 + d0 * bend, c2 = p3 + d3 * bend;
     e.points.resize(kSegments + 1);
@@ -232,16 +230,21 @@ void EdgeLayer::layoutEdge(Edge &e)
         const qreal u = qreal(i) / kSegments, v = 1 - u;
         e.points[static_cast<std::size_t>(i)] = p0 * (v * v * v) + c1 * (3 * v * v * u) + c2 * (3 * v * u * u) + p3 * (u * u * u);
     }
-    const QPointF side = QPointF(-d3.y(), d3.x()) * (arrowLength * 0.5);
-    e.arrow[0] = tip;
-    e.arrow[1] = p3 + side;
-    e.arrow[2] = p3 - side;
-    qreal x0 = tip.x(), x1 = tip.x(), y0 = tip.y(), y1 = tip.y();
+    qreal x0 = e.tip.x(), x1 = e.tip.x(), y0 = e.tip.y(), y1 = e.tip.y();
     for (const QPointF &p : e.points) {
         x0 = std::min(x0, p.x()), x1 = std::max(x1, p.x());
         y0 = std::min(y0, p.y()), y1 = std::max(y1, p.y());
     }
-    e.bounds = QRectF(QPointF(x0, y0), QPointF(x1, y1)).adjusted(-arrowLength, -arrowLength, arrowLength, arrowLength);
+    e.bounds = QRectF(QPointF(x0, y0), QPointF(x1, y1));
+}
+
+void EdgeLayer::markAllDirty()
+{
+    m_linesDirty.assign(m_chunks.size(), true);
+    m_ribbonsDirty.assign(m_chunks.size(), true);
+    m_arrowChunksDirty.assign(m_chunks.size(), true);
+    m_arrowsDirty = true;
+    m_highlightDirty = true;
 }
 
 void EdgeLayer::rebuild()
@@ -270,17 +273,21 @@ void EdgeLayer::rebuild()
         order[i] = static_cast<int>(i);
     const auto key = [&](int i) {
         const QPointF c = m_edges[static_cast<std::size_t>(i)].bounds.center();
-        return std::pair(std::floor(c.y() / 600), c.x());
+        return std::pair(std::floor(c.y() / 400), c.x());
     };
     std::sort(order.begin(), order.end(), [&](int a, int b) { return key(a) < key(b); });
-    for (std::size_t k = 0; k < order.size(); ++k)
-        m_edges[static_cast<std::size_t>(order[k])].chunk = static_cast<int>(k) / kChunkSize;
+    m_chunks.assign((m_edges.size() + kChunkSize - 1) / kChunkSize, {});
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const int chunk = static_cast<int>(k) / kChunkSize;
+        m_edges[static_cast<std::size_t>(order[k])].chunk = chunk;
+        m_chunks[static_cast<std::size_t>(chunk)].push_back(order[k]);
+    }
     for (std::size_t i = 0; i < m_edges.size(); ++i) {
         m_edgesOf[m_edges[i].source].push_back(static_cast<int>(i));
         m_edgesOf[m_edges[i].target].push_back(static_cast<int>(i));
     }
-    m_chunkCount = static_cast<int>((m_edges.size() + kChunkSize - 1) / kChunkSize);
-    m_dirtyChunks.assign(static_cast<std::size_t>(m_chunkCount), true);
+    markAllDirty();
+    m_floatingDirty = true;
     m_structureChanged = true;
     onSelectionChanged();
     update();
@@ -299,6 +306,8 @@ void EdgeLayer::onChanged(const DocumentChange &change)
     const Document *document = m_controller->document();
     for (const std::string &id : change.moved)
         m_positions[id] = document->position(id);
+    std::vector<bool> moving(m_edges.size());
+    bool newcomers = false;
     for (const std::string &id : change.moved) {
         const auto it = m_edgesOf.find(id);
         if (it == m_edgesOf.end())
@@ -306,105 +315,254 @@ void EdgeLayer::onChanged(const DocumentChange &change)
         for (int i : it->second) {
             Edge &e = m_edges[static_cast<std::size_t>(i)];
             layoutEdge(e);
-            m_dirtyChunks[static_cast<std::size_t>(e.chunk)] = true;
+            moving[static_cast<std::size_t>(i)] = true;
+            newcomers = newcomers || !e.floating;
             m_highlightDirty = m_highlightDirty || e.highlighted;
         }
     }
+    // The same cards moving again (a drag): only the floating node changes.
+    if (newcomers) {
+        for (std::size_t i = 0; i < m_edges.size(); ++i) {
+            Edge &e = m_edges[i];
+            if (e.floating != moving[i]) {
+                e.floating = moving[i];
+                markChunkDirty(e);
+            }
+        }
+    }
+    m_floatingDirty = true;
     update();
+}
+
+void EdgeLayer::markChunkDirty(const Edge &e)
+{
+    const auto c = static_cast<std::size_t>(e.chunk);
+    m_linesDirty[c] = m_ribbonsDirty[c] = m_arrowChunksDirty[c] = true;
 }
 
 void EdgeLayer::onSelectionChanged()
 {
     if (!m_controller)
         return;
-    const QStringList selection = m_controller->canvas()->selection();
+    // The highlight is drawn over the chunks: with geometry, only its own node changes. The
+    // software path leaves highlighted edges out of their chunks (stroking them twice would
+    // double the cost of the edges a drag moves), so there their chunks change too.
+    const bool software = window() && window()->rendererInterface()->graphicsApi() == QSGRendererInterface::Software;
     std::vector<bool> was(m_edges.size());
     for (std::size_t i = 0; i < m_edges.size(); ++i)
         was[i] = std::exchange(m_edges[i].highlighted, false);
-    for (const QString &id : selection) {
+    for (const QString &id : m_controller->canvas()->selection()) {
         const auto it = m_edgesOf.find(id.toStdString());
         if (it != m_edgesOf.end()) {
             for (int i : it->second)
                 m_edges[static_cast<std::size_t>(i)].highlighted = true;
         }
     }
-    for (std::size_t i = 0; i < m_edges.size(); ++i) {
+    for (std::size_t i = 0; software && i < m_edges.size(); ++i) {
         if (was[i] != m_edges[i].highlighted)
-            m_dirtyChunks[static_cast<std::size_t>(m_edges[i].chunk)] = true;
+            m_linesDirty[static_cast<std::size_t>(m_edges[i].chunk)] = true;
     }
     m_highlightDirty = true;
     update();
 }
 
+int EdgeLayer::takeRewrittenChunks()
+{
+    return std::exchange(m_rewritten, 0);
+}
+
 QSGNode *EdgeLayer::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
 {
     const bool software = window()->rendererInterface()->graphicsApi() == QSGRendererInterface::Software;
-    const qreal width = strokeWidth();
-    if (std::abs(width - m_builtWidth) > 1e-9) {
-        // The arrowheads scale with the width: lay every edge out again.
-        for (Edge &e : m_edges)
-            layoutEdge(e);
-        m_builtWidth = width;
-    }
-    if (software) {
-        auto *node = static_cast<EdgePaintNode *>(old);
-        if (!node)
-            node = new EdgePaintNode(window());
-        node->edges = m_edges;
-        node->color = m_color;
-        node->highlightColor = m_highlightColor;
-        node->width = width;
-        node->visible = m_visibleRect.isValid() ? m_visibleRect.adjusted(-50, -50, 50, 50) : QRectF();
-        QRectF all;
-        for (const Edge &e : m_edges)
-            all |= e.bounds;
-        node->bounds = all;
-        node->markDirty(QSGNode::DirtyMaterial);
-        std::fill(m_dirtyChunks.begin(), m_dirtyChunks.end(), false);
-        return node;
-    }
+    QSGNode *root = software ? updateSoftwareNodes(old) : updateHardwareNodes(old);
+    m_builtStyle = m_style;
+    m_colorsDirty = false;
+    m_arrowsDirty = false;
+    m_highlightDirty = false;
+    m_floatingDirty = false;
+    m_structureChanged = false;
+    return root;
+}
+
+// Children of the root: the chunks' lines and ribbons (each under an opacity node that shows
+// one of the two), the chunks' arrowheads, and the highlighted edges drawn over everything.
+QSGNode *EdgeLayer::updateHardwareNodes(QSGNode *old)
+{
     QSGNode *root = old ? old : new QSGNode;
-    if (m_structureChanged || root->childCount() != m_chunkCount + 1) {
-        root->removeAllChildNodes(); // children are owned: OwnedByParent is set by default
-        for (int i = 0; i < m_chunkCount; ++i)
-            root->appendChildNode(makeNode(m_color));
-        root->appendChildNode(makeNode(m_highlightColor));
-        m_structureChanged = false;
-        std::fill(m_dirtyChunks.begin(), m_dirtyChunks.end(), true);
-        m_highlightDirty = true;
+    const std::size_t chunks = m_chunks.size();
+    if (m_structureChanged || root->childCount() != 6) {
+        clearChildren(root);
+        auto *lines = new QSGOpacityNode, *ribbons = new QSGOpacityNode;
+        auto *arrows = new QSGNode;
+        for (std::size_t c = 0; c < chunks; ++c) {
+            lines->appendChildNode(makeNode(m_color, QSGGeometry::DrawLines));
+            ribbons->appendChildNode(makeNode(m_color, QSGGeometry::DrawTriangles));
+            arrows->appendChildNode(makeNode(m_color, QSGGeometry::DrawTriangles));
+        }
+        root->appendChildNode(lines);
+        root->appendChildNode(ribbons);
+        root->appendChildNode(arrows);
+        root->appendChildNode(makeNode(m_color, QSGGeometry::DrawLines));     // floating lines
+        root->appendChildNode(makeNode(m_color, QSGGeometry::DrawTriangles)); // floating ribbons, arrows
+        root->appendChildNode(makeNode(m_highlightColor, QSGGeometry::DrawTriangles));
+        markAllDirty();
+        m_builtStyle.thin = !m_style.thin; // forces the opacities below
     }
-    std::vector<std::vector<int>> members(static_cast<std::size_t>(m_chunkCount));
-    bool anyDirty = false;
-    for (int c = 0; c < m_chunkCount; ++c)
-        anyDirty = anyDirty || m_dirtyChunks[static_cast<std::size_t>(c)];
-    if (anyDirty) {
-        for (std::size_t i = 0; i < m_edges.size(); ++i) {
-            const auto c = static_cast<std::size_t>(m_edges[i].chunk);
-            if (m_dirtyChunks[c])
-                members[c].push_back(static_cast<int>(i));
+    auto *lines = static_cast<QSGOpacityNode *>(root->childAtIndex(0));
+    auto *ribbons = static_cast<QSGOpacityNode *>(root->childAtIndex(1));
+    QSGNode *arrows = root->childAtIndex(2);
+    QSGNode *floatingLines = root->childAtIndex(3);
+    QSGNode *floatingTriangles = root->childAtIndex(4);
+    QSGNode *highlight = root->childAtIndex(5);
+    const bool thin = m_style.thin;
+    if (thin != m_builtStyle.thin) {
+        // A blocked subtree (opacity 0) is neither uploaded nor drawn.
+        lines->setOpacity(thin ? 1 : 0);
+        ribbons->setOpacity(thin ? 0 : 1);
+    }
+    const bool arrowsChanged = m_arrowsDirty || m_style.arrowLength != m_builtStyle.arrowLength;
+    Vertices vertices;
+    std::vector<bool> &curvesDirty = thin ? m_linesDirty : m_ribbonsDirty;
+    QSGNode *curveNode = (thin ? static_cast<QSGNode *>(lines) : ribbons)->firstChild();
+    QSGNode *arrowNode = arrows->firstChild();
+    for (std::size_t c = 0; c < chunks; ++c, curveNode = curveNode->nextSibling(), arrowNode = arrowNode->nextSibling()) {
+        if (m_colorsDirty) {
+            recolor(lines->childAtIndex(static_cast<int>(c)), m_color);
+            recolor(ribbons->childAtIndex(static_cast<int>(c)), m_color);
+            recolor(arrowNode, m_color);
+        }
+        const bool curves = curvesDirty[c];
+        if (curves) {
+            vertices.clear();
+            for (int i : m_chunks[c]) {
+                const Edge &e = m_edges[static_cast<std::size_t>(i)];
+                if (e.floating)
+                    continue;
+                if (thin)
+                    appendLines(e, vertices);
+                else
+                    appendRibbon(e, m_style.width, vertices);
+            }
+            fill(curveNode, vertices);
+            curvesDirty[c] = false;
+            ++m_rewritten;
+        }
+        if (arrowsChanged || m_arrowChunksDirty[c]) {
+            vertices.clear();
+            for (int i : m_chunks[c]) {
+                if (!m_edges[static_cast<std::size_t>(i)].floating)
+                    appendArrow(m_edges[static_cast<std::size_t>(i)], m_style.arrowLength, vertices);
+            }
+            fill(arrowNode, vertices);
+            m_arrowChunksDirty[c] = false;
         }
     }
-    std::vector<QSGGeometry::Point2D> vertices;
-    for (int c = 0; c < m_chunkCount; ++c) {
-        if (!m_dirtyChunks[static_cast<std::size_t>(c)])
-            continue;
-        vertices.clear();
-        for (int i : members[static_cast<std::size_t>(c)]) {
-            if (!m_edges[static_cast<std::size_t>(i)].highlighted)
-                appendEdge(m_edges[static_cast<std::size_t>(i)], width, vertices);
-        }
-        fill(static_cast<QSGGeometryNode *>(root->childAtIndex(c)), vertices, m_color);
-        m_dirtyChunks[static_cast<std::size_t>(c)] = false;
+    if (m_colorsDirty) {
+        recolor(floatingLines, m_color);
+        recolor(floatingTriangles, m_color);
+        recolor(highlight, m_highlightColor);
     }
-    if (m_highlightDirty) {
+    if (m_floatingDirty || thin != m_builtStyle.thin || arrowsChanged) {
+        Vertices triangles;
         vertices.clear();
         for (const Edge &e : m_edges) {
-            if (e.highlighted)
-                appendEdge(e, width * 1.6, vertices);
+            if (!e.floating)
+                continue;
+            if (thin)
+                appendLines(e, vertices);
+            else
+                appendRibbon(e, m_style.width, triangles);
+            appendArrow(e, m_style.arrowLength, triangles);
         }
-        fill(static_cast<QSGGeometryNode *>(root->childAtIndex(m_chunkCount)), vertices, m_highlightColor);
-        m_highlightDirty = false;
+        fill(floatingLines, vertices);
+        fill(floatingTriangles, triangles);
     }
+    if (m_highlightDirty || m_style.highlightWidth != m_builtStyle.highlightWidth || arrowsChanged) {
+        vertices.clear();
+        for (const Edge &e : m_edges) {
+            if (e.highlighted) {
+                appendRibbon(e, m_style.highlightWidth, vertices);
+                appendArrow(e, m_style.arrowLength, vertices);
+            }
+        }
+        fill(highlight, vertices);
+    }
+    return root;
+}
+
+// Children of the root: one paint node per chunk, the floating edges, the highlighted edges.
+QSGNode *EdgeLayer::updateSoftwareNodes(QSGNode *old)
+{
+    QSGNode *root = old ? old : new QSGNode;
+    const std::size_t chunks = m_chunks.size();
+    if (m_structureChanged || root->childCount() != static_cast<int>(chunks) + 2) {
+        clearChildren(root);
+        for (std::size_t c = 0; c < chunks + 2; ++c)
+            root->appendChildNode(new EdgePaintNode(window()));
+        markAllDirty();
+    }
+    const bool styleChanged = !sameStyle(m_style, m_builtStyle) || m_colorsDirty;
+    // Each edge is painted once: by the highlight when selected, else by the floating node
+    // while its card moves, else by its chunk.
+    const auto copyEdges = [this](QSGNode *node, const std::vector<int> &members, bool highlighted, bool floating) {
+        auto *paint = static_cast<EdgePaintNode *>(node);
+        paint->curves.clear();
+        paint->curveBounds.clear();
+        paint->arrows.clear();
+        paint->allCurves = QRectF();
+        for (int i : members) {
+            const Edge &e = m_edges[static_cast<std::size_t>(i)];
+            if (e.highlighted != highlighted || (!highlighted && e.floating != floating))
+                continue;
+            paint->curves.push_back(e.points);
+            paint->curveBounds.push_back(e.bounds);
+            paint->arrows.emplace_back(e.tip, e.direction);
+            paint->allCurves |= e.bounds;
+        }
+    };
+    const auto style = [this](QSGNode *node, const QColor &color, qreal penWidth) {
+        auto *paint = static_cast<EdgePaintNode *>(node);
+        paint->color = color;
+        paint->width = penWidth;
+        paint->arrowLength = m_style.arrowLength;
+        // Room for the pen and the arrowheads around the curves.
+        const qreal pad = m_style.arrowLength + m_style.highlightWidth;
+        paint->bounds = paint->curves.empty() ? QRectF() : paint->allCurves.adjusted(-pad, -pad, pad, pad);
+        paint->markDirty(QSGNode::DirtyMaterial);
+    };
+    const qreal width = m_style.thin ? 0 : m_style.width;
+    QSGNode *node = root->firstChild();
+    for (std::size_t c = 0; c < chunks; ++c, node = node->nextSibling()) {
+        const bool dirty = m_linesDirty[c];
+        if (dirty) {
+            copyEdges(node, m_chunks[c], false, false);
+            m_linesDirty[c] = m_ribbonsDirty[c] = m_arrowChunksDirty[c] = false;
+            ++m_rewritten;
+        }
+        if (dirty || styleChanged)
+            style(node, m_color, width);
+    }
+    if (m_floatingDirty) {
+        std::vector<int> floating;
+        for (std::size_t i = 0; i < m_edges.size(); ++i) {
+            if (m_edges[i].floating)
+                floating.push_back(static_cast<int>(i));
+        }
+        copyEdges(node, floating, false, true);
+    }
+    if (m_floatingDirty || styleChanged)
+        style(node, m_color, width);
+    node = node->nextSibling();
+    if (m_highlightDirty) {
+        std::vector<int> highlighted;
+        for (std::size_t i = 0; i < m_edges.size(); ++i) {
+            if (m_edges[i].highlighted)
+                highlighted.push_back(static_cast<int>(i));
+        }
+        copyEdges(node, highlighted, true, false);
+    }
+    if (m_highlightDirty || styleChanged)
+        style(node, m_highlightColor, m_style.highlightWidth);
     return root;
 }
 

@@ -1,9 +1,15 @@
 #pragma once
 // Every edge of the canvas in one item: cubic curves with arrowheads from the card that holds a
-// reference to the card it refers to. Drawn as triangles in QSGGeometryNodes, one per spatial
-// chunk of edges, so that moving a card rewrites only the chunks of that card's edges; under the
-// software renderer (which ignores custom geometry) a QSGRenderNode paints them with QPainter.
-// Lives inside the canvas's scene item, so it works in scene (document) coordinates.
+// reference to the card it refers to. Lives inside the canvas's scene item, so it works in scene
+// (document) coordinates and a pan or zoom moves it through the scene's transform alone.
+//
+// Edges are grouped in small spatial chunks, one scene-graph node per chunk, so that moving a
+// card rewrites only the chunks of that card's edges. The curves never depend on the zoom: when
+// a scene-width ribbon would drop under ~1.2 px on screen, they are drawn as 1 px lines instead
+// (which never break into dots), so zooming rebuilds nothing but the small arrowheads, and only
+// in steps. Under the software renderer (which ignores custom geometry) each chunk is a
+// QSGRenderNode painting with QPainter inside its own tight rectangle, so a drag repaints only
+// the part of the window its edges cover.
 
 #include <QColor>
 #include <QPointF>
@@ -29,9 +35,10 @@ class EdgeLayer : public QQuickItem {
     Q_PROPERTY(QColor highlightColor READ highlightColor WRITE setHighlightColor NOTIFY colorChanged)
     // The canvas's zoom: edges keep at least ~1.2 px on screen however far the view zooms out.
     Q_PROPERTY(qreal zoom READ zoom WRITE setZoom NOTIFY zoomChanged)
-    // Scene rectangle worth painting (the software path skips edges outside it).
-    Q_PROPERTY(QRectF visibleRect READ visibleRect WRITE setVisibleRect NOTIFY visibleRectChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    // How the curves are drawn now: true for 1 px lines (zoomed out), false for scene-width
+    // ribbons. For tests and the benchmark.
+    Q_PROPERTY(bool thin READ thin NOTIFY zoomChanged)
 
 public:
     explicit EdgeLayer(QQuickItem *parent = nullptr);
@@ -45,9 +52,8 @@ public:
     void setHighlightColor(const QColor &color);
     qreal zoom() const { return m_zoom; }
     void setZoom(qreal zoom);
-    QRectF visibleRect() const { return m_visibleRect; }
-    void setVisibleRect(const QRectF &rect);
     int count() const { return static_cast<int>(m_edges.size()); }
+    bool thin() const { return m_thin; }
 
     // The edge nearest to a scene point within `tolerance`, or -1.
     Q_INVOKABLE int edgeAt(QPointF scenePoint, qreal tolerance) const;
@@ -55,22 +61,32 @@ public:
     Q_INVOKABLE QString edgeSource(int edge) const;
     Q_INVOKABLE QString edgeTarget(int edge) const;
     Q_INVOKABLE QPointF edgeMidpoint(int edge) const;
+    // How many chunks were rewritten by the last frames since the previous call (for tests:
+    // moving one card must not rewrite every chunk, zooming must rewrite none).
+    Q_INVOKABLE int takeRewrittenChunks();
 
-    // Shared with the paint nodes: one edge's flattened curve and arrowhead.
+    // One edge's flattened curve (ending at the arrow's tip) and the arrow's direction.
     struct Edge {
         std::string source, target, label;
         std::vector<QPointF> points;
-        QPointF arrow[3];
+        QPointF tip, direction;
         QRectF bounds;
         int chunk = 0;
         bool highlighted = false;
+        bool floating = false; // drawn by the node of the edges being dragged, not by its chunk
+    };
+    // What a frame draws with, decided from the zoom in steps.
+    struct Style {
+        bool thin = false;
+        qreal width = 1.5;       // ribbon width (scene units) when not thin
+        qreal arrowLength = 9;   // scene units
+        qreal highlightWidth = 2.4;
     };
 
 signals:
     void controllerChanged();
     void colorChanged();
     void zoomChanged();
-    void visibleRectChanged();
     void countChanged();
 
 protected:
@@ -81,21 +97,33 @@ private:
     void onChanged(const DocumentChange &change);
     void onSelectionChanged();
     void layoutEdge(Edge &edge);
-    qreal strokeWidth() const;
+    void markAllDirty();
+    void markChunkDirty(const Edge &edge);
+    QSGNode *updateHardwareNodes(QSGNode *old);
+    QSGNode *updateSoftwareNodes(QSGNode *old);
 
     QPointer<DocumentController> m_controller;
     QColor m_color = QColor(0x8a, 0x94, 0xa3);
     QColor m_highlightColor = QColor(0x21, 0x66, 0xd9);
     qreal m_zoom = 1;
-    qreal m_builtWidth = 0;
-    QRectF m_visibleRect;
+    bool m_thin = false;
+    Style m_style;      // wanted for the current zoom
+    Style m_builtStyle; // what the nodes hold
     std::unordered_map<std::string, QPointF> m_positions;
     std::vector<Edge> m_edges;
     std::unordered_map<std::string, std::vector<int>> m_edgesOf;
-    std::vector<bool> m_dirtyChunks;
-    int m_chunkCount = 0;
+    std::vector<std::vector<int>> m_chunks;
+    // Per chunk, what is stale: a moved edge makes all three so; only the drawing in use is
+    // rewritten, the other when the zoom brings it back.
+    std::vector<bool> m_linesDirty, m_ribbonsDirty, m_arrowChunksDirty;
     bool m_structureChanged = true;
+    bool m_arrowsDirty = true;
     bool m_highlightDirty = true;
+    // The edges of the cards moving now live in a node of their own, rewritten each frame of a
+    // drag; their chunks are rewritten once, when the edges leave them and when they return.
+    bool m_floatingDirty = true;
+    bool m_colorsDirty = true;
+    int m_rewritten = 0;
 };
 
 } // namespace sc

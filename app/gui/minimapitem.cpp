@@ -1,6 +1,7 @@
 #include "app/gui/minimapitem.h"
 
 #include "app/gui/canvascontroller.h"
+#include "app/gui/containermodel.h"
 #include "app/gui/documentcontroller.h"
 #include "model/catalog/catalog.h"
 #include "model/document/document.h"
@@ -47,8 +48,9 @@ void MinimapItem::setController(DocumentController *controller)
         disconnect(m_controller->canvas(), nullptr, this, nullptr);
     }
     m_controller = controller;
+    m_cardsStale = true;
     if (controller) {
-        connect(controller->document(), &Document::changed, this, &MinimapItem::schedule);
+        connect(controller->document(), &Document::changed, this, &MinimapItem::onChanged);
         connect(controller->canvas(), &CanvasController::selectionChanged, this, &MinimapItem::schedule);
     }
     refresh();
@@ -61,9 +63,42 @@ void MinimapItem::schedule()
         m_timer.start();
 }
 
+void MinimapItem::onChanged(const DocumentChange &change)
+{
+    if (change.isLayoutOnly() && !m_cardsStale) {
+        const Document *document = m_controller->document();
+        for (const std::string &id : change.moved) {
+            if (const auto it = m_cardIndex.find(id); it != m_cardIndex.end())
+                m_cards[it->second].rect.moveTopLeft(document->position(id));
+        }
+    } else {
+        m_cardsStale = true;
+    }
+    schedule();
+}
+
 void MinimapItem::refresh()
 {
-    QRectF world = m_controller ? m_controller->canvas()->bounds() : QRectF();
+    QRectF world;
+    if (m_controller) {
+        if (m_cardsStale) {
+            const Document *document = m_controller->document();
+            const Catalog &catalog = Catalog::instance();
+            const QSizeF card(CanvasController::cardWidth(), CanvasController::cardHeight());
+            m_cards.clear();
+            m_cardIndex.clear();
+            for (const GraphNode &node : document->graph().nodes()) {
+                m_cardIndex[node.id] = m_cards.size();
+                m_cards.push_back({QString::fromStdString(node.id), QRectF(document->position(node.id), card),
+                                   categoryColor(catalog.category(node.type))});
+            }
+            m_cardsStale = false;
+        }
+        for (const Card &card : m_cards)
+            world |= card.rect;
+        for (const ContainerModel::Box &box : m_controller->canvas()->containerModel()->boxes())
+            world |= box.rect;
+    }
     if (world.isEmpty())
         world = QRectF(0, 0, 1000, 600);
     world.adjust(-80, -80, 80, 80);
@@ -97,21 +132,16 @@ void MinimapItem::paint(QPainter *painter)
 {
     if (!m_controller)
         return;
-    const Document *document = m_controller->document();
     const CanvasController *canvas = m_controller->canvas();
-    const QSizeF card(CanvasController::cardWidth(), CanvasController::cardHeight());
     painter->setPen(Qt::NoPen);
-    for (const QVariant &box : canvas->containers()) {
-        QColor c = m_cardColor;
-        c.setAlphaF(0.12);
-        painter->setBrush(c);
-        painter->drawRoundedRect(toLocal(box.toMap().value(QStringLiteral("rect")).toRectF()), 2, 2);
-    }
-    const Catalog &catalog = Catalog::instance();
-    for (const std::string &id : document->resourceIds()) {
-        const bool selected = canvas->isSelected(QString::fromStdString(id));
-        painter->setBrush(selected ? m_selectedColor : categoryColor(catalog.category(document->resourceType(id))));
-        painter->drawRect(toLocal(QRectF(document->position(id), card)));
+    QColor boxColor = m_cardColor;
+    boxColor.setAlphaF(0.12);
+    painter->setBrush(boxColor);
+    for (const ContainerModel::Box &box : canvas->containerModel()->boxes())
+        painter->drawRoundedRect(toLocal(box.rect), 2, 2);
+    for (const Card &card : m_cards) {
+        painter->setBrush(canvas->isSelected(card.id) ? m_selectedColor : card.color);
+        painter->drawRect(toLocal(card.rect));
     }
 }
 

@@ -2,16 +2,22 @@
 // The canvas's minimap: every card as a small block in its category's colour, scaled to fit.
 // Painted once per document change (at most every 100 ms while a drag moves cards), never per
 // frame of a pan: the view rectangle is a separate QML item drawn over it, placed with
-// `worldRect`, the scene rectangle the minimap shows.
+// `worldRect`, the scene rectangle the minimap shows. The cards' rectangles and colours are
+// kept between paints; a move updates only the moved cards'.
 
 #include <QPointer>
 #include <QQuickPaintedItem>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 namespace sc {
 
 class DocumentController;
+struct DocumentChange;
 
 class MinimapItem : public QQuickPaintedItem {
     Q_OBJECT
@@ -41,7 +47,17 @@ signals:
 private:
     void schedule();
     void refresh();
+    void onChanged(const DocumentChange &change);
     qreal scale() const;
+
+    struct Card {
+        QString id;
+        QRectF rect;
+        QColor color;
+    };
+    std::vector<Card> m_cards;
+    std::unordered_map<std::string, std::size_t> m_cardIndex;
+    bool m_cardsStale = true;
 
     QPointer<DocumentController> m_controller;
     QRectF m_worldRect;

@@ -75,11 +75,14 @@ void ResourceModel::apply(const DocumentChange &change)
         reload();
         return;
     }
-    for (const auto &set : {change.modified, change.moved}) {
-        for (const std::string &id : set) {
-            if (const int row = rowOf(id); row >= 0)
-                emit dataChanged(index(row), index(row));
-        }
+    for (const std::string &id : change.modified) {
+        if (const int row = rowOf(id); row >= 0)
+            emit dataChanged(index(row), index(row));
+    }
+    // A move changes only the position: the delegate need not read its other roles again.
+    for (const std::string &id : change.moved) {
+        if (const int row = rowOf(id); row >= 0 && !change.modified.count(id))
+            emit dataChanged(index(row), index(row), {XRole, YRole});
     }
 }
 

@@ -1,27 +1,30 @@
 import QtQuick
 import StackCanvas
 
-// The whole diagram in small, with the visible part outlined; click or drag to move the view.
+// The whole diagram in small, with the visible part outlined; click or drag to move the view
+// (the canvas centres itself on `centerRequested`).
 Rectangle {
     id: frame
-    required property Item view
+    required property DocumentController controller
+    required property rect viewRect
+    signal centerRequested(real x, real y)
     width: 200
     height: 132
     radius: Theme.radius
     color: Theme.panel
     border.color: Theme.border
-    visible: frame.view.controller.resourceCount > 0
+    visible: frame.controller.resourceCount > 0
 
     MinimapItem {
         id: map
         anchors.fill: parent
         anchors.margins: 6
-        controller: frame.view.controller
+        controller: frame.controller
         cardColor: Theme.textMuted
         selectedColor: Theme.selection
     }
     Rectangle {
-        readonly property rect local: map.worldRect.width > 0 ? map.toLocal(frame.view.viewRect) : Qt.rect(0, 0, 0, 0)
+        readonly property rect local: map.worldRect.width > 0 ? map.toLocal(frame.viewRect) : Qt.rect(0, 0, 0, 0)
         x: map.x + Math.max(0, local.x)
         y: map.y + Math.max(0, local.y)
         width: Math.min(map.width - Math.max(0, local.x), local.width + Math.min(0, local.x))
@@ -34,7 +37,7 @@ Rectangle {
         anchors.fill: map
         function moveTo(mouse) {
             const p = map.toScene(Qt.point(mouse.x, mouse.y))
-            frame.view.centerOn(p.x, p.y)
+            frame.centerRequested(p.x, p.y)
         }
         onPressed: (mouse) => moveTo(mouse)
         onPositionChanged: (mouse) => moveTo(mouse)

@@ -69,19 +69,37 @@ Item {
         target: view.canvas
         function onDocumentReset() {
             view.userMoved = false
-            Qt.callLater(view.fitUntilMoved)
+            refit.restart()
         }
     }
+    Timer {
+        id: refit
+        interval: 0
+        onTriggered: view.fitUntilMoved()
+    }
 
+    // Delayed: a zoom step sets zoom, panX and panY one after the other, and the viewport must
+    // see only the final view (an intermediate one would re-cull every card on every step).
     ViewportController {
-        id: viewport
-        viewRect: view.viewRect
-        zoom: view.zoom
+        id: viewportControl
+    }
+    Binding {
+        target: viewportControl
+        property: "viewRect"
+        value: view.viewRect
+        delayed: true
+    }
+    Binding {
+        target: viewportControl
+        property: "zoom"
+        value: view.zoom
+        delayed: true
     }
     Binding {
         target: view.canvas
         property: "viewCenter"
         value: Qt.point(view.viewRect.x + view.viewRect.width / 2, view.viewRect.y + view.viewRect.height / 2)
+        delayed: true
     }
 
     Rectangle {
@@ -103,7 +121,8 @@ Item {
             transformOrigin: Item.TopLeft
             fillMode: Image.Tile
             source: Theme.dark ? "qrc:/icons/grid-dark.svg" : "qrc:/icons/grid-light.svg"
-            sourceSize: Qt.size(32, 32)
+            sourceSize.width: 32
+            sourceSize.height: 32
             smooth: false
         }
     }
@@ -184,14 +203,18 @@ Item {
         transformOrigin: Item.TopLeft
 
         Repeater {
-            model: view.canvas.containers
+            model: view.canvas.containerModel
             delegate: Rectangle {
-                required property var modelData
-                readonly property bool isVpc: modelData.kind === "vpc"
-                x: modelData.rect.x
-                y: modelData.rect.y
-                width: modelData.rect.width
-                height: modelData.rect.height
+                id: box
+                required property string boxId
+                required property string kind
+                required property rect rect
+                readonly property bool isVpc: kind === "vpc"
+                objectName: "container-" + boxId
+                x: rect.x
+                y: rect.y
+                width: rect.width
+                height: rect.height
                 radius: 10
                 color: isVpc ? Theme.vpcBox : Theme.subnetBox
                 border.color: isVpc ? Theme.vpcBorder : Theme.subnetBorder
@@ -200,15 +223,15 @@ Item {
                     x: 12
                     y: 6
                     spacing: 6
-                    visible: viewport.detailed
+                    visible: viewportControl.detailed // qmllint disable unqualified
                     Image {
                         width: 14; height: 14
-                        sourceSize: Qt.size(14, 14)
-                        source: parent.parent.isVpc ? "qrc:/icons/ec2-vpc.svg" : "qrc:/icons/ec2-subnet.svg"
+                        sourceSize.width: 14; sourceSize.height: 14
+                        source: box.isVpc ? "qrc:/icons/ec2-vpc.svg" : "qrc:/icons/ec2-subnet.svg"
                     }
                     Text {
-                        text: (parent.parent.isVpc ? "VPC  " : "Subnet  ") + parent.parent.modelData.id
-                        color: parent.parent.isVpc ? Theme.vpcBorder : Theme.subnetBorder
+                        text: (box.isVpc ? "VPC  " : "Subnet  ") + box.boxId
+                        color: box.isVpc ? Theme.vpcBorder : Theme.subnetBorder
                         font.pixelSize: Theme.smallFontSize
                         font.weight: Font.DemiBold
                     }
@@ -222,20 +245,19 @@ Item {
             zoom: view.zoom
             color: Theme.edge
             highlightColor: Theme.selection
-            visibleRect: viewport.cullRect
         }
 
+        // Qt 6.4's qmllint does not see the document's ids inside a delegate (the lines marked
+        // "disable unqualified" below); they resolve at run time.
         Repeater {
             id: cards
             model: view.controller.resources
             delegate: ResourceCard {
                 id: cardDelegate
-                canvas: view.canvas
-                detailed: viewport.detailed
-                cullRect: viewport.cullRect
-                zoom: view.zoom
+                canvas: view.canvas // qmllint disable unqualified
+                viewport: viewportControl // qmllint disable unqualified
                 // A constant-size label per card is cheap for a few hundred cards, not thousands.
-                compactLabel: cards.count <= 400
+                compactLabel: cards.count <= 400 // qmllint disable unqualified
                 property point pressAt
                 property bool dragging: false
                 onPressed: (mouse) => {
@@ -265,7 +287,7 @@ Item {
                 }
                 onReleased: {
                     if (dragging)
-                        view.canvas.endMove()
+                        view.canvas.endMove() // qmllint disable unqualified
                     dragging = false
                 }
                 onHovered: (on) => { if (on) view.hoverId = logicalId; else if (view.hoverId === logicalId) view.hoverId = "" }
@@ -280,7 +302,7 @@ Item {
                                               : view.hoverId !== "" ? view.hoverId
                                               : (view.canvas.selection.length === 1 ? view.canvas.currentId : "")
             readonly property point at: cardId !== "" && view.canvas.revision >= 0 ? view.controller.position(cardId) : Qt.point(0, 0)
-            visible: (cardId !== "" && viewport.detailed) || connector.active
+            visible: (cardId !== "" && viewportControl.detailed) || connector.active
             opacity: connector.active ? 0 : 1
             x: at.x + view.canvas.cardWidth - 8
             y: at.y + view.canvas.cardHeight / 2 - 8
@@ -417,7 +439,7 @@ Item {
             delegate: MenuItem {
                 required property string modelData
                 text: modelData
-                onTriggered: view.canvas.connectWith(connectMenu.source, connectMenu.target, modelData)
+                onTriggered: view.canvas.connectWith(connectMenu.source, connectMenu.target, modelData) // qmllint disable unqualified
             }
         }
     }
@@ -452,12 +474,18 @@ Item {
 
     CanvasZoomBar {
         anchors { left: parent.left; bottom: parent.bottom; margins: 12 }
-        view: view
+        zoomPercent: view.zoomPercent
+        onZoomOut: view.zoomOut()
+        onZoomIn: view.zoomIn()
+        onResetZoom: view.resetZoom()
+        onFitToView: view.fitToView()
     }
 
     CanvasMinimap {
         anchors { right: parent.right; bottom: parent.bottom; margins: 12 }
-        view: view
+        controller: view.controller
+        viewRect: view.viewRect
+        onCenterRequested: (x, y) => view.centerOn(x, y)
     }
 
     Keys.onPressed: (event) => {

@@ -1,10 +1,14 @@
 import QtQuick
 import StackCanvas
 
-// Zoom out, the zoom level (click: 100 %), zoom in, fit to view.
+// Zoom out, the zoom level (click: 100 %), zoom in, fit to view. The canvas acts on the signals.
 Rectangle {
     id: bar
-    required property Item view
+    required property int zoomPercent
+    signal zoomOut()
+    signal zoomIn()
+    signal resetZoom()
+    signal fitToView()
     width: row.implicitWidth + 8
     height: 32
     radius: Theme.radius
@@ -33,16 +37,16 @@ Rectangle {
         id: row
         anchors.centerIn: parent
         spacing: 2
-        ZoomButton { objectName: "zoomOut"; label: "−"; onClicked: bar.view.zoomOut() }
+        ZoomButton { objectName: "zoomOut"; label: "−"; onClicked: bar.zoomOut() }
         ZoomButton {
             objectName: "zoomLevel"
             width: 52
-            label: bar.view.zoomPercent + " %"
-            onClicked: bar.view.resetZoom()
+            label: bar.zoomPercent + " %"
+            onClicked: bar.resetZoom()
             Component.onCompleted: children[0].font.pixelSize = Theme.smallFontSize + 1
         }
-        ZoomButton { objectName: "zoomIn"; label: "+"; onClicked: bar.view.zoomIn() }
+        ZoomButton { objectName: "zoomIn"; label: "+"; onClicked: bar.zoomIn() }
         Rectangle { width: 1; height: 18; color: Theme.border; anchors.verticalCenter: parent.verticalCenter }
-        ZoomButton { objectName: "fit"; label: "⤢"; onClicked: bar.view.fitToView() }
+        ZoomButton { objectName: "fit"; label: "⤢"; onClicked: bar.fitToView() }
     }
 }

@@ -7,6 +7,9 @@
 // QT_QPA_PLATFORM=offscreen for the software renderer.
 //
 //   bench_canvas [N...]        (default: 100 500 2000)
+//
+// For profiling a single scenario under valgrind: BENCH_SCENARIOS=zoom,drag (any of pan-all,
+// pan-100, zoom, drag) and BENCH_FRAMES=40.
 
 #include "benchtemplates.h"
 
@@ -37,8 +40,14 @@ using namespace sc;
 
 namespace {
 
-constexpr int kFrames = 150;
+int kFrames = 150;
 constexpr int kWarmup = 10;
+
+bool wanted(const char *scenario)
+{
+    const QByteArray list = qgetenv("BENCH_SCENARIOS");
+    return list.isEmpty() || list.split(',').contains(QByteArray(scenario));
+}
 
 struct Figures {
     double median = 0, p95 = 0;
@@ -102,6 +111,8 @@ int main(int argc, char **argv)
 {
     qputenv("QT_QPA_UPDATE_IDLE_TIME", "0");
     QGuiApplication app(argc, argv);
+    if (const int frames = qEnvironmentVariableIntValue("BENCH_FRAMES"); frames > 0)
+        kFrames = frames;
     std::vector<int> sizes;
     for (int i = 1; i < argc; ++i)
         sizes.push_back(std::atoi(argv[i]));
@@ -150,25 +161,28 @@ int main(int argc, char **argv)
         call(root, "fitToView");
         const double fitZoom = root->property("zoom").toDouble();
         const double fitPanX = root->property("panX").toDouble();
-        report("pan, all in view", drive(view, [&](int f) {
-            root->setProperty("panX", fitPanX + ((f / 40) % 2 ? -1 : 1) * (f % 40) * 3.0);
-        }));
+        if (wanted("pan-all"))
+            report("pan, all in view", drive(view, [&](int f) {
+                root->setProperty("panX", fitPanX + ((f / 40) % 2 ? -1 : 1) * (f % 40) * 3.0);
+            }));
 
         root->setProperty("zoom", 1.0);
         root->setProperty("panX", 0.0);
         root->setProperty("panY", 0.0);
-        report("pan at 100 %", drive(view, [&](int f) {
-            root->setProperty("panX", -f * 12.0);
-            root->setProperty("panY", -f * 4.0);
-        }));
+        if (wanted("pan-100"))
+            report("pan at 100 %", drive(view, [&](int f) {
+                root->setProperty("panX", -f * 12.0);
+                root->setProperty("panY", -f * 4.0);
+            }));
 
         call(root, "fitToView");
-        report("zoom", drive(view, [&](int f) {
-            // Fit zoom to 100 % and back, through the level-of-detail switch.
-            const double t = std::abs(((f % 60) / 30.0) - 1.0);
-            const double z = std::exp(std::log(fitZoom) * t);
-            call(root, "setZoomAt", {z, 700.0, 430.0});
-        }));
+        if (wanted("zoom"))
+            report("zoom", drive(view, [&](int f) {
+                // Fit zoom to 100 % and back, through the level-of-detail switch.
+                const double t = std::abs(((f % 60) / 30.0) - 1.0);
+                const double z = std::exp(std::log(fitZoom) * t);
+                call(root, "setZoomAt", {z, 700.0, 430.0});
+            }));
 
         // Drag the card nearest the top-left, at 100 %.
         const std::string id = document.resourceIds().front();
@@ -178,9 +192,10 @@ int main(int argc, char **argv)
         root->setProperty("panY", 200 - at.y());
         // One model move per frame, as CanvasController's drag does, merged into one gesture.
         controller.canvas()->select(QString::fromStdString(id));
-        report("drag one card", drive(view, [&](int f) {
-            document.moveNodes({{id, at + QPointF(f * 6.0, std::sin(f / 10.0) * 80)}}, 4242);
-        }));
+        if (wanted("drag"))
+            report("drag one card", drive(view, [&](int f) {
+                document.moveNodes({{id, at + QPointF(f * 6.0, std::sin(f / 10.0) * 80)}}, 4242);
+            }));
     }
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);

@@ -221,6 +221,67 @@ Item {
             compare(canvas.panX, -200)
             compare(canvas.panY, -100)
         }
+
+        // Zooming never rewrites edge geometry: the curves are drawn as 1 px lines zoomed out and
+        // as scene-width ribbons zoomed in, both laid out once; a moved card rewrites the chunk of
+        // its edges only.
+        function test_zoomRewritesNoEdgeGeometry() {
+            const edges = canvas.edgeLayer
+            compare(edges.count, 1)
+            for (const z of [0.5, 1]) {
+                canvas.setZoomAt(z, 0, 0)
+                waitForRendering(canvas)
+            }
+            edges.takeRewrittenChunks()
+            const steps = [{zoom: 0.9, thin: false}, {zoom: 0.7, thin: true}, {zoom: 0.79, thin: true},
+                           {zoom: 0.3, thin: true}, {zoom: 0.12, thin: true}, {zoom: 0.85, thin: false},
+                           {zoom: 2, thin: false}]
+            for (const step of steps) {
+                canvas.setZoomAt(step.zoom, 0, 0)
+                waitForRendering(canvas)
+                compare(edges.thin, step.thin, "zoom " + step.zoom)
+            }
+            compare(edges.takeRewrittenChunks(), 0)
+            harness.controller.canvas.select("Jobs")
+            harness.controller.canvas.nudgeSelection(16, 0)
+            waitForRendering(canvas)
+            compare(edges.takeRewrittenChunks(), 1)
+        }
+
+        // Moving a card inside a subnet resizes that subnet's box in place (one model row), and a
+        // card outside every box leaves the boxes alone.
+        function test_containerFollowsItsMembers() {
+            compare(harness.load("Resources:\n"
+                                 + "  Net: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}\n"
+                                 + "  Subnet: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Net, CidrBlock: 10.0.0.0/24}}\n"
+                                 + "  Web: {Type: AWS::EC2::Instance, Properties: {ImageId: ami-1, SubnetId: !Ref Subnet}}\n"
+                                 + "  Bucket: {Type: AWS::S3::Bucket}\n"
+                                 + "Metadata:\n"
+                                 + "  StackCanvas:\n"
+                                 + "    layout:\n"
+                                 + "      Net: {x: 0, y: 0}\n"
+                                 + "      Subnet: {x: 0, y: 200}\n"
+                                 + "      Web: {x: 320, y: 200}\n"
+                                 + "      Bucket: {x: 800, y: 0}\n"), "")
+            wait(0)
+            const subnet = findChild(canvas, "container-Subnet")
+            const vpc = findChild(canvas, "container-Net")
+            verify(subnet !== null && vpc !== null)
+            compare(Qt.rect(subnet.x, subnet.y, subnet.width, subnet.height), Qt.rect(-20, 156, 560, 136))
+            let changes = 0
+            const counter = () => ++changes
+            harness.controller.canvas.containersChanged.connect(counter)
+            harness.controller.canvas.select("Bucket")
+            harness.controller.canvas.nudgeSelection(32, 0)
+            compare(changes, 0)
+            harness.controller.canvas.select("Web")
+            harness.controller.canvas.nudgeSelection(160, 0)
+            harness.controller.canvas.containersChanged.disconnect(counter)
+            compare(changes, 1)
+            compare(findChild(canvas, "container-Subnet"), subnet)
+            compare(Qt.rect(subnet.x, subnet.y, subnet.width, subnet.height), Qt.rect(-20, 156, 720, 136))
+            compare(vpc.width, 720 + 2 * 28)
+        }
     }
 }
 

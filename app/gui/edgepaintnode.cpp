@@ -1,0 +1,105 @@
+#include "app/gui/edgepaintnode.h"
+
+#include <QPainter>
+#include <QQuickWindow>
+#include <QSGRendererInterface>
+
+#include <algorithm>
+
+namespace sc {
+
+void EdgePaintNode::render(const RenderState *state)
+{
+    auto *painter = static_cast<QPainter *>(
+        m_window->rendererInterface()->getResource(m_window, QSGRendererInterface::PainterResource));
+    if (!painter || curves.empty())
+        return;
+    // What can show: the window, within the item's clip; mapped to scene coordinates, so
+    // that edges wholly outside it (most of a large diagram zoomed in) cost nothing.
+    QRectF area(QPointF(), QSizeF(painter->device()->width(), painter->device()->height()));
+    if (const QRegion *clip = state->clipRegion(); clip && !clip->isEmpty()) {
+        painter->setClipRegion(*clip, Qt::ReplaceClip);
+        area &= QRectF(clip->boundingRect());
+    }
+    const QTransform transform = matrix()->toTransform();
+    painter->setTransform(transform);
+    area = transform.inverted().mapRect(area);
+    const qreal margin = arrowLength + (width > 0 ? width : 0);
+    area.adjust(-margin, -margin, margin, margin);
+    painter->setOpacity(inheritedOpacity());
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    // A cosmetic pen of at most 1 px takes the raster engine's fast line path.
+    QPen pen(color, width > 0 ? width : 1);
+    pen.setCosmetic(width <= 0);
+    pen.setCapStyle(Qt::FlatCap);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    for (std::size_t i = 0; i < curves.size(); ++i) {
+        if (area.intersects(curveBounds[i]))
+            drawVisible(painter, curves[i], area);
+    }
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    for (const auto &[tip, direction] : arrows) {
+        if (!area.contains(tip))
+            continue;
+        const QPointF base = tip + direction * arrowLength;
+        const QPointF side = QPointF(-direction.y(), direction.x()) * (arrowLength * 0.5);
+        const QPointF arrow[3] = {tip, base + side, base - side};
+        painter->drawConvexPolygon(arrow, 3);
+    }
+}
+
+void EdgePaintNode::drawVisible(QPainter *painter, const std::vector<QPointF> &curve, const QRectF &area)
+{
+    std::vector<QPointF> run;
+    const auto flush = [&] {
+        if (run.size() > 1)
+            painter->drawPolyline(run.data(), static_cast<int>(run.size()));
+        run.clear();
+    };
+    for (std::size_t k = 0; k + 1 < curve.size(); ++k) {
+        QPointF a = curve[k], b = curve[k + 1];
+        const bool wholeStart = area.contains(a), wholeEnd = area.contains(b);
+        if (!(wholeStart && wholeEnd) && !clip(a, b, area)) {
+            flush();
+            continue;
+        }
+        if (!wholeStart)
+            flush();
+        if (run.empty())
+            run.push_back(a);
+        run.push_back(b);
+        if (!wholeEnd)
+            flush();
+    }
+    flush();
+}
+
+bool EdgePaintNode::clip(QPointF &a, QPointF &b, const QRectF &r)
+{
+    const QPointF d = b - a;
+    qreal t0 = 0, t1 = 1;
+    const qreal p[4] = {-d.x(), d.x(), -d.y(), d.y()};
+    const qreal q[4] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        const qreal t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1)
+            return false;
+    }
+    const QPointF from = a;
+    a = from + d * t0;
+    b = from + d * t1;
+    return true;
+}
+
+} // namespace sc
