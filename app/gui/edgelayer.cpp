@@ -462,11 +462,12 @@ QSGNode *EdgeLayer::updateHardwareNodes(QSGNode *old)
         recolor(floatingTriangles, m_color);
         recolor(highlight, m_highlightColor);
     }
-    if (m_floatingDirty || thin != m_builtStyle.thin || arrowsChanged) {
+    if (m_floatingDirty || m_highlightDirty || thin != m_builtStyle.thin || arrowsChanged) {
         Vertices triangles;
         vertices.clear();
         for (const Edge &e : m_edges) {
-            if (!e.floating)
+            // A selected card's edges are under the highlight: rasterizing them twice costs.
+            if (!e.floating || e.highlighted)
                 continue;
             if (thin)
                 appendLines(e, vertices);
