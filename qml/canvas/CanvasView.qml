@@ -78,21 +78,17 @@ Item {
         onTriggered: view.fitUntilMoved()
     }
 
-    // Delayed: a zoom step sets zoom, panX and panY one after the other, and the viewport must
-    // see only the final view (an intermediate one would re-cull every card on every step).
+    // The view rectangle is delayed: a zoom step sets zoom, panX and panY one after the other,
+    // and the viewport must see only the final view (an intermediate one would re-cull every
+    // card on every step). The zoom is not: the level of detail follows every zoom it passes.
     ViewportController {
         id: viewportControl
+        zoom: view.zoom
     }
     Binding {
         target: viewportControl
         property: "viewRect"
         value: view.viewRect
-        delayed: true
-    }
-    Binding {
-        target: viewportControl
-        property: "zoom"
-        value: view.zoom
         delayed: true
     }
     Binding {
