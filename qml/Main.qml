@@ -64,8 +64,9 @@ ApplicationWindow {
         category: "window"
         property int x: -1
         property int y: -1
-        property int width: 1400
-        property int height: 860
+        // First run: most of the screen, so that the canvas has room; later runs: as left.
+        property int width: Math.max(window.minimumWidth, Math.min(1720, Screen.desktopAvailableWidth - 48))
+        property int height: Math.max(window.minimumHeight, Math.min(1080, Screen.desktopAvailableHeight - 48))
         property bool maximized: false
         property var layout
         property var centreLayout
