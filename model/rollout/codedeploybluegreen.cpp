@@ -146,17 +146,12 @@ private:
 
     RolloutOutcome fail(Seconds t, const std::string &why)
     {
-        m_recorder.event(t, "Deployment", "End", "Failed", {}, 0, why);
-        if (m_scenario.rollback.enabled && m_scenario.rollback.onFailure)
-            return {rollback(t), DeploymentResult::RolledBack};
-        return {t, DeploymentResult::Failed};
+        return failDeployment(m_scenario, m_recorder, t, why, [this](Seconds at) { return rollback(at); });
     }
 
     RolloutOutcome alarm(Seconds t)
     {
-        if (stopOnAlarm(m_scenario, m_recorder, t))
-            return {rollback(t), DeploymentResult::RolledBack};
-        return {t, DeploymentResult::Stopped};
+        return stopDeploymentOnAlarm(m_scenario, m_recorder, t, [this](Seconds at) { return rollback(at); });
     }
 
     // Traffic goes back to the originals (they run AllowTraffic events), the replacements are

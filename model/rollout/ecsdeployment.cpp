@@ -118,17 +118,12 @@ private:
 
     RolloutOutcome fail(Seconds t, const std::string &why)
     {
-        m_recorder.event(t, "Deployment", "End", "Failed", {}, 0, why);
-        if (m_s.rollback.enabled && m_s.rollback.onFailure)
-            return {rollback(t), DeploymentResult::RolledBack};
-        return {t, DeploymentResult::Failed};
+        return failDeployment(m_s, m_recorder, t, why, [this](Seconds at) { return rollback(at); });
     }
 
     RolloutOutcome alarm(Seconds t)
     {
-        if (stopOnAlarm(m_s, m_recorder, t))
-            return {rollback(t), DeploymentResult::RolledBack};
-        return {t, DeploymentResult::Stopped};
+        return stopDeploymentOnAlarm(m_s, m_recorder, t, [this](Seconds at) { return rollback(at); });
     }
 
     // Traffic returns to the original task set; the replacement task set is removed.

@@ -46,4 +46,28 @@ PhaseResult runHook(const Scenario &scenario, RolloutRecorder &recorder, Seconds
 // Records the alarm at the cutoff, clears the cutoff and says whether to roll back.
 bool stopOnAlarm(const Scenario &scenario, RolloutRecorder &recorder, Seconds t);
 
+// How a CodeDeploy deployment ends when it fails at t: Failed, or RolledBack through the
+// platform's `rollback(t)` (which returns when the rollback ends) when the group rolls back
+// on failure.
+template<typename Rollback>
+RolloutOutcome failDeployment(const Scenario &scenario, RolloutRecorder &recorder, Seconds t,
+                              const std::string &why, Rollback &&rollback)
+{
+    recorder.event(t, "Deployment", "End", "Failed", {}, 0, why);
+    if (scenario.rollback.enabled && scenario.rollback.onFailure)
+        return {rollback(t), DeploymentResult::RolledBack};
+    return {t, DeploymentResult::Failed};
+}
+
+// How a CodeDeploy deployment ends when a watched alarm fires at t: Stopped, or RolledBack
+// when the group rolls back on alarm.
+template<typename Rollback>
+RolloutOutcome stopDeploymentOnAlarm(const Scenario &scenario, RolloutRecorder &recorder, Seconds t,
+                                     Rollback &&rollback)
+{
+    if (stopOnAlarm(scenario, recorder, t))
+        return {rollback(t), DeploymentResult::RolledBack};
+    return {t, DeploymentResult::Stopped};
+}
+
 } // namespace sc

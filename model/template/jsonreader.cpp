@@ -2,6 +2,7 @@
 // count are checked while parsing (the DOM parser silently keeps the last duplicate and
 // accepts any depth). Positions come from how far the parser has read at each event.
 
+#include "model/template/opencontainer.h"
 #include "model/template/templatereader.h"
 #include "model/template/textposition.h"
 
@@ -122,12 +123,7 @@ public:
     }
 
 private:
-    struct Frame {
-        Json value;
-        std::string pointer;
-        std::optional<std::string> pendingKey;
-        std::unordered_map<std::string, std::size_t> keys;
-    };
+    using Frame = OpenContainer<std::size_t>; // keys: byte offset of their first writing
 
     // The start of the token just read: the first character after the previous event that is
     // not whitespace or punctuation between tokens.
@@ -162,12 +158,7 @@ private:
 
     std::string childPointer() const
     {
-        if (m_stack.empty())
-            return {};
-        const Frame &parent = m_stack.back();
-        if (parent.value.is_array())
-            return parent.pointer + '/' + std::to_string(parent.value.size());
-        return SourceMap::join(parent.pointer, *parent.pendingKey);
+        return m_stack.empty() ? std::string() : m_stack.back().childPointer();
     }
 
     void recordItem(std::size_t at)
@@ -215,13 +206,7 @@ private:
             m_hasRoot = true;
             return true;
         }
-        Frame &parent = m_stack.back();
-        if (parent.value.is_array()) {
-            parent.value.push_back(std::move(v));
-        } else {
-            parent.value[*parent.pendingKey] = std::move(v);
-            parent.pendingKey.reset();
-        }
+        m_stack.back().attach(std::move(v));
         return true;
     }
 

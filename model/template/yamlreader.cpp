@@ -3,6 +3,7 @@
 // budget before it is copied, and an alias to a node that is still open is a self-reference.
 
 #include "model/template/intrinsics.h"
+#include "model/template/opencontainer.h"
 #include "model/template/scalars.h"
 #include "model/template/templatereader.h"
 
@@ -95,14 +96,11 @@ public:
     bool hasRoot() const { return m_hasRoot; }
 
 private:
-    struct Frame {
-        Json value;
-        std::string pointer; // of the container's content (inside a tag wrapper, if any)
+    // `pointer` is that of the container's content (inside a tag wrapper, if any).
+    struct Frame : OpenContainer<SourcePos> {
         std::string wrapper; // long name or preserved tag to wrap the container in, or empty
         YAML::anchor_t anchor = 0;
         std::size_t nodes = 1;
-        std::optional<std::string> pendingKey;
-        std::unordered_map<std::string, SourcePos> keys;
     };
 
     struct Anchored {
@@ -150,12 +148,7 @@ private:
 
     std::string childPointer() const
     {
-        if (m_stack.empty())
-            return {};
-        const Frame &parent = m_stack.back();
-        if (parent.value.is_array())
-            return parent.pointer + '/' + std::to_string(parent.value.size());
-        return SourceMap::join(parent.pointer, *parent.pendingKey);
+        return m_stack.empty() ? std::string() : m_stack.back().childPointer();
     }
 
     static std::string wrapperFor(const std::string &tag, bool container)
@@ -242,14 +235,8 @@ private:
             m_hasRoot = true;
             return;
         }
-        Frame &parent = m_stack.back();
-        parent.nodes += nodes;
-        if (parent.value.is_array()) {
-            parent.value.push_back(std::move(value));
-        } else {
-            parent.value[*parent.pendingKey] = std::move(value);
-            parent.pendingKey.reset();
-        }
+        m_stack.back().nodes += nodes;
+        m_stack.back().attach(std::move(value));
     }
 
     void charge(std::size_t nodes, const YAML::Mark &mark)
