@@ -41,12 +41,15 @@ public:
                              std::to_string(m_pause) + " s" +
                              (m_s.waitOnResourceSignals ? ", waiting on signals" : ""));
         const auto rolled = roll(0, Version::Original, Version::Replacement, true);
-        if (!rolled.failed) {
+        if (rolled.interrupted) {
+            cancelled(rolled.end);
+        } else if (!rolled.failed) {
             m_recorder.event(rolled.end, "Deployment", "End", "Succeeded");
             return {rolled.end, DeploymentResult::Succeeded};
+        } else {
+            m_recorder.event(rolled.end, "Deployment", "End", "Failed", {}, 0,
+                             "fewer instances signalled success than MinSuccessfulInstancesPercent");
         }
-        m_recorder.event(rolled.end, "Deployment", "End", "Failed", {}, 0,
-                         "fewer instances signalled success than MinSuccessfulInstancesPercent");
         m_recorder.markRollbackStart(rolled.end);
         m_recorder.event(rolled.end, "Rollback", "UPDATE_ROLLBACK_IN_PROGRESS", "Started", {}, 0,
                          "CloudFormation rolls the group back to the previous launch configuration");
@@ -59,13 +62,29 @@ private:
     struct Rolled {
         Seconds end = 0;
         bool failed = false;
+        bool interrupted = false; // CancelUpdateStack came at `end`
     };
+
+    // CancelUpdateStack: CloudFormation stops where it is and rolls the update back. Instances
+    // that were being removed when it came are counted as gone from then on (the rollback's
+    // later steps are recorded in time order after it).
+    void cancelled(Seconds t)
+    {
+        m_recorder.clearCutoff();
+        m_recorder.event(t, "Operator", "CancelUpdateStack", "Succeeded", {}, 0,
+                         "the operator cancels the stack update; CloudFormation rolls it back");
+        m_recorder.event(t, "Deployment", "End", "Stopped");
+        for (int i = 0; i < m_recorder.memberCount(); ++i) {
+            if (m_recorder.member(i).state == UnitState::Draining)
+                m_recorder.terminate(t, i);
+        }
+    }
 
     int inService() const
     {
         int count = 0;
         for (int i = 0; i < m_recorder.memberCount(); ++i)
-            count += m_recorder.member(i).inService ? 1 : 0;
+            count += m_recorder.member(i).inService() ? 1 : 0;
         return count;
     }
 
@@ -73,7 +92,7 @@ private:
     {
         int count = 0;
         for (int i = 0; i < m_recorder.memberCount(); ++i)
-            count += m_recorder.member(i).running ? 1 : 0;
+            count += m_recorder.member(i).running() ? 1 : 0;
         return count;
     }
 
@@ -81,7 +100,7 @@ private:
     {
         std::vector<int> out;
         for (int i = 0; i < m_recorder.memberCount(); ++i) {
-            if (m_recorder.member(i).running && m_recorder.member(i).version == version)
+            if (m_recorder.member(i).running() && m_recorder.member(i).version == version)
                 out.push_back(i);
         }
         return out;
@@ -96,6 +115,8 @@ private:
         int ordinal = 0;
         int failures = 0;
         for (int batch = 1; next < old.size(); ++batch) {
+            if (!m_recorder.live(t))
+                return {*m_recorder.cutoff(), false, true};
             int size = std::min<int>(std::max(1, st.maxBatchSize), static_cast<int>(old.size() - next));
             // Keeping MinInstancesInService may need new instances first, up to MaxSize.
             const bool surge = inService() - size < st.minInstancesInService;
@@ -128,10 +149,8 @@ private:
                 fresh.push_back(m_recorder.addInstance(launchAt, to, false));
             for (int index : fresh) {
                 const bool broken = inject && instanceFails(m_s, ++ordinal);
-                if (!broken)
-                    m_recorder.setInService(launchAt + m_ready, index, true);
-                else if (m_s.waitOnResourceSignals)
-                    batchFailed = true;
+                m_recorder.setState(launchAt + m_ready, index, broken ? UnitState::Failed : UnitState::InService);
+                batchFailed |= broken && m_s.waitOnResourceSignals;
             }
             m_recorder.event(launchAt, "Instance", "LaunchInstances", "Succeeded",
                              membersLabel(m_recorder, fresh), m_ready);
@@ -152,13 +171,15 @@ private:
             }
             t = end;
         }
+        if (!m_recorder.live(t))
+            return {*m_recorder.cutoff(), false, true};
         return {t, false};
     }
 
     void retire(Seconds t, const std::vector<int> &leaving)
     {
         for (int index : leaving)
-            m_recorder.setInService(t, index, false);
+            m_recorder.setState(t, index, UnitState::Draining);
         for (int index : leaving)
             m_recorder.terminate(t + m_drain, index);
         m_recorder.event(t, "Instance", "TerminateInstances", "Succeeded", membersLabel(m_recorder, leaving),
@@ -174,17 +195,23 @@ private:
         for (int i = 0; i < m_s.instances; ++i)
             fresh.push_back(m_recorder.addInstance(0, Version::Replacement, false));
         for (int i = 0; i < m_s.instances; ++i) {
-            if (instanceFails(m_s, i + 1))
-                failures += m_s.waitOnResourceSignals ? 1 : 0;
-            else
-                m_recorder.setInService(m_ready, fresh[static_cast<std::size_t>(i)], true);
+            const bool broken = instanceFails(m_s, i + 1);
+            failures += broken && m_s.waitOnResourceSignals ? 1 : 0;
+            m_recorder.setState(m_ready, fresh[static_cast<std::size_t>(i)],
+                                broken ? UnitState::Failed : UnitState::InService);
         }
         m_recorder.event(0, "Instance", "CreateNewAutoScalingGroup", "Succeeded",
                          membersLabel(m_recorder, fresh), m_ready);
-        if (failures > m_allowedFailures) {
-            const Seconds t = std::max(m_ready, m_pause);
-            m_recorder.event(t, "Deployment", "End", "Failed", {}, 0,
-                             "the new group did not receive enough SUCCESS signals");
+        const bool cancel = !m_recorder.live(m_ready);
+        if (cancel || failures > m_allowedFailures) {
+            Seconds t = std::max(m_ready, m_pause);
+            if (cancel) {
+                t = *m_recorder.cutoff();
+                cancelled(t);
+            } else {
+                m_recorder.event(t, "Deployment", "End", "Failed", {}, 0,
+                                 "the new group did not receive enough SUCCESS signals");
+            }
             m_recorder.markRollbackStart(t);
             for (int index : fresh)
                 m_recorder.terminate(t, index);
@@ -192,6 +219,8 @@ private:
                              membersLabel(m_recorder, fresh), 0, "the old group keeps serving");
             return {t, DeploymentResult::RolledBack};
         }
+        // Deleting the old group is cleanup: a cancel can no longer roll the update back.
+        m_recorder.clearCutoff();
         const auto old = runningWith(Version::Original);
         retire(m_ready, old);
         const Seconds end = m_ready + m_drain;

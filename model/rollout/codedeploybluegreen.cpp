@@ -43,7 +43,10 @@ public:
                                    ? m_scenario.timing.seconds(timing::InstanceLaunch)
                                    : 0;
         for (int i = 0; i < n; ++i)
-            m_replacements.push_back(m_recorder.addInstance(0, Version::Replacement, false));
+            m_replacements.push_back(
+                m_recorder.addInstance(0, Version::Replacement, launch > 0 ? UnitState::Pending : UnitState::Idle));
+        for (int index : m_replacements)
+            m_recorder.setState(launch, index, UnitState::Idle);
         m_recorder.event(0, "Instance", "ProvisionReplacementFleet", "Succeeded",
                          membersLabel(m_recorder, m_replacements), launch,
                          options.copyAutoScalingGroup
@@ -59,20 +62,10 @@ public:
             t = r.end;
 
         if (options.waitForApproval) {
-            const Seconds wait = m_scenario.timing.seconds(timing::ReadyWait);
-            const Seconds approval = m_scenario.timing.seconds(timing::ManualApproval);
-            if (approval > wait) {
-                m_recorder.event(t, "Wait", "READY_WAIT", "Stopped", {}, wait,
-                                 "no ContinueDeployment within WaitTimeInMinutes");
-                if (!m_recorder.live(t + wait))
-                    return alarm(*m_recorder.cutoff());
-                m_recorder.event(t + wait, "Deployment", "End", "Stopped", {}, 0,
-                                 "STOP_DEPLOYMENT: the wait for approval expired; traffic never moved");
-                return {t + wait, DeploymentResult::Stopped};
-            }
-            m_recorder.event(t, "Wait", "READY_WAIT", "Succeeded", {}, approval,
-                             "STOP_DEPLOYMENT: traffic is rerouted after ContinueDeployment");
-            t += approval;
+            if (auto r = readyWait(t); r.result)
+                return *r.result;
+            else
+                t = r.end;
         }
 
         // Reroute traffic to the replacements by the deployment configuration.
@@ -99,7 +92,9 @@ public:
         }
 
         if (options.terminateOriginals) {
-            const Seconds wait = m_scenario.timing.seconds(timing::TerminationWait);
+            Seconds wait = m_scenario.timing.seconds(timing::TerminationWait);
+            if (auto at = continueDuring(m_scenario, m_recorder, t, wait, "TERMINATION_WAIT"))
+                wait = *at - t;
             m_recorder.event(t, "Wait", "TERMINATION_WAIT", "Succeeded", {}, wait,
                              "originals kept for TerminationWaitTimeInMinutes; rollback still possible");
             t += wait;
@@ -123,6 +118,33 @@ private:
         Seconds end = 0;
         std::optional<RolloutOutcome> result; // set when the deployment ended in this phase
     };
+
+    // DeploymentReadyOption STOP_DEPLOYMENT: traffic moves only after ContinueDeployment; the
+    // deployment is Stopped when WaitTimeInMinutes passes first. Without a continue action the
+    // operator is assumed to continue after bluegreen.manualApproval.
+    Phase readyWait(Seconds t)
+    {
+        const Seconds wait = m_scenario.timing.seconds(timing::ReadyWait);
+        std::optional<Seconds> approval;
+        if (!m_scenario.actions.empty() && firstAction(m_scenario, OperatorAction::Kind::Continue))
+            approval = continueDuring(m_scenario, m_recorder, t, wait, "READY_WAIT");
+        else if (const Seconds assumed = m_scenario.timing.seconds(timing::ManualApproval); assumed <= wait)
+            approval = t + assumed;
+        if (!approval) {
+            m_recorder.event(t, "Wait", "READY_WAIT", "Stopped", {}, wait,
+                             "no ContinueDeployment within WaitTimeInMinutes");
+            if (!m_recorder.live(t + wait))
+                return {*m_recorder.cutoff(), alarm(*m_recorder.cutoff())};
+            m_recorder.event(t + wait, "Deployment", "End", "Stopped", {}, 0,
+                             "STOP_DEPLOYMENT: the wait for approval expired; traffic never moved");
+            return {t + wait, RolloutOutcome{t + wait, DeploymentResult::Stopped}};
+        }
+        m_recorder.event(t, "Wait", "READY_WAIT", "Succeeded", {}, *approval - t,
+                         "STOP_DEPLOYMENT: traffic is rerouted after ContinueDeployment");
+        if (!m_recorder.live(*approval))
+            return {*m_recorder.cutoff(), alarm(*m_recorder.cutoff())};
+        return {*approval, std::nullopt};
+    }
 
     // Replacements that failed their install are not rerouted to; each phase counts its own
     // instances for the minimum healthy hosts.
@@ -151,7 +173,7 @@ private:
 
     RolloutOutcome alarm(Seconds t)
     {
-        return stopDeploymentOnAlarm(m_scenario, m_recorder, t, [this](Seconds at) { return rollback(at); });
+        return stopOnInterruption(m_scenario, m_recorder, t, [this](Seconds at) { return rollback(at); });
     }
 
     // Traffic goes back to the originals (they run AllowTraffic events), the replacements are
@@ -164,13 +186,13 @@ private:
         ServerLifecycle::Wave back;
         ServerLifecycle::Wave away;
         for (int index : m_originals) {
-            if (m_recorder.member(index).running && !m_recorder.member(index).inService) {
+            if (m_recorder.member(index).running() && !m_recorder.member(index).inService()) {
                 back.members.push_back(index);
                 back.ordinals.push_back(0);
             }
         }
         for (int index : m_replacements) {
-            if (m_recorder.member(index).inService) {
+            if (m_recorder.member(index).inService()) {
                 away.members.push_back(index);
                 away.ordinals.push_back(0);
             }

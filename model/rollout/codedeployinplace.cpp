@@ -55,7 +55,7 @@ private:
 
     RolloutOutcome alarm(Seconds t)
     {
-        return stopDeploymentOnAlarm(m_scenario, m_recorder, t, [this](Seconds at) { return rollback(at); });
+        return stopOnInterruption(m_scenario, m_recorder, t, [this](Seconds at) { return rollback(at); });
     }
 
     // A rollback is a new deployment of the last good revision to the instances the failed
@@ -66,7 +66,7 @@ private:
         std::vector<int> touched;
         for (int i = 0; i < m_recorder.memberCount(); ++i) {
             const auto &m = m_recorder.member(i);
-            if (m.running && (m.version == Version::Replacement || !m.inService))
+            if (m.running() && (m.version == Version::Replacement || !m.inService()))
                 touched.push_back(i);
         }
         m_recorder.event(t, "Rollback", "Deployment", "Started", {}, 0,

@@ -35,6 +35,40 @@ std::vector<std::string> ScenarioBuilder::deployableTargets() const
     return out;
 }
 
+std::vector<DeployableTarget> ScenarioBuilder::targets() const
+{
+    std::vector<DeployableTarget> out;
+    for (const auto &id : deployableTargets()) {
+        DeployableTarget target{id, m_lookup.type(id), std::nullopt, {}, {}, {}, {}};
+        try {
+            const Scenario s = build(id);
+            target.platform = s.platform;
+            target.strategy = s.strategy.name;
+            std::vector<std::string> names = predefinedStrategyNames(s.platform);
+            for (const auto &config : m_lookup.resourcesOfType("AWS::CodeDeploy::DeploymentConfig")) {
+                const auto platform = m_lookup.string(m_lookup.property(config, "ComputePlatform")).value_or("Server");
+                if (platform == platformName(s.platform) || (platform == "ECS" && s.platform == Platform::Ecs))
+                    names.push_back(m_lookup.string(m_lookup.property(config, "DeploymentConfigName")).value_or(config));
+            }
+            for (const auto &name : names) {
+                BuildOptions options;
+                options.strategy = name;
+                try {
+                    build(id, options);
+                    target.strategies.push_back(name);
+                } catch (const std::invalid_argument &) {
+                    // A configuration this target cannot take (an NLB, a single instance...).
+                }
+            }
+            target.customForms = customStrategyForms(s.platform);
+        } catch (const std::invalid_argument &e) {
+            target.error = e.what();
+        }
+        out.push_back(std::move(target));
+    }
+    return out;
+}
+
 Scenario ScenarioBuilder::build(const std::string &target, const BuildOptions &options) const
 {
     if (!m_lookup.resource(target))
@@ -62,6 +96,7 @@ Scenario ScenarioBuilder::build(const std::string &target, const BuildOptions &o
                             "Beanstalk environment, an Auto Scaling group with an UpdatePolicy or a "
                             "weighted Route 53 record");
     s.target = target;
+    readTrafficPath(s);
     applyOptions(s, options);
     checkSupported(s);
     validateScenario(s);

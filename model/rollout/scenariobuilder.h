@@ -21,6 +21,17 @@
 
 namespace sc {
 
+// A deployable resource as a strategy picker shows it.
+struct DeployableTarget {
+    std::string logicalId;
+    std::string type;
+    std::optional<Platform> platform;     // absent when the target cannot be deployed
+    std::string strategy;                 // what the template configures, or AWS's default
+    std::vector<std::string> strategies;  // every predefined or template configuration it takes
+    std::vector<std::string> customForms; // canary:PERCENT:MINUTES, min-healthy:COUNT...
+    std::string error;                    // why build() refuses it; empty when it builds
+};
+
 struct BuildOptions {
     std::optional<std::string> strategy; // a --strategy name; see parseStrategy()
     std::optional<int> instances;        // fleet size override
@@ -33,6 +44,9 @@ public:
     Scenario build(const std::string &target, const BuildOptions &options = {}) const;
     // Resources of a deployable kind, in template order (build() may still refuse one and say why).
     std::vector<std::string> deployableTargets() const;
+    // The same, each with its platform and the strategies it can switch to (those build() accepts
+    // for it), or the reason it cannot be deployed.
+    std::vector<DeployableTarget> targets() const;
 
 private:
     Scenario fromDeploymentGroup(const std::string &id, const BuildOptions &options) const;
@@ -42,6 +56,7 @@ private:
     Scenario fromBeanstalkEnvironment(const std::string &id) const;
     Scenario fromAutoScalingGroup(const std::string &id) const;
     Scenario fromRecordSet(const std::string &id) const;
+    std::string weightedPartner(const std::string &recordId) const; // "" when there is none
 
     void readDeploymentGroup(const std::string &groupId, Scenario &scenario) const;
     Strategy deploymentConfig(const Json *value, Platform platform, const std::string &where) const;
@@ -49,6 +64,11 @@ private:
     int serverFleet(const std::string &groupId, std::string *how) const;
     int autoScalingCapacity(const std::string &asgId) const;
     void applyOptions(Scenario &scenario, const BuildOptions &options) const;
+    // The resources that carry the target's traffic (scenariotrafficpath.cpp).
+    void readTrafficPath(Scenario &scenario) const;
+    void addTargetGroupPath(Scenario &scenario, const std::string &targetGroup,
+                            TrafficPathElement::Carries carries, const std::string &role) const;
+    void addListenerPath(Scenario &scenario, const std::string &listener, bool test) const;
     void checkSupported(const Scenario &scenario) const;
 
     const Json &m_root;

@@ -255,23 +255,26 @@ Scenario ScenarioBuilder::fromAutoScalingGroup(const std::string &id) const
     return s;
 }
 
-Scenario ScenarioBuilder::fromRecordSet(const std::string &id) const
+std::string ScenarioBuilder::weightedPartner(const std::string &id) const
 {
-    if (!m_lookup.property(id, "Weight") || !m_lookup.property(id, "SetIdentifier"))
-        throw ScenarioError(id + " is not a weighted record: it needs Weight and SetIdentifier");
     const Json *name = m_lookup.property(id, "Name");
     const Json *type = m_lookup.property(id, "Type");
-    std::string partner;
     for (const auto &other : m_lookup.resourcesOfType("AWS::Route53::RecordSet")) {
         if (other == id || !m_lookup.property(other, "Weight"))
             continue;
         const Json *otherName = m_lookup.property(other, "Name");
         const Json *otherType = m_lookup.property(other, "Type");
-        if (name && type && otherName && otherType && *name == *otherName && *type == *otherType) {
-            partner = other;
-            break;
-        }
+        if (name && type && otherName && otherType && *name == *otherName && *type == *otherType)
+            return other;
     }
+    return {};
+}
+
+Scenario ScenarioBuilder::fromRecordSet(const std::string &id) const
+{
+    if (!m_lookup.property(id, "Weight") || !m_lookup.property(id, "SetIdentifier"))
+        throw ScenarioError(id + " is not a weighted record: it needs Weight and SetIdentifier");
+    const std::string partner = weightedPartner(id);
     if (partner.empty())
         throw ScenarioError(id + ": no other weighted record with the same Name and Type to shift from");
     Scenario s;

@@ -10,6 +10,7 @@ namespace {
 
 const char *kMinTypes[] = {"HOST_COUNT", "FLEET_PERCENT", "MOST_CONCURRENCY"};
 const char *kRoutingTypes[] = {"AllAtOnce", "TimeBasedCanary", "TimeBasedLinear"};
+const char *kCarries[] = {"both", "original", "replacement"};
 
 template <typename Enum, std::size_t N>
 Enum enumFrom(const Json &j, const char *(&names)[N], const char *what)
@@ -106,6 +107,17 @@ Json scenarioToJson(const Scenario &s)
     Json failures = Json::array();
     for (const auto &f : s.failures)
         failures.push_back(failureSpec(f));
+    Json actions = Json::array();
+    for (const auto &a : s.actions)
+        actions.push_back(actionSpec(a));
+    Json path = Json::array();
+    for (const auto &e : s.trafficPath)
+        path.push_back(Json{{"logicalId", e.logicalId}, {"type", e.type}, {"role", e.role},
+                            {"carries", kCarries[static_cast<int>(e.carries)]}, {"test", e.test}});
+    Json price = nullptr;
+    if (s.price)
+        price = Json{{"usdPerUnitHour", s.price->usdPerUnitHour}, {"usdPerRequest", s.price->usdPerRequest},
+                     {"usdPerInvocationSecond", s.price->usdPerInvocationSecond}, {"basis", s.price->basis}};
     return Json{
         {"target", s.target},
         {"platform", platformName(s.platform)},
@@ -133,6 +145,9 @@ Json scenarioToJson(const Scenario &s)
         {"hooks", s.hooks},
         {"timing", std::move(timing)},
         {"failures", std::move(failures)},
+        {"actions", std::move(actions)},
+        {"trafficPath", std::move(path)},
+        {"price", std::move(price)},
         {"notes", s.notes}};
 }
 
@@ -182,6 +197,31 @@ Scenario scenarioFromJson(const Json &j)
         if (j.contains("failures")) {
             for (const auto &f : j["failures"])
                 s.failures.push_back(parseFailure(f.get<std::string>()));
+        }
+        if (j.contains("actions")) {
+            for (const auto &a : j["actions"])
+                s.actions.push_back(parseAction(a.get<std::string>()));
+        }
+        if (j.contains("trafficPath")) {
+            for (const auto &e : j["trafficPath"]) {
+                TrafficPathElement element;
+                element.logicalId = e.at("logicalId").get<std::string>();
+                read(e, "type", &element.type);
+                read(e, "role", &element.role);
+                if (e.contains("carries"))
+                    element.carries = enumFrom<TrafficPathElement::Carries>(e["carries"], kCarries, "traffic path share");
+                read(e, "test", &element.test);
+                s.trafficPath.push_back(std::move(element));
+            }
+        }
+        if (j.contains("price") && !j["price"].is_null()) {
+            const auto &p = j["price"];
+            UnitPrice price;
+            read(p, "usdPerUnitHour", &price.usdPerUnitHour);
+            read(p, "usdPerRequest", &price.usdPerRequest);
+            read(p, "usdPerInvocationSecond", &price.usdPerInvocationSecond);
+            read(p, "basis", &price.basis);
+            s.price = price;
         }
         read(j, "notes", &s.notes);
         return s;

@@ -161,6 +161,19 @@ std::vector<std::string> predefinedStrategyNames(Platform platform)
     return names;
 }
 
+std::vector<std::string> customStrategyForms(Platform platform)
+{
+    switch (platform) {
+    case Platform::Server: return {"min-healthy:COUNT", "min-healthy:PERCENT%"};
+    case Platform::Lambda:
+    case Platform::Ecs:
+    case Platform::Route53: return {"canary:PERCENT:MINUTES", "linear:PERCENT:MINUTES"};
+    case Platform::ElasticBeanstalk:
+    case Platform::AutoScaling: return {};
+    }
+    return {};
+}
+
 Strategy defaultStrategy(Platform platform)
 {
     Strategy s;

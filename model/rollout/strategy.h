@@ -71,6 +71,9 @@ Strategy parseStrategy(const std::string &name, Platform platform, const Strateg
 // Predefined CodeDeploy configuration by its AWS name; false if the name is not one.
 bool predefinedCodeDeployConfig(const std::string &name, Platform *platform, Strategy *strategy);
 std::vector<std::string> predefinedStrategyNames(Platform platform);
+// The custom forms parseStrategy() accepts on a platform, as a picker shows them
+// ("canary:PERCENT:MINUTES"...).
+std::vector<std::string> customStrategyForms(Platform platform);
 
 // One step of a traffic schedule: at `offset` seconds after the first shift, the new version
 // receives `percent` of the traffic.
