@@ -4,6 +4,7 @@
 // deregistered all at once and then terminated after the termination wait or kept alive.
 // Until they are terminated, a rollback re-registers the originals.
 
+#include "model/rollout/asglifecycle.h"
 #include "model/rollout/hostbatching.h"
 #include "model/rollout/rolloutstrategies.h"
 #include "model/rollout/serverlifecycle.h"
@@ -21,6 +22,7 @@ public:
         , m_recorder(recorder)
         , m_lifecycle(scenario, recorder)
         , m_batching(scenario.strategy.minimumHealthyHosts, scenario.instances)
+        , m_hooks(scenario, recorder)
     {
     }
 
@@ -45,15 +47,34 @@ public:
         for (int i = 0; i < n; ++i)
             m_replacements.push_back(
                 m_recorder.addInstance(0, Version::Replacement, launch > 0 ? UnitState::Pending : UnitState::Idle));
-        for (int index : m_replacements)
-            m_recorder.setState(launch, index, UnitState::Idle);
+        // The copied group's launch hooks hold each new instance in Pending:Wait.
+        TimedSteps steps;
+        Seconds launched = launch;
+        for (int index : m_replacements) {
+            if (!options.copyAutoScalingGroup || !m_hooks.hasHooks(true)) {
+                steps.at(launch, [=, this] { m_recorder.setState(launch, index, UnitState::Idle); });
+                continue;
+            }
+            const auto pass = m_hooks.pass(true);
+            steps.at(launch, [=, this] { m_hooks.enterWait(launch, index, true, pass); });
+            steps.at(launch + pass.wait, [=, this] {
+                if (pass.abandoned)
+                    m_recorder.terminate(launch + pass.wait, index);
+                else
+                    m_recorder.setState(launch + pass.wait, index, UnitState::Idle);
+            });
+            if (pass.abandoned)
+                m_failed.insert(index);
+            launched = std::max(launched, launch + pass.wait);
+        }
         m_recorder.event(0, "Instance", "ProvisionReplacementFleet", "Succeeded",
                          membersLabel(m_recorder, m_replacements), launch,
                          options.copyAutoScalingGroup
                              ? "COPY_AUTO_SCALING_GROUP: a copy of the Auto Scaling group launches " +
                                    std::to_string(n) + " instances"
                              : "DISCOVER_EXISTING: instances provisioned beforehand");
-        t += launch;
+        steps.apply();
+        t = launched;
 
         // Install on the replacement instances, batch by batch.
         if (auto r = waves(t, installEvents(), true); r.result)
@@ -100,10 +121,23 @@ public:
             t += wait;
             if (!m_recorder.live(t))
                 return alarm(*m_recorder.cutoff());
-            for (int index : m_originals)
-                m_recorder.terminate(t, index);
             m_recorder.event(t, "Instance", "TerminateOriginals", "Succeeded",
                              membersLabel(m_recorder, m_originals));
+            // The original group's terminate hooks hold each instance in Terminating:Wait.
+            TimedSteps gone;
+            Seconds end = t;
+            for (int index : m_originals) {
+                if (!m_hooks.hasHooks(false)) {
+                    gone.at(t, [=, this] { m_recorder.terminate(t, index); });
+                    continue;
+                }
+                const auto pass = m_hooks.pass(false);
+                gone.at(t, [=, this] { m_hooks.enterWait(t, index, false, pass); });
+                gone.at(t + pass.wait, [=, this] { m_recorder.terminate(t + pass.wait, index); });
+                end = std::max(end, t + pass.wait);
+            }
+            gone.apply();
+            t = end;
         } else {
             m_recorder.event(t, "Instance", "KeepOriginalsAlive", "Succeeded",
                              membersLabel(m_recorder, m_originals), 0,
@@ -214,6 +248,7 @@ private:
     RolloutRecorder &m_recorder;
     ServerLifecycle m_lifecycle;
     HostBatching m_batching;
+    AsgLifecycle m_hooks;
     std::vector<int> m_originals;
     std::vector<int> m_replacements;
     std::set<int> m_failed; // replacements that failed their install: never rerouted to

@@ -9,9 +9,9 @@ namespace sc {
 
 namespace {
 
-class EcsDeployment {
+class CodeDeployEcsDeployment {
 public:
-    EcsDeployment(const Scenario &scenario, RolloutRecorder &recorder)
+    CodeDeployEcsDeployment(const Scenario &scenario, RolloutRecorder &recorder)
         : m_s(scenario)
         , m_recorder(recorder)
     {
@@ -178,7 +178,7 @@ private:
 
 RolloutOutcome simulateEcs(const Scenario &scenario, RolloutRecorder &recorder)
 {
-    return EcsDeployment(scenario, recorder).run();
+    return CodeDeployEcsDeployment(scenario, recorder).run();
 }
 
 } // namespace sc

@@ -256,6 +256,93 @@ constexpr Entry kEntries[] = {
     {kRoute53, "Operator", "ChangeResourceRecordSets", nullptr, 1, "reference §4.4",
      "You set the weights back by hand; clients return as their cached answers expire."},
 
+
+    // ECS deploying by itself (reference §11; ECS API DeploymentLifecycleHook, ServiceDeployment).
+    {kEcs, "LifecycleEvent", "PRE_SCALE_UP", nullptr, 2, "reference §11",
+     "PRE_SCALE_UP: the green revision has not started; blue serves all production traffic. A hook here "
+     "can stop the deployment before anything changes."},
+    {kEcs, "LifecycleEvent", "SCALE_UP", nullptr, 2, "reference §11",
+     "SCALE_UP: ECS starts the green tasks beside blue, at full size, registered with the alternate "
+     "target group; they serve no traffic yet. Both revisions run, so capacity doubles for a while."},
+    {kEcs, "LifecycleEvent", "POST_SCALE_UP", nullptr, 2, "reference §11",
+     "POST_SCALE_UP: green is running; a hook can check it before any traffic reaches it."},
+    {kEcs, "LifecycleEvent", "TEST_TRAFFIC_SHIFT", nullptr, 2, "reference §11",
+     "TEST_TRAFFIC_SHIFT: the test listener rule sends test traffic to green while production stays on "
+     "blue, so the new revision can be tried with real requests first."},
+    {kEcs, "LifecycleEvent", "POST_TEST_TRAFFIC_SHIFT", nullptr, 2, "reference §11",
+     "POST_TEST_TRAFFIC_SHIFT: all test traffic is on green; a hook validates it before production moves."},
+    {kEcs, "LifecycleEvent", "PRE_PRODUCTION_TRAFFIC_SHIFT", nullptr, 2, "ECS API DeploymentLifecycleHook",
+     "PRE_PRODUCTION_TRAFFIC_SHIFT runs before production traffic moves (before every step of a canary "
+     "or linear shift)."},
+    {kEcs, nullptr, "PRODUCTION_TRAFFIC_SHIFT", nullptr, 2, "reference §11",
+     "PRODUCTION_TRAFFIC_SHIFT: the production listener rule's weights move traffic to green: all at once "
+     "(BLUE_GREEN), CanaryPercent for CanaryBakeTimeInMinutes then the rest (CANARY), or StepPercent per "
+     "step with StepBakeTimeInMinutes between steps (LINEAR)."},
+    {kEcs, "LifecycleEvent", "POST_PRODUCTION_TRAFFIC_SHIFT", nullptr, 2, "reference §11",
+     "POST_PRODUCTION_TRAFFIC_SHIFT: all production traffic is on green; a last hook can still roll back."},
+    {kEcs, "Wait", "BAKE_TIME", nullptr, 2, "reference §11",
+     "BAKE_TIME: both revisions keep running for BakeTimeInMinutes after the shift, so an alarm or a "
+     "rollback can still send traffic straight back to blue."},
+    {kEcs, "LifecycleEvent", "CLEAN_UP", nullptr, 2, "ECS API ServiceDeployment",
+     "CLEAN_UP: blue scales down to zero tasks; green is now the production revision and the deployment "
+     "can no longer roll back to blue."},
+    {kEcs, "Rollback", "TrafficBackToBlue", nullptr, 2, "reference §11",
+     "Rollback: production and test traffic return to blue at once, and green scales down."},
+    {kEcs, "Instance", "StartTasks", nullptr, 2, "reference §11",
+     "A rolling update starts new tasks while the running count stays within MaximumPercent of the desired "
+     "count (rounded down)."},
+    {kEcs, "Instance", "StopTasks", nullptr, 2, "reference §11",
+     "Old tasks stop while the healthy count stays at MinimumHealthyPercent of the desired count (rounded "
+     "up); with a load balancer they are deregistered and drained first."},
+    {kEcs, "Instance", "HealthCheck", nullptr, 2, "reference §11",
+     "A new task never became healthy: ECS stops it and starts another. The deployment circuit breaker "
+     "counts such failures."},
+    {kEcs, "Alarm", "DeploymentCircuitBreaker", nullptr, 2, "ECS API ServiceDeploymentCircuitBreaker",
+     "The deployment circuit breaker tripped: failed tasks reached its threshold (half the desired count, "
+     "at least 3, at most 200). The deployment fails, and rolls back only with Rollback enabled."},
+    {kEcs, "Rollback", "RollingBackToPreviousRevision", nullptr, 2, "reference §11",
+     "Rollback: ECS deploys the last completed revision again, as a rolling update within the same bounds."},
+    {kEcs, "Operator", "StopServiceDeployment", nullptr, 2, "ECS API StopServiceDeployment",
+     "StopServiceDeployment with stopType ROLLBACK: ECS rolls the deployment back to the previous service "
+     "revision, even when the service does not roll back by itself."},
+    {kEcs, "Alarm", nullptr, "ALARM", 2, "reference §11",
+     "An alarm of DeploymentAlarms entered ALARM: the deployment fails, and traffic returns to the previous "
+     "revision when Rollback is enabled."},
+
+    // Auto Scaling instance refresh and lifecycle hooks (reference §8.2, §12).
+    {kAsg, "Instance", "HealthCheck", nullptr, 3, "reference §12",
+     "A new instance did not become healthy: the instance refresh fails, and the update rolls back."},
+    {kAsg, "Wait", "InstanceWarmup", nullptr, 3, "reference §12",
+     "Instance warmup: the new instance is in service, but the refresh waits InstanceWarmup before it counts "
+     "it as healthy capacity and replaces more."},
+    {kAsg, "Wait", "Checkpoint", nullptr, 3, "reference §12",
+     "A checkpoint: the refresh has replaced this share of the group and pauses for CheckpointDelay, so you "
+     "can verify the new instances before it goes on."},
+    {kAsg, "Wait", "BakeTime", nullptr, 3, "reference §12",
+     "BakeTime: every instance is replaced, but the refresh waits before it counts as complete; an alarm "
+     "can still fail it and roll it back."},
+    {kAsg, "Operator", "CancelInstanceRefresh", nullptr, 3, "reference §12",
+     "CancelInstanceRefresh stops the refresh; instances it already replaced keep the new configuration."},
+    {kAsg, nullptr, "RollbackInstanceRefresh", nullptr, 3, "reference §12",
+     "The refresh rolls back: instances it launched are replaced by the previous launch template. It cannot "
+     "with a launch template version $Latest or $Default, or an AMI from a Systems Manager parameter."},
+    {kAsg, "Alarm", nullptr, "ALARM", 3, "reference §12",
+     "An alarm of the refresh's AlarmSpecification entered ALARM: the instance refresh fails and rolls back."},
+    {nullptr, "LifecycleHook", "Pending:Wait", nullptr, 7, "reference §8.2",
+     "Pending:Wait: a launch lifecycle hook holds the new instance until its handler completes the action "
+     "or HeartbeatTimeout passes; DefaultResult then decides (ABANDON, the default, terminates it)."},
+    {nullptr, "LifecycleHook", "Terminating:Wait", nullptr, 7, "reference §8.2",
+     "Terminating:Wait: the instance is already out of the load balancer; a terminate hook holds it so a "
+     "script (for example through EventBridge and Systems Manager) can collect logs before it is terminated."},
+
+    // CodeDeploy zonal deployments (reference §1.3).
+    {kServer, "Batch", "Zone *", nullptr, 2, "reference §1.3",
+     "Zonal deployment: CodeDeploy deploys to one Availability Zone at a time, in waves that respect both "
+     "the fleet's minimum healthy hosts and the zone's MinimumHealthyHostsPerZone."},
+    {kServer, "Wait", "ZoneMonitor", nullptr, 2, "reference §1.3",
+     "The zone is done: CodeDeploy waits MonitorDurationInSeconds (after the first zone, "
+     "FirstZoneMonitorDurationInSeconds if set) before the next zone, so a problem shows in one zone only."},
+
     // Alarms and operators, whatever the platform (reference §3).
     {nullptr, "Alarm", nullptr, "ALARM", 2, "reference §3",
      "A CloudWatch alarm the deployment watches entered ALARM: CodeDeploy stops the deployment, and rolls "

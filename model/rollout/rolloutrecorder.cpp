@@ -106,6 +106,12 @@ void RolloutRecorder::terminate(Seconds t, int index)
     setState(t, index, UnitState::Terminated);
 }
 
+void RolloutRecorder::setZone(int index, int zone)
+{
+    if (index >= 0)
+        m_out.units[m_fleetUnits[static_cast<std::size_t>(index)]].zone = zone;
+}
+
 void RolloutRecorder::addEndpoints(UnitKind kind, const std::string &originalId,
                                    const std::string &replacementId)
 {

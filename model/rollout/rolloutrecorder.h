@@ -45,6 +45,7 @@ public:
     void setInService(Seconds t, int index, bool inService); // InService, or Idle
     void setVersion(Seconds t, int index, Version version);
     void terminate(Seconds t, int index);
+    void setZone(int index, int zone); // where a zonal deployment places it (1-based)
     const FleetMember &member(int index) const { return m_fleet[static_cast<std::size_t>(index)]; }
     int memberCount() const { return static_cast<int>(m_fleet.size()); }
 

@@ -15,6 +15,8 @@ RolloutOutcome simulateServerInPlace(const Scenario &scenario, RolloutRecorder &
 RolloutOutcome simulateServerBlueGreen(const Scenario &scenario, RolloutRecorder &recorder);
 RolloutOutcome simulateLambda(const Scenario &scenario, RolloutRecorder &recorder);
 RolloutOutcome simulateEcs(const Scenario &scenario, RolloutRecorder &recorder);
+RolloutOutcome simulateEcsNative(const Scenario &scenario, RolloutRecorder &recorder);
+RolloutOutcome simulateInstanceRefresh(const Scenario &scenario, RolloutRecorder &recorder);
 RolloutOutcome simulateBeanstalk(const Scenario &scenario, RolloutRecorder &recorder);
 RolloutOutcome simulateAutoScaling(const Scenario &scenario, RolloutRecorder &recorder);
 RolloutOutcome simulateRoute53(const Scenario &scenario, RolloutRecorder &recorder);

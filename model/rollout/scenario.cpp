@@ -114,18 +114,37 @@ std::vector<std::string> hookableEvents(const Scenario &scenario)
             events.insert(events.begin(), {"BeforeBlockTraffic", "AfterBlockTraffic"});
             events.insert(events.end(), {"BeforeAllowTraffic", "AfterAllowTraffic"});
         }
+        for (const auto &hook : scenario.lifecycleHooks)
+            events.push_back(hook.name);
         return events;
     }
     case Platform::Lambda: return {"BeforeAllowTraffic", "AfterAllowTraffic"};
     case Platform::Ecs: {
+        if (scenario.strategy.ecs.strategy == EcsStrategy::Rolling)
+            return {};
+        if (scenario.strategy.ecs.strategy != EcsStrategy::CodeDeploy) {
+            // RECONCILE_SERVICE runs only when more than one revision is active, which a
+            // rehearsal of one deployment never has.
+            std::vector<std::string> stages = {"PRE_SCALE_UP", "POST_SCALE_UP"};
+            if (scenario.testListener)
+                stages.insert(stages.end(), {"TEST_TRAFFIC_SHIFT", "POST_TEST_TRAFFIC_SHIFT"});
+            stages.insert(stages.end(), {"PRE_PRODUCTION_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT",
+                                         "POST_PRODUCTION_TRAFFIC_SHIFT"});
+            return stages;
+        }
         std::vector<std::string> events = {"BeforeInstall", "AfterInstall"};
         if (scenario.testListener)
             events.push_back("AfterAllowTestTraffic");
         events.insert(events.end(), {"BeforeAllowTraffic", "AfterAllowTraffic"});
         return events;
     }
+    case Platform::AutoScaling: {
+        std::vector<std::string> names;
+        for (const auto &hook : scenario.lifecycleHooks)
+            names.push_back(hook.name);
+        return names;
+    }
     case Platform::ElasticBeanstalk:
-    case Platform::AutoScaling:
     case Platform::Route53: return {};
     }
     return {};
@@ -137,7 +156,16 @@ namespace {
 std::string actionUnavailable(const Scenario &s, OperatorAction::Kind kind)
 {
     using K = OperatorAction::Kind;
-    const bool codeDeployBlueGreen = (s.platform == Platform::Server && s.blueGreen) || s.platform == Platform::Ecs;
+    const bool ecsNative = s.platform == Platform::Ecs && s.strategy.ecs.strategy != EcsStrategy::CodeDeploy;
+    const bool codeDeployBlueGreen = (s.platform == Platform::Server && s.blueGreen) ||
+                                     (s.platform == Platform::Ecs && !ecsNative);
+    if (ecsNative) {
+        if (kind == K::Stop)
+            return "ECS's StopServiceDeployment takes stopType ROLLBACK only: use rollback:SECONDS";
+        if (kind == K::Continue)
+            return "an ECS deployment by the ECS controller has no wait to continue";
+        return {};
+    }
     switch (s.platform) {
     case Platform::Server:
     case Platform::Lambda:
@@ -153,7 +181,7 @@ std::string actionUnavailable(const Scenario &s, OperatorAction::Kind kind)
             return "an Elastic Beanstalk deployment has no wait to continue";
         return {};
     case Platform::AutoScaling:
-        if (kind == K::Stop)
+        if (kind == K::Stop && s.strategy.autoScalingPolicy != AutoScalingPolicy::InstanceRefresh)
             return "CloudFormation's CancelUpdateStack always rolls the update back: use rollback:SECONDS";
         if (kind == K::Continue)
             return "a CloudFormation update of an Auto Scaling group has no wait to continue";
@@ -199,8 +227,11 @@ void validateScenario(const Scenario &s)
                     (events.empty() ? std::string(": it has no lifecycle hooks")
                                     : "; its hooks are " + joined(events)));
             }
-            if (f.hookTimesOut && s.platform == Platform::Server)
-                throw ScenarioError("hook:NAME:timeout applies to Lambda and ECS hook functions");
+            const bool lifecycleHook = std::any_of(s.lifecycleHooks.begin(), s.lifecycleHooks.end(),
+                                                   [&](const LifecycleHookSpec &h) { return h.name == f.hook; });
+            if (f.hookTimesOut && s.platform == Platform::Server && !lifecycleHook)
+                throw ScenarioError("hook:NAME:timeout applies to Lambda and ECS hook functions and to Auto "
+                                    "Scaling lifecycle hooks, not to AppSpec scripts");
             break;
         }
         case InjectedFailure::Kind::Alarm:

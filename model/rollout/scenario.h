@@ -95,6 +95,18 @@ struct UnitPrice {
     bool operator==(const UnitPrice &) const = default;
 };
 
+// An Auto Scaling lifecycle hook of the target's group (AWS::AutoScaling::LifecycleHook or
+// LifecycleHookSpecificationList; reference §8.2): a launching instance waits in Pending:Wait, a
+// terminating one in Terminating:Wait, until the hook's handler completes the action
+// (asg.lifecycleAction) or HeartbeatTimeout passes and DefaultResult applies.
+struct LifecycleHookSpec {
+    std::string name;
+    bool launching = true;       // autoscaling:EC2_INSTANCE_LAUNCHING, else TERMINATING
+    Seconds heartbeatSeconds = 3600;
+    bool defaultContinue = false; // DefaultResult CONTINUE; ABANDON is the API default
+    bool operator==(const LifecycleHookSpec &) const = default;
+};
+
 struct Scenario {
     std::string target;
     Platform platform = Platform::Server;
@@ -111,7 +123,10 @@ struct Scenario {
     RollbackConfig rollback;
     bool alarmsEnabled = false;
     std::vector<std::string> alarms; // names of the watched CloudWatch alarms
-    std::vector<std::string> hooks;  // lifecycle events with a hook function (Lambda, ECS)
+    std::vector<std::string> hooks;  // lifecycle events or ECS stages with a hook function
+    std::vector<LifecycleHookSpec> lifecycleHooks; // the Auto Scaling group's hooks
+    int zones = 0;                   // Availability Zones of the fleet (zonal deployments); 0 unknown
+    bool rollbackSupported = true;   // instance refresh: false with $Latest/$Default or an SSM AMI
     TimingModel timing;
     std::vector<InjectedFailure> failures;
     std::vector<OperatorAction> actions;

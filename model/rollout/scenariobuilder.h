@@ -15,6 +15,7 @@
 #include "model/rollout/scenario.h"
 #include "model/rollout/templatelookup.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,9 +33,12 @@ struct DeployableTarget {
     std::string error;                    // why build() refuses it; empty when it builds
 };
 
+class PriceTable;
+
 struct BuildOptions {
     std::optional<std::string> strategy; // a --strategy name; see parseStrategy()
     std::optional<int> instances;        // fleet size override
+    const PriceTable *prices = nullptr;  // nullptr: the built-in table
 };
 
 class ScenarioBuilder {
@@ -53,6 +57,7 @@ private:
     Scenario fromAlias(const std::string &id) const;
     Scenario fromServerlessFunction(const std::string &id) const;
     Scenario fromEcsService(const std::string &id) const;
+    Scenario fromEcsNative(const std::string &id) const;
     Scenario fromBeanstalkEnvironment(const std::string &id) const;
     Scenario fromAutoScalingGroup(const std::string &id) const;
     Scenario fromRecordSet(const std::string &id) const;
@@ -61,11 +66,23 @@ private:
     void readDeploymentGroup(const std::string &groupId, Scenario &scenario) const;
     Strategy deploymentConfig(const Json *value, Platform platform, const std::string &where) const;
     std::optional<Strategy> templateDeploymentConfig(const std::string &name, Platform platform) const;
-    int serverFleet(const std::string &groupId, std::string *how) const;
+    // The instances a deployment group reaches; with `scenario`, also their zones and hooks.
+    int serverFleet(const std::string &groupId, std::string *how, Scenario *scenario = nullptr) const;
     int autoScalingCapacity(const std::string &asgId) const;
     void applyOptions(Scenario &scenario, const BuildOptions &options) const;
+    // scenariobuilderfleet.cpp
+    static bool codeDeployStrategyName(const std::string &name);
+    void readLifecycleHooks(const std::string &asgId, Scenario &scenario) const;
+    int availabilityZones(const std::string &asgId) const; // 0 when unknown
+    const Json *launchTemplateOf(const std::string &asgId, std::string *version) const; // its LaunchTemplateData
+    std::optional<std::string> instanceTypeOf(const std::string &asgId) const;
+    bool refreshCanRollBack(const std::string &asgId) const;
+    void readInstanceRefresh(const std::string &asgId, const Json *policy, Scenario &scenario) const;
+    void readPrice(Scenario &scenario, const BuildOptions &options) const;
+    std::map<std::string, std::string> beanstalkOptions(const std::string &envId) const; // "ns:name" -> value
     // The resources that carry the target's traffic (scenariotrafficpath.cpp).
     void readTrafficPath(Scenario &scenario) const;
+    void readTrafficPathElements(Scenario &scenario) const;
     void addTargetGroupPath(Scenario &scenario, const std::string &targetGroup,
                             TrafficPathElement::Carries carries, const std::string &role) const;
     void addListenerPath(Scenario &scenario, const std::string &listener, bool test) const;

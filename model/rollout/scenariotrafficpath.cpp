@@ -61,6 +61,28 @@ void ScenarioBuilder::addTargetGroupPath(Scenario &s, const std::string &targetG
 
 void ScenarioBuilder::readTrafficPath(Scenario &s) const
 {
+    readTrafficPathElements(s);
+    // The target groups' own deregistration delay replaces the documented 300 s default.
+    for (const auto &e : s.trafficPath) {
+        if (e.type != "AWS::ElasticLoadBalancingV2::TargetGroup")
+            continue;
+        if (const Json *attrs = m_lookup.property(e.logicalId, "TargetGroupAttributes"); attrs && attrs->is_array()) {
+            for (const auto &a : *attrs) {
+                if (m_lookup.string(child(&a, "Key")) != "deregistration_delay.timeout_seconds")
+                    continue;
+                if (auto seconds = m_lookup.integer(child(&a, "Value"))) {
+                    s.timing.set(timing::DeregistrationDelay, *seconds);
+                    s.notes.push_back("deregistration delay " + std::to_string(*seconds) + " s from target group " +
+                                      e.logicalId);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+void ScenarioBuilder::readTrafficPathElements(Scenario &s) const
+{
     const std::string type = m_lookup.type(s.target);
     auto targetGroupOf = [&](const Json *entry) -> std::optional<std::string> {
         const Json *name = child(entry, "Name");

@@ -24,7 +24,10 @@ bool reactsToAlarms(const Scenario &scenario)
     case Platform::Ecs: return scenario.watchesAlarms();
     case Platform::ElasticBeanstalk:
     case Platform::Route53: return true;
-    case Platform::AutoScaling: return false;
+    case Platform::AutoScaling:
+        // CloudFormation's rolling and replacing updates watch no alarm; an instance refresh
+        // watches those of its AlarmSpecification.
+        return scenario.strategy.autoScalingPolicy == AutoScalingPolicy::InstanceRefresh && scenario.watchesAlarms();
     }
     return false;
 }
@@ -73,10 +76,14 @@ std::string operatorControl(const Scenario &scenario, OperatorAction::Kind kind)
         return "ContinueDeployment";
     switch (scenario.platform) {
     case Platform::Server:
-    case Platform::Lambda:
-    case Platform::Ecs: return "StopDeployment";
+    case Platform::Lambda: return "StopDeployment";
+    case Platform::Ecs:
+        return scenario.strategy.ecs.strategy == EcsStrategy::CodeDeploy ? "StopDeployment" : "StopServiceDeployment";
     case Platform::ElasticBeanstalk: return "AbortEnvironmentUpdate";
-    case Platform::AutoScaling: return "CancelUpdateStack";
+    case Platform::AutoScaling:
+        if (scenario.strategy.autoScalingPolicy == AutoScalingPolicy::InstanceRefresh)
+            return kind == OperatorAction::Kind::Stop ? "CancelInstanceRefresh" : "RollbackInstanceRefresh";
+        return "CancelUpdateStack";
     case Platform::Route53: return "ChangeResourceRecordSets";
     }
     return "StopDeployment";
@@ -199,9 +206,16 @@ Timeline simulate(const Scenario &scenario)
                                      : simulateServerInPlace(scenario, recorder);
         break;
     case Platform::Lambda: outcome = simulateLambda(scenario, recorder); break;
-    case Platform::Ecs: outcome = simulateEcs(scenario, recorder); break;
+    case Platform::Ecs:
+        outcome = scenario.strategy.ecs.strategy == EcsStrategy::CodeDeploy ? simulateEcs(scenario, recorder)
+                                                                             : simulateEcsNative(scenario, recorder);
+        break;
     case Platform::ElasticBeanstalk: outcome = simulateBeanstalk(scenario, recorder); break;
-    case Platform::AutoScaling: outcome = simulateAutoScaling(scenario, recorder); break;
+    case Platform::AutoScaling:
+        outcome = scenario.strategy.autoScalingPolicy == AutoScalingPolicy::InstanceRefresh
+                      ? simulateInstanceRefresh(scenario, recorder)
+                      : simulateAutoScaling(scenario, recorder);
+        break;
     case Platform::Route53: outcome = simulateRoute53(scenario, recorder); break;
     }
     recorder.clearCutoff();

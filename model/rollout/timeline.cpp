@@ -153,7 +153,10 @@ Json unitsToJson(const std::vector<UnitTrack> &units)
         for (const auto &tr : u.transitions)
             transitions.push_back(Json{{"t", tr.t}, {"version", versionName(tr.version)},
                                        {"state", unitStateName(tr.state)}});
-        out.push_back(Json{{"id", u.id}, {"kind", unitKindName(u.kind)}, {"transitions", std::move(transitions)}});
+        Json unit{{"id", u.id}, {"kind", unitKindName(u.kind)}, {"transitions", std::move(transitions)}};
+        if (u.zone > 0)
+            unit["zone"] = u.zone;
+        out.push_back(std::move(unit));
     }
     return out;
 }
@@ -175,6 +178,7 @@ std::vector<UnitTrack> unitsFromJson(const Json &json)
         UnitTrack track;
         track.id = member(u, "id").get<std::string>();
         track.kind = enumNamed<UnitKind>(member(u, "kind").get<std::string>(), unitKindName, 4, "unit kind");
+        track.zone = u.value("zone", 0);
         for (const auto &tr : member(u, "transitions")) {
             track.transitions.push_back(
                 {member(tr, "t").get<Seconds>(),

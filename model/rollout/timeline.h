@@ -50,6 +50,7 @@ struct UnitTrack {
     std::string id;
     UnitKind kind = UnitKind::Instance;
     std::vector<UnitTransition> transitions;
+    int zone = 0; // Availability Zone, 1-based, when a zonal deployment places it; 0 otherwise
 
     // The state in force at t; nullptr before the unit exists.
     const UnitTransition *at(Seconds t) const;

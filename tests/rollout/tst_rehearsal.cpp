@@ -86,6 +86,32 @@ std::vector<Case> everyStrategy()
     replacing.waitOnResourceSignals = true;
     add("AutoScalingReplacingUpdate", replacing);
     add("Route 53 linear", scenario(Platform::Route53, "linear:25:5", 0));
+    for (const char *name : {"BLUE_GREEN", "CANARY", "LINEAR", "ecs-canary:12.5:3", "ROLLING", "ecs-rolling:50:100"}) {
+        auto s = scenario(Platform::Ecs, name, 4);
+        s.loadBalancer = true;
+        s.testListener = std::string(name).find("ROLLING") == std::string::npos &&
+                         std::string(name).find("rolling") == std::string::npos;
+        s.hooks = {"PRE_SCALE_UP", "POST_TEST_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT"};
+        s.timing.set(timing::EcsBakeTime, 600);
+        s.strategy.ecs.circuitBreaker = s.strategy.ecs.circuitBreakerRollback = true;
+        add(std::string("ECS ") + name, s);
+    }
+    for (const char *name : {"InstanceRefresh", "refresh:min=50:max=150:checkpoints=50/100", "AutoScalingRollingUpdate",
+                             "AutoScalingReplacingUpdate"}) {
+        auto s = scenario(Platform::AutoScaling, name, 4);
+        s.loadBalancer = true;
+        s.waitOnResourceSignals = true;
+        s.lifecycleHooks = {{"LaunchHook", true, 600, false}, {"DrainHook", false, 300, true}};
+        add(std::string("hooks ") + name, s);
+    }
+    auto zonal = scenario(Platform::Server, "zonal:300:900", 6);
+    zonal.zones = 3;
+    zonal.loadBalancer = true;
+    add("zonal", zonal);
+    auto copy = scenario(Platform::Server, "CodeDeployDefault.HalfAtATime", 4);
+    copy.blueGreen = copy.loadBalancer = true;
+    copy.lifecycleHooks = {{"LaunchHook", true, 600, true}, {"DrainHook", false, 300, true}};
+    add("blue/green copied group with hooks", copy);
     return cases;
 }
 
