@@ -21,6 +21,8 @@ RuleRegistry::RuleRegistry()
     addCodeDeployRules(m_rules);
     addBeanstalkRules(m_rules);
     addFleetRules(m_rules);
+    addEcsDeploymentRules(m_rules);
+    addInstanceRefreshRules(m_rules);
     addDataProtectionRules(m_rules);
     addGovernanceRules(m_rules);
     addOperationsRules(m_rules);

@@ -43,6 +43,8 @@ void addSchemaRules(std::vector<Rule> &rules);       // 3: schema
 void addCodeDeployRules(std::vector<Rule> &rules);   // 4: CodeDeploy, Lambda, SAM, ECS
 void addBeanstalkRules(std::vector<Rule> &rules);    // 4: Elastic Beanstalk
 void addFleetRules(std::vector<Rule> &rules);        // 4: Auto Scaling, Route 53
+void addEcsDeploymentRules(std::vector<Rule> &rules); // 4: ECS's own deployments
+void addInstanceRefreshRules(std::vector<Rule> &rules); // 4: Auto Scaling instance refresh
 void addDataProtectionRules(std::vector<Rule> &rules); // 5
 void addGovernanceRules(std::vector<Rule> &rules);   // 6
 void addOperationsRules(std::vector<Rule> &rules);   // 7
