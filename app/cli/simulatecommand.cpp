@@ -1,16 +1,19 @@
 #include "app/cli/simulatecommand.h"
 
+#include "model/rollout/pricetable.h"
 #include "model/rollout/scenariobuilder.h"
 #include "model/rollout/simulator.h"
 #include "model/rollout/timelinecsv.h"
 #include "model/template/templatereader.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QTextStream>
 
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <optional>
 
 namespace {
 
@@ -40,15 +43,21 @@ QString helpAppendix()
         << "    min-healthy:COUNT, min-healthy:PERCENT%, or a DeploymentConfig of the template\n"
         << "  Lambda: CodeDeployDefault.Lambda* (e.g. LambdaCanary10Percent5Minutes), SAM names\n"
         << "    (Canary10Percent5Minutes, Linear10PercentEvery1Minute, AllAtOnce...)\n"
-        << "  ECS: CodeDeployDefault.ECS* (e.g. ECSLinear10PercentEvery1Minutes)\n"
-        << "  Lambda, ECS, Route 53: canary:PERCENT:MINUTES, linear:PERCENT:MINUTES, AllAtOnce\n"
+        << "  ECS with the CODE_DEPLOY controller: CodeDeployDefault.ECS* (e.g. ECSLinear10PercentEvery1Minutes)\n"
+        << "  ECS with the ECS controller: ROLLING, BLUE_GREEN, CANARY, LINEAR, ecs-canary:PERCENT:MINUTES,\n"
+        << "    ecs-linear:PERCENT:MINUTES, ecs-rolling:MIN%:MAX%\n"
+        << "  Lambda, ECS (CODE_DEPLOY), Route 53: canary:PERCENT:MINUTES, linear:PERCENT:MINUTES, AllAtOnce\n"
+        << "  CodeDeploy EC2 one Availability Zone at a time: zonal:MONITOR_SECONDS[:FIRST_ZONE_SECONDS]\n"
         << "  Elastic Beanstalk: AllAtOnce, Rolling, RollingWithAdditionalBatch, Immutable,\n"
         << "    TrafficSplitting, BlueGreen (CNAME swap)\n"
-        << "  Auto Scaling group: AutoScalingRollingUpdate, AutoScalingReplacingUpdate\n"
+        << "  Auto Scaling group: AutoScalingRollingUpdate, AutoScalingReplacingUpdate, InstanceRefresh,\n"
+        << "    refresh[:min=PERCENT][:max=PERCENT][:checkpoints=P/P/...][:skip-matching][:matching=K]\n"
         << "  Without --strategy the template's configuration (or AWS's default) is used.\n"
         << "\nFailures (--fail, repeatable):\n"
         << "  instance:K          the K-th instance or task to receive the new revision fails\n"
-        << "  hook:NAME           that lifecycle hook reports Failed (hook:NAME:timeout: never reports)\n"
+        << "  hook:NAME           that lifecycle hook reports Failed (hook:NAME:timeout: never reports);\n"
+        << "                      an ECS stage (PRE_SCALE_UP...) or an Auto Scaling lifecycle hook by name\n"
+        << "                      (ABANDON; with :timeout, HeartbeatTimeout then DefaultResult)\n"
         << "  instance:K+         the K-th and every later one fails (a bad revision)\n"
         << "  alarm:SECONDS       a watched alarm enters ALARM at that time (Elastic Beanstalk: the\n"
         << "                      environment's health turns Severe)\n"
@@ -68,6 +77,9 @@ QString helpAppendix()
             << " s  " << (d.documented ? "D" : "A") << "  " << q(d.description) << "\n"
             << QString(38, QLatin1Char(' ')) << q(d.source) << "\n";
     }
+    out << "\nCost (--prices FILE replaces the built-in table of " << QString::fromStdString(PriceTable::builtIn().region())
+        << " prices read " << QString::fromStdString(PriceTable::builtIn().readOn()) << "; same shape as\n"
+        << "model/rollout/data/prices.json): metrics.instanceMinutes, extraInstanceMinutes, estimatedCostUsd.\n";
     out << "\nExit codes: 0 Succeeded; 1 Failed, RolledBack or Stopped; 2 bad usage or unreadable input.\n";
     return text;
 }
@@ -156,10 +168,13 @@ int runSimulateCommand(const QStringList &arguments)
                                     QStringLiteral("SPEC"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default), json or csv."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption prices(QStringLiteral("prices"),
+                                    QStringLiteral("A price table of your own (JSON, see below)."),
+                                    QStringLiteral("FILE"));
     const QCommandLineOption units(QStringLiteral("units"),
                                    QStringLiteral("With --format json: add every unit's state track."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    parser.addOptions({target, strategy, instances, fail, action, set, format, units, help});
+    parser.addOptions({target, strategy, instances, fail, action, set, format, units, prices, help});
 
     const auto usage = [&err](const QString &message) {
         err << "stackcanvas: " << message << "\n";
@@ -191,6 +206,19 @@ int runSimulateCommand(const QStringList &arguments)
         if (!ok || n < 1 || n > 100000)
             return usage(QStringLiteral("--instances needs a whole number from 1 to 100000"));
         options.instances = n;
+    }
+
+    std::optional<PriceTable> ownPrices;
+    if (parser.isSet(prices)) {
+        QFile file(parser.value(prices));
+        if (!file.open(QIODevice::ReadOnly))
+            return usage(QStringLiteral("--prices: cannot read %1").arg(parser.value(prices)));
+        try {
+            ownPrices = PriceTable::fromJson(Json::parse(file.readAll().toStdString()));
+        } catch (const std::exception &e) {
+            return usage(QStringLiteral("--prices %1: %2").arg(parser.value(prices), QString::fromUtf8(e.what())));
+        }
+        options.prices = &*ownPrices;
     }
 
     const std::string path = files.front().toStdString();

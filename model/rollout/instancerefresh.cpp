@@ -83,6 +83,11 @@ private:
         const int n = m_s.instances;
         o.minHealthy = (n * m_prefs.minHealthyPercentage + 99) / 100; // rounded up
         o.maxRunning = std::max(n, n * m_prefs.maxHealthyPercentage / 100);
+        // With no room to launch first, a refresh still replaces one instance at a time, even
+        // below the minimum (EC2 Auto Scaling User Guide, instance refresh limitations: a
+        // single-instance group is down while its instance is replaced).
+        if (o.maxRunning == n)
+            o.minHealthy = std::min(o.minHealthy, n - 1);
         o.launchSeconds = m_s.timing.seconds(timing::InstanceLaunch);
         o.readySeconds = m_s.timing.seconds(timing::InstanceBootstrap) +
                          (m_s.loadBalancer ? m_s.timing.seconds(timing::HealthCheck) : 0);

@@ -33,10 +33,10 @@ Scenario ScenarioBuilder::fromEcsNative(const std::string &id) const
     const Json *dc = m_lookup.property(id, "DeploymentConfiguration");
     auto &ecs = s.strategy.ecs;
     const auto strategy = m_lookup.string(child(dc, "Strategy")).value_or("ROLLING");
-    s.strategy = parseStrategy(strategy, Platform::Ecs, defaultStrategy(Platform::Ecs));
-    if (ecs.strategy == EcsStrategy::CodeDeploy)
+    if (strategy != "ROLLING" && strategy != "BLUE_GREEN" && strategy != "CANARY" && strategy != "LINEAR")
         throw ScenarioError(id + ": DeploymentConfiguration.Strategy \"" + strategy +
                             "\" is not one of ROLLING, BLUE_GREEN, CANARY, LINEAR");
+    s.strategy = parseStrategy(strategy, Platform::Ecs, defaultStrategy(Platform::Ecs));
     if (const Json *c = child(dc, "CanaryConfiguration")) {
         if (auto p = m_lookup.number(child(c, "CanaryPercent")))
             ecs.canaryPercent = *p;

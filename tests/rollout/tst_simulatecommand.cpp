@@ -70,6 +70,52 @@ const char *kLambdaTemplate = R"({
   }
 })";
 
+// ECS deployed by ECS itself, an Auto Scaling group with an instance refresh and a lifecycle
+// hook, a CodeDeploy group with a zonal configuration.
+const char *kFleetTemplate = R"(
+Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties: {Cpu: '256', Memory: '512', RequiresCompatibilities: [FARGATE]}
+  Service:
+    Type: AWS::ECS::Service
+    Properties:
+      DesiredCount: 3
+      TaskDefinition: !Ref Task
+      DeploymentConfiguration: {Strategy: BLUE_GREEN, BakeTimeInMinutes: 5}
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties: {LaunchTemplateData: {InstanceType: t3.medium, ImageId: ami-12345678}}
+  Fleet:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    UpdatePolicy:
+      AutoScalingInstanceRefresh:
+        Strategy: Rolling
+        Preferences: {MinHealthyPercentage: 50, CheckpointPercentages: [50, 100], CheckpointDelay: 300}
+    Properties:
+      MinSize: '1'
+      MaxSize: '8'
+      DesiredCapacity: '4'
+      LaunchTemplate: {LaunchTemplateId: !Ref Template, Version: !GetAtt Template.LatestVersionNumber}
+      LifecycleHookSpecificationList:
+        - {LifecycleHookName: Warm, LifecycleTransition: 'autoscaling:EC2_INSTANCE_LAUNCHING', HeartbeatTimeout: 600}
+  App:
+    Type: AWS::CodeDeploy::Application
+    Properties: {ComputePlatform: Server}
+  Zonal:
+    Type: AWS::CodeDeploy::DeploymentConfig
+    Properties:
+      ComputePlatform: Server
+      MinimumHealthyHosts: {Type: HOST_COUNT, Value: 2}
+      ZonalConfig: {MonitorDurationInSeconds: 300}
+  Group:
+    Type: AWS::CodeDeploy::DeploymentGroup
+    Properties:
+      ApplicationName: !Ref App
+      DeploymentConfigName: !Ref Zonal
+      AutoScalingGroups: [!Ref Fleet]
+)";
+
 } // namespace
 
 class TestSimulateCommand : public QObject {
@@ -84,6 +130,9 @@ private slots:
     void timingOverrides();
     void textFormatAndHelp();
     void csvFormatAndActions();
+    void jsonShapeForEveryNewStrategy_data();
+    void jsonShapeForEveryNewStrategy();
+    void ownPriceTable();
 
 private:
     QTemporaryDir m_dir;
@@ -248,6 +297,92 @@ void TestSimulateCommand::csvFormatAndActions()
     const auto withUnits = nlohmann::ordered_json::parse(r.out.toStdString());
     QVERIFY(withUnits["units"].size() == 2);
     QVERIFY(withUnits["units"][1]["transitions"][0]["state"] == "InService");
+}
+
+void TestSimulateCommand::jsonShapeForEveryNewStrategy_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("strategy");
+    QTest::addColumn<QString>("platform");
+    QTest::addColumn<bool>("priced");
+    for (const char *s : {"", "ROLLING", "CANARY", "LINEAR", "ecs-canary:2.5:1", "ecs-linear:25:1", "ecs-rolling:50:150"})
+        QTest::newRow((std::string("ECS ") + (*s ? s : "BLUE_GREEN")).c_str()) << "Service" << s << "ECS" << true;
+    for (const char *s : {"", "refresh:min=100:max=150", "AutoScalingRollingUpdate", "AutoScalingReplacingUpdate"})
+        QTest::newRow((std::string("ASG ") + (*s ? s : "InstanceRefresh")).c_str()) << "Fleet" << s << "AutoScaling" << true;
+    QTest::newRow("zonal") << "Group" << "" << "Server" << true;
+    QTest::newRow("zonal override") << "Group" << "zonal:60:120" << "Server" << true;
+}
+
+void TestSimulateCommand::jsonShapeForEveryNewStrategy()
+{
+    QFETCH(QString, target);
+    QFETCH(QString, strategy);
+    QFETCH(QString, platform);
+    QFETCH(bool, priced);
+    const QString file = m_dir.filePath(QStringLiteral("fleet.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(kFleetTemplate);
+    f.close();
+    QStringList args{file, QStringLiteral("--target"), target, QStringLiteral("--format"), QStringLiteral("json")};
+    if (!strategy.isEmpty())
+        args << QStringLiteral("--strategy") << strategy;
+    const auto r = run(args);
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out.left(400)));
+    const auto j = nlohmann::ordered_json::parse(r.out.toStdString());
+    std::vector<std::string> keys;
+    for (const auto &[k, v] : j.items())
+        keys.push_back(k);
+    QVERIFY((keys == std::vector<std::string>{"target", "platform", "strategy", "result", "durationSeconds",
+                                              "events", "samples", "metrics"}));
+    QVERIFY(j["platform"] == platform.toStdString());
+    QVERIFY(j["result"] == "Succeeded");
+    QVERIFY(j["durationSeconds"].is_number_integer());
+    for (const auto &e : j["events"]) {
+        for (const char *k : {"t", "type", "name", "status"})
+            QVERIFY2(e.contains(k), k);
+    }
+    QVERIFY(j["samples"][0]["t"] == 0);
+    for (const auto &sample : j["samples"]) {
+        for (const char *k : {"trafficPercent", "healthy", "instances"})
+            QVERIFY(sample[k].contains("original") && sample[k].contains("replacement"));
+    }
+    const auto &m = j["metrics"];
+    for (const char *k : {"minHealthyPercent", "peakInstances", "downtimeSeconds", "secondsToFullShift",
+                          "instanceMinutes", "extraInstanceMinutes", "estimatedCostUsd", "extraCostUsd"})
+        QVERIFY2(m.contains(k), k);
+    QCOMPARE(m["estimatedCostUsd"].is_number(), priced);
+    QVERIFY(m["instanceMinutes"]["original"].get<double>() > 0);
+}
+
+void TestSimulateCommand::ownPriceTable()
+{
+    const QString file = m_dir.filePath(QStringLiteral("fleet.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(kFleetTemplate);
+    f.close();
+    const QString table = m_dir.filePath(QStringLiteral("prices.json"));
+    QFile p(table);
+    QVERIFY(p.open(QIODevice::WriteOnly));
+    p.write(R"({"region": "eu-west-1", "readOn": "2027-01-01", "ec2LinuxPerHour": {"t3.medium": {"usd": 60}},
+               "fargateLinuxX86": {"usdPerVcpuHour": 0.04, "usdPerGbHour": 0.004},
+               "lambdaX86": {"usdPerGbSecond": 0.00001, "usdPerRequest": 0.0000002}})");
+    p.close();
+    auto r = run({file, QStringLiteral("--target"), QStringLiteral("Fleet"), QStringLiteral("--prices"), table,
+                  QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(r.code, 0);
+    const auto j = nlohmann::ordered_json::parse(r.out.toStdString());
+    // $60 an hour is a dollar a minute: the cost is the instance-minutes.
+    const double minutes = j["metrics"]["instanceMinutes"]["original"].get<double>() +
+                           j["metrics"]["instanceMinutes"]["replacement"].get<double>();
+    QVERIFY(std::abs(j["metrics"]["estimatedCostUsd"].get<double>() - minutes) < 0.02);
+    p.open(QIODevice::WriteOnly);
+    p.write(R"({"region": "eu-west-1"})");
+    p.close();
+    r = run({file, QStringLiteral("--target"), QStringLiteral("Fleet"), QStringLiteral("--prices"), table});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--prices")) && r.err.contains(QStringLiteral("readOn")), qPrintable(r.err));
 }
 
 QTEST_APPLESS_MAIN(TestSimulateCommand)
