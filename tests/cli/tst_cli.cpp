@@ -27,6 +27,10 @@ Run run(const QStringList &arguments, bool withDisplayPlatform = false)
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(SC_EXECUTABLE), arguments);
     process.waitForFinished(60000);
+    // A crash (SIGABRT, SIGSEGV) is never an answer: report it as its own exit code.
+    if (process.exitStatus() == QProcess::CrashExit)
+        return {128 + process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
 }
@@ -39,15 +43,62 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private slots:
-    void versionAndHelp()
+    // Without DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM (a bare CI machine).
+    void versionAndHelpNeedNoDisplay()
     {
-        const Run version = run({QStringLiteral("--version")}, true);
+        const Run version = run({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
         QCOMPARE(version.out.trimmed(), QStringLiteral("StackCanvas " STACKCANVAS_VERSION));
-        const Run help = run({QStringLiteral("--help")}, true);
+        QCOMPARE(version.err, QString());
+        const Run help = run({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.startsWith(QStringLiteral("Usage: stackcanvas [options] [FILE]\n")), qPrintable(help.out));
         for (const char *word : {"validate", "export", "simulate", "rules", "--screenshot", "--theme"})
             QVERIFY2(help.out.contains(QLatin1String(word)), word);
+        QCOMPARE(run({QStringLiteral("-h")}).out, help.out);
+    }
+
+    void unknownCommandNamesItWithoutDisplay()
+    {
+        const Run r = run({QStringLiteral("frobnicate"), QStringLiteral("x.yaml")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err, QStringLiteral("stackcanvas: 'frobnicate' is neither a command (export, validate, rules, simulate) "
+                                       "nor a file; see stackcanvas --help\n"));
+        const Run option = run({QStringLiteral("--frobnicate")});
+        QCOMPARE(option.exitCode, 2);
+        QCOMPARE(option.err, QStringLiteral("stackcanvas: Unknown option 'frobnicate'.\n"));
+    }
+
+    void windowWithoutDisplayIsOneLineAndExitTwo()
+    {
+        const Run r = run({kExample});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err, QStringLiteral("stackcanvas: cannot open the window: no display (DISPLAY and WAYLAND_DISPLAY "
+                                       "are unset); subcommands and --screenshot need no display\n"));
+        // A display that is named but not there: Qt's platform plugin fails, still one line.
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.insert(QStringLiteral("DISPLAY"), QStringLiteral(":97"));
+        env.insert(QStringLiteral("XAUTHORITY"), QStringLiteral("/nonexistent"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SC_EXECUTABLE), {kExample});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 2);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.startsWith(QStringLiteral("stackcanvas: cannot open the window: ")) && err.count(QLatin1Char('\n')) == 1,
+                 qPrintable(err));
+    }
+
+    void screenshotNeedsNoDisplay()
+    {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("shot.png"));
+        const Run r = run({kExample, QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("640x400")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QImage(png).size(), QSize(640, 400));
     }
 
     void exportToStdoutIsTheTemplate()
