@@ -74,19 +74,17 @@ bool hasDisplay()
 // QGuiApplication is being built. Turn that into one line and exit code 2; hold Qt's own
 // platform chatter until we know whether it matters.
 QStringList g_platformMessages;
-QtMessageHandler g_previousHandler = nullptr;
+const char *g_platformFailure = "";
 
-void platformStartupHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+void platformStartupHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
 {
     if (type != QtFatalMsg) {
         g_platformMessages << message;
         return;
     }
-    QString reason = g_platformMessages.isEmpty() ? message.section(QLatin1Char('\n'), 0, 0) : g_platformMessages.constFirst();
-    std::fprintf(stderr, "stackcanvas: cannot open the window: %s (subcommands and --screenshot need no display)\n",
-                 qPrintable(reason.simplified()));
+    const QString reason = g_platformMessages.isEmpty() ? message.section(QLatin1Char('\n'), 0, 0) : g_platformMessages.constFirst();
+    std::fprintf(stderr, "stackcanvas: %s: %s\n", g_platformFailure, qPrintable(reason.simplified()));
     std::fflush(stderr);
-    Q_UNUSED(context);
     std::_Exit(2);
 }
 
@@ -104,6 +102,20 @@ bool looksLikeCommand(const QString &argument)
 }
 
 } // namespace
+
+std::unique_ptr<QGuiApplication> startGuiApplication(int &argc, char **argv, bool quiet, const char *failure)
+{
+    g_platformFailure = failure;
+    const QtMessageHandler previous = qInstallMessageHandler(platformStartupHandler);
+    auto app = std::make_unique<QGuiApplication>(argc, argv);
+    qInstallMessageHandler(previous);
+    const QStringList held = std::exchange(g_platformMessages, {});
+    if (!quiet) {
+        for (const QString &message : held)
+            qWarning("%s", qPrintable(message));
+    }
+    return app;
+}
 
 int runGui(int argc, char **argv)
 {
@@ -194,11 +206,9 @@ int runGui(int argc, char **argv)
         return usage("cannot open the window: no display (DISPLAY and WAYLAND_DISPLAY are unset); "
                      "subcommands and --screenshot need no display");
 
-    g_previousHandler = qInstallMessageHandler(platformStartupHandler);
-    QGuiApplication app(argc, argv);
-    qInstallMessageHandler(g_previousHandler);
-    for (const QString &message : std::exchange(g_platformMessages, {}))
-        qWarning("%s", qPrintable(message));
+    const auto application = startGuiApplication(
+        argc, argv, false, "cannot open the window (subcommands and --screenshot need no display)");
+    QGuiApplication &app = *application;
 
     // A screenshot run neither offers nor leaves crash-recovery files.
     QTemporaryDir scratch;

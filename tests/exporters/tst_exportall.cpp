@@ -43,6 +43,8 @@ const std::vector<std::pair<const char *, const char *>> kOddShapes{
      "      RedrivePolicy: {Fn::GetAtt: [A]}\n      KmsMasterKeyId: {Fn::Sub: '${A.Arn'}\n"},
     {"layout-odd", "Metadata:\n  StackCanvas: {layout: 5, positions: [1], nodes: {A: 5, B: {x: text, y: ~}}}\n"
                    "Resources:\n  A:\n    Type: AWS::SQS::Queue\n  B:\n    Type: AWS::SNS::Topic\n"},
+    {"layout-not-finite", "Metadata:\n  StackCanvas: {layout: {A: {x: .nan, y: .inf}, B: {x: -.inf, y: 3}}}\n"
+                          "Resources:\n  A:\n    Type: AWS::SQS::Queue\n  B:\n    Type: AWS::SNS::Topic\n"},
     {"metadata-scalar", "Metadata: 5\nResources:\n  A:\n    Type: AWS::SQS::Queue\n"},
     {"outputs-odd", "Resources:\n  A:\n    Type: AWS::SQS::Queue\nOutputs: [1]\nParameters: 5\nConditions: ~\n"
                     "Mappings: [x]\nTransform: {x: 1}\n"},
@@ -203,6 +205,43 @@ private slots:
             const QString problem = checkOutput(*exporter, result);
             QVERIFY2(problem.isEmpty(), qPrintable(problem));
         }
+    }
+
+    // Saved positions far apart: the SVG is written, the PNG is refused with the size it would
+    // have had, never allocated or painted with overflowing coordinates.
+    void pngRefusesARasterItCannotAllocate_data()
+    {
+        QTest::addColumn<QByteArray>("layout");
+        QTest::addColumn<double>("scale");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("far apart") << QByteArray("{A: {x: 0, y: 0}, B: {x: 1.0e300, y: 0}}") << 1.0
+                                   << QStringLiteral("the diagram would be too many x 120 pixels");
+        QTest::newRow("wide at scale 16") << QByteArray("{A: {x: 0, y: 0}, B: {x: 4000, y: 0}}") << 16.0
+                                          << QStringLiteral("the diagram would be 67968 x 1920 pixels");
+        QTest::newRow("square, too many pixels") << QByteArray("{A: {x: 0, y: 0}, B: {x: 20000, y: 20000}}") << 1.0
+                                                 << QStringLiteral("the diagram would be 20248 x 20120 pixels");
+    }
+
+    void pngRefusesARasterItCannotAllocate()
+    {
+        QFETCH(QByteArray, layout);
+        QFETCH(double, scale);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("far.yaml"));
+        QCOMPARE(writeFileAtomically(file, "Metadata:\n  StackCanvas:\n    layout: " + layout
+                                                + "\nResources:\n  A:\n    Type: AWS::SQS::Queue\n"
+                                                  "  B:\n    Type: AWS::SNS::Topic\n"),
+                 std::string());
+        Document document;
+        openDocument(document, file.toStdString());
+        ExportOptions options;
+        options.scale = scale;
+        const ExportResult png = ExporterRegistry::instance().find("png")->write(document, options);
+        QVERIFY(!png.ok);
+        QVERIFY2(QString::fromStdString(png.error).startsWith(message), png.error.c_str());
+        QVERIFY(png.bytes.isEmpty());
+        QVERIFY(ExporterRegistry::instance().find("svg")->write(document, options).ok);
     }
 };
 
