@@ -155,6 +155,10 @@ private:
             m_out << YAML::SingleQuoted << s;
         } else if (fitsLiteralBlock(s)) {
             m_out << YAML::Literal << s;
+        } else if (s.find('\x7F') != std::string::npos) {
+            // The emitter escapes DEL only when asked to escape everything past ASCII; YAML
+            // does not allow it raw. The charset manipulator is local to this scalar.
+            m_out << YAML::EscapeNonAscii << YAML::DoubleQuoted << s;
         } else if (needsDoubleQuotes(s)) {
             m_out << YAML::DoubleQuoted << s;
         } else if (scalars::needsQuotes(s)) {
