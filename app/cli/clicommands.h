@@ -26,5 +26,6 @@ int usageError(const QString &message);
 int runExport(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
 int runRules(const QStringList &arguments);
+int runEdit(const QStringList &arguments);
 
 } // namespace sc::cli

@@ -1,5 +1,6 @@
 #include "model/template/templatereader.h"
 
+#include "model/template/sourcetext.h"
 #include "model/template/textposition.h"
 
 #include <algorithm>
@@ -123,11 +124,13 @@ std::string readTemplateBytes(const std::string &path, const ReadLimits &limits)
 
 Template readTemplateFile(const std::string &path, const ReadLimits &limits)
 {
-    const std::string bytes = readTemplateBytes(path, limits);
+    std::string bytes = readTemplateBytes(path, limits);
     std::optional<TemplateFormat> format;
     if (endsWith(path, ".json"))
         format = TemplateFormat::Json;
-    return readTemplate(bytes, path, format, limits);
+    Template result = readTemplate(bytes, path, format, limits);
+    result.source = std::make_shared<SourceText>(std::move(bytes), result.format);
+    return result;
 }
 
 } // namespace sc

@@ -2,6 +2,8 @@
 
 #include "model/template/yamlscan.h"
 
+#include <algorithm>
+
 namespace sc {
 
 namespace ys = yamlscan;
@@ -61,6 +63,7 @@ std::size_t YamlSpanRecorder::afterIndicator(Frame &parent, NodeSpan &span) cons
     if (container.kind == SpanKind::BlockSeq) {
         if (at >= m_text.size() || m_text[at] != '-') {
             span.flags |= kUnmatched;
+            span.lead = u32(std::min(at, m_text.size()));
             return at;
         }
         span.lead = u32(at);
@@ -201,6 +204,14 @@ void YamlSpanRecorder::close()
     span.childCount = u32(frame.children.size());
     m_out.childList.insert(m_out.childList.end(), frame.children.begin(), frame.children.end());
     std::size_t end = frame.children.empty() ? span.content : frame.lastEnd;
+    // A block collection ends where its last child does: if a child's extent is unknown, so
+    // is the collection's.
+    if (span.isBlock()) {
+        for (std::uint32_t c : frame.children) {
+            if (m_out.nodes[c].has(kUnmatched))
+                span.flags |= kUnmatched;
+        }
+    }
     if (span.isFlow()) {
         end = ys::flowClose(m_text, frame.children.empty() ? span.content + 1 : frame.lastEnd);
         if (end == ys::npos) {
@@ -219,6 +230,7 @@ void YamlSpanRecorder::finish(std::uint32_t index, std::size_t end)
     if (index != 0 && m_out.nodes[parent].kind == SpanKind::TagWrapper) {
         NodeSpan &wrapper = m_out.nodes[parent];
         wrapper.end = u32(end);
+        wrapper.flags |= m_out.nodes[index].flags & kUnmatched;
         wrapper.children = u32(m_out.childList.size());
         wrapper.childCount = 1;
         m_out.childList.push_back(index);
