@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 
+#include <limits>
 #include <map>
 
 namespace sc::cli {
@@ -118,7 +119,6 @@ int runValidate(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Check templates against the validation rules."));
-    parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Templates to check (YAML or JSON)."),
                                  QStringLiteral("FILE..."));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default), json or sarif."),
@@ -127,12 +127,8 @@ int runValidate(const QStringList &arguments)
                                          QStringLiteral("Report findings at least this severe: error, warning or info (default)."),
                                          QStringLiteral("SEVERITY"), QStringLiteral("info"));
     parser.addOptions({format, minSeverity});
-    if (!parser.parse(QStringList{QStringLiteral("stackcanvas validate")} + arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
-        return 0;
-    }
+    if (const auto done = parseCommandLine(parser, "validate", arguments))
+        return *done;
     const QString fmt = parser.value(format);
     if (fmt != QLatin1String("text") && fmt != QLatin1String("json") && fmt != QLatin1String("sarif"))
         return usageError(QStringLiteral("--format takes text, json or sarif, not '%1'").arg(fmt));
@@ -140,8 +136,8 @@ int runValidate(const QStringList &arguments)
     if (!severity)
         return usageError(QStringLiteral("--min-severity takes error, warning or info, not '%1'").arg(parser.value(minSeverity)));
     const QStringList files = parser.positionalArguments();
-    if (files.isEmpty())
-        return usageError(QStringLiteral("validate needs at least one FILE (see stackcanvas validate --help)"));
+    if (const auto bad = checkFiles("validate", files, 1, std::numeric_limits<qsizetype>::max()))
+        return *bad;
 
     bool unreadable = false;
     bool errors = false;
