@@ -16,6 +16,7 @@ const std::vector<Command> &commands()
         {"validate", "Check templates against the validation rules (text, json or sarif)", &runValidate},
         {"rules", "Print the rule reference (markdown or json)", &runRules},
         {"simulate", "Rehearse the rollout of one target as a timeline (text or json)", &runSimulateCommand},
+        {"edit", "Edit a template headlessly, keeping its text: only the edited lines change", &runEdit},
     };
     return list;
 }

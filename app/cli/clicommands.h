@@ -37,5 +37,6 @@ std::optional<int> checkFiles(const char *command, const QStringList &files, qsi
 int runExport(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
 int runRules(const QStringList &arguments);
+int runEdit(const QStringList &arguments);
 
 } // namespace sc::cli

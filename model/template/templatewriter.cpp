@@ -6,6 +6,8 @@
 #include <yaml-cpp/emitter.h>
 #include <yaml-cpp/emittermanip.h>
 
+#include <algorithm>
+
 namespace sc {
 
 namespace {
@@ -50,11 +52,12 @@ bool needsDoubleQuotes(const std::string &s)
 
 class YamlWriter {
 public:
-    YamlWriter()
+    explicit YamlWriter(int indent = 2, bool flow = false)
+        : m_flow(flow)
     {
-        m_out.SetIndent(2);
-        m_out.SetMapFormat(YAML::Block);
-        m_out.SetSeqFormat(YAML::Block);
+        m_out.SetIndent(static_cast<std::size_t>(std::max(indent, 2)));
+        m_out.SetMapFormat(flow ? YAML::Flow : YAML::Block);
+        m_out.SetSeqFormat(flow ? YAML::Flow : YAML::Block);
         m_out.SetOutputCharset(YAML::EmitNonAscii);
     }
 
@@ -153,7 +156,7 @@ private:
         // One style manipulator per scalar at most: a second one leaks into later scalars.
         if (s.empty()) {
             m_out << YAML::SingleQuoted << s;
-        } else if (fitsLiteralBlock(s)) {
+        } else if (!m_flow && fitsLiteralBlock(s)) {
             m_out << YAML::Literal << s;
         } else if (s.find('\x7F') != std::string::npos) {
             // The emitter escapes DEL only when asked to escape everything past ASCII; YAML
@@ -172,6 +175,7 @@ private:
     }
 
     YAML::Emitter m_out;
+    bool m_flow;
 };
 
 } // namespace
@@ -179,6 +183,14 @@ private:
 std::string writeYaml(const Json &root)
 {
     return YamlWriter().run(root);
+}
+
+std::string writeYamlFragment(const Json &value, int indent, bool flow)
+{
+    std::string text = YamlWriter(indent, flow).run(value);
+    while (!text.empty() && text.back() == '\n')
+        text.pop_back();
+    return text;
 }
 
 std::string writeJson(const Json &root)
