@@ -103,7 +103,8 @@ void addOperationsRules(std::vector<Rule> &rules)
     add(rules, "E7004", "AWS-RunPatchBaseline without Operation", 7,
         "AWS-RunPatchBaseline requires its Operation parameter: Scan (report compliance only) or "
         "Install (install approved missing patches, rebooting when needed unless RebootOption is "
-        "NoReboot).",
+        "NoReboot). A maintenance-window task passes it in TaskInvocationParameters, or in the "
+        "legacy TaskParameters ({Operation: {Values: [Scan]}}).",
         [](const RuleContext &c, FindingList &out) {
             auto check = [&](const Json *document, const Json *parameters, const std::string &p) {
                 if (literalString(document) != "AWS-RunPatchBaseline")
@@ -120,8 +121,19 @@ void addOperationsRules(std::vector<Rule> &rules)
                 check(a->property("Name"), a->property("Parameters"), a->property("Parameters") ? a->propertyPointer("Parameters") : a->propertyPointer("Name"));
             for (const ResourceView *t : c.ofType("AWS::SSM::MaintenanceWindowTask")) {
                 const std::string base = t->propertyPointer("TaskInvocationParameters") + "/MaintenanceWindowRunCommandParameters/Parameters";
-                const Json *params = taskParameters(*t);
-                check(t->property("TaskArn"), params, params ? base : t->propertyPointer("TaskArn"));
+                if (const Json *params = taskParameters(*t)) {
+                    check(t->property("TaskArn"), params, base);
+                    continue;
+                }
+                // The legacy TaskParameters form, {Operation: {Values: [Scan]}}, still works.
+                const Json *legacy = t->property("TaskParameters");
+                Json values = Json::object();
+                if (legacy && legacy->is_object())
+                    for (auto it = legacy->begin(); it != legacy->end(); ++it)
+                        if (const Json *v = member(&*it, "Values"))
+                            values[it.key()] = *v;
+                check(t->property("TaskArn"), legacy ? &values : nullptr,
+                      legacy ? t->propertyPointer("TaskParameters") : t->propertyPointer("TaskArn"));
             }
         });
 

@@ -104,6 +104,7 @@ private slots:
     void noErrorsOnExamplesAndCorpus();
     void brokenCorpus();
     void fixesAreOneUndoStep();
+    void longCycleIsReportedOnce();
     void docsAreCurrent();
 };
 
@@ -249,6 +250,27 @@ void TestRules::fixesAreOneUndoStep()
         document.undoStack()->undo();
         QCOMPARE(document.root().dump(), before);
     }
+}
+
+void TestRules::longCycleIsReportedOnce()
+{
+    // 10,000 queues, each DependsOn the next, the last on the first: one cycle through all.
+    constexpr int n = 10000;
+    Json resources = Json::object();
+    for (int i = 0; i < n; ++i)
+        resources["Queue" + std::to_string(i)] = {{"Type", "AWS::SQS::Queue"},
+                                                  {"DependsOn", "Queue" + std::to_string((i + 1) % n)}};
+    const Json root = {{"Resources", resources}};
+    ValidateOptions options;
+    options.onlyRules = {"E2006", "W2015"};
+    const std::vector<Finding> found = validate(root, SourceMap(), options);
+    QCOMPARE(found.size(), std::size_t(1));
+    QCOMPARE(found[0].ruleId, "E2006");
+    QCOMPARE(found[0].logicalId, "Queue0");
+    QCOMPARE(found[0].message, "circular dependency: Queue0 -> Queue1 -> Queue2 -> Queue3 -> Queue4 -> Queue5 -> "
+                               "... 9,988 more ... -> Queue9994 -> Queue9995 -> Queue9996 -> Queue9997 -> Queue9998 -> "
+                               "Queue9999 -> Queue0");
+    QVERIFY(found[0].message.size() < 200);
 }
 
 void TestRules::docsAreCurrent()
