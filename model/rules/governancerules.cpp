@@ -51,7 +51,9 @@ void addGovernanceRules(std::vector<Rule> &rules)
                 const Json *auto_ = s->property("AutoDeployment");
                 if (member(auto_, "RetainStacksOnAccountRemoval") && !literalBool(member(auto_, "Enabled")).value_or(false))
                     out.add(s->propertyPointer("AutoDeployment") + "/RetainStacksOnAccountRemoval",
-                            "RetainStacksOnAccountRemoval applies only when AutoDeployment Enabled is true");
+                            "RetainStacksOnAccountRemoval applies only when AutoDeployment Enabled is true",
+                            removeFix("Remove RetainStacksOnAccountRemoval of " + s->id,
+                                      s->propertyPointer("AutoDeployment") + "/RetainStacksOnAccountRemoval"));
             }
         });
 
@@ -122,7 +124,9 @@ void addGovernanceRules(std::vector<Rule> &rules)
             for (const ResourceView *s : c.ofType(kStackSet)) {
                 const Json *prefs = s->property("OperationPreferences");
                 if (member(prefs, "RegionOrder") && literalString(member(prefs, "RegionConcurrencyType")) == "PARALLEL")
-                    out.add(s->propertyPointer("OperationPreferences") + "/RegionOrder", "RegionOrder is ignored with PARALLEL");
+                    out.add(s->propertyPointer("OperationPreferences") + "/RegionOrder", "RegionOrder is ignored with PARALLEL",
+                            removeFix("Remove the ignored RegionOrder of " + s->id,
+                                      s->propertyPointer("OperationPreferences") + "/RegionOrder"));
             }
         });
 

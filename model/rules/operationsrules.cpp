@@ -152,8 +152,13 @@ void addOperationsRules(std::vector<Rule> &rules)
                         lists.push_back({tags, ptr(r.propertyPointer("LaunchTemplateData") + "/TagSpecifications", i) + "/Tags"});
                 for (const auto &[tags, base] : lists)
                     for (std::size_t i = 0; i < tags->size(); ++i)
-                        if (auto key = literalString(member(&(*tags)[i], "Key")); key && looksLikePatchGroupKey(*key))
-                            out.add(ptr(base, i) + "/Key", "'" + *key + "' is not a patch group tag; use 'Patch Group' or 'PatchGroup'");
+                        if (auto key = literalString(member(&(*tags)[i], "Key")); key && looksLikePatchGroupKey(*key)) {
+                            // Keep the writer's choice of a space; without one, the form that also
+                            // works with instance metadata tags.
+                            const std::string meant = key->find(' ') != std::string::npos ? "Patch Group" : "PatchGroup";
+                            out.add(ptr(base, i) + "/Key", "'" + *key + "' is not a patch group tag; use 'Patch Group' or 'PatchGroup'",
+                                    setFix("Use the tag key " + meant, ptr(base, i) + "/Key", meant));
+                        }
             }
         });
 
@@ -246,7 +251,8 @@ void addOperationsRules(std::vector<Rule> &rules)
             for (const ResourceView *s : c.ofType("AWS::ServiceDiscovery::Service")) {
                 const Json *hc = s->property("HealthCheckConfig");
                 if (literalString(member(hc, "Type")) == "TCP" && member(hc, "ResourcePath"))
-                    out.add(s->propertyPointer("HealthCheckConfig") + "/ResourcePath", "ResourcePath does not apply to a TCP check");
+                    out.add(s->propertyPointer("HealthCheckConfig") + "/ResourcePath", "ResourcePath does not apply to a TCP check",
+                            removeFix("Remove ResourcePath of " + s->id, s->propertyPointer("HealthCheckConfig") + "/ResourcePath"));
             }
         });
 

@@ -29,6 +29,26 @@ std::vector<const Reference *> allReferences(const RuleContext &c)
     return out;
 }
 
+const std::vector<std::string> &pseudoParameters()
+{
+    static const std::vector<std::string> names{"AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",
+                                                "AWS::Partition", "AWS::Region", "AWS::StackId",
+                                                "AWS::StackName", "AWS::URLSuffix"};
+    return names;
+}
+
+// What a Ref may name in this template: resources and parameters.
+std::vector<std::string> refTargets(const RuleContext &c)
+{
+    std::vector<std::string> out;
+    for (const ResourceView &r : c.resources())
+        out.push_back(r.id);
+    const Json &params = c.section("Parameters");
+    for (auto it = params.begin(); it != params.end(); ++it)
+        out.push_back(it.key());
+    return out;
+}
+
 std::string cycleMessage(const DependencyCycle &cycle)
 {
     std::string msg = "circular dependency: " + describeCycle(cycle);
@@ -185,10 +205,15 @@ void addReferenceRules(std::vector<Rule> &rules)
                     continue;
                 if (r->pointer.rfind("/Metadata", 0) == 0 || r->pointer.rfind("/Globals", 0) == 0)
                     continue;
-                std::string msg = "Ref to '" + r->target + "', which is not a resource, parameter or pseudo parameter";
-                if (r->target.rfind("AWS::", 0) == 0)
-                    msg = "'" + r->target + "' is not a pseudo parameter";
-                out.add(r->pointer, msg);
+                const bool pseudo = r->target.rfind("AWS::", 0) == 0;
+                std::string msg = pseudo ? "'" + r->target + "' is not a pseudo parameter"
+                                         : "Ref to '" + r->target + "', which is not a resource, parameter or pseudo parameter";
+                const std::string guess = closest(r->target, pseudo ? pseudoParameters() : refTargets(c));
+                if (guess.empty())
+                    out.add(r->pointer, msg);
+                else
+                    out.add(r->pointer, msg + "; did you mean '" + guess + "'?",
+                            setFix("Refer to " + guess, r->pointer + "/Ref", guess));
             }
         });
 
@@ -280,8 +305,17 @@ void addReferenceRules(std::vector<Rule> &rules)
                 auto check = [&](const Json &item, const std::string &p) {
                     if (!item.is_string())
                         out.add(p, "DependsOn entries are logical IDs (strings)");
-                    else if (!c.resource(item.get<std::string>()) && !c.isSamImplicit(item.get<std::string>()))
-                        out.add(p, "DependsOn '" + item.get<std::string>() + "', which is not a resource of this template");
+                    else if (!c.resource(item.get<std::string>()) && !c.isSamImplicit(item.get<std::string>())) {
+                        const std::string msg = "DependsOn '" + item.get<std::string>() + "', which is not a resource of this template";
+                        std::vector<std::string> ids;
+                        for (const ResourceView &other : c.resources())
+                            if (other.id != r.id)
+                                ids.push_back(other.id);
+                        if (const std::string guess = closest(item.get<std::string>(), ids); !guess.empty())
+                            out.add(p, msg + "; did you mean '" + guess + "'?", setFix("Depend on " + guess, p, guess));
+                        else
+                            out.add(p, msg);
+                    }
                 };
                 if (d->is_string())
                     check(*d, r.pointer + "/DependsOn");
@@ -434,7 +468,8 @@ void addReferenceRules(std::vector<Rule> &rules)
             const Json &conditions = c.section("Conditions");
             for (auto it = conditions.begin(); it != conditions.end(); ++it)
                 if (!used.count(it.key()))
-                    out.add(SourceMap::join("/Conditions", it.key()), "condition '" + it.key() + "' is never used");
+                    out.add(SourceMap::join("/Conditions", it.key()), "condition '" + it.key() + "' is never used",
+                            removeFix("Remove unused condition " + it.key(), SourceMap::join("/Conditions", it.key())));
         });
 
     add(rules, "W2012", "Unused mapping", 3,
@@ -458,7 +493,8 @@ void addReferenceRules(std::vector<Rule> &rules)
             const Json &maps = c.section("Mappings");
             for (auto it = maps.begin(); it != maps.end(); ++it)
                 if (!used.count(it.key()))
-                    out.add(SourceMap::join("/Mappings", it.key()), "mapping '" + it.key() + "' is never used");
+                    out.add(SourceMap::join("/Mappings", it.key()), "mapping '" + it.key() + "' is never used",
+                            removeFix("Remove unused mapping " + it.key(), SourceMap::join("/Mappings", it.key())));
         });
 
     add(rules, "I2013", "Redundant DependsOn", 3,
@@ -476,10 +512,15 @@ void addReferenceRules(std::vector<Rule> &rules)
                     if (ref.kind != Reference::Kind::DependsOn)
                         implicitTargets.insert(ref.target);
                 const Json *d = r.attribute("DependsOn");
-                for (std::size_t i = 0; i < deps.size(); ++i)
-                    if (implicitTargets.count(deps[i]))
-                        out.add(d->is_string() ? r.pointer + "/DependsOn" : ptr(r.pointer + "/DependsOn", i),
-                                "'" + r.id + "' already references '" + deps[i] + "'; this DependsOn is redundant");
+                for (std::size_t i = 0; i < deps.size(); ++i) {
+                    if (!implicitTargets.count(deps[i]))
+                        continue;
+                    const bool whole = d->is_string() || d->size() == 1;
+                    const std::string p = d->is_string() ? r.pointer + "/DependsOn" : ptr(r.pointer + "/DependsOn", i);
+                    out.add(p, "'" + r.id + "' already references '" + deps[i] + "'; this DependsOn is redundant",
+                            removeFix("Remove the redundant DependsOn " + deps[i] + " of " + r.id,
+                                      whole ? r.pointer + "/DependsOn" : p));
+                }
             }
         });
 

@@ -120,6 +120,8 @@ bool fitsPrimitive(const std::string &type, const Json &v)
     return true;
 }
 
+std::optional<Fix> safeDefaultFix(const ResourceView &r, const std::string &property);
+
 struct SchemaWalker {
     const RuleContext &c;
     const ResourceView &r;
@@ -154,7 +156,8 @@ struct SchemaWalker {
         if (problem == Problem::Required && !samNested)
             for (const PropertySpec &s : specs)
                 if (s.required && !object.contains(s.name) && !(pointer == r.pointer + "/Properties" && globalsSupply(c, r, s.name)))
-                    out.add(pointer, owner + " requires property '" + s.name + "'");
+                    out.add(pointer, owner + " requires property '" + s.name + "'",
+                            pointer == r.pointer + "/Properties" ? safeDefaultFix(r, s.name) : std::nullopt);
     }
 
     // A key the specification does not list: a misspelling when a known name is close (E3001),
@@ -238,9 +241,11 @@ struct SchemaWalker {
                 const std::string &s = v.get_ref<const std::string &>();
                 if (std::find(spec.enumValues.begin(), spec.enumValues.end(), s) == spec.enumValues.end()) {
                     std::string msg = "'" + s + "' is not an allowed value of '" + spec.name + "'";
-                    if (const std::string guess = closest(s, spec.enumValues); !guess.empty())
-                        msg += "; did you mean '" + guess + "'?";
-                    else if (spec.enumValues.size() <= 8) {
+                    if (const std::string guess = closest(s, spec.enumValues); !guess.empty()) {
+                        out.add(p, msg + "; did you mean '" + guess + "'?", setFix("Use " + guess + " for " + spec.name, p, guess));
+                        return;
+                    }
+                    if (spec.enumValues.size() <= 8) {
                         msg += " (";
                         for (std::size_t i = 0; i < spec.enumValues.size(); ++i)
                             msg += (i ? ", " : "") + spec.enumValues[i];
@@ -275,6 +280,40 @@ void walkSchema(const RuleContext &c, Problem problem, FindingList &out)
         const Json empty = Json::object();
         walker.properties(r.spec->properties, props ? *props : empty, r.pointer + "/Properties", r.type);
     }
+}
+
+// Required properties with a value that is right for nearly everyone, so the fix can fill it in
+// (anything else is the user's decision and gets no fix).
+struct SafeDefault {
+    std::string_view type;
+    std::string_view property;
+    const char *json; // the value, as JSON text ("%s" is the logical ID)
+};
+constexpr SafeDefault kSafeDefaults[] = {
+    {"AWS::EC2::SecurityGroup", "GroupDescription", R"("Security group of %s")"},
+    {"AWS::Lambda::Permission", "Action", R"("lambda:InvokeFunction")"},
+    {"AWS::SSM::Parameter", "Type", R"("String")"},
+    {"AWS::AutoScaling::AutoScalingGroup", "MinSize", R"("1")"},
+    {"AWS::AutoScaling::AutoScalingGroup", "MaxSize", R"("1")"},
+    {"AWS::SSM::MaintenanceWindow", "AllowUnassociatedTargets", "false"},
+};
+
+std::optional<Fix> safeDefaultFix(const ResourceView &r, const std::string &property)
+{
+    for (const SafeDefault &d : kSafeDefaults) {
+        if (d.type != r.type || d.property != property)
+            continue;
+        std::string text = d.json;
+        if (const std::size_t at = text.find("%s"); at != std::string::npos)
+            text.replace(at, 2, r.id);
+        return Fix{"Set " + property + " of " + r.id + " to " + text,
+                   [props = r.pointer + "/Properties", property, value = Json::parse(text)](EditRecorder &rec, std::string &) {
+                       rec.ensureObject(props);
+                       rec.set(SourceMap::join(props, property), value);
+                       return true;
+                   }};
+    }
+    return std::nullopt;
 }
 
 void reportRequiredOnResource(FindingList &out, const ResourceView &r, const std::string &p, std::string msg)

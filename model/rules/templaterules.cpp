@@ -4,6 +4,7 @@
 #include "model/rules/rulehelpers.h"
 
 #include "model/catalog/catalog.h"
+#include "model/document/treeedit.h"
 
 #include <regex>
 
@@ -21,6 +22,26 @@ bool isAlnum(const std::string &s)
         if (!std::isalnum(c))
             return false;
     return true;
+}
+
+// Renames a misspelt Resources section. Each resource is moved on its own, so that the document
+// sees resources arrive one by one (as a user adding them would), not a section replaced.
+Fix resourcesSectionFix(const std::string &section)
+{
+    return Fix{"Rename section " + section + " to Resources", [section](EditRecorder &r, std::string &error) {
+                   const std::string from = SourceMap::join("", section);
+                   const Json *old = tree::find(r.root(), from);
+                   if (!old || !old->is_object() || r.root().contains("Resources")) {
+                       error = "cannot rename " + section;
+                       return false;
+                   }
+                   const Json resources = *old;
+                   r.set("/Resources", Json::object(), tree::indexOfKey(r.root(), section));
+                   r.remove(from);
+                   for (auto it = resources.begin(); it != resources.end(); ++it)
+                       r.set(SourceMap::join("/Resources", it.key()), *it);
+                   return true;
+               }};
 }
 
 struct UnknownType {
@@ -77,10 +98,15 @@ void addTemplateRules(std::vector<Rule> &rules)
                     continue;
                 if (c.isSam() && it.key() == "Globals")
                     continue; // SAM's section of shared function/API settings
-                std::string msg = "'" + it.key() + "' is not a template section";
-                if (const std::string guess = closest(it.key(), known); !guess.empty())
-                    msg += "; did you mean '" + guess + "'?";
-                out.add(SourceMap::join("", it.key()), msg);
+                const std::string p = SourceMap::join("", it.key());
+                const std::string guess = closest(it.key(), known);
+                if (guess.empty() || c.root().contains(guess))
+                    out.add(p, "'" + it.key() + "' is not a template section"
+                                   + (guess.empty() ? std::string() : "; did you mean '" + guess + "'?"));
+                else
+                    out.add(p, "'" + it.key() + "' is not a template section; did you mean '" + guess + "'?",
+                            guess == "Resources" ? resourcesSectionFix(it.key())
+                                                 : renameKeyFix("Rename section " + it.key() + " to " + guess, p, guess));
             }
         });
 
@@ -104,7 +130,8 @@ void addTemplateRules(std::vector<Rule> &rules)
         [](const RuleContext &c, FindingList &out) {
             const Json *v = member(&c.root(), "AWSTemplateFormatVersion");
             if (v && !(v->is_string() && v->get<std::string>() == "2010-09-09"))
-                out.add("/AWSTemplateFormatVersion", "AWSTemplateFormatVersion must be '2010-09-09'");
+                out.add("/AWSTemplateFormatVersion", "AWSTemplateFormatVersion must be '2010-09-09'",
+                        setFix("Set AWSTemplateFormatVersion to 2010-09-09", "/AWSTemplateFormatVersion", "2010-09-09"));
         });
 
     add(rules, "E1004", "Invalid Description", 3,
@@ -211,12 +238,24 @@ void addTemplateRules(std::vector<Rule> &rules)
                         continue;
                     if (c.isSam() && it.key() == "Connectors")
                         continue;
-                    std::string msg = "'" + it.key() + "' is not a resource attribute";
-                    if (r.spec && r.spec->property(it.key()))
-                        msg += "; it is a property: move it under Properties";
-                    else if (const std::string guess = closest(it.key(), known); !guess.empty())
-                        msg += "; did you mean '" + guess + "'?";
-                    out.add(SourceMap::join(r.pointer, it.key()), msg);
+                    const std::string p = SourceMap::join(r.pointer, it.key());
+                    const std::string msg = "'" + it.key() + "' is not a resource attribute";
+                    const Json *props = r.attribute("Properties");
+                    const std::string guess = closest(it.key(), known);
+                    if (r.spec && r.spec->property(it.key()) && (!props || (props->is_object() && !props->contains(it.key()))))
+                        out.add(p, msg + "; it is a property: move it under Properties",
+                                Fix{"Move " + it.key() + " of " + r.id + " under Properties",
+                                    [p, key = it.key(), value = *it, props = r.pointer + "/Properties"](EditRecorder &rec, std::string &) {
+                                        rec.remove(p);
+                                        rec.ensureObject(props);
+                                        rec.set(SourceMap::join(props, key), value);
+                                        return true;
+                                    }});
+                    else if (!guess.empty() && !r.node->contains(guess))
+                        out.add(p, msg + "; did you mean '" + guess + "'?",
+                                renameKeyFix("Rename " + it.key() + " to " + guess, p, guess));
+                    else
+                        out.add(p, msg + (guess.empty() ? std::string() : "; did you mean '" + guess + "'?"));
                 }
             }
         });
