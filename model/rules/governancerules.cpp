@@ -92,9 +92,7 @@ void addGovernanceRules(std::vector<Rule> &rules)
                 out.add(s->propertyPointer("OperationPreferences") + "/MaxConcurrentCount",
                         "MaxConcurrentCount " + std::to_string(int(*max)) + " is above FailureToleranceCount + 1: in strict "
                         "mode (the default) at most " + runs + " account" + (runs == "1" ? "" : "s") + " at a time run in "
-                        "each Region; set ConcurrencyMode SOFT_FAILURE_TOLERANCE to run " + std::to_string(int(*max)),
-                        setFix("Run " + s->id + " at MaxConcurrentCount (SOFT_FAILURE_TOLERANCE)",
-                               s->propertyPointer("OperationPreferences") + "/ConcurrencyMode", "SOFT_FAILURE_TOLERANCE"));
+                        "each Region; set ConcurrencyMode SOFT_FAILURE_TOLERANCE to run " + std::to_string(int(*max)));
             }
         });
 

@@ -424,11 +424,7 @@ void addReferenceRules(std::vector<Rule> &rules)
             for (auto it = params.begin(); it != params.end(); ++it)
                 if (!used.count(it.key()))
                     out.add(SourceMap::join("/Parameters", it.key()), "parameter '" + it.key() + "' is never used",
-                            Fix{"Remove unused parameter " + it.key(),
-                                [p = SourceMap::join("/Parameters", it.key())](EditRecorder &r, std::string &) {
-                                    r.remove(p);
-                                    return true;
-                                }});
+                            removeEntryFix("Remove unused parameter " + it.key(), "/Parameters", it.key(), params.size()));
         });
 
     add(rules, "E2010", "Malformed intrinsic function", 3,
@@ -469,7 +465,7 @@ void addReferenceRules(std::vector<Rule> &rules)
             for (auto it = conditions.begin(); it != conditions.end(); ++it)
                 if (!used.count(it.key()))
                     out.add(SourceMap::join("/Conditions", it.key()), "condition '" + it.key() + "' is never used",
-                            removeFix("Remove unused condition " + it.key(), SourceMap::join("/Conditions", it.key())));
+                            removeEntryFix("Remove unused condition " + it.key(), "/Conditions", it.key(), conditions.size()));
         });
 
     add(rules, "W2012", "Unused mapping", 3,
@@ -494,7 +490,7 @@ void addReferenceRules(std::vector<Rule> &rules)
             for (auto it = maps.begin(); it != maps.end(); ++it)
                 if (!used.count(it.key()))
                     out.add(SourceMap::join("/Mappings", it.key()), "mapping '" + it.key() + "' is never used",
-                            removeFix("Remove unused mapping " + it.key(), SourceMap::join("/Mappings", it.key())));
+                            removeEntryFix("Remove unused mapping " + it.key(), "/Mappings", it.key(), maps.size()));
         });
 
     add(rules, "I2013", "Redundant DependsOn", 3,

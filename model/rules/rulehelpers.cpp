@@ -194,6 +194,11 @@ Fix removeFix(std::string label, std::string pointer)
                }};
 }
 
+Fix removeEntryFix(std::string label, const std::string &section, const std::string &key, std::size_t sectionSize)
+{
+    return removeFix(std::move(label), sectionSize == 1 ? section : SourceMap::join(section, key));
+}
+
 Fix renameKeyFix(std::string label, std::string pointer, std::string newKey)
 {
     return Fix{std::move(label), [pointer = std::move(pointer), newKey = std::move(newKey)](EditRecorder &r, std::string &error) {

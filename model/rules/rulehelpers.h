@@ -54,6 +54,8 @@ std::string catalogSource();
 // One-click fixes of the usual shapes, each one undo step through Document::edit.
 Fix setFix(std::string label, std::string pointer, Json value);
 Fix removeFix(std::string label, std::string pointer);
+// Removes one entry of a top-level section, and the section with it when it was the last.
+Fix removeEntryFix(std::string label, const std::string &section, const std::string &key, std::size_t sectionSize);
 // Renames the mapping key at `pointer` to `newKey`, keeping its value and its place.
 Fix renameKeyFix(std::string label, std::string pointer, std::string newKey);
 
