@@ -3,8 +3,20 @@
 #include "model/template/templatereader.h"
 #include "model/template/templatewriter.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+
+#include <filesystem>
+#include <system_error>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#include <sys/types.h>
+#endif
 
 namespace sc {
 
@@ -27,9 +39,54 @@ TemplateFormat formatForPath(const std::string &path)
     return suffix == QLatin1String("json") ? TemplateFormat::Json : TemplateFormat::Yaml;
 }
 
+namespace {
+
+// The staging file of a write is ".NAME.PID.stackcanvas-save" beside NAME. QSaveFile fills it
+// through an unnamed temporary file and gives it its name only once it is complete; one rename
+// then replaces NAME. A process killed between those two steps leaves the staging file, under a
+// name that says whose it is, and the next write to NAME removes it once that process is gone.
+// (QSaveFile alone, replacing an existing file, leaves "NAME.XXXXXX" in that moment, under a
+// random name that no later write can tell from a user's file.)
+const QLatin1String kStagingSuffix(".stackcanvas-save");
+
+QString stagingName(const QString &fileName, qint64 pid)
+{
+    return QLatin1Char('.') + fileName + QLatin1Char('.') + QString::number(pid) + kStagingSuffix;
+}
+
+bool processIsGone(qint64 pid)
+{
+#ifdef Q_OS_UNIX
+    return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+#else
+    Q_UNUSED(pid);
+    return false;
+#endif
+}
+
+void removeStaleStagingFiles(const QDir &dir, const QString &fileName)
+{
+    const QString prefix = QLatin1Char('.') + fileName + QLatin1Char('.');
+    const QStringList found = dir.entryList({prefix + QLatin1Char('*') + kStagingSuffix}, QDir::Files | QDir::Hidden);
+    for (const QString &entry : found) {
+        bool isPid = false;
+        const qint64 pid = entry.mid(prefix.size(), entry.size() - prefix.size() - kStagingSuffix.size()).toLongLong(&isPid);
+        if (isPid && (pid == QCoreApplication::applicationPid() || processIsGone(pid)))
+            QFile::remove(dir.filePath(entry));
+    }
+}
+
+} // namespace
+
 std::string writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
+    // Write through a symbolic link to the file it names, as an editor does.
+    const QFileInfo target(QFileInfo(path).isSymLink() ? QFileInfo(path).symLinkTarget() : path);
+    const QDir dir = target.absoluteDir();
+    removeStaleStagingFiles(dir, target.fileName());
+    const QString staging = dir.filePath(stagingName(target.fileName(), QCoreApplication::applicationPid()));
+
+    QSaveFile file(staging);
     if (!file.open(QIODevice::WriteOnly))
         return path.toStdString() + ": cannot write: " + file.errorString().toStdString();
     if (file.write(bytes) != bytes.size()) {
@@ -38,6 +95,15 @@ std::string writeFileAtomically(const QString &path, const QByteArray &bytes)
     }
     if (!file.commit())
         return path.toStdString() + ": could not save: " + file.errorString().toStdString();
+    if (target.exists())
+        QFile::setPermissions(staging, target.permissions()); // a replaced file keeps its mode
+    std::error_code error;
+    std::filesystem::rename(QFile::encodeName(staging).constData(),
+                            QFile::encodeName(target.absoluteFilePath()).constData(), error);
+    if (error) {
+        QFile::remove(staging);
+        return path.toStdString() + ": could not save: " + error.message();
+    }
     return {};
 }
 
