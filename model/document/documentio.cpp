@@ -44,9 +44,10 @@ namespace {
 // The staging file of a write is ".NAME.PID.stackcanvas-save" beside NAME. QSaveFile fills it
 // through an unnamed temporary file and gives it its name only once it is complete; one rename
 // then replaces NAME. A process killed between those two steps leaves the staging file, under a
-// name that says whose it is, and the next write to NAME removes it once that process is gone.
-// (QSaveFile alone, replacing an existing file, leaves "NAME.XXXXXX" in that moment, under a
-// random name that no later write can tell from a user's file.)
+// name that says whose it is, and the next write into the same directory removes it once that
+// process is gone (the next session's autosave writes other names than the killed one's).
+// QSaveFile alone, replacing an existing file, leaves "NAME.XXXXXX" in that moment, under a
+// random name that no later write can tell from a user's file.
 const QLatin1String kStagingSuffix(".stackcanvas-save");
 
 QString stagingName(const QString &fileName, qint64 pid)
@@ -64,14 +65,14 @@ bool processIsGone(qint64 pid)
 #endif
 }
 
-void removeStaleStagingFiles(const QDir &dir, const QString &fileName)
+void removeStaleStagingFiles(const QDir &dir)
 {
-    const QString prefix = QLatin1Char('.') + fileName + QLatin1Char('.');
-    const QStringList found = dir.entryList({prefix + QLatin1Char('*') + kStagingSuffix}, QDir::Files | QDir::Hidden);
+    const QStringList found = dir.entryList({QStringLiteral(".*") + kStagingSuffix}, QDir::Files | QDir::Hidden);
     for (const QString &entry : found) {
+        const QString stem = entry.chopped(kStagingSuffix.size());
         bool isPid = false;
-        const qint64 pid = entry.mid(prefix.size(), entry.size() - prefix.size() - kStagingSuffix.size()).toLongLong(&isPid);
-        if (isPid && (pid == QCoreApplication::applicationPid() || processIsGone(pid)))
+        const qint64 pid = stem.mid(stem.lastIndexOf(QLatin1Char('.')) + 1).toLongLong(&isPid);
+        if (isPid && pid > 0 && (pid == QCoreApplication::applicationPid() || processIsGone(pid)))
             QFile::remove(dir.filePath(entry));
     }
 }
@@ -83,7 +84,7 @@ std::string writeFileAtomically(const QString &path, const QByteArray &bytes)
     // Write through a symbolic link to the file it names, as an editor does.
     const QFileInfo target(QFileInfo(path).isSymLink() ? QFileInfo(path).symLinkTarget() : path);
     const QDir dir = target.absoluteDir();
-    removeStaleStagingFiles(dir, target.fileName());
+    removeStaleStagingFiles(dir);
     const QString staging = dir.filePath(stagingName(target.fileName(), QCoreApplication::applicationPid()));
 
     QSaveFile file(staging);
