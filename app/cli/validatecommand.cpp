@@ -6,7 +6,6 @@
 #include "model/template/templatereader.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 
 #include <limits>
 #include <map>
@@ -144,17 +143,11 @@ int runValidate(const QStringList &arguments)
     bool errors = false;
     std::vector<FileReport> reports;
     for (const QString &path : files) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            err(QStringLiteral("%1:1:1: cannot read the file: %2\n").arg(path, file.errorString()));
-            unreadable = true;
-            continue;
-        }
-        const QByteArray bytes = file.readAll();
+        std::string bytes;
         Template content;
         try {
-            content = readTemplate(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
-                                   path.toStdString(),
+            bytes = readTemplateBytes(path.toStdString()); // bounded: pipes and devices too
+            content = readTemplate(bytes, path.toStdString(),
                                    path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
                                        ? std::optional<TemplateFormat>(TemplateFormat::Json)
                                        : std::nullopt);
