@@ -34,17 +34,19 @@ void fail(const std::string &what, const std::string &detail)
 
 void checkWritersReadBack(const Template &content)
 {
-    const std::string yaml = writeYaml(content.root);
-    try {
-        readTemplate(yaml, "written.yaml", TemplateFormat::Yaml);
-    } catch (const TemplateError &e) {
-        fail("the YAML writer wrote what the reader refuses:", std::string(e.what()) + "\n--- written ---\n" + yaml);
-    }
-    const std::string json = writeJson(content.root);
-    try {
-        readTemplate(json, "written.json", TemplateFormat::Json);
-    } catch (const TemplateError &e) {
-        fail("the JSON writer wrote what the reader refuses:", std::string(e.what()) + "\n--- written ---\n" + json);
+    for (const TemplateFormat format : {TemplateFormat::Yaml, TemplateFormat::Json}) {
+        const bool isYaml = format == TemplateFormat::Yaml;
+        const std::string written = isYaml ? writeYaml(content.root) : writeJson(content.root);
+        Template back;
+        try {
+            back = readTemplate(written, isYaml ? "written.yaml" : "written.json", format);
+        } catch (const TemplateError &e) {
+            fail(std::string("the ") + (isYaml ? "YAML" : "JSON") + " writer wrote what the reader refuses:",
+                 std::string(e.what()) + "\n--- written ---\n" + written);
+        }
+        if (back.root != content.root)
+            fail(std::string("the ") + (isYaml ? "YAML" : "JSON") + " writer changed the meaning of a value:",
+                 "--- read ---\n" + content.root.dump() + "\n--- written ---\n" + written);
     }
 }
 

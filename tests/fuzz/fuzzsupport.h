@@ -24,7 +24,7 @@ std::optional<Template> read(std::string_view input, std::optional<TemplateForma
 // Prints what went wrong and aborts: libFuzzer keeps the input as a crash.
 [[noreturn]] void fail(const std::string &what, const std::string &detail);
 
-// What the reader accepts, both writers write and the reader reads back.
+// What the reader accepts, both writers write and the reader reads back as the same tree.
 void checkWritersReadBack(const Template &content);
 
 // The template in a Document, as the window and the CLI hold it.
