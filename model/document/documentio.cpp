@@ -3,8 +3,20 @@
 #include "model/template/templatereader.h"
 #include "model/template/templatewriter.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+
+#include <filesystem>
+#include <system_error>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#include <sys/types.h>
+#endif
 
 namespace sc {
 
@@ -45,9 +57,55 @@ TemplateFormat formatForSave(const std::string &path, TemplateFormat current)
     return current;
 }
 
+namespace {
+
+// The staging file of a write is ".NAME.PID.stackcanvas-save" beside NAME. QSaveFile fills it
+// through an unnamed temporary file and gives it its name only once it is complete; one rename
+// then replaces NAME. A process killed between those two steps leaves the staging file, under a
+// name that says whose it is, and the next write into the same directory removes it once that
+// process is gone (the next session's autosave writes other names than the killed one's).
+// QSaveFile alone, replacing an existing file, leaves "NAME.XXXXXX" in that moment, under a
+// random name that no later write can tell from a user's file.
+const QLatin1String kStagingSuffix(".stackcanvas-save");
+
+QString stagingName(const QString &fileName, qint64 pid)
+{
+    return QLatin1Char('.') + fileName + QLatin1Char('.') + QString::number(pid) + kStagingSuffix;
+}
+
+bool processIsGone(qint64 pid)
+{
+#ifdef Q_OS_UNIX
+    return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+#else
+    Q_UNUSED(pid);
+    return false;
+#endif
+}
+
+void removeStaleStagingFiles(const QDir &dir)
+{
+    const QStringList found = dir.entryList({QStringLiteral(".*") + kStagingSuffix}, QDir::Files | QDir::Hidden);
+    for (const QString &entry : found) {
+        const QString stem = entry.chopped(kStagingSuffix.size());
+        bool isPid = false;
+        const qint64 pid = stem.mid(stem.lastIndexOf(QLatin1Char('.')) + 1).toLongLong(&isPid);
+        if (isPid && pid > 0 && (pid == QCoreApplication::applicationPid() || processIsGone(pid)))
+            QFile::remove(dir.filePath(entry));
+    }
+}
+
+} // namespace
+
 std::string writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
+    // Write through a symbolic link to the file it names, as an editor does.
+    const QFileInfo target(QFileInfo(path).isSymLink() ? QFileInfo(path).symLinkTarget() : path);
+    const QDir dir = target.absoluteDir();
+    removeStaleStagingFiles(dir);
+    const QString staging = dir.filePath(stagingName(target.fileName(), QCoreApplication::applicationPid()));
+
+    QSaveFile file(staging);
     if (!file.open(QIODevice::WriteOnly))
         return path.toStdString() + ": cannot write: " + file.errorString().toStdString();
     if (file.write(bytes) != bytes.size()) {
@@ -56,6 +114,15 @@ std::string writeFileAtomically(const QString &path, const QByteArray &bytes)
     }
     if (!file.commit())
         return path.toStdString() + ": could not save: " + file.errorString().toStdString();
+    if (target.exists())
+        QFile::setPermissions(staging, target.permissions()); // a replaced file keeps its mode
+    std::error_code error;
+    std::filesystem::rename(QFile::encodeName(staging).constData(),
+                            QFile::encodeName(target.absoluteFilePath()).constData(), error);
+    if (error) {
+        QFile::remove(staging);
+        return path.toStdString() + ": could not save: " + error.message();
+    }
     return {};
 }
 

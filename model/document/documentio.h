@@ -40,7 +40,10 @@ struct SaveReport {
 // document saved, and adopts the path, the format and the saved text.
 std::string saveDocument(Document &document, const std::string &path, SaveReport *report = nullptr);
 
-// Writes bytes atomically: all or nothing.
+// Writes bytes atomically: all or nothing, even when the process is killed at any moment (the
+// file is then the old one or the new one; a staging file left by a killed write is removed by
+// the next write to the same file). Writes through a symbolic link to its target; a replaced
+// file keeps its permissions.
 std::string writeFileAtomically(const QString &path, const QByteArray &bytes);
 
 } // namespace sc

@@ -41,10 +41,15 @@ bool isPrintableAscii(const std::string &s)
     return true;
 }
 
+// Control characters (C0, DEL, C1) are not printable in YAML: only a double-quoted escape
+// carries them.
 bool needsDoubleQuotes(const std::string &s)
 {
-    for (unsigned char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x20 || c == 0x7F)
+            return true;
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F)
             return true;
     }
     return false;
@@ -158,12 +163,10 @@ private:
             m_out << YAML::SingleQuoted << s;
         } else if (!m_flow && fitsLiteralBlock(s)) {
             m_out << YAML::Literal << s;
-        } else if (s.find('\x7F') != std::string::npos) {
-            // The emitter escapes DEL only when asked to escape everything past ASCII; YAML
-            // does not allow it raw. The charset manipulator is local to this scalar.
-            m_out << YAML::EscapeNonAscii << YAML::DoubleQuoted << s;
         } else if (needsDoubleQuotes(s)) {
-            m_out << YAML::DoubleQuoted << s;
+            // yaml-cpp escapes C0 controls by itself; DEL and C1 only when escaping non-ASCII
+            // (a charset setting for this scalar alone, not a second string format).
+            m_out << YAML::EscapeNonAscii << YAML::DoubleQuoted << s;
         } else if (scalars::needsQuotes(s)) {
             if (isPrintableAscii(s))
                 m_out << YAML::SingleQuoted << s;
