@@ -39,7 +39,10 @@ int runGui(int argc, char **argv)
         "  validate FILE...   check templates against the built-in rules\n"
         "  export FILE --to cfn-yaml|cfn-json|sam|cdk-ts|svg|png [-o OUT]\n"
         "  simulate FILE --target LOGICAL_ID   rehearse a rollout\n"
-        "  rules              list the rules"));
+        "  rules              list the rules\n"
+        "  lessons [ID]       the study lessons\n"
+        "  whatif KIND ...    deletion, stackset, runcommand, drift or import what-ifs\n"
+        "  quiz               the quiz questions with their answers"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Template to open; the default example without it."));

@@ -33,10 +33,14 @@ int value(Rating r)
 std::string ratingName(Rating rating)
 {
     switch (rating) {
-    case Rating::Again: return "Again";
-    case Rating::Hard: return "Hard";
-    case Rating::Good: return "Good";
-    case Rating::Easy: return "Easy";
+    case Rating::Again:
+        return "Again";
+    case Rating::Hard:
+        return "Hard";
+    case Rating::Good:
+        return "Good";
+    case Rating::Easy:
+        return "Easy";
     }
     return {};
 }
@@ -44,9 +48,12 @@ std::string ratingName(Rating rating)
 std::string stateName(State state)
 {
     switch (state) {
-    case State::Learning: return "Learning";
-    case State::Review: return "Review";
-    case State::Relearning: return "Relearning";
+    case State::Learning:
+        return "Learning";
+    case State::Review:
+        return "Review";
+    case State::Relearning:
+        return "Relearning";
     }
     return {};
 }
@@ -71,8 +78,7 @@ const std::vector<double> &defaultParameters()
 
 Scheduler::Scheduler()
     : Scheduler(defaultParameters(), 0.9, {60, 600}, {600}, 36500)
-{
-}
+{}
 
 Scheduler::Scheduler(std::vector<double> parameters, double desiredRetention, std::vector<Time> learningSteps,
                      std::vector<Time> relearningSteps, int maximumIntervalDays)
@@ -112,7 +118,7 @@ double Scheduler::initialDifficulty(Rating rating, bool clamp) const
 double Scheduler::nextDifficulty(double difficulty, Rating rating) const
 {
     const double delta = -(m_w[6] * (value(rating) - 3));
-    const double damped = difficulty + (10.0 - difficulty) * delta / 9.0; // linear damping
+    const double damped = difficulty + (10.0 - difficulty) * delta / 9.0;                            // linear damping
     const double reverted = m_w[7] * initialDifficulty(Rating::Easy, false) + (1 - m_w[7]) * damped; // mean reversion
     return clampDifficulty(reverted);
 }
@@ -129,15 +135,17 @@ double Scheduler::nextStability(double d, double s, double r, Rating rating) con
 {
     double next = 0;
     if (rating == Rating::Again) {
-        const double longTerm = m_w[11] * std::pow(d, -m_w[12]) * (std::pow(s + 1, m_w[13]) - 1)
-                                * std::exp((1 - r) * m_w[14]);
+        const double longTerm
+            = m_w[11] * std::pow(d, -m_w[12]) * (std::pow(s + 1, m_w[13]) - 1) * std::exp((1 - r) * m_w[14]);
         const double shortTerm = s / std::exp(m_w[17] * m_w[18]);
         next = std::min(longTerm, shortTerm);
     } else {
         const double hardPenalty = rating == Rating::Hard ? m_w[15] : 1;
         const double easyBonus = rating == Rating::Easy ? m_w[16] : 1;
-        next = s * (1 + std::exp(m_w[8]) * (11 - d) * std::pow(s, -m_w[9]) * (std::exp((1 - r) * m_w[10]) - 1)
-                            * hardPenalty * easyBonus);
+        next = s
+               * (1
+                  + std::exp(m_w[8]) * (11 - d) * std::pow(s, -m_w[9]) * (std::exp((1 - r) * m_w[10]) - 1) * hardPenalty
+                        * easyBonus);
     }
     return clampStability(next);
 }

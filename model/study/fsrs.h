@@ -43,9 +43,11 @@ struct Card {
 // The 21 default weights of FSRS-6.
 const std::vector<double> &defaultParameters();
 
-class Scheduler {
+class Scheduler
+{
 public:
-    Scheduler(); // the defaults: retention 0.9, learning steps 1 and 10 minutes, relearning 10 minutes
+    Scheduler(); // the defaults: retention 0.9, learning steps 1 and 10 minutes, relearning 10
+                 // minutes
     Scheduler(std::vector<double> parameters, double desiredRetention, std::vector<Time> learningSteps,
               std::vector<Time> relearningSteps, int maximumIntervalDays);
 

@@ -4,7 +4,6 @@
 
 #include <QDir>
 #include <QFile>
-
 #include <stdexcept>
 
 namespace sc {
@@ -40,8 +39,8 @@ std::vector<std::string> strings(const Json &json, const char *key, const std::s
 
 LessonStep::Kind kindFromName(const std::string &name, const std::string &where)
 {
-    for (auto k : {LessonStep::Kind::Read, LessonStep::Kind::Rollout, LessonStep::Kind::Rule,
-                   LessonStep::Kind::WhatIf, LessonStep::Kind::Quiz}) {
+    for (auto k : {LessonStep::Kind::Read, LessonStep::Kind::Rollout, LessonStep::Kind::Rule, LessonStep::Kind::WhatIf,
+                   LessonStep::Kind::Quiz}) {
         if (stepKindName(k) == name)
             return k;
     }
@@ -123,21 +122,19 @@ std::vector<Lesson> loadLessons()
 
 } // namespace
 
-std::string topicName(int topic)
-{
-    static const char *names[] = {"Elastic Beanstalk", "CodeDeploy", "CloudFormation", "Service Catalog",
-                                  "SAM", "CDK", "Systems Manager", "Cloud Map"};
-    return topic >= 1 && topic <= 8 ? names[topic - 1] : std::string();
-}
-
 std::string stepKindName(LessonStep::Kind kind)
 {
     switch (kind) {
-    case LessonStep::Kind::Read: return "read";
-    case LessonStep::Kind::Rollout: return "rollout";
-    case LessonStep::Kind::Rule: return "rule";
-    case LessonStep::Kind::WhatIf: return "whatif";
-    case LessonStep::Kind::Quiz: return "quiz";
+    case LessonStep::Kind::Read:
+        return "read";
+    case LessonStep::Kind::Rollout:
+        return "rollout";
+    case LessonStep::Kind::Rule:
+        return "rule";
+    case LessonStep::Kind::WhatIf:
+        return "whatif";
+    case LessonStep::Kind::Quiz:
+        return "quiz";
     }
     return {};
 }
@@ -185,9 +182,14 @@ Json lessonToJson(const Lesson &l)
         }
         steps.push_back(std::move(step));
     }
-    return {{"id", l.id},           {"title", l.title},       {"topic", topicName(l.topic)},
-            {"topicNumber", l.topic}, {"subtopic", l.subtopic}, {"example", l.example},
-            {"summary", l.summary},  {"steps", std::move(steps)}};
+    return {{"id", l.id},
+            {"title", l.title},
+            {"topic", topicName(l.topic)},
+            {"topicNumber", l.topic},
+            {"subtopic", l.subtopic},
+            {"example", l.example},
+            {"summary", l.summary},
+            {"steps", std::move(steps)}};
 }
 
 const std::vector<Lesson> &allLessons()

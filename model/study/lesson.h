@@ -8,6 +8,7 @@
 //   quiz     the lesson's questions, written and generated.
 // Every step may highlight resources. The text is ours, grounded in the reference notes.
 
+#include "model/rules/ruledocs.h"
 #include "model/template/json.h"
 
 #include <functional>
@@ -42,21 +43,21 @@ struct LessonStep {
     std::string findingPath; // JSON pointer the finding points at
     bool fixable = false;
     // whatif
-    std::string whatif;     // deletion, stackset, runcommand, drift, import
+    std::string whatif; // deletion, stackset, runcommand, drift, import
     Json options = Json::object();
 };
 
 struct Lesson {
     std::string id;
     std::string title;
-    int topic = 0;          // TOPICS.md section, 1..8
-    std::string subtopic;   // its sub-topic, in the outline's words
-    std::string example;    // folder of examples/
+    int topic = 0;        // TOPICS.md section, 1..8
+    std::string subtopic; // its sub-topic, in the outline's words
+    std::string example;  // folder of examples/
     std::string summary;
     std::vector<LessonStep> steps;
 };
 
-std::string topicName(int topic); // "Elastic Beanstalk", ... "Cloud Map"
+// topicName(int) (model/rules/ruledocs.h) names a topic: "Elastic Beanstalk", ... "Cloud Map".
 std::string stepKindName(LessonStep::Kind kind); // read, rollout, rule, whatif, quiz
 
 // Parses one lesson; throws std::invalid_argument naming the lesson and the field.

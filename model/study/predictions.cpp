@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <set>
 
 namespace sc {
@@ -18,23 +19,35 @@ struct Choices {
     int answer = 0;
 };
 
-// The correct count and the nearest others inside [low, high], in ascending order.
-Choices numberChoices(int correct, int low, int high, const std::string &noun)
+// A stable number from a text (FNV-1a), so that generated questions never change between runs.
+std::uint32_t stableHash(const std::string &text)
+{
+    std::uint32_t h = 2166136261u;
+    for (unsigned char c : text)
+        h = (h ^ c) * 16777619u;
+    return h;
+}
+
+// Four consecutive counts inside [low, high] around the correct one, in ascending order; where
+// the correct one sits among them depends on `seed`, so that it is not always the same letter.
+Choices numberChoices(int correct, int low, int high, const std::string &noun, const std::string &seed)
 {
     high = std::max({high, low + 3, correct});
-    std::vector<int> values{correct};
-    for (int d = 1; values.size() < 4 && (correct - d >= low || correct + d <= high); ++d) {
-        if (correct + d <= high)
-            values.push_back(correct + d);
-        if (values.size() < 4 && correct - d >= low)
-            values.push_back(correct - d);
-    }
-    std::sort(values.begin(), values.end());
+    const int shift = static_cast<int>(stableHash(seed) % 4);
+    int first = std::clamp(correct - shift, low, high - 3);
+    first = std::min(first, correct);
     Choices c;
-    for (int v : values)
+    for (int v = first; v <= first + 3; ++v)
         c.texts.push_back(countText(v, noun));
-    c.answer = static_cast<int>(std::find(values.begin(), values.end(), correct) - values.begin());
+    c.answer = correct - first;
     return c;
+}
+
+std::string capitalized(std::string text)
+{
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+        text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
 }
 
 Choices namedChoices(const std::vector<std::string> &names, const std::string &correct)
@@ -102,11 +115,20 @@ void rolloutQuestions(const Lesson &lesson, std::size_t i, const Json &root, std
         }
     }
     if (best && bestLength >= 20) {
-        const Seconds at = best->t + bestLength / 2;
+        // The middle of the stretch, on a round time when one falls inside it.
+        Seconds at = best->t + bestLength / 2;
+        for (Seconds round : {Seconds(60), Seconds(30), Seconds(10), Seconds(5)}) {
+            const Seconds candidate = at / round * round;
+            if (candidate > best->t && candidate < best->t + bestLength) {
+                at = candidate;
+                break;
+            }
+        }
         const long correct = std::lround(t.sampleAt(at).trafficPercent.replacement);
         std::vector<long> values(shares.begin(), shares.end());
         std::sort(values.begin(), values.end(), [&](long a, long b) {
-            return std::abs(a - correct) != std::abs(b - correct) ? std::abs(a - correct) < std::abs(b - correct) : a < b;
+            return std::abs(a - correct) != std::abs(b - correct) ? std::abs(a - correct) < std::abs(b - correct)
+                                                                  : a < b;
         });
         values.resize(std::min<std::size_t>(values.size(), 4));
         std::sort(values.begin(), values.end());
@@ -119,16 +141,18 @@ void rolloutQuestions(const Lesson &lesson, std::size_t i, const Json &root, std
                                setting + "What share of the traffic reaches the new version " + whatiftext::clock(at)
                                    + " after the deployment starts?",
                                c,
-                               "The rehearsal shows " + percentText(static_cast<double>(correct)) + " on the new version at "
-                                   + whatiftext::clock(at) + ": play the step and scrub to that time.",
+                               "The rehearsal shows " + percentText(static_cast<double>(correct))
+                                   + " on the new version at " + whatiftext::clock(at)
+                                   + ": play the step and scrub to that time.",
                                {{"t", at}}));
         }
     }
     if (!step.failures.empty() || t.result != DeploymentResult::Succeeded) {
         out.push_back(make(lesson, i, "result", setting + "How does the deployment end?",
                            namedChoices({"Succeeded", "Failed", "RolledBack", "Stopped"}, resultName(t.result)),
-                           "The rehearsal ends " + resultName(t.result) + ": the events show which failure decided it"
-                               " and whether the rollback settings turned it into a rollback.",
+                           "The rehearsal ends " + resultName(t.result)
+                               + ": the events show which failure decided it"
+                                 " and whether the rollback settings turned it into a rollback.",
                            Json::object()));
     }
     if (t.metrics.peakInstances > 0) {
@@ -139,18 +163,23 @@ void rolloutQuestions(const Lesson &lesson, std::size_t i, const Json &root, std
         if (t.metrics.peakInstances > scenario.instances) {
             out.push_back(make(lesson, i, "peakInstances",
                                setting + "At most how many " + noun + "s run at the same time during the deployment?",
-                               numberChoices(t.metrics.peakInstances, 1, 2 * t.metrics.peakInstances, noun),
+                               numberChoices(t.metrics.peakInstances, 1, 2 * t.metrics.peakInstances, noun,
+                                             lesson.id + std::to_string(i) + "peak"),
                                "The strategy adds capacity before it removes any: the rehearsal peaks at "
                                    + countText(t.metrics.peakInstances, noun) + ".",
                                Json::object()));
         } else {
-            out.push_back(make(lesson, i, "lowestHealthy",
-                               setting + "What is the lowest number of healthy " + noun
-                                   + "s serving at any moment of the deployment?",
-                               numberChoices(lowest, 0, t.metrics.peakInstances, noun),
-                               "The rehearsal never has fewer than " + countText(lowest, noun)
-                                   + " healthy: that is what the strategy keeps in service while it works.",
-                               Json::object()));
+            out.push_back(make(
+                lesson, i, "lowestHealthy",
+                setting + "What is the lowest number of healthy " + noun + "s serving at any moment of the deployment?",
+                numberChoices(lowest, 0, t.metrics.peakInstances, noun, lesson.id + std::to_string(i) + "lowest"),
+                lowest == 0 ? "At one point no " + noun
+                                  + " is healthy: the strategy takes the whole fleet "
+                                    "out of service at once, and the application is down until they come "
+                                    "back."
+                            : "The lowest healthy count in the rehearsal is " + countText(lowest, noun)
+                                  + ": that is the capacity the strategy keeps in service while it works.",
+                Json::object()));
         }
     }
 }
@@ -179,8 +208,8 @@ const Json *row(const Json &rows, const std::string &id)
 }
 
 void statusQuestions(const Lesson &lesson, std::size_t i, const Json &result, const char *field,
-                     const std::vector<std::string> &names, const std::string &question,
-                     const std::string &measure, const std::vector<std::string> &skip, std::vector<Question> &out)
+                     const std::vector<std::string> &names, const std::string &question, const std::string &measure,
+                     const std::vector<std::string> &skip, std::vector<Question> &out)
 {
     const LessonStep &step = lesson.steps[i];
     std::vector<std::string> interesting;
@@ -200,8 +229,50 @@ void statusQuestions(const Lesson &lesson, std::size_t i, const Json &result, co
         std::string text = question;
         text.replace(text.find("%1"), 2, id);
         out.push_back(make(lesson, i, measure, text, namedChoices(names, value),
-                           id + ": " + value + ". " + (*r)["reason"].get<std::string>() + ".", {{"subject", id}}));
+                           id + ": " + value + ". " + capitalized((*r)["reason"].get<std::string>()) + ".",
+                           {{"subject", id}}));
     }
+}
+
+void stackSetQuestions(const Lesson &lesson, std::size_t i, const StackSetScenario &s, const Json &result,
+                       std::vector<Question> &out)
+{
+    if (s.failures.empty()) {
+        const int actual = result["maxActualConcurrency"].get<int>();
+        out.push_back(make(
+            lesson, i, "maxActualConcurrency",
+            "The StackSet operation runs over " + countText(s.accounts, "account") + " in "
+                + std::to_string(s.regions.size()) + " Region(s) with MaxConcurrent "
+                + s.preferences.maxConcurrent.text() + " and FailureTolerance " + s.preferences.failureTolerance.text()
+                + ". At most how many accounts does it act on at once in a Region?",
+            numberChoices(actual, 1, std::max(actual + 3, s.accounts), "account",
+                          lesson.id + std::to_string(i) + "concurrency"),
+            "CloudFormation turns the percentages into counts (" + std::to_string(result["maxConcurrent"].get<int>())
+                + " and " + std::to_string(result["failureTolerance"].get<int>()) + ")"
+                + (s.preferences.mode == ConcurrencyMode::StrictFailureTolerance
+                       ? " and strict failure tolerance starts at the lower of MaxConcurrent and "
+                         "FailureTolerance + 1."
+                       : "; soft failure tolerance keeps MaxConcurrent."),
+            Json::object()));
+        return;
+    }
+    // The last Region that did not succeed: the one that never started, when one did not.
+    const Json *asked = nullptr;
+    for (const Json &region : result["regions"]) {
+        if (region["status"] != "SUCCEEDED")
+            asked = &region;
+    }
+    if (!asked)
+        return;
+    const std::string name = (*asked)["region"].get<std::string>();
+    const std::string status = (*asked)["status"].get<std::string>();
+    out.push_back(make(lesson, i, "regionStatus",
+                       "The StackSet operation runs over " + countText(s.accounts, "account") + " in "
+                           + std::to_string(s.regions.size())
+                           + " Region(s) with the failures of this step. How does it end in " + name + "?",
+                       namedChoices({"SUCCEEDED", "FAILED", "STOPPED", "NOT_STARTED"}, status),
+                       name + ": " + status + ", because " + (*asked)["reason"].get<std::string>() + ".",
+                       {{"subject", name}}));
 }
 
 void whatIfQuestions(const Lesson &lesson, std::size_t i, const Json &root, std::vector<Question> &out)
@@ -219,55 +290,38 @@ void whatIfQuestions(const Lesson &lesson, std::size_t i, const Json &root, std:
                         "After the changes made outside CloudFormation, what drift status does %1 show?", "driftStatus",
                         {"IN_SYNC"}, out);
     } else if (step.whatif == "import") {
-        statusQuestions(lesson, i, result, "status", {"Ready", "MissingIdentifier", "MissingDeletionPolicy", "NotImportable"},
+        statusQuestions(lesson, i, result, "status",
+                        {"Ready", "MissingIdentifier", "MissingDeletionPolicy", "NotImportable"},
                         "Can %1 be imported as the template stands?", "importStatus", {"NotMarked"}, out);
     } else if (step.whatif == "stackset") {
-        const StackSetScenario s = stackSetScenario(root, step.options);
-        const int actual = result["maxActualConcurrency"].get<int>();
-        out.push_back(make(lesson, i, "maxActualConcurrency",
-                           "The StackSet operation runs over " + countText(s.accounts, "account") + " in "
-                               + std::to_string(s.regions.size()) + " Region(s) with MaxConcurrent "
-                               + s.preferences.maxConcurrent.text() + " and FailureTolerance "
-                               + s.preferences.failureTolerance.text() + ". At most how many accounts does it act on at once in a Region?",
-                           numberChoices(actual, 1, std::max(actual + 3, s.accounts), "account"),
-                           "CloudFormation turns the percentages into counts (" + std::to_string(result["maxConcurrent"].get<int>())
-                               + " and " + std::to_string(result["failureTolerance"].get<int>()) + ")"
-                               + (s.preferences.mode == ConcurrencyMode::StrictFailureTolerance
-                                      ? " and strict failure tolerance starts at the lower of MaxConcurrent and FailureTolerance + 1."
-                                      : "; soft failure tolerance keeps MaxConcurrent."),
-                           Json::object()));
-        for (const Json &region : result["regions"]) {
-            const std::string status = region["status"].get<std::string>();
-            if (status == "SUCCEEDED")
-                continue;
-            const std::string name = region["region"].get<std::string>();
-            out.push_back(make(lesson, i, "regionStatus",
-                               "With the failures of this step, how does the operation end in " + name + "?",
-                               namedChoices({"SUCCEEDED", "FAILED", "STOPPED", "NOT_STARTED"}, status),
-                               name + ": " + status + ", because " + region["reason"].get<std::string>() + ".",
-                               {{"subject", name}}));
-            break;
-        }
+        stackSetQuestions(lesson, i, stackSetScenario(root, step.options), result, out);
     } else if (step.whatif == "runcommand") {
         const RunCommandScenario s = runCommandScenario(step.options);
         const std::string setting = "Run Command targets " + countText(s.targets, "node") + " with MaxConcurrency "
                                     + s.maxConcurrency.text() + " and MaxErrors " + s.maxErrors.text()
-                                    + "; the nodes that fail are " + [&] {
-                                          std::string list;
-                                          for (int k : s.failing)
-                                              list += (list.empty() ? "" : ", ") + std::to_string(k);
-                                          return list.empty() ? std::string("none") : list;
-                                      }() + ". ";
-        out.push_back(make(lesson, i, "sent", setting + "How many nodes receive the command?",
-                           numberChoices(result["sent"].get<int>(), 1, s.targets, "node"),
-                           "The ramp-up sends to 1 node, then 2, then doubles up to MaxConcurrency; sending stops when error "
-                               + std::to_string(result["maxErrors"].get<int>() + 1) + " arrives.",
-                           Json::object()));
+                                    + "; the nodes that fail are " +
+                                    [&] {
+                                        std::string list;
+                                        for (int k : s.failing)
+                                            list += (list.empty() ? "" : ", ") + std::to_string(k);
+                                        return list.empty() ? std::string("none") : list;
+                                    }()
+                                    + ". ";
+        out.push_back(
+            make(lesson, i, "sent", setting + "How many nodes receive the command?",
+                 numberChoices(result["sent"].get<int>(), 1, s.targets, "node", lesson.id + std::to_string(i) + "sent"),
+                 "The ramp-up sends to 1 node, then 2, then doubles up to "
+                 "MaxConcurrency; sending stops when error "
+                     + std::to_string(result["maxErrors"].get<int>() + 1) + " arrives.",
+                 Json::object()));
         if (result["errors"].get<int>() > 0) {
             out.push_back(make(lesson, i, "errors", setting + "How many errors does the command count in the end?",
-                               numberChoices(result["errors"].get<int>(), 0, s.targets, "error"),
-                               "Invocations already running when the threshold is reached finish and can fail too: "
-                                   + std::to_string(result["errorsBeyondThreshold"].get<int>()) + " more error(s) here.",
+                               numberChoices(result["errors"].get<int>(), 0, s.targets, "error",
+                                             lesson.id + std::to_string(i) + "errors"),
+                               "Invocations already running when the threshold is reached finish "
+                               "and can fail too: "
+                                   + std::to_string(result["errorsBeyondThreshold"].get<int>())
+                                   + " more error(s) here.",
                                Json::object()));
         }
     }

@@ -20,7 +20,7 @@ std::vector<Question> predictionQuestions(const std::vector<Lesson> &lessons, co
 std::vector<Question> predictionQuestions(const Lesson &lesson, const Json &exampleRoot);
 
 // The answer texts the questions use.
-std::string percentText(double percent);                        // "10%", "12.5%"
-std::string countText(int count, const std::string &singular);  // "1 instance", "3 instances"
+std::string percentText(double percent);                       // "10%", "12.5%"
+std::string countText(int count, const std::string &singular); // "1 instance", "3 instances"
 
 } // namespace sc

@@ -4,7 +4,6 @@
 
 #include <QDir>
 #include <QFile>
-
 #include <set>
 #include <stdexcept>
 
@@ -57,9 +56,15 @@ Question questionFromJson(const Json &json)
 
 Json questionToJson(const Question &q)
 {
-    Json json{{"id", q.id},           {"topic", topicName(q.topic)}, {"topicNumber", q.topic},
-              {"question", q.question}, {"choices", q.choices},      {"answer", q.answer},
-              {"explanation", q.explanation}, {"lesson", q.lesson},  {"prediction", q.prediction}};
+    Json json{{"id", q.id},
+              {"topic", topicName(q.topic)},
+              {"topicNumber", q.topic},
+              {"question", q.question},
+              {"choices", q.choices},
+              {"answer", q.answer},
+              {"explanation", q.explanation},
+              {"lesson", q.lesson},
+              {"prediction", q.prediction}};
     if (q.demoStep >= 0)
         json["demoStep"] = q.demoStep;
     if (q.prediction)

@@ -4,7 +4,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
-
 #include <stdexcept>
 
 namespace sc {
@@ -29,8 +28,7 @@ Json optional(const std::optional<double> &v)
 
 ReviewStore::ReviewStore(std::string path)
     : m_path(std::move(path))
-{
-}
+{}
 
 const fsrs::Card *ReviewStore::card(const std::string &question) const
 {
@@ -78,8 +76,11 @@ Json ReviewStore::toJson() const
     }
     Json log = Json::array();
     for (const auto &a : m_log) {
-        log.push_back({{"question", a.question}, {"topic", a.topic}, {"rating", fsrs::ratingName(a.rating)},
-                       {"correct", a.correct}, {"at", a.at}});
+        log.push_back({{"question", a.question},
+                       {"topic", a.topic},
+                       {"rating", fsrs::ratingName(a.rating)},
+                       {"correct", a.correct},
+                       {"at", a.at}});
     }
     Json lessons = Json::object();
     for (const auto &[id, p] : m_progress)

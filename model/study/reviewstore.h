@@ -30,7 +30,8 @@ struct LessonProgress {
     bool operator==(const LessonProgress &) const = default;
 };
 
-class ReviewStore {
+class ReviewStore
+{
 public:
     explicit ReviewStore(std::string path);
 
@@ -44,8 +45,8 @@ public:
     const fsrs::Card *card(const std::string &question) const;
     const std::vector<AnswerRecord> &log() const { return m_log; }
     // Schedules the question's card with `rating` and logs the answer.
-    void recordAnswer(const fsrs::Scheduler &scheduler, const std::string &question, int topic,
-                      fsrs::Rating rating, bool correct, fsrs::Time now);
+    void recordAnswer(const fsrs::Scheduler &scheduler, const std::string &question, int topic, fsrs::Rating rating,
+                      bool correct, fsrs::Time now);
 
     const LessonProgress &progress(const std::string &lesson) const;
     void completeStep(const std::string &lesson, int step);

@@ -18,8 +18,7 @@ void allowOnly(const Json &options, const std::string &kind, std::initializer_li
     }
 }
 
-template <typename T>
-T get(const Json &options, const char *key, T fallback)
+template<typename T> T get(const Json &options, const char *key, T fallback)
 {
     const auto it = options.find(key);
     if (it == options.end())
@@ -31,15 +30,18 @@ T get(const Json &options, const char *key, T fallback)
     }
 }
 
+// `key` in the options; AWS's name of the limit in errors (maxErrors -> MaxErrors).
 CountOrPercent limit(const Json &options, const char *key, CountOrPercent fallback)
 {
+    std::string awsName = key;
+    awsName[0] = static_cast<char>(awsName[0] - 'a' + 'A');
     const auto it = options.find(key);
     if (it == options.end())
         return fallback;
     if (it->is_number_integer())
-        return CountOrPercent::parse(std::to_string(it->get<int>()), key);
+        return CountOrPercent::parse(std::to_string(it->get<int>()), awsName);
     if (it->is_string())
-        return CountOrPercent::parse(it->get<std::string>(), key);
+        return CountOrPercent::parse(it->get<std::string>(), awsName);
     throw std::invalid_argument(std::string("option \"") + key + "\" takes a number or a percentage");
 }
 
@@ -67,8 +69,9 @@ bool whatIfReadsTemplate(const std::string &kind)
 
 StackSetScenario stackSetScenario(const Json &root, const Json &options)
 {
-    allowOnly(options, "stackset", {"target", "accounts", "regions", "fail", "maxConcurrent", "failureTolerance",
-                                    "mode", "regionConcurrency", "regionOrder", "stopAt", "instanceSeconds"});
+    allowOnly(options, "stackset",
+              {"target", "accounts", "regions", "fail", "maxConcurrent", "failureTolerance", "mode",
+               "regionConcurrency", "regionOrder", "stopAt", "instanceSeconds"});
     const std::string target = get(options, "target", std::string());
     if (target.empty())
         throw std::invalid_argument("the stackset what-if needs the StackSet's logical ID (--target)");
@@ -76,7 +79,8 @@ StackSetScenario stackSetScenario(const Json &root, const Json &options)
     if (options.contains("accounts"))
         s.accounts = get(options, "accounts", 0);
     if (s.accounts == 0)
-        throw std::invalid_argument("'" + target + "' targets organizational units: say how many accounts they hold (--accounts N)");
+        throw std::invalid_argument("'" + target
+                                    + "' targets organizational units: say how many accounts they hold (--accounts N)");
     if (options.contains("regions"))
         s.regions = get(options, "regions", std::vector<std::string>{});
     if (options.contains("regionOrder"))
@@ -87,7 +91,8 @@ StackSetScenario stackSetScenario(const Json &root, const Json &options)
         const std::string mode = get(options, "mode", std::string());
         if (mode != "strict" && mode != "soft")
             throw std::invalid_argument("--mode takes strict or soft, not \"" + mode + "\"");
-        s.preferences.mode = mode == "soft" ? ConcurrencyMode::SoftFailureTolerance : ConcurrencyMode::StrictFailureTolerance;
+        s.preferences.mode
+            = mode == "soft" ? ConcurrencyMode::SoftFailureTolerance : ConcurrencyMode::StrictFailureTolerance;
     }
     if (options.contains("regionConcurrency")) {
         const std::string rc = get(options, "regionConcurrency", std::string());

@@ -26,7 +26,7 @@
 
 namespace sc {
 
-const std::vector<std::string> &whatIfKinds(); // deletion, stackset, runcommand, drift, import
+const std::vector<std::string> &whatIfKinds();     // deletion, stackset, runcommand, drift, import
 bool whatIfReadsTemplate(const std::string &kind); // all but runcommand
 
 StackSetScenario stackSetScenario(const Json &root, const Json &options);

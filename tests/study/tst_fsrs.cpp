@@ -33,7 +33,8 @@ Question question(const std::string &id, int topic)
 
 } // namespace
 
-class TestFsrs : public QObject {
+class TestFsrs : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -101,7 +102,8 @@ void TestFsrs::learningSteps()
     QCOMPARE(good.state, State::Learning);
     QCOMPARE(*good.step, 1);
     QCOMPARE(good.due - kStart, Time(600));
-    // Again: back to the first step, 1 minute. Hard on the first of two steps: their mean, 5.5 minutes.
+    // Again: back to the first step, 1 minute. Hard on the first of two steps: their mean, 5.5
+    // minutes.
     QCOMPARE(scheduler.review(card, Rating::Again, kStart).due - kStart, Time(60));
     QCOMPARE(scheduler.review(card, Rating::Hard, kStart).due - kStart, Time(330));
     // Easy graduates at once to Review, at least a day away.
@@ -193,7 +195,8 @@ void TestFsrs::failedSaveLeavesTheOldFile()
     ReviewStore nowhere(dir.filePath(QStringLiteral("blocked/study.json")).toStdString());
     nowhere.completeStep("cloud-map", 1);
     const std::string folderError = nowhere.save();
-    QVERIFY2(folderError.find("blocked/study.json: cannot create its folder") != std::string::npos, folderError.c_str());
+    QVERIFY2(folderError.find("blocked/study.json: cannot create its folder") != std::string::npos,
+             folderError.c_str());
 
     const QString path = dir.filePath(QStringLiteral("study.json"));
     ReviewStore store(path.toStdString());
@@ -216,8 +219,8 @@ void TestFsrs::failedSaveLeavesTheOldFile()
 
 void TestFsrs::practiceFavoursTopicsAnsweredWrong()
 {
-    const std::vector<Question> bank{question("a1", 1), question("a2", 1), question("c1", 3), question("c2", 3),
-                                     question("c3", 3), question("g1", 7)};
+    const std::vector<Question> bank{question("a1", 1), question("a2", 1), question("c1", 3),
+                                     question("c2", 3), question("c3", 3), question("g1", 7)};
     QTemporaryDir dir;
     ReviewStore store(dir.filePath(QStringLiteral("s.json")).toStdString());
     // Untried topics weigh the same: bank order.

@@ -13,7 +13,6 @@
 #include "studytesthelpers.h"
 
 #include <QTest>
-
 #include <set>
 
 using namespace sc;
@@ -44,7 +43,8 @@ std::string describe(const std::vector<Finding> &findings)
 
 } // namespace
 
-class TestLessons : public QObject {
+class TestLessons : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -66,31 +66,31 @@ void TestLessons::everyOutlineTopicHasALesson_data()
     QTest::addColumn<QString>("lesson");
     // TOPICS.md: each numbered topic and sub-topic, and the lesson that teaches it.
     const std::vector<std::pair<int, const char *>> outline{
-        {1, "beanstalk-architectures"}, // managed service, platforms, three architectures
-        {1, "beanstalk-worker-tier"},   // web vs worker, SQS, cron.yaml
-        {1, "beanstalk-blue-green"},    // stage environment, weighted records, swap URLs
-        {2, "codedeploy-ec2-inplace"},  // appspec.yml, in-place, hooks
-        {2, "codedeploy-asg-inplace"},  // ASG in-place
+        {1, "beanstalk-architectures"},   // managed service, platforms, three architectures
+        {1, "beanstalk-worker-tier"},     // web vs worker, SQS, cron.yaml
+        {1, "beanstalk-blue-green"},      // stage environment, weighted records, swap URLs
+        {2, "codedeploy-ec2-inplace"},    // appspec.yml, in-place, hooks
+        {2, "codedeploy-asg-inplace"},    // ASG in-place
         {2, "codedeploy-asg-blue-green"}, // ASG blue/green
-        {2, "codedeploy-lambda"},       // Lambda traffic shifting, hooks, alarms
-        {2, "codedeploy-ecs"},          // ECS blue/green, canary
-        {3, "cfn-deletion-policy"},     // DeletionPolicy
-        {3, "cfn-custom-resources"},    // Lambda-backed custom resources
-        {3, "cfn-stacksets"},           // StackSets
-        {3, "cfn-drift"},               // drift
-        {3, "cfn-secrets-manager"},     // Secrets Manager integration
-        {3, "cfn-resource-import"},     // resource import
-        {4, "service-catalog"},         // Service Catalog
-        {5, "sam-application"},         // SAM resources, traffic shifting
-        {5, "sam-pipeline"},            // SAM CI/CD
-        {6, "cdk-fargate"},             // CDK
-        {7, "ssm-agent-role"},          // agent and role
-        {7, "ssm-run-command"},         // Run Command
-        {7, "ssm-lifecycle-hook"},      // terminating hook -> EventBridge -> Automation
-        {7, "ssm-patch-manager"},       // Patch Manager
-        {7, "ssm-session-manager"},     // Session Manager
-        {7, "ssm-opscenter"},           // OpsCenter
-        {8, "cloud-map"},               // Cloud Map
+        {2, "codedeploy-lambda"},         // Lambda traffic shifting, hooks, alarms
+        {2, "codedeploy-ecs"},            // ECS blue/green, canary
+        {3, "cfn-deletion-policy"},       // DeletionPolicy
+        {3, "cfn-custom-resources"},      // Lambda-backed custom resources
+        {3, "cfn-stacksets"},             // StackSets
+        {3, "cfn-drift"},                 // drift
+        {3, "cfn-secrets-manager"},       // Secrets Manager integration
+        {3, "cfn-resource-import"},       // resource import
+        {4, "service-catalog"},           // Service Catalog
+        {5, "sam-application"},           // SAM resources, traffic shifting
+        {5, "sam-pipeline"},              // SAM CI/CD
+        {6, "cdk-fargate"},               // CDK
+        {7, "ssm-agent-role"},            // agent and role
+        {7, "ssm-run-command"},           // Run Command
+        {7, "ssm-lifecycle-hook"},        // terminating hook -> EventBridge -> Automation
+        {7, "ssm-patch-manager"},         // Patch Manager
+        {7, "ssm-session-manager"},       // Session Manager
+        {7, "ssm-opscenter"},             // OpsCenter
+        {8, "cloud-map"},                 // Cloud Map
     };
     for (const auto &[topic, lesson] : outline)
         QTest::newRow(lesson) << topic << QString::fromLatin1(lesson);
@@ -213,15 +213,15 @@ void TestLessons::ruleStepsFireAndFix()
             const Json original = document.root();
             QVERIFY2(!findingOf(validate(document), s), (at + ": the rule fires before the change").c_str());
 
-            const EditResult edit = document.edit(s.title, [&s](EditRecorder &r, std::string &error) {
-                return recordLessonEdits(r, s, error);
-            });
+            const EditResult edit = document.edit(
+                s.title, [&s](EditRecorder &r, std::string &error) { return recordLessonEdits(r, s, error); });
             QVERIFY2(edit.ok, (at + ": " + edit.error).c_str());
             QVERIFY(document.checkConsistency().empty());
             const auto findings = validate(document);
             const Finding *f = findingOf(findings, s);
             QVERIFY2(f, (at + ": " + s.rule + " does not fire on " + s.findingResource + " at " + s.findingPath
-                         + "; findings:" + describe(findings)).c_str());
+                         + "; findings:" + describe(findings))
+                            .c_str());
             const auto position = document.positions().find(s.findingPath);
             QVERIFY2(f->line > 0 && f->line == position.line, at.c_str());
 
@@ -262,10 +262,14 @@ void TestLessons::lessonJsonRoundTrip()
         QCOMPARE(json["steps"].size(), l.steps.size());
     }
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, lessonFromJson(Json{{"id", "x"}}));
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                             lessonFromJson(Json::parse(R"({"id":"x","title":"t","topic":9,"subtopic":"s","example":"e","summary":"s","steps":[{"kind":"read","title":"t","text":"t"}]})")));
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                             lessonFromJson(Json::parse(R"({"id":"x","title":"t","topic":1,"subtopic":"s","example":"e","summary":"s","steps":[{"kind":"rule","title":"t","text":"t","rule":"W5001","resource":"A","path":"/Resources/A"}]})")));
+    QVERIFY_THROWS_EXCEPTION(
+        std::invalid_argument,
+        lessonFromJson(Json::parse(
+            R"({"id":"x","title":"t","topic":9,"subtopic":"s","example":"e","summary":"s","steps":[{"kind":"read","title":"t","text":"t"}]})")));
+    QVERIFY_THROWS_EXCEPTION(
+        std::invalid_argument,
+        lessonFromJson(Json::parse(
+            R"({"id":"x","title":"t","topic":1,"subtopic":"s","example":"e","summary":"s","steps":[{"kind":"rule","title":"t","text":"t","rule":"W5001","resource":"A","path":"/Resources/A"}]})")));
 }
 
 QTEST_GUILESS_MAIN(TestLessons)

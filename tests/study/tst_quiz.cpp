@@ -10,7 +10,6 @@
 #include "studytesthelpers.h"
 
 #include <QTest>
-
 #include <map>
 #include <set>
 
@@ -79,7 +78,8 @@ std::string expectedAnswer(const Question &q)
 
 } // namespace
 
-class TestQuiz : public QObject {
+class TestQuiz : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -118,7 +118,8 @@ void TestQuiz::writtenQuestionsBelongToTheirLessons()
         if (q.demoStep >= 0) {
             QVERIFY2(q.demoStep < static_cast<int>(lesson->steps.size()), q.id.c_str());
             const auto kind = lesson->steps[static_cast<std::size_t>(q.demoStep)].kind;
-            QVERIFY2(kind == LessonStep::Kind::Rollout || kind == LessonStep::Kind::WhatIf || kind == LessonStep::Kind::Rule,
+            QVERIFY2(kind == LessonStep::Kind::Rollout || kind == LessonStep::Kind::WhatIf
+                         || kind == LessonStep::Kind::Rule,
                      (q.id + ": its demonstration step shows nothing").c_str());
         }
     }
