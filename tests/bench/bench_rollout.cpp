@@ -1,7 +1,8 @@
 // Time to simulate large rollouts to completion: 1,000 instances one at a time (CodeDeploy
 // in place, behind a load balancer) and 1,000 instances rolling (Elastic Beanstalk Rolling and
-// a CloudFormation AutoScalingRollingUpdate, one instance per batch: the worst case). Prints the
-// median of N runs and the size of each Timeline.
+// a CloudFormation AutoScalingRollingUpdate, one instance per batch: the worst case), 1,000
+// tasks deployed by ECS itself with CANARY, and an Auto Scaling instance refresh of 1,000
+// instances with checkpoints. Prints the median of N runs and the size of each Timeline.
 
 #include "model/rollout/simulator.h"
 
@@ -64,5 +65,12 @@ int main(int argc, char **argv)
     asg.strategy.minInstancesInService = 999;
     asg.maxInstances = 1001;
     measure("AutoScalingRollingUpdate (batch 1), 1000", asg, runs);
+
+    measure("ECS CANARY (ECS controller), 1000 tasks", make(Platform::Ecs, "CANARY", 1000), runs);
+
+    auto refresh = make(Platform::AutoScaling, "InstanceRefresh", 1000);
+    refresh.strategy.refresh.checkpointPercentages = {10, 50, 100};
+    refresh.maxInstances = 1000;
+    measure("Instance refresh, checkpoints 10/50/100, 1000", refresh, runs);
     return 0;
 }
