@@ -84,21 +84,114 @@ QString helpAppendix()
     return text;
 }
 
-// Rows of '#' where the value reaches the row's level, one column per slice of time.
-void chart(QTextStream &out, const Timeline &t, const QString &label, double top,
-           const std::function<double(const TimelineSample &)> &value, int width, int height)
+// One chart row: filled where the value reaches `level`, labelled `label`.
+struct ChartRow {
+    double level;
+    QString label;
+};
+
+// Traffic rows at 100, 75, 50 and 25 %, and a last row for any traffic at all, so a 10 % canary
+// shows on the row that says so.
+std::vector<ChartRow> percentRows()
+{
+    return {{100, QStringLiteral("100")}, {75, QStringLiteral("75")}, {50, QStringLiteral("50")},
+            {25, QStringLiteral("25")}, {1e-9, QStringLiteral(">0")}};
+}
+
+// Count rows from the peak down to 1: one row per count up to five, else five rows evenly spaced.
+std::vector<ChartRow> countRows(int peak)
+{
+    std::vector<ChartRow> rows;
+    const int height = std::min(peak, 5);
+    for (int r = 0; r < height; ++r) {
+        const int level =
+            height == 1 ? peak : int(std::lround(1 + double(peak - 1) * (height - 1 - r) / (height - 1)));
+        rows.push_back({double(level), QString::number(level)});
+    }
+    return rows;
+}
+
+void chart(QTextStream &out, const Timeline &t, const QString &label, const std::vector<ChartRow> &rows,
+           const std::function<double(const TimelineSample &)> &value, int columns)
 {
     const Seconds duration = std::max<Seconds>(1, t.metrics.durationSeconds);
-    for (int row = 0; row < height; ++row) {
-        const double level = top * (height - row - 0.5) / height;
-        const QString axis = row == 0 ? QString::number(top, 'g', 4) : row == height - 1 ? QStringLiteral("0") : QString();
-        out << (row == 0 ? label : QString()).leftJustified(22) << axis.rightJustified(5) << " |";
-        for (int c = 0; c < width; ++c) {
-            const Seconds at = duration * c / width;
-            out << (value(t.sampleAt(at)) >= level && value(t.sampleAt(at)) > 0 ? '#' : ' ');
-        }
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        out << (r == 0 ? label : QString()).leftJustified(22) << rows[r].label.rightJustified(5) << " |";
+        for (int c = 0; c < columns; ++c)
+            out << (value(t.sampleAt(duration * c / columns)) >= rows[r].level ? '#' : ' ');
         out << "\n";
     }
+}
+
+// Events in columns as wide as their widest entry, so no two run together.
+void printEvents(QTextStream &out, const Timeline &t)
+{
+    const auto durationDetail = [](const TimelineEvent &e) {
+        const QString detail = q(e.detail);
+        return (e.durationSeconds > 0 ? QStringLiteral("(%1 s) ").arg(e.durationSeconds) + detail : detail).trimmed();
+    };
+    qsizetype wType = 4, wName = 5, wStatus = 6, wSubject = 7;
+    for (const auto &e : t.events) {
+        wType = std::max(wType, q(e.type).size());
+        wName = std::max(wName, q(e.name).size());
+        wStatus = std::max(wStatus, q(e.status).size());
+        wSubject = std::max(wSubject, q(e.subject).size());
+    }
+    const auto row = [&](const QString &time, const QString &type, const QString &name, const QString &status,
+                         const QString &subject, const QString &detail) {
+        QString line = time.rightJustified(8) + QStringLiteral("  ") + type.leftJustified(wType + 2) +
+                       name.leftJustified(wName + 2) + status.leftJustified(wStatus + 2) +
+                       subject.leftJustified(wSubject + 2) + detail;
+        while (line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
+        out << line << "\n";
+    };
+    row(QStringLiteral("time"), QStringLiteral("type"), QStringLiteral("event"), QStringLiteral("status"),
+        QStringLiteral("subject"), QStringLiteral("detail"));
+    for (const auto &e : t.events)
+        row(clock(e.t), q(e.type), q(e.name), q(e.status), q(e.subject), durationDetail(e));
+}
+
+// What the figures count: instances or tasks for a fleet; versions (or records) where traffic
+// moves between endpoints and nothing runs per instance.
+void printFigures(QTextStream &out, const Timeline &t, const QString &noun)
+{
+    const auto &m = t.metrics;
+    const bool fleet = std::any_of(t.units.begin(), t.units.end(), [](const UnitTrack &u) { return u.countsInFleet(); }) ||
+                       m.peakInstances > 0;
+    out << "\nDuration " << m.durationSeconds << " s, downtime " << m.downtimeSeconds << " s";
+    if (fleet)
+        out << ", minimum healthy " << QString::number(m.minHealthyPercent, 'f', 1) << " %, peak " << noun << ' '
+            << m.peakInstances;
+    if (m.secondsToFullShift)
+        out << ", all traffic shifted " << *m.secondsToFullShift << " s after the first shift";
+    if (m.failingVersionRequestPercent)
+        out << ", " << QString::number(*m.failingVersionRequestPercent, 'f', 2)
+            << " % of requests served by the new version before the rollback";
+    out << "\n";
+    const auto money = [](double usd) { return QStringLiteral("$") + QString::number(usd, 'f', 4); };
+    if (fleet) {
+        out << QString(noun.left(1).toUpper() + noun.mid(1)).chopped(1) << "-minutes " << QString::number(m.instanceMinutes.original, 'f', 1) << " original + "
+            << QString::number(m.instanceMinutes.replacement, 'f', 1) << " new, "
+            << QString::number(m.extraInstanceMinutes, 'f', 1) << " above the steady fleet";
+        if (m.estimatedCostUsd)
+            out << "; estimated cost " << money(*m.estimatedCostUsd) << " (extra " << money(m.extraCostUsd.value_or(0))
+                << ")";
+        out << "\n";
+        return;
+    }
+    const auto records = std::count_if(t.units.begin(), t.units.end(),
+                                       [](const UnitTrack &u) { return u.kind == UnitKind::Record; });
+    const auto versions = std::count_if(t.units.begin(), t.units.end(),
+                                        [](const UnitTrack &u) { return u.kind == UnitKind::FunctionVersion; });
+    if (versions > 0)
+        out << "Versions " << versions
+            << " function versions behind the alias; Lambda runs no instances, so there are no instance counts "
+               "or instance-minutes, and shifting requests between versions adds no cost\n";
+    else
+        out << "Records " << records
+            << " weighted records; DNS weights move requests between endpoints that run outside this rollout, "
+               "so there are no instance counts or instance-minutes\n";
 }
 
 void printText(QTextStream &out, const Scenario &s, const Timeline &t)
@@ -109,37 +202,27 @@ void printText(QTextStream &out, const Scenario &s, const Timeline &t)
         << "Result    " << q(resultName(t.result)) << " after " << clock(m.durationSeconds) << "\n";
     for (const auto &note : s.notes)
         out << "Note      " << q(note) << "\n";
-    out << "\n" << QStringLiteral("time").rightJustified(8) << "  " << QStringLiteral("type").leftJustified(15)
-        << QStringLiteral("event").leftJustified(28) << QStringLiteral("status").leftJustified(11)
-        << QStringLiteral("subject").leftJustified(18) << "detail\n";
-    for (const auto &e : t.events) {
-        QString detail = q(e.detail);
-        if (e.durationSeconds > 0)
-            detail = QStringLiteral("(%1 s) ").arg(e.durationSeconds) + detail;
-        out << clock(e.t).rightJustified(8) << "  " << q(e.type).leftJustified(15) << q(e.name).leftJustified(28)
-            << q(e.status).leftJustified(11) << q(e.subject).leftJustified(18) << detail.trimmed() << "\n";
-    }
-    const int width = 60;
-    out << "\nTimeline: 0:00 to " << clock(m.durationSeconds) << ", one column = "
-        << std::max<Seconds>(1, m.durationSeconds) / width << " s\n";
-    chart(out, t, QStringLiteral("traffic to new, %"), 100,
-          [](const TimelineSample &x) { return x.trafficPercent.replacement; }, width, 5);
-    const double peak = std::max(1, m.peakInstances);
-    if (m.peakInstances > 0) {
-        chart(out, t, QStringLiteral("healthy instances"), peak,
-              [](const TimelineSample &x) { return double(x.healthy.total()); }, width, 5);
-        chart(out, t, QStringLiteral("running instances"), peak,
-              [](const TimelineSample &x) { return double(x.instances.total()); }, width, 5);
-    }
-    out << "\nDuration " << m.durationSeconds << " s, downtime " << m.downtimeSeconds << " s, minimum healthy "
-        << QString::number(m.minHealthyPercent, 'f', 1) << " %, peak instances " << m.peakInstances
-        << ", extra instance-minutes " << QString::number(m.extraInstanceMinutes, 'f', 1);
-    if (m.secondsToFullShift)
-        out << ", all traffic shifted " << *m.secondsToFullShift << " s after the first shift";
-    if (m.failingVersionRequestPercent)
-        out << ", " << QString::number(*m.failingVersionRequestPercent, 'f', 2)
-            << " % of requests served by the new version before the rollback";
     out << "\n";
+    printEvents(out, t);
+
+    // At most 60 columns, and never less than a second each.
+    const Seconds duration = std::max<Seconds>(1, m.durationSeconds);
+    const int columns = int(std::min<Seconds>(60, duration));
+    out << "\nTimeline: 0:00 to " << clock(m.durationSeconds) << ", one column = "
+        << QString::number(double(duration) / columns, 'g', 4) << " s; a row fills where the value reaches its label\n";
+    chart(out, t, QStringLiteral("traffic to new, %"), percentRows(),
+          [](const TimelineSample &x) { return x.trafficPercent.replacement; }, columns);
+    // ECS counts tasks; every other fleet counts instances.
+    const bool tasks =
+        std::any_of(t.units.begin(), t.units.end(), [](const UnitTrack &u) { return u.kind == UnitKind::Task; });
+    const QString noun = tasks ? QStringLiteral("tasks") : QStringLiteral("instances");
+    if (m.peakInstances > 0) {
+        chart(out, t, QStringLiteral("healthy ") + noun, countRows(m.peakInstances),
+              [](const TimelineSample &x) { return double(x.healthy.total()); }, columns);
+        chart(out, t, QStringLiteral("running ") + noun, countRows(m.peakInstances),
+              [](const TimelineSample &x) { return double(x.instances.total()); }, columns);
+    }
+    printFigures(out, t, noun);
 }
 
 } // namespace
@@ -190,7 +273,15 @@ int runSimulateCommand(const QStringList &arguments)
     }
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1)
-        return usage(QStringLiteral("simulate takes exactly one FILE (see stackcanvas simulate --help)"));
+        return usage(files.isEmpty()
+                         ? QStringLiteral("simulate needs a FILE (see stackcanvas simulate --help)")
+                         : QStringLiteral("simulate takes exactly one FILE, not %1 (\"%2\" is extra)")
+                               .arg(files.size())
+                               .arg(files.at(1)));
+    for (const QCommandLineOption *single : {&target, &strategy, &instances, &format, &prices}) {
+        if (parser.values(*single).size() > 1)
+            return usage(QStringLiteral("--%1 is given more than once").arg(single->names().constFirst()));
+    }
     if (!parser.isSet(target))
         return usage(QStringLiteral("simulate needs --target LOGICAL_ID"));
     const QString fmt = parser.value(format);
@@ -201,20 +292,32 @@ int runSimulateCommand(const QStringList &arguments)
     if (parser.isSet(strategy))
         options.strategy = parser.value(strategy).toStdString();
     if (parser.isSet(instances)) {
+        // Checked before the template is read, so a fleet past the limit is refused at once.
         bool ok = false;
         const int n = parser.value(instances).toInt(&ok);
-        if (!ok || n < 1 || n > 100000)
-            return usage(QStringLiteral("--instances needs a whole number from 1 to 100000"));
+        if (!ok || n < 1 || n > kMaxFleet)
+            return usage(QStringLiteral("--instances needs a whole number from 1 to %1 (the simulator's fleet "
+                                        "limit), not \"%2\"")
+                             .arg(kMaxFleet)
+                             .arg(parser.value(instances)));
         options.instances = n;
     }
 
     std::optional<PriceTable> ownPrices;
     if (parser.isSet(prices)) {
+        // A price table is a few kilobytes; reading at most one byte past the limit keeps a
+        // device or an endless pipe from being read forever.
+        constexpr qint64 maxPriceTableBytes = 1 << 20;
         QFile file(parser.value(prices));
         if (!file.open(QIODevice::ReadOnly))
-            return usage(QStringLiteral("--prices: cannot read %1").arg(parser.value(prices)));
+            return usage(QStringLiteral("--prices: cannot read %1: %2").arg(parser.value(prices), file.errorString()));
+        const QByteArray bytes = file.read(maxPriceTableBytes + 1);
+        if (bytes.size() > maxPriceTableBytes)
+            return usage(QStringLiteral("--prices %1: larger than %2 bytes; a price table is a small JSON file")
+                             .arg(parser.value(prices))
+                             .arg(maxPriceTableBytes));
         try {
-            ownPrices = PriceTable::fromJson(Json::parse(file.readAll().toStdString()));
+            ownPrices = PriceTable::fromJson(Json::parse(bytes.toStdString()));
         } catch (const std::exception &e) {
             return usage(QStringLiteral("--prices %1: %2").arg(parser.value(prices), QString::fromUtf8(e.what())));
         }
@@ -232,34 +335,61 @@ int runSimulateCommand(const QStringList &arguments)
         return usage(QStringLiteral("%1: %2").arg(files.front(), QString::fromUtf8(e.what())));
     }
 
+    // What the template configures is checked first, and a problem there points at the resource;
+    // a problem with an argument then names the argument.
     const std::string logicalId = parser.value(target).toStdString();
     Scenario scenario;
     try {
         scenario = ScenarioBuilder(document.root).build(logicalId, options);
-        for (const QString &spec : parser.values(fail))
-            scenario.failures.push_back(parseFailure(spec.toStdString()));
-        for (const QString &spec : parser.values(action))
-            scenario.actions.push_back(parseAction(spec.toStdString()));
-        for (const QString &assignment : parser.values(set)) {
-            const auto eq = assignment.indexOf(QLatin1Char('='));
-            bool ok = false;
-            const qlonglong seconds = eq > 0 ? assignment.mid(eq + 1).toLongLong(&ok) : 0;
-            if (!ok)
-                return usage(QStringLiteral("--set needs NAME=SECONDS, not \"%1\"").arg(assignment));
-            scenario.timing.set(assignment.left(eq).toStdString(), seconds);
-        }
         validateScenario(scenario);
     } catch (const std::invalid_argument &e) {
+        const std::string message = e.what();
+        if (options.strategy && message.rfind("strategy \"" + *options.strategy + '"', 0) == 0)
+            return usage(QStringLiteral("--strategy: ") + QString::fromStdString(message));
         // Point at the resource when the template has it, as editors understand.
         const auto pos = document.positions.find("/Resources/" + SourceMap::escape(logicalId));
         if (pos.isValid() && document.root.contains("Resources") && document.root["Resources"].contains(logicalId)) {
             err << files.front() << ':' << pos.line << ':' << pos.column << ": " << e.what() << "\n";
             return 2;
         }
-        return usage(QString::fromUtf8(e.what()));
+        return usage(QString::fromStdString(message));
     }
+    // Each repeatable option in turn, validated as it is applied, so an error names its option.
+    const auto apply = [&](const QCommandLineOption &option, const std::function<void(const QString &)> &add) {
+        try {
+            for (const QString &value : parser.values(option))
+                add(value);
+            validateScenario(scenario);
+        } catch (const std::invalid_argument &e) {
+            usage(QStringLiteral("--%1: %2").arg(option.names().constFirst(), QString::fromUtf8(e.what())));
+            return false;
+        }
+        return true;
+    };
+    const bool argumentsApply =
+        apply(fail, [&](const QString &spec) { scenario.failures.push_back(parseFailure(spec.toStdString())); }) &&
+        apply(action, [&](const QString &spec) { scenario.actions.push_back(parseAction(spec.toStdString())); }) &&
+        apply(set, [&](const QString &assignment) {
+            const auto eq = assignment.indexOf(QLatin1Char('='));
+            bool ok = false;
+            const qlonglong seconds = eq > 0 ? assignment.mid(eq + 1).toLongLong(&ok) : 0;
+            if (!ok)
+                throw std::invalid_argument("\"" + assignment.toStdString() +
+                                            "\" is not NAME=SECONDS with SECONDS a whole number");
+            scenario.timing.set(assignment.left(eq).toStdString(), seconds);
+        });
+    if (!argumentsApply)
+        return 2;
 
-    const Timeline timeline = simulate(scenario);
+    Timeline timeline;
+    try {
+        timeline = simulate(scenario);
+    } catch (const std::exception &e) {
+        // A scenario validateScenario() let through but the simulator cannot play: say so
+        // rather than abort.
+        err << "stackcanvas: cannot simulate " << parser.value(target) << ": " << e.what() << "\n";
+        return 2;
+    }
     if (fmt == QStringLiteral("json"))
         out << QString::fromStdString(timelineToJson(timeline, {parser.isSet(units)}).dump(2)) << "\n";
     else if (fmt == QStringLiteral("csv"))

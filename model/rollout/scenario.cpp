@@ -205,7 +205,20 @@ void validateScenario(const Scenario &s)
     if (s.instances > kMaxFleet)
         throw ScenarioError(s.target + ": a fleet of " + std::to_string(s.instances) +
                             " is above the simulator's limit of " + std::to_string(kMaxFleet) +
-                            " (the largest Auto Scaling group); use --instances N to rehearse a smaller one");
+                            " instances or tasks; rehearse a smaller fleet (simulate --instances N)");
+    for (const auto &[name, seconds] : s.timing.overrides()) {
+        if (seconds < 0 || seconds > kMaxTimingSeconds)
+            throw ScenarioError("timing \"" + name + "\" of " + std::to_string(seconds) +
+                                " s is outside 0 to " + std::to_string(kMaxTimingSeconds) + " s (30 days)");
+    }
+    const auto &ecs = s.strategy.ecs;
+    const int maxMinutes = int(kMaxTimingSeconds / 60);
+    if (ecs.canaryBakeMinutes < 0 || ecs.canaryBakeMinutes > maxMinutes || ecs.stepBakeMinutes < 0 ||
+        ecs.stepBakeMinutes > maxMinutes)
+        throw ScenarioError(s.target + ": a canary or linear bake time outside 0 to " + std::to_string(maxMinutes) +
+                            " minutes");
+    if (!(ecs.canaryPercent >= 0 && ecs.canaryPercent <= 100) || !(ecs.stepPercent > 0 && ecs.stepPercent <= 100))
+        throw ScenarioError(s.target + ": a canary or step percentage outside 0 to 100");
     if (s.maxInstances != 0 && s.maxInstances < s.instances)
         throw ScenarioError(s.target + ": MaxSize " + std::to_string(s.maxInstances) +
                             " is below the fleet size " + std::to_string(s.instances));

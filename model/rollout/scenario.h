@@ -14,9 +14,10 @@
 
 namespace sc {
 
-// The largest fleet the simulator plays: Auto Scaling's and Elastic Beanstalk's MaxSize limit.
-// Memory and time stay bounded up to it on every platform; build() and validateScenario()
-// refuse more.
+// The largest fleet the simulator plays (instances or tasks). Up to it, every platform and
+// strategy simulates in about a second and a few hundred MB at most (one CodeDeploy batch per
+// instance is the worst case: tests/bench/bench_rollout); build() and validateScenario() refuse
+// more, and `simulate --instances` checks it before reading the template.
 inline constexpr int kMaxFleet = 10000;
 
 struct InjectedFailure {

@@ -103,6 +103,10 @@ void TimingModel::set(const std::string &name, Seconds value)
         throw std::invalid_argument("unknown timing \"" + name + "\" (see simulate --help)");
     if (value < 0)
         throw std::invalid_argument("timing \"" + name + "\" cannot be negative");
+    if (value > kMaxTimingSeconds)
+        throw std::invalid_argument("timing \"" + name + "\" of " + std::to_string(value) +
+                                    " s is above the simulator's limit of " + std::to_string(kMaxTimingSeconds) +
+                                    " s (30 days)");
     m_overrides[name] = value;
 }
 

@@ -51,6 +51,11 @@ inline constexpr const char *RefreshBakeTime = "refresh.bakeTime";
 inline constexpr const char *LifecycleAction = "asg.lifecycleAction";
 } // namespace timing
 
+// The longest any one timing may be: 30 days, past every wait AWS allows (a blue/green
+// termination wait of 2 days, a bake time of 1 day), and small enough that a whole rollout of
+// the largest fleet still counts its seconds without overflow.
+inline constexpr Seconds kMaxTimingSeconds = 30 * 24 * 3600;
+
 // Every known duration, in a stable order (the order `simulate --help` prints).
 const std::vector<TimingDefinition> &timingDefinitions();
 const TimingDefinition *findTimingDefinition(const std::string &name);

@@ -133,11 +133,25 @@ private slots:
     void jsonShapeForEveryNewStrategy_data();
     void jsonShapeForEveryNewStrategy();
     void ownPriceTable();
+    void textChartOfALambdaCanary();
+    void textColumnsAndFigures();
+    void argumentAbuse_data();
+    void argumentAbuse();
 
 private:
+    QString fleetFile();
     QTemporaryDir m_dir;
     QString m_file;
 };
+
+QString TestSimulateCommand::fleetFile()
+{
+    const QString file = m_dir.filePath(QStringLiteral("fleet.yaml"));
+    QFile f(file);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(kFleetTemplate);
+    return file;
+}
 
 void TestSimulateCommand::initTestCase()
 {
@@ -387,3 +401,134 @@ void TestSimulateCommand::ownPriceTable()
 
 QTEST_APPLESS_MAIN(TestSimulateCommand)
 #include "tst_simulatecommand.moc"
+
+namespace {
+
+QString chartRow(const QString &label, const QString &cells)
+{
+    return QString(22, QLatin1Char(' ')) + label.rightJustified(5) + QStringLiteral(" |") + cells;
+}
+
+} // namespace
+
+// A 10 % canary fills only the row for any traffic, labelled so; a Lambda deployment reports
+// versions, not instance figures that would all be 0.
+void TestSimulateCommand::textChartOfALambdaCanary()
+{
+    auto r = run({m_file, QStringLiteral("--target"), QStringLiteral("LiveAlias")});
+    QCOMPARE(r.code, 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'));
+    const auto at = lines.indexOf(QStringLiteral(
+        "Timeline: 0:00 to 5:00, one column = 5 s; a row fills where the value reaches its label"));
+    QVERIFY2(at > 0, qPrintable(r.out));
+    QCOMPARE(lines[at + 1], QStringLiteral("traffic to new, %       100 |") + QString(60, QLatin1Char(' ')));
+    QCOMPARE(lines[at + 4], chartRow(QStringLiteral("25"), QString(60, QLatin1Char(' '))));
+    QCOMPARE(lines[at + 5], chartRow(QStringLiteral(">0"), QString(60, QLatin1Char('#'))));
+    QCOMPARE(lines[at + 7], QStringLiteral("Duration 300 s, downtime 0 s, all traffic shifted 300 s after the first shift"));
+    QVERIFY2(lines[at + 8].startsWith(QStringLiteral("Versions 2 function versions behind the alias; Lambda runs no "
+                                                     "instances")),
+             qPrintable(lines[at + 8]));
+    QVERIFY(!r.out.contains(QStringLiteral("peak instances")));
+    QVERIFY(!r.out.contains(QStringLiteral("instance-minutes 0")));
+    QVERIFY(!r.out.contains(QStringLiteral("healthy instances")));
+
+    // A deployment shorter than the chart is wide: one column per second, never "0 s".
+    r = run({m_file, QStringLiteral("--target"), QStringLiteral("LiveAlias"), QStringLiteral("--strategy"),
+             QStringLiteral("AllAtOnce")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("Timeline: 0:00 to 0:00, one column = 1 s;")), qPrintable(r.out));
+    QVERIFY(r.out.contains(chartRow(QStringLiteral(">0"), QStringLiteral("#")) + QLatin1Char('\n')));
+}
+
+// Event columns are as wide as their widest entry, so a long subject never runs into the
+// detail; ECS figures count tasks, with their minutes and cost.
+void TestSimulateCommand::textColumnsAndFigures()
+{
+    const auto r = run({fleetFile(), QStringLiteral("--target"), QStringLiteral("Service")});
+    QCOMPARE(r.code, 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'));
+    QVERIFY2(lines.contains(QStringLiteral("    time  type            event                          status     "
+                                           "subject                detail")),
+             qPrintable(r.out));
+    QVERIFY(lines.contains(QStringLiteral("    0:00  LifecycleEvent  SCALE_UP                       Succeeded  "
+                                          "task-004 ... task-006  (60 s) green tasks start beside blue; no traffic yet")));
+    QVERIFY(lines.contains(QStringLiteral("    6:30  Deployment      End                            Succeeded")));
+    QVERIFY(lines.contains(QStringLiteral(
+        "Timeline: 0:00 to 6:30, one column = 6.5 s; a row fills where the value reaches its label")));
+    // Three tasks of 0.25 vCPU and 0.5 GB for 6.5 minutes on each side: 19.5 task-minutes each,
+    // 0.65 task-hours at 0.25 x $0.04048 + 0.5 x $0.004445 = $0.0123425 an hour: $0.0080.
+    QVERIFY(lines.contains(QStringLiteral("healthy tasks             6 |          ") + QString(46, QLatin1Char('#')) +
+                           QString(4, QLatin1Char(' '))));
+    QVERIFY(lines.contains(QStringLiteral("Duration 390 s, downtime 0 s, minimum healthy 100.0 %, peak tasks 6, all "
+                                          "traffic shifted 0 s after the first shift")));
+    QVERIFY(lines.contains(QStringLiteral("Task-minutes 19.5 original + 19.5 new, 19.5 above the steady fleet; "
+                                          "estimated cost $0.0080 (extra $0.0040)")));
+}
+
+// Every malformed, missing, extra or out-of-range argument: exit 2, a message that names the
+// argument, nothing on stdout, and no time spent on a fleet past the limit.
+void TestSimulateCommand::argumentAbuse_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const char *lambda = "LAMBDA";
+    const char *fleet = "FLEET";
+    const auto row = [](const char *name, std::initializer_list<const char *> args, const char *message) {
+        QStringList arguments;
+        for (const char *a : args)
+            arguments << QString::fromUtf8(a);
+        QTest::newRow(name) << arguments << QString::fromUtf8(message);
+    };
+    const char *t = "--target";
+    row("no FILE", {}, "simulate needs a FILE");
+    row("two FILEs", {lambda, lambda, t, "LiveAlias"}, "simulate takes exactly one FILE, not 2");
+    row("no --target", {lambda}, "simulate needs --target LOGICAL_ID");
+    row("--target without value", {lambda, t}, "Missing value after '--target'");
+    row("--target twice", {lambda, t, "LiveAlias", t, "Group"}, "--target is given more than once");
+    row("unknown option", {lambda, t, "LiveAlias", "--meteor"}, "Unknown option 'meteor'");
+    row("unknown target", {lambda, t, "Nope"}, "no resource \"Nope\"");
+    for (const char *n : {"0", "-1", "-2147483648", "10001", "100000", "99999999999999999999", "abc", "1.5", "", "1e3"})
+        row((std::string("--instances ") + n).c_str(), {fleet, t, "Service", "--instances", n},
+            "--instances needs a whole number from 1 to 10000 (the simulator's fleet limit)");
+    for (const char *s : {"nonsense", "", "canary:x:1", "CodeDeployDefault.ECSAllAtOnce", "ecs-canary:0:1",
+                          "ecs-rolling:50", "ecs-linear:10:-1", "ecs-canary:1e9:1"})
+        row((std::string("--strategy ") + s).c_str(), {fleet, t, "Service", "--strategy", s}, "--strategy: strategy");
+    for (const char *s : {"min-healthy:-1", "min-healthy:200%", "zonal:", "zonal:-5", "refresh:min=50"})
+        row((std::string("--strategy ") + s + " (server)").c_str(), {fleet, t, "Group", "--strategy", s},
+            "--strategy: strategy");
+    for (const char *s : {"refresh:min=500", "refresh:checkpoints=50/10", "refresh:bogus", "refresh:max=99"})
+        row((std::string("--strategy ") + s + " (group)").c_str(), {fleet, t, "Fleet", "--strategy", s},
+            "--strategy: strategy");
+    for (const char *f : {"bogus", "", "instance:0", "instance:x", "instance:-2", "instance:99999999999", "instance:4",
+                          "alarm:-5", "alarm:x", "alarm:", "hook:", "hook:Nope", "alarm:9223372036854775807"})
+        row((std::string("--fail ") + f).c_str(), {fleet, t, "Service", "--fail", f}, "--fail: ");
+    for (const char *a : {"bogus", "", "stop:-1", "stop:x", "rollback:", "continue:5", "stop:9223372036854775807"})
+        row((std::string("--action ") + a).c_str(), {fleet, t, "Group", "--action", a}, "--action: ");
+    for (const char *s : {"foo", "x=abc", "=5", "unknown.name=5", "ecs.bakeTime=-1", "ecs.bakeTime=",
+                          "ecs.bakeTime=99999999999999999999", "ecs.bakeTime=9223372036854775807",
+                          "ecs.bakeTime=2592001"})
+        row((std::string("--set ") + s).c_str(), {fleet, t, "Service", "--set", s}, "--set: ");
+    row("--format xml", {lambda, t, "LiveAlias", "--format", "xml"}, "--format must be text, json or csv");
+    row("--format twice", {lambda, t, "LiveAlias", "--format", "json", "--format", "csv"},
+        "--format is given more than once");
+    row("--prices missing", {lambda, t, "LiveAlias", "--prices", "/nonexistent/prices.json"}, "--prices: cannot read");
+    row("--prices a device", {lambda, t, "LiveAlias", "--prices", "/dev/zero"}, "larger than 1048576 bytes");
+}
+
+void TestSimulateCommand::argumentAbuse()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const QString fleet = fleetFile();
+    for (QString &a : arguments) {
+        if (a == QStringLiteral("LAMBDA"))
+            a = m_file;
+        else if (a == QStringLiteral("FLEET"))
+            a = fleet;
+    }
+    const auto r = run(arguments);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.startsWith(QStringLiteral("stackcanvas: ")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+}
