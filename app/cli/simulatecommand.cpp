@@ -390,10 +390,13 @@ int runSimulateCommand(const QStringList &arguments)
         err << "stackcanvas: cannot simulate " << parser.value(target) << ": " << e.what() << "\n";
         return 2;
     }
+    // JSON and CSV are UTF-8 already: written as they are, not copied through a QString, so
+    // the largest fleet's output costs its own size once.
+    const auto write = [](const std::string &text) { std::fwrite(text.data(), 1, text.size(), stdout); };
     if (fmt == QStringLiteral("json"))
-        out << QString::fromStdString(timelineToJson(timeline, {parser.isSet(units)}).dump(2)) << "\n";
+        write(timelineToJson(timeline, {parser.isSet(units)}).dump(2) + '\n');
     else if (fmt == QStringLiteral("csv"))
-        out << QString::fromStdString(timelineToCsv(timeline));
+        write(timelineToCsv(timeline));
     else
         printText(out, scenario, timeline);
     return timeline.result == DeploymentResult::Succeeded ? 0 : 1;
