@@ -54,6 +54,8 @@ private slots:
     void ecsFailedHookAtEveryStageRollsBack();
     void ecsHookWithoutStatusRollsBackAfterItsTimeout();
     void ecsAlarmDuringBakeWithAndWithoutRollback();
+    void ecsAlarmAtEveryStageReturnsTrafficToBlue_data();
+    void ecsAlarmAtEveryStageReturnsTrafficToBlue();
     void ecsRollbackRequestAndRefusedStop();
     // ECS rolling
     void ecsRollingBounds();
@@ -206,6 +208,47 @@ void TestRolloutNative::ecsAlarmDuringBakeWithAndWithoutRollback()
     // Alarms off: ignored.
     s.alarmsEnabled = false;
     QVERIFY(hasEvent(simulate(s), "Alarm", "Ignored"));
+}
+
+void TestRolloutNative::ecsAlarmAtEveryStageReturnsTrafficToBlue_data()
+{
+    QTest::addColumn<QString>("strategy");
+    QTest::addColumn<int>("alarmAt");
+    QTest::addColumn<double>("trafficBefore");
+    // Green tasks start for 60 s, test traffic moves at once (no hook), production traffic
+    // shifts from 60 s: CANARY 5 % for 10 minutes, LINEAR 10 % every 6 minutes, BLUE_GREEN all at
+    // once; then the 300 s bake.
+    QTest::newRow("CANARY while green scales up") << "CANARY" << 30 << 0.0;
+    QTest::newRow("CANARY during the canary bake") << "CANARY" << 400 << 5.0;
+    QTest::newRow("CANARY during the final bake") << "CANARY" << 800 << 100.0;
+    QTest::newRow("LINEAR at the second step") << "LINEAR" << 500 << 20.0;
+    QTest::newRow("BLUE_GREEN while green scales up") << "BLUE_GREEN" << 30 << 0.0;
+    QTest::newRow("BLUE_GREEN during the bake") << "BLUE_GREEN" << 200 << 100.0;
+}
+
+// With DeploymentAlarms.Rollback, an alarm at any stage sends all production and test traffic
+// back to blue at once, and green scales in.
+void TestRolloutNative::ecsAlarmAtEveryStageReturnsTrafficToBlue()
+{
+    QFETCH(QString, strategy);
+    QFETCH(int, alarmAt);
+    QFETCH(double, trafficBefore);
+    auto s = ecs(strategy.toStdString());
+    s.timing.set(timing::EcsBakeTime, 300);
+    s.alarmsEnabled = true;
+    s.alarms = {"5xx"};
+    s.rollback = {true, false, true, false};
+    s.failures = {parseFailure("alarm:" + std::to_string(alarmAt))};
+    const auto t = simulate(s);
+    checkInvariants(t);
+    QCOMPARE(t.result, DeploymentResult::RolledBack);
+    QCOMPARE(newTraffic(t, alarmAt - 1), trafficBefore);
+    QCOMPARE(newTraffic(t, alarmAt), 0.0);
+    QCOMPARE(t.samples.back().trafficPercent.replacement, 0.0);
+    QCOMPARE(t.samples.back().testTrafficPercent->replacement, 0.0);
+    QCOMPARE(t.samples.back().instances.replacement, 0);
+    QCOMPARE(t.samples.back().healthy.original, 3);
+    QCOMPARE(highestInstances(t), 6); // green had started beside blue
 }
 
 void TestRolloutNative::ecsRollbackRequestAndRefusedStop()
