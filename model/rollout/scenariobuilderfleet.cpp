@@ -55,8 +55,17 @@ Scenario ScenarioBuilder::fromEcsNative(const std::string &id) const
         s.timing.set(timing::EcsBakeTime, *bake * 60);
     else if (ecs.strategy != EcsStrategy::Rolling)
         s.notes.push_back("no BakeTimeInMinutes: ecs.bakeTime assumed (change it with --set ecs.bakeTime=SECONDS)");
-    ecs.minimumHealthyPercent = int(m_lookup.integer(child(dc, "MinimumHealthyPercent")).value_or(100));
-    ecs.maximumPercent = int(m_lookup.integer(child(dc, "MaximumPercent")).value_or(200));
+    // Read whole before narrowing, so a value far out of range is refused rather than wrapped.
+    const auto minimum = m_lookup.integer(child(dc, "MinimumHealthyPercent")).value_or(100);
+    const auto maximum = m_lookup.integer(child(dc, "MaximumPercent")).value_or(200);
+    if (minimum < 0 || minimum > 100)
+        throw ScenarioError(id + ": DeploymentConfiguration.MinimumHealthyPercent must be 0-100, not " +
+                            std::to_string(minimum));
+    if (maximum < 0 || maximum > 1000)
+        throw ScenarioError(id + ": DeploymentConfiguration.MaximumPercent " + std::to_string(maximum) +
+                            " is outside what the simulator plays (0-1000)");
+    ecs.minimumHealthyPercent = int(minimum);
+    ecs.maximumPercent = int(maximum);
     const Json *breaker = child(dc, "DeploymentCircuitBreaker");
     ecs.circuitBreaker = m_lookup.boolean(child(breaker, "Enable")).value_or(false);
     ecs.circuitBreakerRollback = m_lookup.boolean(child(breaker, "Rollback")).value_or(false);

@@ -168,6 +168,13 @@ void TestRolloutFleetBuilder::ecsNativeRollingDefaultsAndErrors()
     QVERIFY(contains(buildError(root, "Service"), "StepPercent must be at least 3"));
     dc = {{"Strategy", "BLUE_GREEN"}};
     QVERIFY(noted(ScenarioBuilder(root).build("Service"), "no BakeTimeInMinutes"));
+    // Values far out of range are refused, not wrapped into something that looks valid.
+    dc = {{"MinimumHealthyPercent", 99999999999LL}};
+    QVERIFY(contains(buildError(root, "Service"), "MinimumHealthyPercent must be 0-100, not 99999999999"));
+    dc = {{"MaximumPercent", -5}};
+    QVERIFY(contains(buildError(root, "Service"), "MaximumPercent -5 is outside"));
+    dc = {{"Strategy", "BLUE_GREEN"}, {"BakeTimeInMinutes", 1000000000000LL}};
+    QVERIFY(contains(buildError(root, "Service"), "above the simulator's limit of 2592000 s"));
 }
 
 void TestRolloutFleetBuilder::instanceRefreshPolicy()
