@@ -80,6 +80,8 @@ QString helpAppendix()
     out << "\nCost (--prices FILE replaces the built-in table of " << QString::fromStdString(PriceTable::builtIn().region())
         << " prices read " << QString::fromStdString(PriceTable::builtIn().readOn()) << "; same shape as\n"
         << "model/rollout/data/prices.json): metrics.instanceMinutes, extraInstanceMinutes, estimatedCostUsd.\n";
+    out << "\nLimits: --instances 1 to " << kMaxFleet << " (the simulator's fleet limit); every timing 0 to "
+        << kMaxTimingSeconds << " s (30 days). Past them simulate stops with exit 2.\n";
     out << "\nExit codes: 0 Succeeded; 1 Failed, RolledBack or Stopped; 2 bad usage or unreadable input.\n";
     return text;
 }

@@ -276,7 +276,8 @@ void TestSimulateCommand::textFormatAndHelp()
     QVERIFY(r.out.contains(QLatin1Char('#')));
     r = run({QStringLiteral("--help")});
     QCOMPARE(r.code, 0);
-    for (const char *name : {"elb.deregistrationDelay", "bluegreen.terminationWait", "instance:K", "min-healthy:COUNT"})
+    for (const char *name : {"elb.deregistrationDelay", "bluegreen.terminationWait", "instance:K", "min-healthy:COUNT",
+                             "--instances 1 to 10000 (the simulator's fleet limit)"})
         QVERIFY2(r.out.contains(QLatin1String(name)), name);
 }
 
