@@ -141,7 +141,11 @@ fixFile(const QString &path, const QString &target, Template content, const Vali
     for (const std::string &failure : fixes.failed)
         err(QStringLiteral("%1: a fix was refused: %2\n").arg(path, QString::fromStdString(failure)));
     if (!fixes.applied.empty() || target != path) {
-        const std::string error = writeFileAtomically(target, serialize(document, document.format()));
+        // The file's own text with the fixes made in place: comments and layout elsewhere stay.
+        const SaveText text = renderForSave(document, document.format());
+        if (!text.note.empty())
+            err(QStringLiteral("%1: %2\n").arg(target, QString::fromStdString(text.note)));
+        const std::string error = writeFileAtomically(target, QByteArray::fromStdString(text.bytes));
         if (!error.empty()) {
             err(QStringLiteral("%1:1:1: cannot write the fixed template: %2\n").arg(target, QString::fromStdString(error)));
             return std::nullopt;
@@ -210,6 +214,7 @@ int runValidate(const QStringList &arguments)
         options.templateBytes = static_cast<std::size_t>(bytes.size());
         FileReport report{path, 0, {}, {}};
         if (fixing) {
+            content.source = std::make_shared<SourceText>(bytes, content.format); // saved in place
             const auto fixed = fixFile(path, parser.isSet(output) ? parser.value(output) : path, std::move(content), options);
             if (!fixed) {
                 unreadable = true;

@@ -63,7 +63,12 @@ protected:
         const NodeSpan &parent = span(container);
         if (parent.childCount == 0)
             return false;
-        std::string member = render(value, container);
+        // An item among one-line siblings (`{"Key" : "Name", "Value" : "x"}` in a list spread over
+        // lines) is written on one line too, as its neighbour is.
+        const std::uint32_t neighbour = child(container, afterNth >= 0 ? static_cast<std::uint32_t>(afterNth) : 0);
+        std::string member = isOneLineContainer(neighbour) && (value.is_object() || value.is_array())
+                                 ? renderOneLine(value, styleOf(neighbour))
+                                 : render(value, container);
         if (key)
             member = dump(Json(*key)) + m_keySeparator + member;
         const NodeSpan &first = span(child(container, 0));
@@ -100,6 +105,21 @@ private:
         return std::string(m_text.substr(start, end - start));
     }
 
+    // How a one-line object or array is written: between items, between a key and its value,
+    // inside the brackets.
+    struct OneLineStyle {
+        std::string itemSeparator;
+        std::string keySeparator;
+        std::string objectPadding;
+        std::string arrayPadding;
+    };
+
+    bool isOneLineContainer(std::uint32_t index) const
+    {
+        const NodeSpan &s = span(index);
+        return (s.kind == SpanKind::JsonObject || s.kind == SpanKind::JsonArray) && s.childCount > 0 && isOneLine(index);
+    }
+
     // ", " or "," between the items of a one-line container.
     std::string itemSeparator(std::uint32_t container) const
     {
@@ -109,13 +129,32 @@ private:
         return ", ";
     }
 
+    // The file's one-line style, with the separators `container` itself uses where it has them.
+    OneLineStyle styleOf(std::uint32_t container) const
+    {
+        OneLineStyle style{itemSeparator(container), m_keySeparator, m_objectPadding, m_arrayPadding};
+        const NodeSpan &s = span(container);
+        if (s.childCount == 0)
+            return style;
+        const NodeSpan &first = span(child(container, 0));
+        const std::string padding = m_text[s.begin + 1] == ' ' ? " " : "";
+        if (s.kind == SpanKind::JsonObject) {
+            style.objectPadding = padding;
+            if (first.keyEnd > 0 && first.keyEnd < first.begin)
+                style.keySeparator = std::string(m_text.substr(first.keyEnd, first.begin - first.keyEnd));
+        } else {
+            style.arrayPadding = padding;
+        }
+        return style;
+    }
+
     // A value to stand inside `container`: on one line when the container is, else spread
     // over lines indented by the file's step from the line it starts on; separators as the
     // file writes them.
     std::string render(const Json &value, std::uint32_t container) const
     {
         if (isOneLine(container))
-            return renderOneLine(value, itemSeparator(container));
+            return renderOneLine(value, styleOf(container));
         std::string base;
         if (span(container).childCount > 0)
             base = lineIndent(span(child(container, 0)).lead);
@@ -124,21 +163,21 @@ private:
         return renderLines(value, base);
     }
 
-    std::string renderOneLine(const Json &value, const std::string &itemSep) const
+    std::string renderOneLine(const Json &value, const OneLineStyle &style) const
     {
         const bool object = value.is_object();
         if ((!object && !value.is_array()) || value.empty())
             return dump(value);
-        const std::string &pad = object ? m_objectPadding : m_arrayPadding;
+        const std::string &pad = object ? style.objectPadding : style.arrayPadding;
         std::string out = object ? "{" : "[";
         out += pad;
         bool first = true;
         for (const auto &item : value.items()) {
             if (!first)
-                out += itemSep;
+                out += style.itemSeparator;
             if (object)
-                out += dump(Json(item.key())) + m_keySeparator;
-            out += renderOneLine(item.value(), itemSep);
+                out += dump(Json(item.key())) + style.keySeparator;
+            out += renderOneLine(item.value(), style);
             first = false;
         }
         return out + pad + (object ? "}" : "]");

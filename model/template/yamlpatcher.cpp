@@ -157,8 +157,35 @@ protected:
         }
         if (s.kind == SpanKind::Empty)
             written = ' ' + written;
-        edit(s.has(kCoreTag) ? s.begin : s.content, s.end, std::move(written));
+        const std::size_t from = s.has(kCoreTag) ? s.begin : s.content;
+        const std::size_t to = flow ? s.end : s.end + commentGapChange(from, s.end, written);
+        edit(from, to, std::move(written));
         return true;
+    }
+
+    // A trailing comment aligned with its neighbours' (more than one space before the `#`)
+    // keeps its column when a one-line value grows or shrinks: the gap before it is resized
+    // (down to one space) and appended to `written`. Returns how far the edit must reach past
+    // the old value to take the old gap.
+    std::size_t commentGapChange(std::size_t from, std::size_t to, std::string &written) const
+    {
+        if (written.find('\n') != std::string::npos || m_text.substr(from, to - from).find('\n') != std::string_view::npos)
+            return 0;
+        std::size_t gap = 0;
+        while (to + gap < m_text.size() && (m_text[to + gap] == ' ' || m_text[to + gap] == '\t'))
+            ++gap;
+        if (gap < 2 || to + gap >= m_text.size() || m_text[to + gap] != '#'
+            || m_text.substr(to, gap).find('\t') != std::string_view::npos)
+            return 0;
+        const auto columns = [](std::string_view text) {
+            return static_cast<std::ptrdiff_t>(std::count_if(text.begin(), text.end(), [](char c) {
+                return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            }));
+        };
+        const std::ptrdiff_t newGap =
+            std::max<std::ptrdiff_t>(1, static_cast<std::ptrdiff_t>(gap) + columns(m_text.substr(from, to - from)) - columns(written));
+        written.append(static_cast<std::size_t>(newGap), ' ');
+        return gap;
     }
 
     bool replaceValue(std::uint32_t index, const Json &value) override

@@ -174,6 +174,37 @@ private slots:
         QVERIFY(!QFile::exists(target));
         QCOMPARE(read(path), kTemplate);
     }
+
+    void fixesAreMadeInPlaceKeepingCommentsAndLayout()
+    {
+        // Only the lines the fixes are about change: comments, quoting and flow style elsewhere
+        // are the file's own.
+        const QByteArray original = "# Orders stack\n"
+                                    "AWSTemplateFormatVersion: '2010-09-09'\n"
+                                    "Resources:\n"
+                                    "  Queue:   # the inbox\n"
+                                    "    Type: AWS::SQS::Queue\n"
+                                    "    Properties: {VisibilityTimout: 30, QueueName: 'orders'}\n"
+                                    "  Topic:\n"
+                                    "    Type: AWS::SNS::Topic\n"
+                                    "    DependsOn: Queue\n"
+                                    "    Properties:\n"
+                                    "      DisplayName: !GetAtt Queue.QueueNam   # shown in mails\n";
+        QTemporaryDir dir;
+        const QString path = write(dir, QStringLiteral("orders.yaml"), original);
+        const Run r = run({QStringLiteral("validate"), path, QStringLiteral("--fix")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(QString::fromUtf8(read(path)), QStringLiteral("# Orders stack\n"
+                                                               "AWSTemplateFormatVersion: '2010-09-09'\n"
+                                                               "Resources:\n"
+                                                               "  Queue:   # the inbox\n"
+                                                               "    Type: AWS::SQS::Queue\n"
+                                                               "    Properties: {VisibilityTimeout: 30, QueueName: 'orders'}\n"
+                                                               "  Topic:\n"
+                                                               "    Type: AWS::SNS::Topic\n"
+                                                               "    Properties:\n"
+                                                               "      DisplayName: !GetAtt Queue.QueueName  # shown in mails\n"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestValidateFix)
