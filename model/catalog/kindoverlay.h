@@ -19,6 +19,9 @@ struct ConnectionRule {
     // need more than the reference (an EventBridge target's Id, an SNS subscription's Protocol).
     // The string "{{target}}" stands for the target's logical ID. Null when not needed.
     Json element;
+    // Properties of the source that this connection makes wrong and that connecting removes: a
+    // configuration template replaces the environment's own SolutionStackName.
+    std::vector<std::string> replaces = {};
 
     bool isGetAtt() const { return intrinsic.rfind("GetAtt:", 0) == 0; }
     std::string attribute() const { return isGetAtt() ? intrinsic.substr(7) : std::string(); }

@@ -215,6 +215,8 @@ EditResult Document::connect(const std::string &source, const std::string &targe
         const Json value = rule.valueFor(target);
         const std::vector<std::string> parts = splitPath(rule.propertyPath);
         r.ensureObject(properties);
+        for (const std::string &replaced : rule.replaces)
+            r.remove(SourceMap::join(properties, replaced));
         std::string pointer = properties;
         for (std::size_t i = 0; i < parts.size(); ++i) {
             if (parts[i] == "-") {

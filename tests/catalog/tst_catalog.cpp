@@ -363,6 +363,8 @@ void TestCatalog::connectionRulesReferToExistingProperties()
         else
             QVERIFY2(r.intrinsic == "Ref" && !target->refReturns.empty(), what.c_str());
         QVERIFY2(!r.label.empty(), what.c_str());
+        for (const std::string &replaced : r.replaces)
+            QVERIFY2(source->property(replaced), (what + ": replaces unknown " + replaced).c_str());
         if (!r.element.is_null())
             QVERIFY2(r.propertyPath.find("/-/") != std::string::npos, what.c_str());
     }
