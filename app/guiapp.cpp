@@ -135,7 +135,11 @@ int runGui(int argc, char **argv)
         "  validate FILE...   check templates against the built-in rules\n"
         "  export FILE --to cfn-yaml|cfn-json|sam|cdk-ts|svg|png [-o OUT]\n"
         "  simulate FILE --target LOGICAL_ID   rehearse a rollout\n"
-        "  rules              list the rules"));
+        "  rules              list the rules\n"
+        "  edit FILE ...      edit a template headlessly, keeping its text\n"
+        "  lessons [ID]       the study lessons\n"
+        "  whatif KIND ...    deletion, stackset, runcommand, drift or import what-ifs\n"
+        "  quiz               the quiz questions with their answers"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Displays help on commandline options."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Displays version information."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Template to open; the default example without it."),
