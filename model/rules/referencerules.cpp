@@ -241,7 +241,10 @@ std::string shapeProblem(std::string_view name, const Json &arg)
 
 } // namespace
 
-void addReferenceRules(std::vector<Rule> &rules)
+namespace {
+
+// Ref, Fn::GetAtt, Fn::Sub variables and palette placeholders.
+void addRefAndGetAttRules(std::vector<Rule> &rules)
 {
     add(rules, "E2001", "Ref to something that does not exist", 3,
         "Ref returns a resource's physical ID (what it returns depends on the type) or a "
@@ -358,7 +361,11 @@ void addReferenceRules(std::vector<Rule> &rules)
                     out.add(r.pointer, msg);
                 }
         });
+}
 
+// DependsOn and dependency cycles.
+void addDependencyRules(std::vector<Rule> &rules)
+{
     add(rules, "E2005", "DependsOn names a missing resource", 3,
         "DependsOn orders creation (and reverse deletion) after the named resources. It takes "
         "logical IDs of resources in the same template only, not parameters or outputs.",
@@ -419,7 +426,11 @@ void addReferenceRules(std::vector<Rule> &rules)
                     out.add(SourceMap::join("/Resources", cycle.path.front()),
                             cycleMessage(cycle) + "; it goes through an AWS SAM resource, so check the transformed template");
         });
+}
 
+// Conditions and mappings looked up.
+void addLookupRules(std::vector<Rule> &rules)
+{
     add(rules, "E2007", "Undefined condition", 3,
         "A resource's or output's Condition, the first argument of Fn::If and the Condition function "
         "must name an entry of the Conditions section.",
@@ -478,7 +489,11 @@ void addReferenceRules(std::vector<Rule> &rules)
                                            + arg[2].get<std::string>() + "'");
             }
         });
+}
 
+// Unused entries, malformed intrinsics, redundant DependsOn.
+void addHygieneRules(std::vector<Rule> &rules)
+{
     add(rules, "W2009", "Unused parameter", 3,
         "A parameter nothing refers to still has to be answered at every deployment and makes the "
         "template harder to read. Remove it, or use it.",
@@ -597,6 +612,16 @@ void addReferenceRules(std::vector<Rule> &rules)
                 if (r.pointer.rfind("/Conditions", 0) == 0 && c.resource(r.target))
                     out.add(r.pointer, "conditions cannot refer to resource '" + r.target + "'");
         });
+}
+
+} // namespace
+
+void addReferenceRules(std::vector<Rule> &rules)
+{
+    addRefAndGetAttRules(rules);
+    addDependencyRules(rules);
+    addLookupRules(rules);
+    addHygieneRules(rules);
 }
 
 } // namespace sc::rulefamilies

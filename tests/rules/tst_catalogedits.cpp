@@ -5,6 +5,8 @@
 
 #include "model/catalog/catalog.h"
 #include "model/document/document.h"
+#include "model/document/editrecorder.h"
+#include "model/document/treeedit.h"
 #include "model/rules/ruleregistry.h"
 
 #include <QTest>
@@ -18,7 +20,7 @@ namespace {
 QString errorsOf(const Document &document)
 {
     QStringList out;
-    for (const Finding &f : validate(document, {Severity::Error, {}, 0}))
+    for (const Finding &f : validate(document, {Severity::Error, {}, 0, {}}))
         out << QStringLiteral("%1 %2 %3").arg(QString::fromStdString(f.ruleId), QString::fromStdString(f.path),
                                               QString::fromStdString(f.message));
     return out.join(QStringLiteral("; "));
@@ -86,6 +88,34 @@ private slots:
         QVERIFY(document.checkConsistency().empty());
         const QString errors = errorsOf(document);
         QVERIFY2(errors.isEmpty(), qPrintable(errors));
+    }
+
+    // SQS requires maxReceiveCount beside deadLetterTargetArn: the connection writes it (5, the
+    // least AWS advises when Lambda reads the queue), keeps a count the user chose, and undoing
+    // the connection takes both away.
+    void deadLetterConnectionWritesMaxReceiveCount()
+    {
+        const std::vector<ConnectionRule> rules = Catalog::instance().connectionRules("AWS::SQS::Queue", "AWS::SQS::Queue");
+        QCOMPARE(rules.size(), std::size_t(1));
+        Document document;
+        QVERIFY(document.addResource("AWS::SQS::Queue", QPointF(0, 0), "Work").ok);
+        QVERIFY(document.addResource("AWS::SQS::Queue", QPointF(300, 0), "WorkDlq").ok);
+        const std::string before = document.root().dump();
+        QVERIFY(document.connect("Work", "WorkDlq", rules).ok);
+        const Json *policy = tree::find(document.root(), "/Resources/Work/Properties/RedrivePolicy");
+        QVERIFY(policy);
+        QCOMPARE(QString::fromStdString(policy->dump()),
+                 QStringLiteral(R"({"deadLetterTargetArn":{"Fn::GetAtt":["WorkDlq","Arn"]},"maxReceiveCount":5})"));
+        QVERIFY2(errorsOf(document).isEmpty(), qPrintable(errorsOf(document)));
+        document.undoStack()->undo();
+        QCOMPARE(document.root().dump(), before);
+
+        QVERIFY(document.edit("Set a count", [](EditRecorder &r, std::string &) {
+                            r.set("/Resources/Work/Properties", Json{{"RedrivePolicy", {{"maxReceiveCount", 12}}}});
+                            return true;
+                        }).ok);
+        QVERIFY(document.connect("Work", "WorkDlq", rules).ok);
+        QCOMPARE(tree::find(document.root(), "/Resources/Work/Properties/RedrivePolicy/maxReceiveCount")->get<int>(), 12);
     }
 };
 
