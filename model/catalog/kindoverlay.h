@@ -17,8 +17,13 @@ struct ConnectionRule {
     std::string label;                   // user words, e.g. "Runs in subnet"
     // Literal members of the list element appended at the path's last "-", for elements that
     // need more than the reference (an EventBridge target's Id, an SNS subscription's Protocol).
+    // On a path without "-", literal members written beside the reference when the user has not
+    // set them (a redrive policy's maxReceiveCount, required with its deadLetterTargetArn).
     // The string "{{target}}" stands for the target's logical ID. Null when not needed.
     Json element;
+    // Properties of the source that this connection makes wrong and that connecting removes: a
+    // configuration template replaces the environment's own SolutionStackName.
+    std::vector<std::string> replaces = {};
 
     bool isGetAtt() const { return intrinsic.rfind("GetAtt:", 0) == 0; }
     std::string attribute() const { return isGetAtt() ? intrinsic.substr(7) : std::string(); }

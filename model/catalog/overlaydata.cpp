@@ -63,7 +63,8 @@ OverlayData OverlayData::parse(const Json &root)
     for (const Json &row : root.at("connections")) {
         data.m_rules.push_back({row.at(0).get<std::string>(), row.at(1).get<std::string>(),
                                 row.at(2).get<std::string>(), row.at(3).get<std::string>(),
-                                row.at(4).get<std::string>(), row.size() > 5 ? row[5] : Json()});
+                                row.at(4).get<std::string>(), row.size() > 5 ? row[5] : Json(),
+                                row.size() > 6 ? row[6].get<std::vector<std::string>>() : std::vector<std::string>{}});
     }
     std::stable_sort(data.m_rules.begin(), data.m_rules.end(),
                      [](const ConnectionRule &a, const ConnectionRule &b) {

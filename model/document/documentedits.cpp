@@ -215,6 +215,8 @@ EditResult Document::connect(const std::string &source, const std::string &targe
         const Json value = rule.valueFor(target);
         const std::vector<std::string> parts = splitPath(rule.propertyPath);
         r.ensureObject(properties);
+        for (const std::string &replaced : rule.replaces)
+            r.remove(SourceMap::join(properties, replaced));
         std::string pointer = properties;
         for (std::size_t i = 0; i < parts.size(); ++i) {
             if (parts[i] == "-") {
@@ -248,6 +250,13 @@ EditResult Document::connect(const std::string &source, const std::string &targe
             return false;
         }
         r.set(pointer, value);
+        // Literal members that belong beside the reference (a redrive policy's maxReceiveCount),
+        // unless the user already chose them.
+        const std::string parent = pointer.substr(0, pointer.rfind('/'));
+        const Json beside = rule.elementFor(target);
+        for (const auto &[key, member] : beside.items())
+            if (!tree::find(r.root(), SourceMap::join(parent, key)))
+                r.set(SourceMap::join(parent, key), member);
         return true;
     };
     return edit("Connect " + source + " to " + target, [&](EditRecorder &r, std::string &error) {

@@ -105,7 +105,10 @@ std::string fmt(double d)
 
 } // namespace
 
-void addBeanstalkRules(std::vector<Rule> &rules)
+namespace {
+
+// Option settings: values, load balancer type, deployment policies, health.
+void addOptionRules(std::vector<Rule> &rules)
 {
     add(rules, "E4030", "Unknown Beanstalk option value", 1,
         "Beanstalk options with a fixed set of values: DeploymentPolicy (AllAtOnce, Rolling, "
@@ -214,7 +217,11 @@ void addBeanstalkRules(std::vector<Rule> &rules)
                     }
                 }
         });
+}
 
+// Environment shape: instance counts, worker tier, production use, databases.
+void addEnvironmentRules(std::vector<Rule> &rules)
+{
     add(rules, "E4035", "Inconsistent Beanstalk instance counts", 1,
         "The environment's Auto Scaling group needs MinSize <= MaxSize, and a Fixed BatchSize "
         "larger than MaxSize cannot be formed: a rolling deployment would take the whole fleet "
@@ -329,6 +336,14 @@ void addBeanstalkRules(std::vector<Rule> &rules)
                                                              + fmt(i) + ": messages may be processed twice");
             });
         });
+}
+
+} // namespace
+
+void addBeanstalkRules(std::vector<Rule> &rules)
+{
+    addOptionRules(rules);
+    addEnvironmentRules(rules);
 }
 
 } // namespace sc::rulefamilies

@@ -235,7 +235,10 @@ std::optional<Fix> samAlarmFix(const RuleContext &c, const ResourceView &fn)
 
 } // namespace
 
-void addCodeDeployRules(std::vector<Rule> &rules)
+namespace {
+
+// Deployment groups and their configurations: platform, names, blue/green on EC2.
+void addDeploymentConfigRules(std::vector<Rule> &rules)
 {
     add(rules, "E4001", "Deployment configuration for another compute platform", 2,
         "A CodeDeploy application has one compute platform (Server for EC2/on-premises, Lambda or "
@@ -309,7 +312,11 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                             "TerminationWaitTimeInMinutes must be between 0 and 2880 (2 days)");
             }
         });
+}
 
+// Blue/green waits, traffic control and traffic routing settings.
+void addTrafficRoutingRules(std::vector<Rule> &rules)
+{
     add(rules, "W4006", "Ready wait ignored with CONTINUE_DEPLOYMENT", 2,
         "DeploymentReadyOption.WaitTimeInMinutes applies only with ActionOnTimeout "
         "STOP_DEPLOYMENT: CodeDeploy waits that long for a manual ContinueDeployment before it "
@@ -381,7 +388,11 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                 }
             }
         });
+}
 
+// Alarms and automatic rollback of gradual deployments.
+void addAlarmRules(std::vector<Rule> &rules)
+{
     add(rules, "W4010", "Canary or linear deployment without alarms", 2,
         "A canary or linear shift exists so that a bad version is caught while it takes only part "
         "of the traffic. CodeDeploy can only stop (and roll back) on CloudWatch alarms listed in the "
@@ -439,7 +450,11 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                             std::to_string(list->size()) + " alarms; a deployment group takes at most 10");
             }
         });
+}
 
+// ECS blue/green deployment groups.
+void addEcsBlueGreenRules(std::vector<Rule> &rules)
+{
     add(rules, "E4014", "ECS blue/green deployment group incomplete", 2,
         "CodeDeploy deploys to ECS only as blue/green with traffic control: the deployment group "
         "names the ECS service (ECSServices) and a TargetGroupPairInfoList with exactly two target "
@@ -505,7 +520,11 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                 }
             }
         });
+}
 
+// Lambda traffic shifting through CodeDeploy.
+void addLambdaShiftingRules(std::vector<Rule> &rules)
+{
     add(rules, "E4017", "Lambda traffic shifting without a published version", 2,
         "CodeDeploy shifts a Lambda alias's traffic from one published version to another. An "
         "alias with a CodeDeployLambdaAliasUpdate policy must point at a version "
@@ -557,7 +576,11 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                             out.add(p, std::string("CodeDeployLambdaAliasUpdate needs ") + key);
             }
         });
+}
 
+// SAM's DeploymentPreference.
+void addSamPreferenceRules(std::vector<Rule> &rules)
+{
     add(rules, "E4020", "DeploymentPreference without AutoPublishAlias", 5,
         "SAM's DeploymentPreference shifts traffic on the alias that AutoPublishAlias creates and "
         "moves to each new version. Without AutoPublishAlias there is no alias and no version to "
@@ -627,7 +650,11 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                 }
             }
         });
+}
 
+// ECS service deployment controllers and alias routing.
+void addServiceControllerRules(std::vector<Rule> &rules)
+{
     add(rules, "E4024", "Circuit breaker on a CodeDeploy-controlled service", 2,
         "The ECS deployment circuit breaker watches rolling updates made by the ECS controller. A "
         "service deployed by CodeDeploy (controller CODE_DEPLOY) rolls back through CodeDeploy's "
@@ -666,6 +693,19 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                     out.add(a->propertyPointer("RoutingConfig"), "RoutingConfig conflicts with CodeDeploy traffic shifting",
                             removeFix("Remove RoutingConfig of " + a->id, a->propertyPointer("RoutingConfig")));
         });
+}
+
+} // namespace
+
+void addCodeDeployRules(std::vector<Rule> &rules)
+{
+    addDeploymentConfigRules(rules);
+    addTrafficRoutingRules(rules);
+    addAlarmRules(rules);
+    addEcsBlueGreenRules(rules);
+    addLambdaShiftingRules(rules);
+    addSamPreferenceRules(rules);
+    addServiceControllerRules(rules);
 }
 
 } // namespace sc::rulefamilies

@@ -118,7 +118,10 @@ std::optional<Fix> policyFix(const ResourceView &r, const std::string &attribute
 
 } // namespace
 
-void addDataProtectionRules(std::vector<Rule> &rules)
+namespace {
+
+// What deletion and replacement do to stored data.
+void addDeletionRules(std::vector<Rule> &rules)
 {
     add(rules, "W5001", "Stateful resource without a protective DeletionPolicy", 3,
         "DeletionPolicy decides what happens to a resource when the stack is deleted or the "
@@ -206,7 +209,11 @@ void addDataProtectionRules(std::vector<Rule> &rules)
                         protectFix(*b, true, !b->attribute("UpdateReplacePolicy")));
             }
         });
+}
 
+// Secrets written into the template.
+void addSecretRules(std::vector<Rule> &rules)
+{
     add(rules, "W5006", "Literal secret in the template", 3,
         "A password written in a template is stored in plain text in the template, the stack's "
         "history and anyone's copy of it. Use a dynamic reference "
@@ -259,7 +266,11 @@ void addDataProtectionRules(std::vector<Rule> &rules)
                                 }});
             }
         });
+}
 
+// Dynamic references: their form, where CloudFormation resolves them, and how many.
+void addDynamicReferenceRules(std::vector<Rule> &rules)
+{
     add(rules, "E5008", "Malformed dynamic reference", 3,
         "Dynamic references read {{resolve:ssm:name[:version]}}, {{resolve:ssm-secure:name[:version]}} "
         "or {{resolve:secretsmanager:secret-id[:SecretString[:json-key[:version-stage[:version-id]]]]}}, "
@@ -351,7 +362,11 @@ void addDataProtectionRules(std::vector<Rule> &rules)
             if (n > 60)
                 out.add(first, std::to_string(n) + " dynamic references; the limit is 60");
         });
+}
 
+// Custom resources and resource import.
+void addCustomResourceRules(std::vector<Rule> &rules)
+{
     add(rules, "E5011", "Custom resource without ServiceToken", 3,
         "A custom resource sends Create, Update and Delete requests to its ServiceToken: the ARN "
         "of a Lambda function or SNS topic in the stack's Region. Without it nothing can answer, "
@@ -398,6 +413,16 @@ void addDataProtectionRules(std::vector<Rule> &rules)
                             protectFix(r, true, false));
             }
         });
+}
+
+} // namespace
+
+void addDataProtectionRules(std::vector<Rule> &rules)
+{
+    addDeletionRules(rules);
+    addSecretRules(rules);
+    addDynamicReferenceRules(rules);
+    addCustomResourceRules(rules);
 }
 
 } // namespace sc::rulefamilies

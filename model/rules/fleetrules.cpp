@@ -42,7 +42,10 @@ std::optional<double> isoSeconds(const std::string &s)
 
 } // namespace
 
-void addFleetRules(std::vector<Rule> &rules)
+namespace {
+
+// Auto Scaling groups and their update policies.
+void addAutoScalingRules(std::vector<Rule> &rules)
 {
     add(rules, "E4050", "Auto Scaling group sizes inconsistent", 2,
         "An Auto Scaling group keeps DesiredCapacity between MinSize and MaxSize; CloudFormation "
@@ -146,7 +149,11 @@ void addFleetRules(std::vector<Rule> &rules)
                     && !g->property("LoadBalancerNames"))
                     out.add(g->propertyPointer("HealthCheckType"), "HealthCheckType ELB but no TargetGroupARNs or LoadBalancerNames");
         });
+}
 
+// Route 53 weighted records.
+void addWeightedRecordRules(std::vector<Rule> &rules)
+{
     add(rules, "E4060", "Incomplete weighted record", 1,
         "A weighted record needs a SetIdentifier (unique among the records of that name and type) "
         "and a Weight from 0 to 255; its share of answers is its weight divided by the sum of the "
@@ -216,6 +223,14 @@ void addFleetRules(std::vector<Rule> &rules)
                             "every weighted record of '" + name + "' has weight 0: traffic is spread evenly");
             }
         });
+}
+
+} // namespace
+
+void addFleetRules(std::vector<Rule> &rules)
+{
+    addAutoScalingRules(rules);
+    addWeightedRecordRules(rules);
 }
 
 } // namespace sc::rulefamilies

@@ -31,7 +31,10 @@ std::string keyOf(const Json *v)
 
 } // namespace
 
-void addGovernanceRules(std::vector<Rule> &rules)
+namespace {
+
+// StackSets: permission models, automatic deployment, operation preferences.
+void addStackSetRules(std::vector<Rule> &rules)
 {
     add(rules, "E6001", "Automatic deployment on a self-managed StackSet", 3,
         "AutoDeployment (new accounts of a targeted OU get stack instances automatically) uses AWS "
@@ -136,7 +139,11 @@ void addGovernanceRules(std::vector<Rule> &rules)
                 if (literalString(s->property("CallAs")) == "DELEGATED_ADMIN" && permissionModel(*s) == "SELF_MANAGED")
                     out.add(s->propertyPointer("CallAs"), "DELEGATED_ADMIN needs PermissionModel SERVICE_MANAGED");
         });
+}
 
+// Service Catalog products, portfolios and constraints.
+void addServiceCatalogRules(std::vector<Rule> &rules)
+{
     add(rules, "W6008", "Service Catalog product in no portfolio", 4,
         "End users see products through portfolios they are granted. A product not associated "
         "with any portfolio (AWS::ServiceCatalog::PortfolioProductAssociation) cannot be launched "
@@ -235,6 +242,14 @@ void addGovernanceRules(std::vector<Rule> &rules)
                     out.add(a->propertyPointer("PrincipalType"), "more than 10 IAM_PATTERN principals on one portfolio");
             }
         });
+}
+
+} // namespace
+
+void addGovernanceRules(std::vector<Rule> &rules)
+{
+    addStackSetRules(rules);
+    addServiceCatalogRules(rules);
 }
 
 } // namespace sc::rulefamilies

@@ -44,7 +44,10 @@ bool looksLikePatchGroupKey(const std::string &k)
 
 } // namespace
 
-void addOperationsRules(std::vector<Rule> &rules)
+namespace {
+
+// Systems Manager maintenance windows, rate control and patching.
+void addMaintenanceRules(std::vector<Rule> &rules)
 {
     add(rules, "E7001", "Maintenance window cutoff not before its end", 7,
         "Cutoff is the number of hours before the end of a maintenance window after which no new "
@@ -161,7 +164,11 @@ void addOperationsRules(std::vector<Rule> &rules)
                         }
             }
         });
+}
 
+// Auto Scaling lifecycle hooks.
+void addLifecycleHookRules(std::vector<Rule> &rules)
+{
     add(rules, "E7006", "Lifecycle hook heartbeat out of range", 7,
         "A lifecycle hook holds an instance in Pending:Wait or Terminating:Wait for HeartbeatTimeout "
         "seconds: 30 to 7,200, default 3,600. RecordLifecycleActionHeartbeat restarts the timer, up "
@@ -208,7 +215,11 @@ void addOperationsRules(std::vector<Rule> &rules)
                     out.add(h->propertyPointer("LifecycleTransition"),
                             "nothing reacts to this terminating hook (no notification target, no EventBridge rule)");
         });
+}
 
+// Cloud Map services and health checks.
+void addDiscoveryRules(std::vector<Rule> &rules)
+{
     add(rules, "E7009", "Route 53 health check in a private DNS namespace", 8,
         "Cloud Map services in a private DNS namespace can only use custom health checks "
         "(HealthCheckCustomConfig): Route 53 health checkers on the internet cannot reach private "
@@ -266,7 +277,11 @@ void addOperationsRules(std::vector<Rule> &rules)
                     out.add(s->propertyPointer("DnsConfig"), "an HTTP namespace has no DNS records");
             }
         });
+}
 
+// Systems Manager associations.
+void addAssociationRules(std::vector<Rule> &rules)
+{
     add(rules, "E7014", "Association with both an instance and targets", 7,
         "A State Manager association applies to one InstanceId (legacy) or to Targets (tags, "
         "resource groups, instance IDs), not both.",
@@ -275,6 +290,16 @@ void addOperationsRules(std::vector<Rule> &rules)
                 if (a->property("InstanceId") && a->property("Targets"))
                     out.add(a->propertyPointer("Targets"), "use InstanceId or Targets, not both");
         });
+}
+
+} // namespace
+
+void addOperationsRules(std::vector<Rule> &rules)
+{
+    addMaintenanceRules(rules);
+    addLifecycleHookRules(rules);
+    addDiscoveryRules(rules);
+    addAssociationRules(rules);
 }
 
 } // namespace sc::rulefamilies

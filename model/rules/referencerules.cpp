@@ -4,6 +4,7 @@
 #include "model/rules/dependencycycles.h"
 #include "model/rules/rulehelpers.h"
 
+#include "model/catalog/catalog.h"
 #include "model/document/treeedit.h"
 #include "model/template/intrinsics.h"
 
@@ -18,13 +19,61 @@ using namespace rulehelpers;
 
 namespace {
 
+// A card dropped from the palette carries its kind's default references (a subnet's
+// VpcId: !Ref VPC) until the user connects it. Such a reference is "not connected yet" (W2017),
+// not a broken one: it is exactly what the overlay writes at that place, in a resource placed on
+// the canvas (it has a layout entry), and its target does not exist. The connection rule of that
+// place says what to connect it to.
+std::optional<ConnectionRule> unconnectedPlaceholder(const RuleContext &c, const Reference &r)
+{
+    if (r.kind == Reference::Kind::DependsOn || c.isRefTarget(r.target) || r.pointer.rfind("/Resources/", 0) != 0)
+        return std::nullopt;
+    const std::size_t end = r.pointer.find('/', 11);
+    const std::string resourcePointer = r.pointer.substr(0, end);
+    const std::string properties = resourcePointer + "/Properties";
+    if (r.pointer.compare(0, properties.size(), properties) != 0 || r.pointer.size() <= properties.size())
+        return std::nullopt;
+    const Json *resource = tree::find(c.root(), resourcePointer);
+    const Json *type = member(resource, "Type");
+    const KindOverlay *overlay = type && type->is_string() ? Catalog::instance().overlay(type->get<std::string>()) : nullptr;
+    const std::string id = resourcePointer.substr(11);
+    if (!overlay || !tree::find(c.root(), SourceMap::join(Document::kLayoutPointer, id)))
+        return std::nullopt;
+    const std::string relative = r.pointer.substr(properties.size());
+    const Json *placeholder = tree::find(overlay->defaults, relative);
+    const Json *actual = tree::find(c.root(), r.pointer);
+    if (!placeholder || !actual || *placeholder != *actual)
+        return std::nullopt;
+    // The place as a rule path: "/SubnetIds/0/..." -> "SubnetIds/-/...", matched against the
+    // rules of this kind.
+    std::vector<std::string> segments;
+    for (std::size_t at = 1; at <= relative.size();) {
+        const std::size_t next = std::min(relative.find('/', at), relative.size());
+        std::string segment = relative.substr(at, next - at);
+        if (!segment.empty() && segment.find_first_not_of("0123456789") == std::string::npos)
+            segment = "-";
+        segments.push_back(segment);
+        at = next + 1;
+    }
+    for (const ConnectionRule &rule : Catalog::instance().connectionRulesFrom(type->get<std::string>())) {
+        std::string path;
+        for (const std::string &segment : segments) {
+            path += (path.empty() ? "" : "/") + segment;
+            if (path == rule.propertyPath)
+                return rule;
+        }
+    }
+    return ConnectionRule{};
+}
+
 std::vector<const Reference *> allReferences(const RuleContext &c)
 {
-    // Inside Fn::ForEach, ${Identifier} names the loop variable, not a template entity.
+    // Inside Fn::ForEach, ${Identifier} names the loop variable, not a template entity; a
+    // palette card's default reference is W2017's.
     std::vector<const Reference *> out;
     for (const std::vector<Reference> *list : {&c.references(), &c.otherReferences()})
         for (const Reference &r : *list)
-            if (r.pointer.find("/Fn::ForEach::") == std::string::npos)
+            if (r.pointer.find("/Fn::ForEach::") == std::string::npos && !unconnectedPlaceholder(c, r))
                 out.push_back(&r);
     return out;
 }
@@ -192,7 +241,10 @@ std::string shapeProblem(std::string_view name, const Json &arg)
 
 } // namespace
 
-void addReferenceRules(std::vector<Rule> &rules)
+namespace {
+
+// Ref, Fn::GetAtt, Fn::Sub variables and palette placeholders.
+void addRefAndGetAttRules(std::vector<Rule> &rules)
 {
     add(rules, "E2001", "Ref to something that does not exist", 3,
         "Ref returns a resource's physical ID (what it returns depends on the type) or a "
@@ -290,6 +342,30 @@ void addReferenceRules(std::vector<Rule> &rules)
             }
         });
 
+    add(rules, "W2017", "Card not connected yet", 3,
+        "A card added from the palette comes with references to the resources it needs (a "
+        "subnet to its VPC, an alias to its function), named as the palette names new cards. "
+        "Until such a resource exists, by adding it or by dragging the card's handle onto an "
+        "existing one, CloudFormation would reject the reference; StackCanvas keeps it as a "
+        "reminder of what is still to connect.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const std::vector<Reference> *list : {&c.references(), &c.otherReferences()})
+                for (const Reference &r : *list) {
+                    const auto rule = unconnectedPlaceholder(c, r);
+                    if (!rule)
+                        continue;
+                    std::string msg = "'" + r.target + "' is not connected yet";
+                    if (!rule->targetType.empty())
+                        msg += ": connect this card to " + Catalog::instance().displayName(rule->targetType) + " (" + rule->label
+                               + "), or add one named " + r.target;
+                    out.add(r.pointer, msg);
+                }
+        });
+}
+
+// DependsOn and dependency cycles.
+void addDependencyRules(std::vector<Rule> &rules)
+{
     add(rules, "E2005", "DependsOn names a missing resource", 3,
         "DependsOn orders creation (and reverse deletion) after the named resources. It takes "
         "logical IDs of resources in the same template only, not parameters or outputs.",
@@ -350,7 +426,11 @@ void addReferenceRules(std::vector<Rule> &rules)
                     out.add(SourceMap::join("/Resources", cycle.path.front()),
                             cycleMessage(cycle) + "; it goes through an AWS SAM resource, so check the transformed template");
         });
+}
 
+// Conditions and mappings looked up.
+void addLookupRules(std::vector<Rule> &rules)
+{
     add(rules, "E2007", "Undefined condition", 3,
         "A resource's or output's Condition, the first argument of Fn::If and the Condition function "
         "must name an entry of the Conditions section.",
@@ -409,7 +489,11 @@ void addReferenceRules(std::vector<Rule> &rules)
                                            + arg[2].get<std::string>() + "'");
             }
         });
+}
 
+// Unused entries, malformed intrinsics, redundant DependsOn.
+void addHygieneRules(std::vector<Rule> &rules)
+{
     add(rules, "W2009", "Unused parameter", 3,
         "A parameter nothing refers to still has to be answered at every deployment and makes the "
         "template harder to read. Remove it, or use it.",
@@ -528,6 +612,16 @@ void addReferenceRules(std::vector<Rule> &rules)
                 if (r.pointer.rfind("/Conditions", 0) == 0 && c.resource(r.target))
                     out.add(r.pointer, "conditions cannot refer to resource '" + r.target + "'");
         });
+}
+
+} // namespace
+
+void addReferenceRules(std::vector<Rule> &rules)
+{
+    addRefAndGetAttRules(rules);
+    addDependencyRules(rules);
+    addLookupRules(rules);
+    addHygieneRules(rules);
 }
 
 } // namespace sc::rulefamilies

@@ -3,6 +3,9 @@
 #include "model/catalog/catalog.h"
 #include "model/template/intrinsics.h"
 
+#include <chrono>
+#include <cstdio>
+
 namespace sc {
 
 namespace {
@@ -65,10 +68,23 @@ const Json *ResourceView::attribute(std::string_view name) const
     return it == node->end() ? nullptr : &*it;
 }
 
+namespace {
+
+std::string currentDate()
+{
+    const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(day.year()), unsigned(day.month()), unsigned(day.day()));
+    return text;
+}
+
+} // namespace
+
 RuleContext::RuleContext(const Json &root, const SourceMap &positions, std::size_t templateBytes)
     : m_root(root)
     , m_positions(positions)
     , m_templateBytes(templateBytes)
+    , m_today(currentDate())
 {
     const Json &transform = section("Transform");
     auto noteTransform = [this](const Json &t) {

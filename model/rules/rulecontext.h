@@ -45,6 +45,9 @@ public:
     const Json &root() const { return m_root; }
     const SourceMap &positions() const { return m_positions; }
     std::size_t templateBytes() const { return m_templateBytes; }
+    // The date dated facts are judged on, "YYYY-MM-DD": today (UTC) unless set.
+    const std::string &today() const { return m_today; }
+    void setToday(std::string date) { m_today = std::move(date); }
     // A top-level section, or an empty object.
     const Json &section(std::string_view name) const;
 
@@ -81,6 +84,7 @@ private:
     const Json &m_root;
     const SourceMap &m_positions;
     std::size_t m_templateBytes;
+    std::string m_today;
     bool m_sam = false;
     bool m_transform = false;
     std::vector<ResourceView> m_resources;

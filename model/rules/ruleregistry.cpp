@@ -18,6 +18,7 @@ RuleRegistry::RuleRegistry()
     addTemplateRules(m_rules);
     addReferenceRules(m_rules);
     addSchemaRules(m_rules);
+    addServiceValueRules(m_rules);
     addCodeDeployRules(m_rules);
     addBeanstalkRules(m_rules);
     addFleetRules(m_rules);
@@ -41,7 +42,9 @@ const Rule *RuleRegistry::find(std::string_view id) const
 
 std::vector<Finding> validate(const Json &root, const SourceMap &positions, const ValidateOptions &options)
 {
-    const RuleContext context(root, positions, options.templateBytes);
+    RuleContext context(root, positions, options.templateBytes);
+    if (!options.today.empty())
+        context.setToday(options.today);
     std::vector<Finding> out;
     for (const Rule &rule : RuleRegistry::instance().rules()) {
         if (!atLeast(rule.severity(), options.minSeverity))

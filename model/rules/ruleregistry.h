@@ -27,6 +27,9 @@ struct ValidateOptions {
     Severity minSeverity = Severity::Info;
     std::set<std::string, std::less<>> onlyRules; // empty: all rules
     std::size_t templateBytes = 0;                // size of the source text, for the limits
+    // The date dated facts are judged on (a Lambda runtime's deprecation), "YYYY-MM-DD"; empty
+    // means today (UTC). Fixed in tests so that findings do not change with the calendar.
+    std::string today;
 };
 
 // Findings sorted by line, column, rule id.
@@ -40,6 +43,7 @@ namespace rulefamilies {
 void addTemplateRules(std::vector<Rule> &rules);     // 1: structure and limits
 void addReferenceRules(std::vector<Rule> &rules);    // 2: references and intrinsics
 void addSchemaRules(std::vector<Rule> &rules);       // 3: schema
+void addServiceValueRules(std::vector<Rule> &rules); // 3: Lambda runtimes, SQS redrive policies
 void addCodeDeployRules(std::vector<Rule> &rules);   // 4: CodeDeploy, Lambda, SAM, ECS
 void addBeanstalkRules(std::vector<Rule> &rules);    // 4: Elastic Beanstalk
 void addFleetRules(std::vector<Rule> &rules);        // 4: Auto Scaling, Route 53

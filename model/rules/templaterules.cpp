@@ -78,7 +78,10 @@ constexpr Limit kLimits[] = {{"Resources", 500, "resources"},
 
 } // namespace
 
-void addTemplateRules(std::vector<Rule> &rules)
+namespace {
+
+// Top-level sections.
+void addSectionRules(std::vector<Rule> &rules)
 {
     add(rules, "E1001", "Unknown top-level section", 3,
         "A template has a fixed set of top-level sections: AWSTemplateFormatVersion, Description, "
@@ -147,7 +150,11 @@ void addTemplateRules(std::vector<Rule> &rules)
                 out.add("/Description", "Description is " + std::to_string(v->get_ref<const std::string &>().size())
                                             + " bytes; the limit is 1,024");
         });
+}
 
+// Resource entries: type, logical ID, attributes, Properties.
+void addResourceEntryRules(std::vector<Rule> &rules)
+{
     add(rules, "E1010", "Resource without a valid Type", 3,
         "Every resource is a mapping with a Type string such as AWS::S3::Bucket; the type decides "
         "which properties apply and which service creates it.",
@@ -270,7 +277,11 @@ void addTemplateRules(std::vector<Rule> &rules)
                     out.add(r.pointer + "/Properties", "Properties of '" + r.id + "' must be a mapping");
             }
         });
+}
 
+// CloudFormation quotas on templates.
+void addLimitRules(std::vector<Rule> &rules)
+{
     add(rules, "E1020", "Template limit exceeded", 3,
         "CloudFormation quotas per template: 500 resources, 200 parameters, 200 outputs, 200 mappings. "
         "A larger architecture is split into nested stacks or several stacks that share values "
@@ -319,7 +330,11 @@ void addTemplateRules(std::vector<Rule> &rules)
                 out.add("", "the template is " + std::to_string(bytes)
                                 + " bytes: more than 51,200, so deploy it from S3 (TemplateURL)");
         });
+}
 
+// Parameters and Outputs.
+void addParameterAndOutputRules(std::vector<Rule> &rules)
+{
     add(rules, "E1030", "Invalid parameter", 3,
         "A parameter needs a Type: String, Number, List<Number>, CommaDelimitedList, an "
         "AWS-specific type (AWS::EC2::VPC::Id, List<AWS::EC2::Subnet::Id>, ...) or an SSM parameter "
@@ -375,6 +390,16 @@ void addTemplateRules(std::vector<Rule> &rules)
                     out.add(p, "output '" + it.key() + "' has no Value");
             }
         });
+}
+
+} // namespace
+
+void addTemplateRules(std::vector<Rule> &rules)
+{
+    addSectionRules(rules);
+    addResourceEntryRules(rules);
+    addLimitRules(rules);
+    addParameterAndOutputRules(rules);
 }
 
 } // namespace sc::rulefamilies

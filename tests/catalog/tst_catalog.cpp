@@ -363,8 +363,11 @@ void TestCatalog::connectionRulesReferToExistingProperties()
         else
             QVERIFY2(r.intrinsic == "Ref" && !target->refReturns.empty(), what.c_str());
         QVERIFY2(!r.label.empty(), what.c_str());
+        for (const std::string &replaced : r.replaces)
+            QVERIFY2(source->property(replaced), (what + ": replaces unknown " + replaced).c_str());
+        // Literal members go into a list element or beside the reference in its parent object.
         if (!r.element.is_null())
-            QVERIFY2(r.propertyPath.find("/-/") != std::string::npos, what.c_str());
+            QVERIFY2(r.element.is_object() && r.propertyPath.find('/') != std::string::npos, what.c_str());
     }
 }
 

@@ -114,6 +114,9 @@ void TestRealWorld::noErrorFindings()
     ValidateOptions options;
     options.minSeverity = Severity::Error;
     options.templateBytes = std::size_t(QFileInfo(path).size());
+    // The date the corpus was judged on: Lambda blocks deprecated runtimes on published dates,
+    // and a template that deploys today may not next year (the rule cases test those dates).
+    options.today = "2026-12-05";
     QStringList errors;
     for (const Finding &f : validate(t, options))
         errors << QStringLiteral("%1:%2: %3 %4").arg(QFileInfo(path).fileName()).arg(f.line)
