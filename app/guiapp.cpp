@@ -139,8 +139,9 @@ int runGui(int argc, char **argv)
     for (const cli::Command &c : cli::commands())
         description += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(c.name).leftJustified(10), QLatin1String(c.summary));
     description += QStringLiteral(
-        "\nExit codes: 0 success; 1 validate found errors or simulate did not succeed;\n"
-        "2 bad usage or unreadable input (reported as FILE:LINE:COLUMN: message).");
+        "\nExit codes: 0 success; 1 validate found errors, simulate did not succeed or a\n"
+        "what-if shows the operation would not go through; 2 bad usage or unreadable input\n"
+        "(reported as FILE:LINE:COLUMN: message).");
     parser.setApplicationDescription(description);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Displays help on commandline options."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Displays version information."));

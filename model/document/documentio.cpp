@@ -33,10 +33,28 @@ QByteArray serialize(const Document &document, TemplateFormat format)
     return QByteArray::fromStdString(text);
 }
 
+SaveText renderForSave(const Document &document, TemplateFormat format)
+{
+    const std::shared_ptr<const SourceText> &source = document.source();
+    if (source && source->format() == format)
+        return source->render(document.root(), document.filePath());
+    return SourceText::write(document.root(), format, document.filePath());
+}
+
 TemplateFormat formatForPath(const std::string &path)
 {
     const QString suffix = QFileInfo(QString::fromStdString(path)).suffix().toLower();
     return suffix == QLatin1String("json") ? TemplateFormat::Json : TemplateFormat::Yaml;
+}
+
+TemplateFormat formatForSave(const std::string &path, TemplateFormat current)
+{
+    const QString suffix = QFileInfo(QString::fromStdString(path)).suffix().toLower();
+    if (suffix == QLatin1String("json"))
+        return TemplateFormat::Json;
+    if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml"))
+        return TemplateFormat::Yaml;
+    return current;
 }
 
 namespace {
@@ -108,16 +126,27 @@ std::string writeFileAtomically(const QString &path, const QByteArray &bytes)
     return {};
 }
 
-std::string saveDocument(Document &document, const std::string &path)
+std::string saveDocument(Document &document, const std::string &path, SaveReport *report)
 {
-    const TemplateFormat format = formatForPath(path);
-    if (!document.isModified() && path == document.filePath() && format == document.format())
+    SaveReport ignored;
+    SaveReport &out = report ? *report : ignored;
+    out = {};
+    const TemplateFormat format = formatForSave(path, document.format());
+    const bool samePlace = path == document.filePath() && format == document.format();
+    if (!document.isModified() && samePlace)
         return {}; // nothing changed since it was read or saved: leave the file alone
-    const std::string error = writeFileAtomically(QString::fromStdString(path), serialize(document, format));
-    if (!error.empty())
-        return error;
+    SaveText text = renderForSave(document, format);
+    out.mode = text.mode;
+    out.note = text.note;
+    // Undoing back to what was saved gives back the same bytes: the file already holds them.
+    if (!(samePlace && text.mode == SaveMode::Unchanged)) {
+        const std::string error = writeFileAtomically(QString::fromStdString(path), QByteArray::fromStdString(text.bytes));
+        if (!error.empty())
+            return error;
+        out.written = true;
+    }
     document.setFilePath(path);
-    document.setFormat(format);
+    document.adoptSavedText(std::move(text.reread));
     document.markSaved();
     return {};
 }

@@ -19,8 +19,8 @@ CountOrPercent CountOrPercent::parse(const std::string &text, const std::string 
     const auto [end, error] = std::from_chars(first, last, result.value);
     if (digits.empty() || error != std::errc() || end != last || result.value < 0
         || (result.percent && result.value > 100))
-        throw std::invalid_argument(what + " takes a whole number or a percentage from 0% to 100%, not \""
-                                    + text + "\"");
+        throw std::invalid_argument(what + " takes a whole number or a percentage from 0% to 100%, not \"" + text
+                                    + "\"");
     return result;
 }
 

@@ -244,11 +244,16 @@ Json driftResultToJson(const DriftResult &r)
     for (const auto &d : r.resources) {
         Json diffs = Json::array();
         for (const auto &p : d.differences) {
-            diffs.push_back({{"propertyPath", p.path}, {"differenceType", p.type},
-                             {"expectedValue", p.expected}, {"actualValue", p.actual}});
+            diffs.push_back({{"propertyPath", p.path},
+                             {"differenceType", p.type},
+                             {"expectedValue", p.expected},
+                             {"actualValue", p.actual}});
         }
-        resources.push_back({{"logicalId", d.logicalId}, {"type", d.type}, {"status", d.status},
-                             {"reason", d.reason}, {"differences", std::move(diffs)}});
+        resources.push_back({{"logicalId", d.logicalId},
+                             {"type", d.type},
+                             {"status", d.status},
+                             {"reason", d.reason},
+                             {"differences", std::move(diffs)}});
     }
     return {{"stackDriftStatus", r.stackStatus}, {"resources", std::move(resources)}};
 }

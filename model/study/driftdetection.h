@@ -33,7 +33,7 @@ struct ResourceDrift {
 };
 
 struct DriftResult {
-    std::string stackStatus; // DRIFTED or IN_SYNC
+    std::string stackStatus;              // DRIFTED or IN_SYNC
     std::vector<ResourceDrift> resources; // in template order
 };
 

@@ -12,9 +12,12 @@ namespace {
 std::string supportName(Support s)
 {
     switch (s) {
-    case Support::Supported: return "yes";
-    case Support::NotSupported: return "no";
-    case Support::Unknown: return "unknown";
+    case Support::Supported:
+        return "yes";
+    case Support::NotSupported:
+        return "no";
+    case Support::Unknown:
+        return "unknown";
     }
     return {};
 }
@@ -67,12 +70,14 @@ void plan(ImportRow &row, const Json &resource, bool automatic)
     }
     if (row.deletionPolicy.empty()) {
         row.status = "MissingDeletionPolicy";
-        row.reason = "every resource being imported needs a DeletionPolicy, so that a rollback cannot delete it";
+        row.reason = "every resource being imported needs a DeletionPolicy, so that a rollback "
+                     "cannot delete it";
         return;
     }
     if (automatic && row.deletionPolicy != "Retain" && row.deletionPolicy != "RetainExceptOnCreate") {
         row.status = "MissingDeletionPolicy";
-        row.reason = "an automatic import needs DeletionPolicy Retain or RetainExceptOnCreate, not " + row.deletionPolicy;
+        row.reason
+            = "an automatic import needs DeletionPolicy Retain or RetainExceptOnCreate, not " + row.deletionPolicy;
         return;
     }
     row.status = "Ready";
@@ -116,9 +121,11 @@ ImportPlan planImport(const Json &root, bool automatic)
             result.rows.push_back(std::move(row));
         }
     }
-    const bool anyMarked = std::any_of(result.rows.begin(), result.rows.end(), [](const ImportRow &r) { return r.marked; });
+    const bool anyMarked
+        = std::any_of(result.rows.begin(), result.rows.end(), [](const ImportRow &r) { return r.marked; });
     if (!anyMarked)
-        result.notes.push_back("no resource is marked for import (Metadata.StackCanvas.import): the table shows what could be");
+        result.notes.push_back("no resource is marked for import (Metadata.StackCanvas.import): "
+                               "the table shows what could be");
     result.notes.push_back("the template must describe the whole stack; the import may not create, change or delete "
                            "any other resource, and a resource can belong to one stack only");
     result.notes.push_back("CloudFormation checks that the resources exist, not that the template matches them: "
@@ -153,7 +160,8 @@ std::string importPlanToText(const ImportPlan &p)
                       + (p.ready() ? "ready" : "not ready") + "\n";
     for (const auto &note : p.notes)
         out += "Note: " + note + "\n";
-    std::vector<std::vector<std::string>> rows{{"resource", "type", "importable", "identifiers", "DeletionPolicy", "status", "why"}};
+    std::vector<std::vector<std::string>> rows{
+        {"resource", "type", "importable", "identifiers", "DeletionPolicy", "status", "why"}};
     for (const auto &row : p.rows) {
         rows.push_back({row.logicalId, row.type, supportName(row.importable), joined(row.identifiers),
                         row.deletionPolicy.empty() ? "-" : row.deletionPolicy, row.status, row.reason});

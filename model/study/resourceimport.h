@@ -23,7 +23,7 @@ struct ImportRow {
     std::vector<std::string> identifiers; // the properties ResourceIdentifier names
     bool marked = false;                  // Metadata.StackCanvas.import
     Json identifierValues = Json::object();
-    std::string deletionPolicy;           // empty when the resource has none
+    std::string deletionPolicy; // empty when the resource has none
     // Ready, MissingIdentifier, MissingDeletionPolicy, NotImportable (marked) or NotMarked.
     std::string status;
     std::string reason;
@@ -34,7 +34,7 @@ struct ImportPlan {
     std::vector<ImportRow> rows;
     Json resourcesToImport = Json::array(); // [{ResourceType, LogicalResourceId, ResourceIdentifier}]
     std::vector<std::string> notes;
-    bool ready() const;     // something is marked and every marked resource is Ready
+    bool ready() const; // something is marked and every marked resource is Ready
 };
 
 ImportPlan planImport(const Json &root, bool automatic = false);

@@ -87,15 +87,20 @@ ResourceSupport lookup(std::string_view type, const char *operation)
 {
     const std::string op = operation;
     if (type.starts_with("Custom::") || type == "AWS::CloudFormation::CustomResource")
-        return {Support::NotSupported, {}, "a custom resource exists only through its provider: CloudFormation cannot " + op + " it"};
+        return {Support::NotSupported,
+                {},
+                "a custom resource exists only through its provider: CloudFormation cannot " + op + " it"};
     if (type.starts_with("AWS::Serverless::"))
-        return {Support::NotSupported, {}, "a SAM resource is expanded by the transform: " + op + " works on the resources it generates"};
+        return {Support::NotSupported,
+                {},
+                "a SAM resource is expanded by the transform: " + op + " works on the resources it generates"};
     const auto it = std::lower_bound(kSupported.begin(), kSupported.end(), type,
                                      [](const Entry &e, std::string_view t) { return e.type < t; });
     if (it != kSupported.end() && it->type == type)
         return {Support::Supported, split(it->identifiers), "AWS lists this type as supporting " + op};
-    return {Support::Unknown, {}, "not in StackCanvas's table of types that support " + op
-                                      + "; check AWS's Resource type support page"};
+    return {Support::Unknown,
+            {},
+            "not in StackCanvas's table of types that support " + op + "; check AWS's Resource type support page"};
 }
 
 } // namespace

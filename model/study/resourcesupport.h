@@ -3,11 +3,11 @@
 // identifier properties an import names (ResourceToImport.ResourceIdentifier). A fact table:
 // the types are those AWS lists on "Resource type support"
 // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resource-import-supported-resources.html,
-// archived in awsdocs/aws-cloudformation-user-guide doc_source/resource-import-supported-resources.md),
-// limited to the kinds StackCanvas draws in depth; the identifiers are each type's
-// primaryIdentifier in the CloudFormation registry schema (as the AWS CDK's service
-// specification database records it). AWS's current list is longer: a type missing here is
-// "not known to StackCanvas", never "not supported".
+// archived in awsdocs/aws-cloudformation-user-guide
+// doc_source/resource-import-supported-resources.md), limited to the kinds StackCanvas draws in
+// depth; the identifiers are each type's primaryIdentifier in the CloudFormation registry schema
+// (as the AWS CDK's service specification database records it). AWS's current list is longer: a
+// type missing here is "not known to StackCanvas", never "not supported".
 
 #include <optional>
 #include <string>
@@ -28,7 +28,7 @@ struct ResourceSupport {
 ResourceSupport importSupport(std::string_view type);
 ResourceSupport driftSupport(std::string_view type);
 
-inline constexpr const char *kResourceTypeSupportUrl =
-    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resource-import-supported-resources.html";
+inline constexpr const char *kResourceTypeSupportUrl = "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
+                                                       "resource-import-supported-resources.html";
 
 } // namespace sc

@@ -15,14 +15,16 @@ RunCommandResult simulateRunCommand(const RunCommandScenario &s)
         throw std::invalid_argument("an invocation takes at least one second");
     for (int k : s.failing) {
         if (k < 1 || k > s.targets)
-            throw std::invalid_argument("--fail names target " + std::to_string(k) + " of " + std::to_string(s.targets));
+            throw std::invalid_argument("--fail names target " + std::to_string(k) + " of "
+                                        + std::to_string(s.targets));
     }
     RunCommandResult r;
     r.targets = s.targets;
     r.maxConcurrency = s.maxConcurrency.resolve(s.targets, 1);
     r.maxErrors = s.maxErrors.resolve(s.targets);
     if (s.maxConcurrency.percent || s.maxErrors.percent)
-        r.notes.push_back("a percentage is turned into a count by rounding down (AWS does not document the rounding)");
+        r.notes.push_back("a percentage is turned into a count by rounding down (AWS does not "
+                          "document the rounding)");
     for (int k = 1; k <= s.targets; ++k)
         r.invocations.push_back({k, "NotSent", std::nullopt, std::nullopt, false});
 
@@ -117,8 +119,8 @@ std::string runCommandResultToText(const RunCommandResult &r)
 {
     std::string out = "Run Command on " + std::to_string(r.targets) + " targets, MaxConcurrency "
                       + std::to_string(r.maxConcurrency) + ", MaxErrors " + std::to_string(r.maxErrors) + ": "
-                      + r.status + " after " + whatiftext::clock(r.durationSeconds) + "\n"
-                      + "Sent to " + std::to_string(r.sent) + ", succeeded " + std::to_string(r.succeeded) + ", errors "
+                      + r.status + " after " + whatiftext::clock(r.durationSeconds) + "\n" + "Sent to "
+                      + std::to_string(r.sent) + ", succeeded " + std::to_string(r.succeeded) + ", errors "
                       + std::to_string(r.errors);
     if (r.thresholdReachedAt)
         out += "; error " + std::to_string(r.maxErrors + 1) + " arrived at " + whatiftext::clock(*r.thresholdReachedAt)

@@ -51,9 +51,10 @@ struct RunCommandResult {
     int sent = 0;
     int succeeded = 0;
     int errors = 0;
-    int errorsBeyondThreshold = 0;          // errors after the one that stopped the sending
+    int errorsBeyondThreshold = 0;             // errors after the one that stopped the sending
     std::optional<Seconds> thresholdReachedAt; // when error MaxErrors + 1 arrived
-    std::string status; // Success, Failed (more errors than MaxErrors), Incomplete (some failed, within MaxErrors)
+    std::string status;                        // Success, Failed (more errors than MaxErrors), Incomplete (some failed,
+                                               // within MaxErrors)
     Seconds durationSeconds = 0;
     std::vector<RunCommandBatch> batches;
     std::vector<InvocationRun> invocations;

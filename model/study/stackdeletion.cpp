@@ -16,10 +16,12 @@ namespace {
 
 // Snapshot support: the DeletionPolicy page
 // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-deletionpolicy.html);
-// UpdateReplacePolicy lists the same types except AWS::DocDB::DBCluster (UNCONFIRMED, reference §6.1).
+// UpdateReplacePolicy lists the same types except AWS::DocDB::DBCluster (UNCONFIRMED, reference
+// §6.1).
 constexpr std::array<std::string_view, 8> kSnapshotTypes{
-    "AWS::DocDB::DBCluster",          "AWS::EC2::Volume",      "AWS::ElastiCache::CacheCluster",
-    "AWS::ElastiCache::ReplicationGroup", "AWS::Neptune::DBCluster", "AWS::RDS::DBCluster",
+    "AWS::DocDB::DBCluster",          "AWS::EC2::Volume",
+    "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup",
+    "AWS::Neptune::DBCluster",        "AWS::RDS::DBCluster",
     "AWS::RDS::DBInstance",           "AWS::Redshift::Cluster"};
 
 bool isCustomResource(const std::string &type)
@@ -41,10 +43,11 @@ Policy readPolicy(const Json &root, const Json &resource, const std::string &typ
         return {value->get<std::string>(), false, {}};
     if (value && value->is_object() && value->contains("Ref") && (*value)["Ref"].is_string()) {
         const std::string param = (*value)["Ref"].get<std::string>();
-        const Json *def = TemplateLookup::child(TemplateLookup::child(TemplateLookup::child(&root, "Parameters"),
-                                                                      param.c_str()), "Default");
+        const Json *def = TemplateLookup::child(
+            TemplateLookup::child(TemplateLookup::child(&root, "Parameters"), param.c_str()), "Default");
         if (def && def->is_string())
-            return {def->get<std::string>(), false, std::string(attribute) + " comes from parameter " + param + " (its default)"};
+            return {def->get<std::string>(), false,
+                    std::string(attribute) + " comes from parameter " + param + " (its default)"};
     }
     Policy p{"Delete", true, {}};
     if (value)
@@ -112,8 +115,10 @@ void decide(DeletionRow &row, const DeletionOptions &options, const std::vector<
     const std::string subject = replacement ? "the old physical resource" : "it";
     if (row.policy == "Retain" || (row.policy == "RetainExceptOnCreate" && !replacement)) {
         row.outcome = DeletionOutcome::Retained;
-        row.reason = replacement ? "the old physical resource stays in the account, outside the stack (and is still billed)"
-                                 : "it stays in the account after the stack is gone, no longer managed (and still billed)";
+        row.reason = replacement ? "the old physical resource stays in the account, outside the "
+                                   "stack (and is still billed)"
+                                 : "it stays in the account after the stack is gone, no longer "
+                                   "managed (and still billed)";
         if (row.policy == "RetainExceptOnCreate")
             row.reason += "; only a rollback of the operation that created it would delete it";
         return;
@@ -163,10 +168,14 @@ void decide(DeletionRow &row, const DeletionOptions &options, const std::vector<
 std::string outcomeName(DeletionOutcome outcome)
 {
     switch (outcome) {
-    case DeletionOutcome::Deleted: return "Deleted";
-    case DeletionOutcome::Retained: return "Retained";
-    case DeletionOutcome::Snapshotted: return "Snapshotted";
-    case DeletionOutcome::DeleteFails: return "DeleteFails";
+    case DeletionOutcome::Deleted:
+        return "Deleted";
+    case DeletionOutcome::Retained:
+        return "Retained";
+    case DeletionOutcome::Snapshotted:
+        return "Snapshotted";
+    case DeletionOutcome::DeleteFails:
+        return "DeleteFails";
     }
     return {};
 }
@@ -210,7 +219,8 @@ DeletionResult simulateDeletion(const Json &root, const DeletionOptions &options
     if (!options.replacement) {
         result.stackStatus = failed ? "DELETE_FAILED" : "DELETE_COMPLETE";
         if (failed)
-            result.notes.push_back("the stack ends in DELETE_FAILED; deleting it again retries the resources that failed "
+            result.notes.push_back("the stack ends in DELETE_FAILED; deleting it again retries the "
+                                   "resources that failed "
                                    "(or retains them if you ask to)");
         if (!options.bucketsHoldObjects)
             result.notes.push_back("assumed: every bucket is already empty");

@@ -25,23 +25,23 @@ enum class DeletionOutcome { Deleted, Retained, Snapshotted, DeleteFails };
 std::string outcomeName(DeletionOutcome outcome);
 
 struct DeletionOptions {
-    bool replacement = false;      // UpdateReplacePolicy of a replaced resource, not DeletionPolicy
+    bool replacement = false;       // UpdateReplacePolicy of a replaced resource, not DeletionPolicy
     bool bucketsHoldObjects = true; // the live buckets are not empty (the common case)
 };
 
 struct DeletionRow {
     std::string logicalId;
     std::string type;
-    std::string policy;       // the policy in force: Delete, Retain, RetainExceptOnCreate, Snapshot
+    std::string policy; // the policy in force: Delete, Retain, RetainExceptOnCreate, Snapshot
     bool policyIsDefault = false;
     DeletionOutcome outcome = DeletionOutcome::Deleted;
     std::string reason;
-    int wave = 1;             // deletion order (stack deletion only)
+    int wave = 1; // deletion order (stack deletion only)
 };
 
 struct DeletionResult {
     bool replacement = false;
-    std::string stackStatus; // DELETE_COMPLETE or DELETE_FAILED (stack deletion)
+    std::string stackStatus;       // DELETE_COMPLETE or DELETE_FAILED (stack deletion)
     std::vector<DeletionRow> rows; // in template order
     std::vector<std::string> notes;
 };

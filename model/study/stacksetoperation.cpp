@@ -135,8 +135,7 @@ std::vector<std::string> stringList(const Json &root, const Json *value)
 } // namespace
 
 std::vector<std::string> orderedRegions(const std::vector<std::string> &regions,
-                                        const std::vector<std::string> &regionOrder,
-                                        std::vector<std::string> *notes)
+                                        const std::vector<std::string> &regionOrder, std::vector<std::string> *notes)
 {
     std::vector<std::string> out;
     for (const std::string &r : regionOrder) {
@@ -191,7 +190,8 @@ StackSetResult simulateStackSet(const StackSetScenario &s)
         run.region = region;
         if (halted) {
             run.status = "NOT_STARTED";
-            run.reason = "an earlier Region stopped the operation, so CloudFormation does not attempt later Regions";
+            run.reason = "an earlier Region stopped the operation, so CloudFormation does not "
+                         "attempt later Regions";
             for (int a = 1; a <= s.accounts; ++a)
                 run.accounts.push_back({a, "CANCELLED", std::nullopt, std::nullopt});
             result.regions.push_back(std::move(run));
@@ -249,7 +249,8 @@ StackSetScenario stackSetScenarioFromTemplate(const Json &root, const std::strin
     if (number("MaxConcurrentCount") && number("MaxConcurrentPercentage"))
         throw std::invalid_argument("'" + logicalId + "' sets both MaxConcurrentCount and MaxConcurrentPercentage");
     if (number("FailureToleranceCount") && number("FailureTolerancePercentage"))
-        throw std::invalid_argument("'" + logicalId + "' sets both FailureToleranceCount and FailureTolerancePercentage");
+        throw std::invalid_argument("'" + logicalId
+                                    + "' sets both FailureToleranceCount and FailureTolerancePercentage");
     if (auto v = number("MaxConcurrentCount"))
         s.preferences.maxConcurrent = {static_cast<int>(*v), false};
     else if (auto p = number("MaxConcurrentPercentage"))
@@ -265,7 +266,8 @@ StackSetScenario stackSetScenarioFromTemplate(const Json &root, const std::strin
     const auto regionConcurrency = lookup.string(TemplateLookup::child(prefs, "RegionConcurrencyType"));
     s.preferences.parallelRegions = regionConcurrency.value_or("") == "PARALLEL";
     if (!regionConcurrency)
-        s.notes.push_back("no RegionConcurrencyType in the template: SEQUENTIAL assumed (believed AWS's default)");
+        s.notes.push_back("no RegionConcurrencyType in the template: SEQUENTIAL assumed (believed "
+                          "AWS's default)");
     s.preferences.regionOrder = stringList(root, TemplateLookup::child(prefs, "RegionOrder"));
 
     std::set<std::string> accounts;
@@ -323,7 +325,8 @@ std::string stackSetResultToText(const StackSetResult &r)
     for (const auto &note : r.notes)
         out += "Note: " + note + "\n";
     for (const auto &region : r.regions) {
-        out += "\n" + region.region + ": " + region.status + (region.reason.empty() ? "" : " (" + region.reason + ")") + "\n";
+        out += "\n" + region.region + ": " + region.status + (region.reason.empty() ? "" : " (" + region.reason + ")")
+               + "\n";
         std::vector<std::vector<std::string>> rows{{"account", "status", "start", "end"}};
         for (const auto &a : region.accounts) {
             rows.push_back({std::to_string(a.account), a.status, a.start ? whatiftext::clock(*a.start) : "-",

@@ -70,7 +70,7 @@ struct StackSetRegionRun {
 
 struct StackSetResult {
     std::string stackSet;
-    std::string status; // SUCCEEDED, FAILED or STOPPED
+    std::string status;         // SUCCEEDED, FAILED or STOPPED
     int maxConcurrent = 0;      // MaxConcurrent as a count
     int failureTolerance = 0;   // FailureTolerance as a count
     int initialConcurrency = 0; // what the mode starts at

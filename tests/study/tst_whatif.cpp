@@ -115,7 +115,8 @@ Resources:
 
 } // namespace
 
-class TestWhatIf : public QObject {
+class TestWhatIf : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -162,7 +163,8 @@ void TestWhatIf::snapshotOnRdsInstanceSnapshotsThenDeletes()
     QVERIFY(!db.policyIsDefault);
     QVERIFY(db.reason.find("final snapshot") != std::string::npos);
     QVERIFY(db.reason.find("then deletes") != std::string::npos);
-    QCOMPARE(outcomeName(row(r, "Docs").outcome), std::string("Snapshotted")); // DocDB supports it on deletion
+    QCOMPARE(outcomeName(row(r, "Docs").outcome),
+             std::string("Snapshotted")); // DocDB supports it on deletion
 }
 
 void TestWhatIf::snapshotOnTypeWithoutSnapshotsFallsBackToDelete()
@@ -233,7 +235,8 @@ void TestWhatIf::replacementFollowsUpdateReplacePolicy()
     QVERIFY(r.stackStatus.empty());
     // UpdateReplacePolicy defaults to Delete, even for RDS.
     QCOMPARE(row(r, "DefaultInstance").outcome, DeletionOutcome::Deleted);
-    QCOMPARE(row(r, "Database").outcome, DeletionOutcome::Deleted); // its UpdateReplacePolicy is unset
+    QCOMPARE(row(r, "Database").outcome,
+             DeletionOutcome::Deleted); // its UpdateReplacePolicy is unset
     // Snapshot on replacement is not listed for DocDB: it falls back to Delete.
     QCOMPARE(row(r, "Docs").outcome, DeletionOutcome::Deleted);
     // RetainExceptOnCreate is not a valid UpdateReplacePolicy; here it is the DeletionPolicy,
@@ -244,7 +247,8 @@ void TestWhatIf::replacementFollowsUpdateReplacePolicy()
 
 void TestWhatIf::strictAndSoftConcurrencyOnTwentyAccounts()
 {
-    // The documented example: MaxConcurrentPercentage 25, FailureTolerancePercentage 10, 20 accounts.
+    // The documented example: MaxConcurrentPercentage 25, FailureTolerancePercentage 10, 20
+    // accounts.
     auto s = stackSet(20, {25, true}, {10, true});
     auto strict = simulateStackSet(s);
     QCOMPARE(strict.maxConcurrent, 5);
@@ -264,10 +268,10 @@ void TestWhatIf::strictAndSoftConcurrencyOnTwentyAccounts()
 void TestWhatIf::percentagesRoundDownAndConcurrencyNeverZero()
 {
     auto r = simulateStackSet(stackSet(10, {25, true}, {25, true}, ConcurrencyMode::SoftFailureTolerance));
-    QCOMPARE(r.maxConcurrent, 2);   // 2.5 rounds down
+    QCOMPARE(r.maxConcurrent, 2); // 2.5 rounds down
     QCOMPARE(r.failureTolerance, 2);
     r = simulateStackSet(stackSet(10, {5, true}, {5, true}));
-    QCOMPARE(r.maxConcurrent, 1);   // 0.5 would be 0: at least one
+    QCOMPARE(r.maxConcurrent, 1); // 0.5 would be 0: at least one
     QCOMPARE(r.failureTolerance, 0);
     QCOMPARE(r.maxActualConcurrency, 1);
 }
@@ -602,9 +606,10 @@ Resources:
     QCOMPARE(importRow(p, "Existing").importable, Support::Supported);
     QVERIFY(!p.ready());
     QCOMPARE(p.resourcesToImport.size(), std::size_t(2));
-    QVERIFY(p.resourcesToImport[0] == (Json{{"ResourceType", "AWS::S3::Bucket"},
-                                            {"LogicalResourceId", "Ready"},
-                                            {"ResourceIdentifier", {{"BucketName", "existing-bucket"}}}}));
+    QVERIFY(p.resourcesToImport[0]
+            == (Json{{"ResourceType", "AWS::S3::Bucket"},
+                     {"LogicalResourceId", "Ready"},
+                     {"ResourceIdentifier", {{"BucketName", "existing-bucket"}}}}));
 }
 
 void TestWhatIf::automaticImportNeedsRetain()
