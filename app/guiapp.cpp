@@ -129,17 +129,20 @@ int runGui(int argc, char **argv)
     // --version, usage errors and unreadable files never need a display.
     const GuiArguments arguments = splitQtOptions(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "A visual designer for AWS architectures.\n\n"
-        "Subcommands (stackcanvas COMMAND --help for each):\n"
-        "  validate FILE...   check templates against the built-in rules\n"
-        "  export FILE --to cfn-yaml|cfn-json|sam|cdk-ts|svg|png [-o OUT]\n"
-        "  simulate FILE --target LOGICAL_ID   rehearse a rollout\n"
-        "  rules              list the rules\n"
-        "  edit FILE ...      edit a template headlessly, keeping its text\n"
-        "  lessons [ID]       the study lessons\n"
-        "  whatif KIND ...    deletion, stackset, runcommand, drift or import what-ifs\n"
-        "  quiz               the quiz questions with their answers"));
+    // The commands come from the CLI's registry, so the help (and the man page made from it)
+    // always lists every one.
+    QString description = QStringLiteral(
+        "A visual designer for AWS architectures: draw, check, rehearse rollouts and export\n"
+        "CloudFormation, SAM and CDK. Without a COMMAND, opens FILE (or the default example) in\n"
+        "the window.\n\n"
+        "Commands (stackcanvas COMMAND --help for each; none needs a display):\n");
+    for (const cli::Command &c : cli::commands())
+        description += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(c.name).leftJustified(10), QLatin1String(c.summary));
+    description += QStringLiteral(
+        "\nExit codes: 0 success; 1 validate found errors, simulate did not succeed or a\n"
+        "what-if shows the operation would not go through; 2 bad usage or unreadable input\n"
+        "(reported as FILE:LINE:COLUMN: message).");
+    parser.setApplicationDescription(description);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Displays help on commandline options."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Displays version information."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Template to open; the default example without it."),

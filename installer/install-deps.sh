@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything StackCanvas needs to build, run and test on Debian 12:
 # the Qt 6 / yaml-cpp / nlohmann-json toolchain from Debian, clang with its sanitizer and
-# libFuzzer runtimes (the sanitizer and fuzz stages of the tests), X tools for screenshots,
+# libFuzzer runtimes (the sanitizer and fuzz stages of the tests), the packaging tools (man page,
+# desktop entry and AppStream checks, a clean Debian root), X tools for screenshots,
 # Node.js, and the pinned AWS tools (CDK, validator) that the tests check exports with.
 # Safe to run again: apt and npm skip what is already there.
 set -euo pipefail
@@ -25,6 +26,7 @@ packages=(
     xvfb xauth imagemagick x11-apps xdotool fonts-dejavu-core
     python3
     clang-14 libclang-rt-14-dev llvm-14
+    dpkg-dev file help2man desktop-file-utils appstream debootstrap lintian
 )
 
 missing=()

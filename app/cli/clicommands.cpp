@@ -54,7 +54,7 @@ int usageError(const QString &message)
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const char *command, const QStringList &arguments,
-                                    const QStringList &repeatable)
+                                    const QStringList &repeatable, const QString &helpEpilogue)
 {
     const QString name = QStringLiteral("stackcanvas %1").arg(QLatin1String(command));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Displays this help."));
@@ -65,7 +65,7 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const char *comm
         // Qt names the executable by its path; the help names the command as it is typed.
         QString text = parser.helpText();
         text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")), QStringLiteral("Usage: ") + name);
-        out(text);
+        out(text + helpEpilogue);
         return 0;
     }
     for (const QString &option : parser.optionNames()) {

@@ -29,8 +29,9 @@ int usageError(const QString &message);
 // The first steps of every subcommand: parse `arguments` for `command`, print the help for
 // --help, refuse an unknown option, a missing value and a single-valued option given twice.
 // Returns the exit code when the command is already done (0 after --help, 2 on bad usage).
+// `helpEpilogue` is printed after the options in --help.
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const char *command, const QStringList &arguments,
-                                    const QStringList &repeatable = {});
+                                    const QStringList &repeatable = {}, const QString &helpEpilogue = {});
 // Refuses too few or too many FILE arguments and empty ones, naming the argument at fault.
 std::optional<int> checkFiles(const char *command, const QStringList &files, qsizetype min, qsizetype max);
 

@@ -197,7 +197,6 @@ int runEdit(const QStringList &arguments)
         "it; then the file is saved keeping its text: only the lines the edits touch change\n"
         "(comments, quoting and layout elsewhere stay byte for byte). With no edit the file is\n"
         "left as it is (with -o, copied unchanged)."));
-    parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The template to edit (YAML or JSON)."));
     const QCommandLineOption set(QStringLiteral("set"),
                                  QStringLiteral("Set a value: LOGICAL_ID.PATH=JSON, e.g. Fn.Properties.Timeout=30,\n"
@@ -217,16 +216,17 @@ int runEdit(const QStringList &arguments)
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Write to OUT instead of editing FILE in place."), QStringLiteral("OUT"));
     parser.addOptions({set, unset, rename, add, remove, output});
-    if (!parser.parse(QStringList{QStringLiteral("stackcanvas edit")} + arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText() + QStringLiteral("\nExit codes: 0 saved (or nothing to do); 2 bad usage, unreadable input or "
-                                               "a refused edit (nothing is written).\n"));
-        return 0;
-    }
+    // The edits may be repeated; -o may not.
+    if (const std::optional<int> done = parseCommandLine(
+            parser, "edit", arguments, {QStringLiteral("set"), QStringLiteral("unset"), QStringLiteral("rename"), QStringLiteral("add"), QStringLiteral("remove")},
+            QStringLiteral("\nExit codes: 0 saved (or nothing to do); 2 bad usage, unreadable input or "
+                           "a refused edit (nothing is written).\n")))
+        return *done;
     const QStringList files = parser.positionalArguments();
-    if (files.size() != 1)
-        return usageError(QStringLiteral("edit takes one FILE (see stackcanvas edit --help)"));
+    if (const std::optional<int> refused = checkFiles("edit", files, 1, 1))
+        return *refused;
+    if (parser.isSet(output) && parser.value(output).isEmpty())
+        return usageError(QStringLiteral("edit: -o needs a file name"));
     const QString file = files.front();
 
     Document document;

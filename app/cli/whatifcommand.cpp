@@ -196,8 +196,7 @@ int runWhatIfCommand(const QStringList &arguments)
                                  QStringLiteral("[FILE]"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default) or json."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    parser.addOptions({format, help});
+    parser.addOption(format);
     for (const Flag &f : flags()) {
         if (f.valueName)
             parser.addOption(
@@ -205,12 +204,11 @@ int runWhatIfCommand(const QStringList &arguments)
         else
             parser.addOption(QCommandLineOption(QLatin1String(f.name), QLatin1String(f.description)));
     }
-    if (!parser.parse(QStringList{QStringLiteral("stackcanvas whatif")} + arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(help)) {
-        out(parser.helpText() + helpAppendix());
-        return 0;
-    }
+    // The specs that add up may be repeated; every other option may not.
+    if (const std::optional<int> done = parseCommandLine(
+            parser, "whatif", arguments,
+            {QStringLiteral("set"), QStringLiteral("unset"), QStringLiteral("delete"), QStringLiteral("fail")}, helpAppendix()))
+        return *done;
     const QString fmt = parser.value(format);
     if (fmt != QLatin1String("text") && fmt != QLatin1String("json"))
         return usageError(QStringLiteral("--format takes text or json, not '%1'").arg(fmt));
@@ -231,7 +229,9 @@ int runWhatIfCommand(const QStringList &arguments)
     if (readsTemplate && positional.size() != 1)
         return usageError(QStringLiteral("whatif %1 takes exactly one FILE").arg(QString::fromStdString(kind)));
     if (!readsTemplate && !positional.isEmpty())
-        return usageError(QStringLiteral("whatif runcommand takes no FILE"));
+        return usageError(QStringLiteral("whatif runcommand takes no FILE; unexpected argument '%1'").arg(positional.front()));
+    if (readsTemplate && positional.front().isEmpty())
+        return usageError(QStringLiteral("whatif: the FILE argument is empty"));
 
     Template document;
     if (readsTemplate) {

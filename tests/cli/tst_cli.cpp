@@ -190,6 +190,33 @@ private slots:
         row("rules extra", {"rules", "x.yaml"}, "rules takes no FILE; unexpected argument 'x.yaml'");
         row("rules bad format", {"rules", "--format", "html"}, "--format takes markdown or json, not 'html'");
         row("rules unknown option", {"rules", "-x"}, "rules: Unknown option 'x'.");
+        row("edit no FILE", {"edit"}, "edit needs a FILE (see stackcanvas edit --help)");
+        row("edit two FILEs", {"edit", e, "extra.yaml"}, "edit takes one FILE; unexpected argument 'extra.yaml'");
+        row("edit empty FILE", {"edit", "", "--set", "A.B=1"}, "edit: a FILE argument is empty");
+        row("edit -o twice", {"edit", e, "-o", "a.yaml", "--output", "b.yaml"}, "edit: -o is given more than once");
+        row("edit empty -o", {"edit", e, "-o", ""}, "edit: -o needs a file name");
+        row("edit --set without value", {"edit", e, "--set"}, "edit: Missing value after '--set'.");
+        row("edit unknown option", {"edit", e, "--frobnicate"}, "edit: Unknown option 'frobnicate'.");
+        row("lessons two IDs", {"lessons", "a", "b"}, "lessons takes at most one lesson ID; unexpected argument 'b'");
+        row("lessons unknown ID", {"lessons", "nosuch"}, "no lesson 'nosuch' (stackcanvas lessons lists them)");
+        row("lessons format twice", {"lessons", "--format", "json", "--format", "text"}, "lessons: --format is given more than once");
+        row("lessons bad format", {"lessons", "--format", "xml"}, "--format takes text or json, not 'xml'");
+        row("quiz extra", {"quiz", "x.yaml"}, "quiz takes no FILE; unexpected argument 'x.yaml'");
+        row("quiz topic twice", {"quiz", "--topic", "1", "--topic", "2"}, "quiz: --topic is given more than once");
+        row("quiz topic zero", {"quiz", "--topic", "0"}, "--topic takes a topic number from 1 to 8");
+        row("quiz topic word", {"quiz", "--topic", "abc"}, "--topic takes a topic number from 1 to 8");
+        row("quiz topic without value", {"quiz", "--topic"}, "quiz: Missing value after '--topic'.");
+        row("quiz unknown lesson", {"quiz", "--lesson", "nosuch"}, "no lesson 'nosuch' (stackcanvas lessons lists them)");
+        row("whatif no KIND", {"whatif"}, "whatif needs a KIND: deletion, stackset, runcommand, drift or import");
+        row("whatif unknown KIND", {"whatif", "explode"}, "unknown what-if 'explode' (deletion, stackset, runcommand, drift or import)");
+        row("whatif no FILE", {"whatif", "deletion"}, "whatif deletion takes exactly one FILE");
+        row("whatif two FILEs", {"whatif", "drift", e, e}, "whatif drift takes exactly one FILE");
+        row("whatif empty FILE", {"whatif", "import", ""}, "whatif: the FILE argument is empty");
+        row("whatif runcommand FILE", {"whatif", "runcommand", "x.yaml"}, "whatif runcommand takes no FILE; unexpected argument 'x.yaml'");
+        row("whatif flag of another kind", {"whatif", "deletion", e, "--accounts", "3"}, "--accounts does not apply to the deletion what-if");
+        row("whatif target twice", {"whatif", "stackset", e, "--target", "A", "--target", "B"}, "whatif: --target is given more than once");
+        row("whatif bad format", {"whatif", "drift", e, "--format", "x"}, "--format takes text or json, not 'x'");
+        row("whatif unknown option", {"whatif", "import", e, "--frob"}, "whatif: Unknown option 'frob'.");
         row("window two FILEs", {e, e}, "open one FILE at a time");
         row("window bad theme", {e, "--theme", "blue"}, "--theme takes light or dark");
         row("window bad size", {e, "--screenshot", "x.png", "--size", "10x10"}, "--size takes WxH from 200x200 to 8000x8000, for example 1600x1000");
@@ -214,6 +241,10 @@ private slots:
         QTest::newRow("export") << "export" << "--to <FORMAT>";
         QTest::newRow("validate") << "validate" << "--min-severity <SEVERITY>";
         QTest::newRow("rules") << "rules" << "--format <FORMAT>";
+        QTest::newRow("edit") << "edit" << "--set <ID.PATH=JSON>";
+        QTest::newRow("lessons") << "lessons" << "--format <FORMAT>";
+        QTest::newRow("quiz") << "quiz" << "--topic <N>";
+        QTest::newRow("whatif") << "whatif" << "--target <LOGICAL_ID>";
     }
 
     void everyCommandHasHelp()

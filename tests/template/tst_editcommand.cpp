@@ -187,8 +187,8 @@ private slots:
             "stackcanvas: FILE: --remove Nope: no resource 'Nope' in the template");
         row("output in another format", {QStringLiteral("-o"), QStringLiteral("out.json")},
             "stackcanvas: -o out.json: edit keeps the file's format (YAML); use stackcanvas export to convert");
-        row("unknown option", {QStringLiteral("--frobnicate")}, "stackcanvas: Unknown option 'frobnicate'.");
-        row("option without its value", {QStringLiteral("--set")}, "stackcanvas: Missing value after '--set'.");
+        row("unknown option", {QStringLiteral("--frobnicate")}, "stackcanvas: edit: Unknown option 'frobnicate'.");
+        row("option without its value", {QStringLiteral("--set")}, "stackcanvas: edit: Missing value after '--set'.");
         row("a later edit fails", {QStringLiteral("--set"), QStringLiteral("Fn.Properties.Timeout=60"), QStringLiteral("--remove"), QStringLiteral("Nope")},
             "stackcanvas: FILE: --remove Nope: no resource 'Nope' in the template");
     }
@@ -209,7 +209,7 @@ private slots:
         Fixture f;
         Run run = f.edit({});
         QCOMPARE(run.code, 2);
-        QVERIFY(run.err.contains(QStringLiteral("edit takes one FILE")));
+        QVERIFY(run.err.contains(QStringLiteral("edit needs a FILE")));
         run = f.edit({f.path, f.path});
         QCOMPARE(run.code, 2);
         const QString missing = f.dir.filePath(QStringLiteral("missing.yaml"));
