@@ -2,6 +2,7 @@
 
 #include "app/cli/simulatecommand.h"
 
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cstdio>
@@ -49,6 +50,46 @@ int usageError(const QString &message)
 {
     err(QStringLiteral("stackcanvas: %1\n").arg(message));
     return 2;
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const char *command, const QStringList &arguments,
+                                    const QStringList &repeatable)
+{
+    const QString name = QStringLiteral("stackcanvas %1").arg(QLatin1String(command));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Displays this help."));
+    parser.addOption(help);
+    if (!parser.parse(QStringList{name} + arguments))
+        return usageError(QStringLiteral("%1: %2").arg(QLatin1String(command), parser.errorText()));
+    if (parser.isSet(help)) {
+        // Qt names the executable by its path; the help names the command as it is typed.
+        QString text = parser.helpText();
+        text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")), QStringLiteral("Usage: ") + name);
+        out(text);
+        return 0;
+    }
+    for (const QString &option : parser.optionNames()) {
+        if (repeatable.contains(option) || option == QLatin1String("h") || option == QLatin1String("help"))
+            continue;
+        if (parser.values(option).size() > 1)
+            return usageError(QStringLiteral("%1: %2%3 is given more than once")
+                                  .arg(QLatin1String(command), option.size() == 1 ? QStringLiteral("-") : QStringLiteral("--"), option));
+    }
+    return std::nullopt;
+}
+
+std::optional<int> checkFiles(const char *command, const QStringList &files, qsizetype min, qsizetype max)
+{
+    const QString name = QLatin1String(command);
+    if (files.size() < min)
+        return usageError(QStringLiteral("%1 needs %2 (see stackcanvas %1 --help)")
+                              .arg(name, max == 1 ? QStringLiteral("a FILE") : QStringLiteral("at least one FILE")));
+    if (files.size() > max)
+        return usageError(max == 0 ? QStringLiteral("%1 takes no FILE; unexpected argument '%2'").arg(name, files.at(max))
+                                   : QStringLiteral("%1 takes one FILE; unexpected argument '%2'").arg(name, files.at(max)));
+    for (const QString &file : files)
+        if (file.isEmpty())
+            return usageError(QStringLiteral("%1: a FILE argument is empty").arg(name));
+    return std::nullopt;
 }
 
 } // namespace sc::cli

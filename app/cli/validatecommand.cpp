@@ -6,8 +6,8 @@
 #include "model/template/templatereader.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 
+#include <limits>
 #include <map>
 
 namespace sc::cli {
@@ -119,7 +119,6 @@ int runValidate(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Check templates against the validation rules."));
-    parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Templates to check (YAML or JSON)."),
                                  QStringLiteral("FILE..."));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default), json or sarif."),
@@ -128,12 +127,8 @@ int runValidate(const QStringList &arguments)
                                          QStringLiteral("Report findings at least this severe: error, warning or info (default)."),
                                          QStringLiteral("SEVERITY"), QStringLiteral("info"));
     parser.addOptions({format, minSeverity});
-    if (!parser.parse(QStringList{QStringLiteral("stackcanvas validate")} + arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
-        return 0;
-    }
+    if (const auto done = parseCommandLine(parser, "validate", arguments))
+        return *done;
     const QString fmt = parser.value(format);
     if (fmt != QLatin1String("text") && fmt != QLatin1String("json") && fmt != QLatin1String("sarif"))
         return usageError(QStringLiteral("--format takes text, json or sarif, not '%1'").arg(fmt));
@@ -141,24 +136,18 @@ int runValidate(const QStringList &arguments)
     if (!severity)
         return usageError(QStringLiteral("--min-severity takes error, warning or info, not '%1'").arg(parser.value(minSeverity)));
     const QStringList files = parser.positionalArguments();
-    if (files.isEmpty())
-        return usageError(QStringLiteral("validate needs at least one FILE (see stackcanvas validate --help)"));
+    if (const auto bad = checkFiles("validate", files, 1, std::numeric_limits<qsizetype>::max()))
+        return *bad;
 
     bool unreadable = false;
     bool errors = false;
     std::vector<FileReport> reports;
     for (const QString &path : files) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            err(QStringLiteral("%1:1:1: cannot read the file: %2\n").arg(path, file.errorString()));
-            unreadable = true;
-            continue;
-        }
-        const QByteArray bytes = file.readAll();
+        std::string bytes;
         Template content;
         try {
-            content = readTemplate(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
-                                   path.toStdString(),
+            bytes = readTemplateBytes(path.toStdString()); // bounded: pipes and devices too
+            content = readTemplate(bytes, path.toStdString(),
                                    path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
                                        ? std::optional<TemplateFormat>(TemplateFormat::Json)
                                        : std::nullopt);

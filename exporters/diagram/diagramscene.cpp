@@ -101,10 +101,12 @@ DiagramScene DiagramScene::build(const Document &document, const std::string &th
     const Json &resources = document.root().value("Resources", Json::object());
     std::map<std::string, std::vector<std::string>> subnetMembers, vpcSubnets;
     for (const GraphNode &node : graph.nodes()) {
-        if (!resources.contains(node.id))
+        // Resources entries that are not mappings (an Fn::ForEach list, a null) hold no properties.
+        const auto resource = resources.is_object() ? resources.find(node.id) : resources.end();
+        if (resource == resources.end() || !resource->is_object())
             continue;
         std::set<std::string> refs;
-        collectRefs(resources[node.id].value("Properties", Json::object()), refs);
+        collectRefs(resource->value("Properties", Json::object()), refs);
         for (const std::string &target : refs) {
             const std::string targetType = document.resourceType(target);
             if (targetType == "AWS::EC2::Subnet" && node.type != "AWS::EC2::Subnet")

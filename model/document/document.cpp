@@ -153,6 +153,9 @@ std::optional<QPointF> Document::savedPosition(const std::string &id) const
     if (!p || !p->is_object() || !p->contains("x") || !p->contains("y") || !(*p)["x"].is_number()
         || !(*p)["y"].is_number())
         return std::nullopt;
+    // YAML can say .inf or .nan; such a position places nothing and would poison every bound.
+    if (!std::isfinite((*p)["x"].get<double>()) || !std::isfinite((*p)["y"].get<double>()))
+        return std::nullopt;
     return QPointF((*p)["x"].get<double>(), (*p)["y"].get<double>());
 }
 

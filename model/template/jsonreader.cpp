@@ -3,10 +3,12 @@
 // accepts any depth). Positions come from how far the parser has read at each event.
 
 #include "model/template/opencontainer.h"
+#include "model/template/scalars.h"
 #include "model/template/templatereader.h"
 #include "model/template/textposition.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <unordered_map>
 
@@ -79,7 +81,14 @@ public:
     bool boolean(bool v) { return value(v); }
     bool number_integer(Json::number_integer_t v) { return value(v); }
     bool number_unsigned(Json::number_unsigned_t v) { return value(v); }
-    bool number_float(Json::number_float_t v, const std::string &) { return value(v); }
+    bool number_float(Json::number_float_t v, const std::string &text)
+    {
+        if (std::string why = scalars::unrepresentableNumber(text, v); !why.empty()) {
+            const std::size_t at = tokenStart();
+            return fail(at, why);
+        }
+        return value(v);
+    }
     bool string(std::string &v) { return value(std::move(v)); }
     bool binary(Json::binary_t &) { return fail(tokenStart(), "binary values are not JSON"); }
 
@@ -104,10 +113,12 @@ public:
         return charge(at);
     }
 
-    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &ex)
+    bool parse_error(std::size_t position, const std::string &token, const nlohmann::detail::exception &ex)
     {
         if (failure)
             return false; // our own refusal made the parser stop; keep that message
+        if (ex.id == 406 && position >= token.size()) // the lexer's number overflow: say it as YAML does
+            return fail(position - token.size(), scalars::unrepresentableNumber(token, HUGE_VAL));
         std::string message = ex.what();
         // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
         if (auto p = message.find(": "); p != std::string::npos)

@@ -22,7 +22,9 @@ struct Template {
 struct ReadLimits {
     std::size_t maxFileBytes = 8u * 1024 * 1024; // CloudFormation itself takes at most 1 MB
     int maxDepth = 128;                           // mapping/sequence nesting levels
-    std::size_t maxNodes = 1'000'000;             // nodes after alias expansion
+    std::size_t maxNodes = 1'000'000;             // nodes after alias expansion: every value and
+                                                  // every key, counted alike in YAML and JSON
+    int pipeIdleMs = 30'000; // a pipe or FIFO that sends nothing for this long is given up on
 };
 
 } // namespace sc

@@ -17,6 +17,10 @@ namespace sc {
 Template readTemplate(std::string_view bytes, const std::string &fileName,
                       std::optional<TemplateFormat> format = std::nullopt,
                       const ReadLimits &limits = {});
+// The bytes of a file, a pipe or a device, reading at most one byte past limits.maxFileBytes
+// (so /dev/zero is refused, not read forever) and never blocking longer than
+// limits.pipeIdleMs on a FIFO that sends nothing. Throws TemplateError (line 1, column 1).
+std::string readTemplateBytes(const std::string &path, const ReadLimits &limits = {});
 // Reads a file; ".json" files are JSON, anything else is decided by the text.
 Template readTemplateFile(const std::string &path, const ReadLimits &limits = {});
 

@@ -110,7 +110,8 @@ private:
     }
 
     // Writes {"Fn::X": v} as "!X v" (and {"!Tag": v} as "!Tag v"); false when the long form
-    // must stay, because YAML cannot put two tags on one node ("!Base64 !Sub ...").
+    // must stay: YAML cannot put two tags on one node ("!Base64 !Sub ..."), and a tagged
+    // scalar cannot be anything but a string.
     bool writeTagged(const std::string &key, const Json &value)
     {
         const bool preserved = !key.empty() && key.front() == '!';
@@ -119,6 +120,10 @@ private:
             return false;
         if (value.is_object() && value.size() == 1
             && (intrinsics::isIntrinsic(value) || intrinsics::isPreservedTag(value)))
+            return false;
+        // Under a tag a scalar always reads back as text ("!GetAZs ~" is the string "~",
+        // "!Length 5" the string "5"): null, booleans and numbers keep the long form.
+        if (value.is_primitive() && !value.is_string())
             return false;
         // "Fn::GetAtt: A.B" as a string would read back as the list form from "!GetAtt A.B".
         if (key == "Fn::GetAtt" && value.is_string())
