@@ -50,18 +50,13 @@ int runLessonsCommand(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("List the study lessons, one per topic and sub-topic of the exam outline; "
                        "with ID, show that lesson's steps."));
-    parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("A lesson to show in full."),
                                  QStringLiteral("[ID]"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default) or json."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
     parser.addOption(format);
-    if (!parser.parse(QStringList{QStringLiteral("stackcanvas lessons")} + arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
-        return 0;
-    }
+    if (const auto done = parseCommandLine(parser, "lessons", arguments))
+        return *done;
     const QString fmt = parser.value(format);
     if (fmt != QLatin1String("text") && fmt != QLatin1String("json"))
         return usageError(QStringLiteral("--format takes text or json, not '%1'").arg(fmt));

@@ -45,7 +45,6 @@ int runQuizCommand(const QStringList &arguments)
         QStringLiteral("Print the quiz: the written questions and the prediction questions "
                        "generated from the rollout engine and "
                        "the what-ifs, each with its answer and explanation."));
-    parser.addHelpOption();
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default) or json."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
     const QCommandLineOption topic(QStringLiteral("topic"), QStringLiteral("Only this topic (1-8)."),
@@ -55,12 +54,8 @@ int runQuizCommand(const QStringList &arguments)
     const QCommandLineOption predictions(QStringLiteral("predictions"),
                                          QStringLiteral("Only the prediction questions."));
     parser.addOptions({format, topic, lesson, predictions});
-    if (!parser.parse(QStringList{QStringLiteral("stackcanvas quiz")} + arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
-        return 0;
-    }
+    if (const auto done = parseCommandLine(parser, "quiz", arguments))
+        return *done;
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("quiz takes no FILE"));
     const QString fmt = parser.value(format);

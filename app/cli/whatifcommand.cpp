@@ -160,7 +160,7 @@ int outcome(const std::string &kind, const Json &r)
     return r["ready"].get<bool>() ? 0 : 1;
 }
 
-QString helpAppendix()
+QString whatIfHelp()
 {
     return QStringLiteral("\nWhat-ifs:\n"
                           "  deletion FILE     every resource's outcome when the stack is deleted (or, with "
@@ -188,7 +188,7 @@ int runWhatIfCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Run a what-if simulator on a template (or, for runcommand, a fleet)."));
+        QStringLiteral("Run a what-if simulator on a template (or, for runcommand, a fleet).\n") + whatIfHelp());
     parser.addPositionalArgument(QStringLiteral("KIND"),
                                  QStringLiteral("deletion, stackset, runcommand, drift or import."));
     parser.addPositionalArgument(QStringLiteral("FILE"),
@@ -196,8 +196,7 @@ int runWhatIfCommand(const QStringList &arguments)
                                  QStringLiteral("[FILE]"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default) or json."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    parser.addOptions({format, help});
+    parser.addOption(format);
     for (const Flag &f : flags()) {
         if (f.valueName)
             parser.addOption(
@@ -205,12 +204,9 @@ int runWhatIfCommand(const QStringList &arguments)
         else
             parser.addOption(QCommandLineOption(QLatin1String(f.name), QLatin1String(f.description)));
     }
-    if (!parser.parse(QStringList{QStringLiteral("stackcanvas whatif")} + arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(help)) {
-        out(parser.helpText() + helpAppendix());
-        return 0;
-    }
+    if (const auto done = parseCommandLine(parser, "whatif", arguments, {QStringLiteral("fail"), QStringLiteral("set"),
+                                                                             QStringLiteral("unset"), QStringLiteral("delete")}))
+        return *done;
     const QString fmt = parser.value(format);
     if (fmt != QLatin1String("text") && fmt != QLatin1String("json"))
         return usageError(QStringLiteral("--format takes text or json, not '%1'").arg(fmt));
