@@ -136,6 +136,7 @@ int runGui(int argc, char **argv)
         "  export FILE --to cfn-yaml|cfn-json|sam|cdk-ts|svg|png [-o OUT]\n"
         "  simulate FILE --target LOGICAL_ID   rehearse a rollout\n"
         "  rules              list the rules\n"
+        "  edit FILE ...      edit a template headlessly, keeping its text\n"
         "  lessons [ID]       the study lessons\n"
         "  whatif KIND ...    deletion, stackset, runcommand, drift or import what-ifs\n"
         "  quiz               the quiz questions with their answers"));

@@ -16,6 +16,7 @@ const std::vector<Command> &commands()
         {"validate", "Check templates against the validation rules (text, json or sarif)", &runValidate},
         {"rules", "Print the rule reference (markdown or json)", &runRules},
         {"simulate", "Rehearse the rollout of one target as a timeline (text or json)", &runSimulateCommand},
+        {"edit", "Edit a template headlessly, keeping its text: only the edited lines change", &runEdit},
         {"lessons", "List the study lessons, or show one lesson's steps (text or json)", &runLessonsCommand},
         {"whatif", "What-if: deletion, stackset, runcommand, drift or import (text or json)", &runWhatIfCommand},
         {"quiz", "Print the quiz, written and prediction questions with answers (text or json)", &runQuizCommand},

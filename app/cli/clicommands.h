@@ -37,6 +37,7 @@ std::optional<int> checkFiles(const char *command, const QStringList &files, qsi
 int runExport(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
 int runRules(const QStringList &arguments);
+int runEdit(const QStringList &arguments);
 // Study mode (model/study).
 int runLessonsCommand(const QStringList &arguments);
 int runWhatIfCommand(const QStringList &arguments);

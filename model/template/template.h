@@ -1,20 +1,25 @@
 #pragma once
 // A CloudFormation template as read from a file: the ordered JSON tree (long-form intrinsics),
-// where each node came from in the source text, and the format it was written in.
+// where each node came from in the source text, the format it was written in, and the text.
 
 #include "model/template/json.h"
 #include "model/template/sourcemap.h"
 
 #include <cstddef>
+#include <memory>
 
 namespace sc {
 
 enum class TemplateFormat { Yaml, Json };
 
+class SourceText;
+
 struct Template {
     Json root = Json::object();
     SourceMap positions;
     TemplateFormat format = TemplateFormat::Yaml;
+    // The text it was read from, for saves that keep it (absent for a tree made in memory).
+    std::shared_ptr<const SourceText> source;
 };
 
 // Limits that keep hostile or broken input from crashing or hanging the reader. Each is

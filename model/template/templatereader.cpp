@@ -1,5 +1,6 @@
 #include "model/template/templatereader.h"
 
+#include "model/template/sourcetext.h"
 #include "model/template/textposition.h"
 
 #include <algorithm>
@@ -36,13 +37,14 @@ bool endsWith(const std::string &s, std::string_view suffix)
 } // namespace
 
 Template readTemplate(std::string_view bytes, const std::string &fileName,
-                      std::optional<TemplateFormat> format, const ReadLimits &limits)
+                      std::optional<TemplateFormat> format, const ReadLimits &limits, SourceSpans *spans)
 {
     if (bytes.size() > limits.maxFileBytes)
         throw TemplateError(fileName, 1, 1,
                             "file is " + std::to_string(bytes.size()) + " bytes; the limit is "
                                 + std::to_string(limits.maxFileBytes) + " bytes");
-    if (bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom)
+    const bool bom = bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom;
+    if (bom)
         bytes.remove_prefix(kUtf8Bom.size());
     if (auto bad = findInvalidUtf8(bytes)) {
         const SourcePos pos = TextPositions(bytes).at(*bad);
@@ -54,8 +56,11 @@ Template readTemplate(std::string_view bytes, const std::string &fileName,
     }
     const TemplateFormat chosen =
         format.value_or(startsLikeJson(bytes) ? TemplateFormat::Json : TemplateFormat::Yaml);
-    return chosen == TemplateFormat::Json ? readJson(bytes, fileName, limits)
-                                          : readYaml(bytes, fileName, limits);
+    Template result = chosen == TemplateFormat::Json ? readJson(bytes, fileName, limits, spans)
+                                                     : readYaml(bytes, fileName, limits, spans);
+    if (spans && bom)
+        spans->shift(static_cast<std::uint32_t>(kUtf8Bom.size()));
+    return result;
 }
 
 std::string readTemplateBytes(const std::string &path, const ReadLimits &limits)
@@ -119,11 +124,13 @@ std::string readTemplateBytes(const std::string &path, const ReadLimits &limits)
 
 Template readTemplateFile(const std::string &path, const ReadLimits &limits)
 {
-    const std::string bytes = readTemplateBytes(path, limits);
+    std::string bytes = readTemplateBytes(path, limits);
     std::optional<TemplateFormat> format;
     if (endsWith(path, ".json"))
         format = TemplateFormat::Json;
-    return readTemplate(bytes, path, format, limits);
+    Template result = readTemplate(bytes, path, format, limits);
+    result.source = std::make_shared<SourceText>(std::move(bytes), result.format);
+    return result;
 }
 
 } // namespace sc

@@ -7,6 +7,7 @@
 #include "model/template/scalars.h"
 #include "model/template/templatereader.h"
 #include "model/template/textposition.h"
+#include "model/template/yamlspans.h"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -39,9 +40,10 @@ struct Failure {
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(Template &out, const ReadLimits &limits)
+    TreeBuilder(Template &out, const ReadLimits &limits, YamlSpanRecorder *spans)
         : m_out(out)
         , m_limits(limits)
+        , m_spans(spans)
     {
     }
 
@@ -56,6 +58,8 @@ public:
     {
         beginNode(mark, "", false);
         charge(1, mark);
+        if (m_spans)
+            m_spans->null(mark);
         finishNode(Json(nullptr), 1, anchor);
     }
 
@@ -69,6 +73,8 @@ public:
             throw Failure{toPos(mark), "alias to an unknown anchor"};
         charge(it->second.nodes, mark);
         beginNode(mark, "", false);
+        if (m_spans)
+            m_spans->alias(mark);
         finishNode(it->second.value, it->second.nodes, 0);
     }
 
@@ -77,6 +83,8 @@ public:
     {
         if (isKeyPosition()) {
             takeKey(mark, tag, value);
+            if (m_spans)
+                m_spans->key(mark, value);
             return;
         }
         const std::string wrapper = beginNode(mark, tag, false);
@@ -90,20 +98,22 @@ public:
         // "!GetAtt A.B" is a two-item list.
         const std::size_t nodes = wrapper.empty() ? 1 : 2 + (scalar.is_array() ? 1 + scalar.size() : 1);
         charge(nodes, mark);
+        if (m_spans)
+            m_spans->scalar(mark, value, !wrapper.empty(), wrapper == "Fn::GetAtt" && scalar.is_array());
         finishNode(wrap(wrapper, std::move(scalar)), nodes, anchor);
     }
 
     void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override
+                         YAML::EmitterStyle::value style) override
     {
-        openContainer(mark, tag, anchor, Json::array());
+        openContainer(mark, tag, anchor, Json::array(), style);
     }
     void OnSequenceEnd() override { closeContainer(); }
 
     void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override
+                    YAML::EmitterStyle::value style) override
     {
-        openContainer(mark, tag, anchor, Json::object());
+        openContainer(mark, tag, anchor, Json::object(), style);
     }
     void OnMapEnd() override { closeContainer(); }
 
@@ -213,7 +223,7 @@ private:
     }
 
     void openContainer(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                       Json empty)
+                       Json empty, YAML::EmitterStyle::value style)
     {
         if (isKeyPosition())
             throw Failure{toPos(mark), "a mapping key must be a plain string, not a "
@@ -225,6 +235,8 @@ private:
         frame.wrapper = beginNode(mark, tag, true);
         frame.nodes = frame.wrapper.empty() ? 1 : 3;
         charge(frame.nodes, mark);
+        if (m_spans)
+            m_spans->open(mark, !frame.wrapper.empty(), empty.is_object(), style);
         frame.pointer = m_nextPointer;
         frame.value = std::move(empty);
         frame.anchor = anchor;
@@ -235,6 +247,8 @@ private:
 
     void closeContainer()
     {
+        if (m_spans)
+            m_spans->close();
         Frame frame = std::move(m_stack.back());
         m_stack.pop_back();
         if (frame.anchor)
@@ -266,6 +280,7 @@ private:
 
     Template &m_out;
     const ReadLimits &m_limits;
+    YamlSpanRecorder *m_spans;
     std::vector<Frame> m_stack;
     std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
     std::unordered_set<YAML::anchor_t> m_openAnchors;
@@ -300,7 +315,8 @@ std::optional<ControlCharacter> findControlCharacter(std::string_view text)
 
 } // namespace
 
-Template readYaml(std::string_view text, const std::string &fileName, const ReadLimits &limits)
+Template readYaml(std::string_view text, const std::string &fileName, const ReadLimits &limits,
+                  SourceSpans *spans)
 {
     if (const auto bad = findControlCharacter(text)) {
         const SourcePos pos = TextPositions(text).at(bad->offset);
@@ -314,7 +330,10 @@ Template readYaml(std::string_view text, const std::string &fileName, const Read
     Template result;
     result.format = TemplateFormat::Yaml;
     std::istringstream stream{std::string(text)};
-    TreeBuilder builder(result, limits);
+    std::optional<YamlSpanRecorder> recorder;
+    if (spans)
+        recorder.emplace(text, *spans);
+    TreeBuilder builder(result, limits, recorder ? &*recorder : nullptr);
     try {
         YAML::Parser parser(stream);
         parser.HandleNextDocument(builder);

@@ -65,7 +65,7 @@ private slots:
     {
         const Run r = run({QStringLiteral("frobnicate"), QStringLiteral("x.yaml")});
         QCOMPARE(r.exitCode, 2);
-        QCOMPARE(r.err, QStringLiteral("stackcanvas: 'frobnicate' is neither a command (export, validate, rules, simulate) "
+        QCOMPARE(r.err, QStringLiteral("stackcanvas: 'frobnicate' is neither a command (export, validate, rules, simulate, edit, lessons, whatif, quiz) "
                                        "nor a file; see stackcanvas --help\n"));
         const Run option = run({QStringLiteral("--frobnicate")});
         QCOMPARE(option.exitCode, 2);

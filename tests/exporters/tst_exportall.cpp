@@ -45,6 +45,8 @@ const std::vector<std::pair<const char *, const char *>> kOddShapes{
                    "Resources:\n  A:\n    Type: AWS::SQS::Queue\n  B:\n    Type: AWS::SNS::Topic\n"},
     {"layout-not-finite", "Metadata:\n  StackCanvas: {layout: {A: {x: .nan, y: .inf}, B: {x: -.inf, y: 3}}}\n"
                           "Resources:\n  A:\n    Type: AWS::SQS::Queue\n  B:\n    Type: AWS::SNS::Topic\n"},
+    {"control-characters", R"({"Resources": {"Q": {"Type": "AWS::SQS::Queue",
+        "Properties": {"QueueName": "del\u007f c1\u0090 nel\u0085 bell\u0007 caf\u00e9"}}}})"},
     {"metadata-scalar", "Metadata: 5\nResources:\n  A:\n    Type: AWS::SQS::Queue\n"},
     {"outputs-odd", "Resources:\n  A:\n    Type: AWS::SQS::Queue\nOutputs: [1]\nParameters: 5\nConditions: ~\n"
                     "Mappings: [x]\nTransform: {x: 1}\n"},
@@ -107,16 +109,20 @@ QString relative(const QString &path)
 }
 
 // What each format promises, beyond "it did not fail".
-QString checkOutput(const Exporter &exporter, const ExportResult &result)
+QString checkOutput(const Exporter &exporter, const Document &document, const ExportResult &result)
 {
     const std::string id = exporter.id();
     if (id == "cfn-yaml" || id == "cfn-json" || id == "sam") {
+        Template back;
         try {
-            readTemplate(std::string_view(result.bytes.constData(), static_cast<std::size_t>(result.bytes.size())),
-                         "exported", id == "cfn-json" ? std::optional(TemplateFormat::Json) : std::nullopt);
+            back = readTemplate(std::string_view(result.bytes.constData(), static_cast<std::size_t>(result.bytes.size())),
+                                "exported", id == "cfn-json" ? std::optional(TemplateFormat::Json) : std::nullopt);
         } catch (const TemplateError &e) {
             return QStringLiteral("the output does not read back: %1").arg(QString::fromUtf8(e.what()));
         }
+        // CloudFormation's own formats are the template itself: every value keeps its meaning.
+        if (id != "sam" && back.root != document.root())
+            return QStringLiteral("the output reads back as another template:\n%1").arg(QString::fromUtf8(result.bytes));
     } else if (id == "svg") {
         QXmlStreamReader xml(result.bytes);
         while (!xml.atEnd())
@@ -202,7 +208,7 @@ private slots:
                 QFAIL(qPrintable(QStringLiteral("threw: %1").arg(QString::fromUtf8(e.what()))));
             }
             QVERIFY2(result.ok, result.error.c_str());
-            const QString problem = checkOutput(*exporter, result);
+            const QString problem = checkOutput(*exporter, document, result);
             QVERIFY2(problem.isEmpty(), qPrintable(problem));
         }
     }
