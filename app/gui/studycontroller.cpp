@@ -33,17 +33,23 @@ QStringList strings(const std::vector<std::string> &v)
 }
 
 // The rollout step's timeline as the lines the view steps through: the outcome first, then every
-// event at its time with what AWS does and why.
+// event at its time, with the share of traffic on the new version then and what AWS does and why.
 QStringList timelineLines(const Timeline &timeline)
 {
     const TimelineMetrics &m = timeline.metrics;
-    QStringList lines{QStringLiteral("Duration %1 · lowest healthy %2% · peak %3 running · downtime %4")
+    QString outcome = QStringLiteral("Duration %1 · lowest healthy %2% · downtime %3")
                           .arg(q(whatiftext::clock(m.durationSeconds)))
                           .arg(std::round(m.minHealthyPercent))
-                          .arg(m.peakInstances)
-                          .arg(q(whatiftext::clock(m.downtimeSeconds)))};
+                          .arg(q(whatiftext::clock(m.downtimeSeconds)));
+    if (m.peakInstances > 0)
+        outcome += QStringLiteral(" · peak %1 running").arg(m.peakInstances);
+    QStringList lines{outcome};
     for (const TimelineEvent &e : timeline.events) {
-        QString line = QStringLiteral("%1  %2 %3").arg(q(whatiftext::clock(e.t)), q(e.name), q(e.status));
+        const TimelineSample &sample = timeline.sampleAt(e.t);
+        QString line = QStringLiteral("%1  [new %2%]  %3 %4")
+                           .arg(q(whatiftext::clock(e.t)))
+                           .arg(sample.trafficPercent.replacement)
+                           .arg(q(e.name), q(e.status));
         if (!e.subject.empty())
             line += QStringLiteral(" (%1)").arg(q(e.subject));
         if (const auto n = narrate(timeline.platform, e))

@@ -84,7 +84,7 @@ QString StudyQuiz::explanation() const
     return question && m_chosen >= 0 ? q(question->explanation) : QString();
 }
 
-void StudyQuiz::start(const QString &lesson)
+void StudyQuiz::start(const QString &lesson, bool predictionsOnly)
 {
     m_scope = lesson;
     m_queue.clear();
@@ -93,7 +93,7 @@ void StudyQuiz::start(const QString &lesson)
     // The scope's questions stay alive in `m_pool`: the queue points into them.
     m_pool.clear();
     for (const Question &question : questions()) {
-        if (id.empty() || question.lesson == id)
+        if ((id.empty() || question.lesson == id) && (question.prediction || !predictionsOnly))
             m_pool.push_back(question);
     }
     m_queue = practiceQueue(m_pool, m_store(), now);

@@ -56,8 +56,9 @@ public:
     // The written and generated questions; generated once, from the embedded examples.
     static const std::vector<Question> &questions();
 
-    // Builds the queue for a lesson (or every lesson when empty) at the current time.
-    Q_INVOKABLE void start(const QString &lesson);
+    // Builds the queue for a lesson (or every lesson when empty) at the current time; only the
+    // prediction questions when `predictionsOnly`.
+    Q_INVOKABLE void start(const QString &lesson, bool predictionsOnly = false);
     Q_INVOKABLE void choose(int index);
     Q_INVOKABLE void next();
     Q_INVOKABLE void stop();

@@ -9,6 +9,16 @@ ColumnLayout {
     id: view
     required property StudyController study
     readonly property int row: lines.currentIndex
+    // Timeline sentences wrap in the narrow panel; tables keep their columns and scroll sideways.
+    readonly property bool wrap: study.step.kind === "rollout"
+    readonly property real tableWidth: wrap ? 0
+        : study.output.reduce((w, line) => Math.max(w, line.length), 0) * mono.averageCharacterWidth + 16
+
+    FontMetrics {
+        id: mono
+        font.family: Theme.monoFont
+        font.pixelSize: Theme.smallFontSize
+    }
 
     spacing: 4
     visible: study.output.length > 0
@@ -61,18 +71,20 @@ ColumnLayout {
             highlightMoveDuration: 0
             ScrollBar.vertical: ScrollBar {}
             ScrollBar.horizontal: ScrollBar {}
-            contentWidth: contentItem.childrenRect.width
+            contentWidth: Math.max(width, view.tableWidth)
             flickableDirection: Flickable.AutoFlickIfNeeded
             delegate: Rectangle {
                 required property string modelData
                 required property int index
-                width: Math.max(lineText.implicitWidth + 8, ListView.view.width)
+                width: ListView.view.contentWidth
                 height: lineText.implicitHeight + 4
                 color: ListView.isCurrentItem ? Theme.highlightLine : "transparent"
                 Text {
                     id: lineText
                     x: 4
                     y: 2
+                    width: parent.width - 8
+                    wrapMode: Text.Wrap
                     text: parent.modelData
                     font.family: Theme.monoFont
                     font.pixelSize: Theme.smallFontSize

@@ -62,6 +62,14 @@ Rectangle {
                 ToolTip.text: "Questions due for review across every lesson, weakest topics first"
                 onClicked: studyController.quiz.start("")
             }
+            Button {
+                objectName: "studyPredict"
+                visible: studyController.lessonId === ""
+                text: "Predict"
+                ToolTip.visible: hovered
+                ToolTip.text: "Prediction questions: say what a rollout or what-if will do, then see the simulator's answer"
+                onClicked: studyController.quiz.start("", true)
+            }
         }
         Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
 
@@ -140,15 +148,18 @@ Rectangle {
 
         // ---- practice over every lesson ----
         ScrollView {
+            id: practiceScroll
             visible: studyController.lessonId === "" && !lessonList.visible
             Layout.fillWidth: true
             Layout.fillHeight: true
             contentWidth: availableWidth
-            StudyQuizView {
-                width: parent.width - 24
-                x: 12
-                y: 12
-                quiz: studyController.quiz
+            ColumnLayout {
+                width: practiceScroll.availableWidth
+                StudyQuizView {
+                    Layout.fillWidth: true
+                    Layout.margins: 12
+                    quiz: studyController.quiz
+                }
             }
         }
 

@@ -54,8 +54,10 @@ ColumnLayout {
                     color: Theme.textOnAccent
                 }
             }
-            Item { Layout.fillWidth: true }
             Label {
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignRight
+                elide: Text.ElideRight
                 text: view.quiz.question.topicName ?? ""
                 font.pixelSize: Theme.smallFontSize
                 color: Theme.textMuted

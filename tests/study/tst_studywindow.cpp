@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QStandardPaths>
+#include <QtQuickTest/quicktest.h>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(StackCanvasPlugin)
@@ -56,6 +57,8 @@ class TestStudyWindow : public QObject {
     void click(const QString &name)
     {
         QTRY_VERIFY2(visible(name), qPrintable(name + QStringLiteral(" is not on screen")));
+        // Items a view just created are placed by the next polish: click where they will be.
+        QVERIFY(QQuickTest::qWaitForPolish(m_f->window));
         QQuickItem *item = visible(name);
         const QPointF at = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
         QTest::mouseClick(m_f->window, Qt::LeftButton, Qt::NoModifier, at.toPoint());
@@ -90,6 +93,8 @@ class TestStudyWindow : public QObject {
             return false;
         const int choice = right ? q->answer : (q->answer + 1) % static_cast<int>(q->choices.size());
         click(QStringLiteral("studyChoice%1").arg(choice));
+        if (m_study->quiz()->chosen() != choice)
+            qWarning("choice %d was clicked, %d recorded", choice, m_study->quiz()->chosen());
         return q->prediction;
     }
 
@@ -193,7 +198,8 @@ private slots:
             sawPrediction |= prediction;
             QTRY_VERIFY(m_study->quiz()->chosen() >= 0);
             QCOMPARE(visible(QStringLiteral("studyPredictionBadge")) != nullptr, prediction);
-            QVERIFY(text(QStringLiteral("studyVerdict")).startsWith(i != 0 ? QLatin1String("Right.") : QLatin1String("Not quite")));
+            QVERIFY2(text(QStringLiteral("studyVerdict")).startsWith(i != 0 ? QLatin1String("Right.") : QLatin1String("Not quite")),
+                     qPrintable(text(QStringLiteral("studyVerdict"))));
             QVERIFY(!text(QStringLiteral("studyExplanation")).isEmpty());
             click(QStringLiteral("studyQuizNext"));
             QTRY_COMPARE(m_study->quiz()->position(), i + 1);
