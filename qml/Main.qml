@@ -205,6 +205,7 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+J"; onActivated: bottomPanel.visible = !bottomPanel.visible }
     Shortcut { sequence: "Ctrl+I"; onActivated: inspector.visible = !inspector.visible }
     Shortcut { sequence: "F1"; onActivated: shortcutsDialog.open() }
+    Shortcut { sequence: "Ctrl+L"; onActivated: studyPanel.visible = !studyPanel.visible }
     // A finding chosen in the Problems tab is shown in the inspector, even when it was hidden.
     Connections {
         target: window.controller.inspector
@@ -325,6 +326,15 @@ ApplicationWindow {
                 color: Theme.textMuted
             }
             ToolButton {
+                objectName: "studyButton"
+                text: "Study"
+                checkable: true
+                checked: studyPanel.visible
+                ToolTip.visible: hovered
+                ToolTip.text: "Lessons, what-ifs and practice for the exam (Ctrl+L)"
+                onClicked: studyPanel.visible = !studyPanel.visible
+            }
+            ToolButton {
                 objectName: "themeButton"
                 text: Theme.dark ? "Light theme" : "Dark theme"
                 ToolTip.visible: hovered
@@ -357,8 +367,21 @@ ApplicationWindow {
             color: SplitHandle.pressed || SplitHandle.hovered ? Theme.accent : Theme.border
         }
 
+        StudyPanel {
+            id: studyPanel
+            objectName: "studyPanel"
+            visible: false
+            SplitView.preferredWidth: 400
+            SplitView.minimumWidth: 320
+            controller: window.controller
+            guard: window.guardUnsaved
+            onProblemsWanted: window.showBottomTab(1)
+        }
+
         PalettePanel {
             id: palettePanel
+            // The Study panel takes the palette's place while it is open.
+            visible: !studyPanel.visible
             SplitView.preferredWidth: 260
             SplitView.minimumWidth: 200
             controller: window.controller

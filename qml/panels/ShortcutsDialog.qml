@@ -29,7 +29,7 @@ Dialog {
                         ["Drag empty space, middle button, Space+drag", "Pan"]]],
         ["View", [["Ctrl+Shift+L", "Switch between light and dark"], ["Alt+1", "Template tab"],
                   ["Alt+2", "Problems tab"], ["Alt+3", "History tab"], ["Ctrl+J", "Show or hide the bottom panel"],
-                  ["Ctrl+I", "Show or hide the inspector"], ["F1", "This list"]]]
+                  ["Ctrl+I", "Show or hide the inspector"], ["Ctrl+L", "Show or hide the Study panel"], ["F1", "This list"]]]
     ]
 
     ScrollView {
