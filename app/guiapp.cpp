@@ -1,5 +1,6 @@
 #include "app/guiapp.h"
 
+#include "app/cli/clicommands.h"
 #include "app/gui/documentcontroller.h"
 #include "app/gui/examples.h"
 #include "model/document/document.h"
@@ -9,29 +10,124 @@
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QPalette>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <utility>
 
 Q_IMPORT_QML_PLUGIN(StackCanvasPlugin)
 
 namespace sc {
 
+namespace {
+
+// Qt's own window-system options: QGuiApplication consumes them, so the parse that runs before it
+// exists lets them through instead of calling them unknown.
+const QStringList kQtValueOptions{
+    QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
+    QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowtitle"),
+    QStringLiteral("qwindowicon"), QStringLiteral("geometry"), QStringLiteral("title"), QStringLiteral("icon"),
+    QStringLiteral("session"), QStringLiteral("display"), QStringLiteral("name"), QStringLiteral("style"),
+    QStringLiteral("stylesheet")};
+const QStringList kQtFlagOptions{QStringLiteral("reverse"), QStringLiteral("nograb"), QStringLiteral("dograb")};
+
+struct GuiArguments {
+    QStringList ours;      // what our parser reads
+    bool platformOption = false; // -platform NAME was given
+};
+
+GuiArguments splitQtOptions(int argc, char **argv)
+{
+    GuiArguments result;
+    for (int i = 0; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        const bool single = arg.startsWith(QLatin1Char('-')) && !arg.startsWith(QLatin1String("--"));
+        const QString word = single ? arg.mid(1).section(QLatin1Char('='), 0, 0) : QString();
+        if (i > 0 && single && kQtValueOptions.contains(word)) {
+            result.platformOption = result.platformOption || word == QLatin1String("platform");
+            if (!arg.contains(QLatin1Char('=')))
+                ++i; // its value
+            continue;
+        }
+        if (i > 0 && single && (kQtFlagOptions.contains(word) || word == QLatin1String("qmljsdebugger")))
+            continue;
+        result.ours << arg;
+    }
+    return result;
+}
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+// Without a usable window system Qt ends the process with a fatal message (SIGABRT) while the
+// QGuiApplication is being built. Turn that into one line and exit code 2; hold Qt's own
+// platform chatter until we know whether it matters.
+QStringList g_platformMessages;
+const char *g_platformFailure = "";
+
+void platformStartupHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type != QtFatalMsg) {
+        g_platformMessages << message;
+        return;
+    }
+    const QString reason = g_platformMessages.isEmpty() ? message.section(QLatin1Char('\n'), 0, 0) : g_platformMessages.constFirst();
+    std::fprintf(stderr, "stackcanvas: %s: %s\n", g_platformFailure, qPrintable(reason.simplified()));
+    std::fflush(stderr);
+    std::_Exit(2);
+}
+
+int usage(const char *message)
+{
+    std::fprintf(stderr, "stackcanvas: %s\n", message);
+    return 2;
+}
+
+// A first argument that is not a file and reads like a word was most likely meant as a command.
+bool looksLikeCommand(const QString &argument)
+{
+    static const QRegularExpression word(QStringLiteral("^[a-z][a-z-]*$"));
+    return word.match(argument).hasMatch() && !QFileInfo::exists(argument);
+}
+
+} // namespace
+
+std::unique_ptr<QGuiApplication> startGuiApplication(int &argc, char **argv, bool quiet, const char *failure)
+{
+    g_platformFailure = failure;
+    const QtMessageHandler previous = qInstallMessageHandler(platformStartupHandler);
+    auto app = std::make_unique<QGuiApplication>(argc, argv);
+    qInstallMessageHandler(previous);
+    const QStringList held = std::exchange(g_platformMessages, {});
+    if (!quiet) {
+        for (const QString &message : held)
+            qWarning("%s", qPrintable(message));
+    }
+    return app;
+}
+
 int runGui(int argc, char **argv)
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
-    QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("StackCanvas"));
     QGuiApplication::setOrganizationName(QStringLiteral("StackCanvas"));
     QGuiApplication::setApplicationVersion(QStringLiteral(STACKCANVAS_VERSION));
 
+    // Everything up to opening the file runs before the QGuiApplication exists, so --help,
+    // --version, usage errors and unreadable files never need a display.
+    const GuiArguments arguments = splitQtOptions(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "A visual designer for AWS architectures.\n\n"
@@ -39,29 +135,49 @@ int runGui(int argc, char **argv)
         "  validate FILE...   check templates against the built-in rules\n"
         "  export FILE --to cfn-yaml|cfn-json|sam|cdk-ts|svg|png [-o OUT]\n"
         "  simulate FILE --target LOGICAL_ID   rehearse a rollout\n"
-        "  rules              list the rules"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Template to open; the default example without it."));
+        "  rules              list the rules\n"
+        "  edit FILE ...      edit a template headlessly, keeping its text\n"
+        "  lessons [ID]       the study lessons\n"
+        "  whatif KIND ...    deletion, stackset, runcommand, drift or import what-ifs\n"
+        "  quiz               the quiz questions with their answers"));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Displays help on commandline options."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Displays version information."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Template to open; the default example without it."),
+                                 QStringLiteral("[FILE]"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Render the window offscreen after its first frame, save it to OUT.png and exit."),
                                         QStringLiteral("OUT.png"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1400x860)."),
                                   QStringLiteral("WxH"), QStringLiteral("1400x860"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light or dark."), QStringLiteral("THEME"));
-    parser.addOptions({screenshot, size, theme});
-    parser.process(app);
+    parser.addOptions({help, version, screenshot, size, theme});
+    if (!parser.parse(arguments.ours))
+        return usage(qPrintable(parser.errorText()));
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")), QStringLiteral("Usage: stackcanvas"));
+        std::fputs(qPrintable(text), stdout);
+        return 0;
+    }
+    if (parser.isSet(version)) {
+        std::printf("StackCanvas %s\n", STACKCANVAS_VERSION);
+        return 0;
+    }
 
     const QStringList files = parser.positionalArguments();
-    if (files.size() > 1) {
-        std::fprintf(stderr, "stackcanvas: open one FILE at a time\n");
+    if (!files.isEmpty() && looksLikeCommand(files.front())) {
+        QStringList names;
+        for (const cli::Command &c : cli::commands())
+            names << QLatin1String(c.name);
+        std::fprintf(stderr, "stackcanvas: '%s' is neither a command (%s) nor a file; see stackcanvas --help\n",
+                     qPrintable(files.front()), qPrintable(names.join(QStringLiteral(", "))));
         return 2;
     }
+    if (files.size() > 1)
+        return usage("open one FILE at a time");
     const QString themeName = parser.value(theme);
-    if (!themeName.isEmpty() && themeName != QLatin1String("light") && themeName != QLatin1String("dark")) {
-        std::fprintf(stderr, "stackcanvas: --theme takes light or dark\n");
-        return 2;
-    }
+    if (!themeName.isEmpty() && themeName != QLatin1String("light") && themeName != QLatin1String("dark"))
+        return usage("--theme takes light or dark");
     int width = 1400, height = 860;
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
@@ -70,10 +186,8 @@ int runGui(int argc, char **argv)
             width = wh[0].toInt(&okW);
             height = wh[1].toInt(&okH);
         }
-        if (!okW || !okH || width < 200 || height < 200 || width > 8000 || height > 8000) {
-            std::fprintf(stderr, "stackcanvas: --size takes WxH, for example 1600x1000\n");
-            return 2;
-        }
+        if (!okW || !okH || width < 200 || height < 200 || width > 8000 || height > 8000)
+            return usage("--size takes WxH from 200x200 to 8000x8000, for example 1600x1000");
     }
 
     Document document;
@@ -89,6 +203,17 @@ int runGui(int argc, char **argv)
 
     const QString screenshotPath = parser.value(screenshot);
     const bool interactive = screenshotPath.isEmpty();
+    const bool platformChosen = arguments.platformOption || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+    if (!interactive && !platformChosen && !hasDisplay())
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // a screenshot needs no screen
+    if (interactive && !platformChosen && !hasDisplay())
+        return usage("cannot open the window: no display (DISPLAY and WAYLAND_DISPLAY are unset); "
+                     "subcommands and --screenshot need no display");
+
+    const auto application = startGuiApplication(
+        argc, argv, false, "cannot open the window (subcommands and --screenshot need no display)");
+    QGuiApplication &app = *application;
+
     // A screenshot run neither offers nor leaves crash-recovery files.
     QTemporaryDir scratch;
     DocumentController controller(&document, nullptr, interactive ? QString() : scratch.path());

@@ -21,7 +21,7 @@ int main(int argc, char **argv)
             if (qstrcmp(argv[1], "export") == 0 && png) {
                 if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                     qputenv("QT_QPA_PLATFORM", "offscreen");
-                app = std::make_unique<QGuiApplication>(argc, argv);
+                app = sc::startGuiApplication(argc, argv, true, "cannot draw the PNG (no Qt platform plugin)");
             } else {
                 app = std::make_unique<QCoreApplication>(argc, argv);
             }

@@ -11,6 +11,7 @@
 #include <QSvgRenderer>
 #include <QXmlStreamWriter>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -278,7 +279,21 @@ ExportResult DiagramExporter::write(const Document &document, const ExportOption
         return ExportResult::failure("png export draws text and needs a QGuiApplication (offscreen is enough)");
     if (!(options.scale > 0) || options.scale > 16)
         return ExportResult::failure("the PNG scale must be above 0 and at most 16");
+    // Saved card positions can be anywhere: refuse a raster that cannot be allocated or painted
+    // (QPainter's raster engine works in 16-bit coordinates) instead of trying.
+    const double width = std::ceil(scene.bounds.width() * options.scale);
+    const double height = std::ceil(scene.bounds.height() * options.scale);
+    constexpr double kMaxSide = 32767, kMaxPixels = 256.0 * 1024 * 1024;
+    if (!std::isfinite(width) || !std::isfinite(height) || width > kMaxSide || height > kMaxSide
+        || width * height > kMaxPixels) {
+        const auto pixels = [](double v) { return std::isfinite(v) && v < 1e15 ? std::to_string(static_cast<long long>(v)) : std::string("too many"); };
+        return ExportResult::failure("the diagram would be " + pixels(width) + " x " + pixels(height)
+                                     + " pixels; a PNG is at most 32767 pixels a side and 268 million pixels in all "
+                                       "(use a smaller --scale, or SVG)");
+    }
     const QImage img = image(scene, options.scale);
+    if (img.isNull())
+        return ExportResult::failure("there is not enough memory for a PNG of this size (use a smaller --scale, or SVG)");
     QBuffer buffer(&result.bytes);
     buffer.open(QIODevice::WriteOnly);
     if (!img.save(&buffer, "PNG"))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything StackCanvas needs to build, run and test on Debian 12:
-# the Qt 6 / yaml-cpp / nlohmann-json toolchain from Debian, X tools for screenshots,
+# the Qt 6 / yaml-cpp / nlohmann-json toolchain from Debian, clang with its sanitizer and
+# libFuzzer runtimes (the sanitizer and fuzz stages of the tests), X tools for screenshots,
 # Node.js, and the pinned AWS tools (CDK, validator) that the tests check exports with.
 # Safe to run again: apt and npm skip what is already there.
 set -euo pipefail
@@ -23,6 +24,7 @@ packages=(
     qml6-module-qttest qt6-qpa-plugins qml6-module-qt-labs-platform
     xvfb xauth imagemagick x11-apps xdotool fonts-dejavu-core
     python3
+    clang-14 libclang-rt-14-dev llvm-14
 )
 
 missing=()

@@ -473,6 +473,15 @@ ApplicationWindow {
                 color: window.controller.modified ? Theme.accent : Theme.textMuted
             }
             Label {
+                objectName: "statusSaveNote"
+                visible: window.controller.saveNote !== ""
+                text: window.controller.saveNote
+                elide: Text.ElideRight
+                Layout.maximumWidth: 520
+                font.pixelSize: Theme.smallFontSize
+                color: Theme.warning
+            }
+            Label {
                 objectName: "statusCounts"
                 text: window.controller.resourceCount + " resources · " + window.controller.edgeCount + " connections"
                       + (window.controller.canvas.selection.length > 0 ? " · " + window.controller.canvas.selection.length + " selected" : "")

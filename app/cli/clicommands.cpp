@@ -2,6 +2,7 @@
 
 #include "app/cli/simulatecommand.h"
 
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cstdio>
@@ -15,6 +16,10 @@ const std::vector<Command> &commands()
         {"validate", "Check templates against the validation rules (text, json or sarif)", &runValidate},
         {"rules", "Print the rule reference (markdown or json)", &runRules},
         {"simulate", "Rehearse the rollout of one target as a timeline (text or json)", &runSimulateCommand},
+        {"edit", "Edit a template headlessly, keeping its text: only the edited lines change", &runEdit},
+        {"lessons", "List the study lessons, or show one lesson's steps (text or json)", &runLessonsCommand},
+        {"whatif", "What-if: deletion, stackset, runcommand, drift or import (text or json)", &runWhatIfCommand},
+        {"quiz", "Print the quiz, written and prediction questions with answers (text or json)", &runQuizCommand},
     };
     return list;
 }
@@ -46,6 +51,46 @@ int usageError(const QString &message)
 {
     err(QStringLiteral("stackcanvas: %1\n").arg(message));
     return 2;
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const char *command, const QStringList &arguments,
+                                    const QStringList &repeatable)
+{
+    const QString name = QStringLiteral("stackcanvas %1").arg(QLatin1String(command));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Displays this help."));
+    parser.addOption(help);
+    if (!parser.parse(QStringList{name} + arguments))
+        return usageError(QStringLiteral("%1: %2").arg(QLatin1String(command), parser.errorText()));
+    if (parser.isSet(help)) {
+        // Qt names the executable by its path; the help names the command as it is typed.
+        QString text = parser.helpText();
+        text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")), QStringLiteral("Usage: ") + name);
+        out(text);
+        return 0;
+    }
+    for (const QString &option : parser.optionNames()) {
+        if (repeatable.contains(option) || option == QLatin1String("h") || option == QLatin1String("help"))
+            continue;
+        if (parser.values(option).size() > 1)
+            return usageError(QStringLiteral("%1: %2%3 is given more than once")
+                                  .arg(QLatin1String(command), option.size() == 1 ? QStringLiteral("-") : QStringLiteral("--"), option));
+    }
+    return std::nullopt;
+}
+
+std::optional<int> checkFiles(const char *command, const QStringList &files, qsizetype min, qsizetype max)
+{
+    const QString name = QLatin1String(command);
+    if (files.size() < min)
+        return usageError(QStringLiteral("%1 needs %2 (see stackcanvas %1 --help)")
+                              .arg(name, max == 1 ? QStringLiteral("a FILE") : QStringLiteral("at least one FILE")));
+    if (files.size() > max)
+        return usageError(max == 0 ? QStringLiteral("%1 takes no FILE; unexpected argument '%2'").arg(name, files.at(max))
+                                   : QStringLiteral("%1 takes one FILE; unexpected argument '%2'").arg(name, files.at(max)));
+    for (const QString &file : files)
+        if (file.isEmpty())
+            return usageError(QStringLiteral("%1: a FILE argument is empty").arg(name));
+    return std::nullopt;
 }
 
 } // namespace sc::cli

@@ -3,7 +3,10 @@
 // A command gets the arguments after its name and returns the process exit code:
 // 0 success, 1 findings / a rollout that did not succeed, 2 bad usage or unreadable input.
 
+#include <QCommandLineParser>
 #include <QStringList>
+
+#include <optional>
 
 #include <vector>
 
@@ -23,8 +26,21 @@ void out(const QString &text);
 void err(const QString &text);
 int usageError(const QString &message);
 
+// The first steps of every subcommand: parse `arguments` for `command`, print the help for
+// --help, refuse an unknown option, a missing value and a single-valued option given twice.
+// Returns the exit code when the command is already done (0 after --help, 2 on bad usage).
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const char *command, const QStringList &arguments,
+                                    const QStringList &repeatable = {});
+// Refuses too few or too many FILE arguments and empty ones, naming the argument at fault.
+std::optional<int> checkFiles(const char *command, const QStringList &files, qsizetype min, qsizetype max);
+
 int runExport(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
 int runRules(const QStringList &arguments);
+int runEdit(const QStringList &arguments);
+// Study mode (model/study).
+int runLessonsCommand(const QStringList &arguments);
+int runWhatIfCommand(const QStringList &arguments);
+int runQuizCommand(const QStringList &arguments);
 
 } // namespace sc::cli

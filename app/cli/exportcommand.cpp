@@ -8,6 +8,8 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 
+#include <utility>
+
 #include <cstdio>
 
 namespace sc::cli {
@@ -21,7 +23,6 @@ int runExport(const QStringList &arguments)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Export a template to another format."));
-    parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The template to export (YAML or JSON)."));
     const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Output format: %1.").arg(formats.join(QStringLiteral(", "))),
                                 QStringLiteral("FORMAT"));
@@ -33,30 +34,41 @@ int runExport(const QStringList &arguments)
     const QCommandLineOption scale(QStringLiteral("scale"), QStringLiteral("png: scale factor (default 1)."), QStringLiteral("FACTOR"), QStringLiteral("1"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("svg, png: light or dark (default light)."), QStringLiteral("THEME"), QStringLiteral("light"));
     parser.addOptions({to, output, serverless, scale, theme});
-    if (!parser.parse(QStringList{QStringLiteral("stackcanvas export")} + arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
-        return 0;
-    }
+    if (const auto done = parseCommandLine(parser, "export", arguments))
+        return *done;
     const QStringList files = parser.positionalArguments();
-    if (files.size() != 1)
-        return usageError(QStringLiteral("export takes one FILE (see stackcanvas export --help)"));
+    if (const auto bad = checkFiles("export", files, 1, 1))
+        return *bad;
     if (!parser.isSet(to))
         return usageError(QStringLiteral("export needs --to FORMAT, one of %1").arg(formats.join(QStringLiteral(", "))));
     const Exporter *exporter = registry.find(parser.value(to).toStdString());
     if (!exporter)
         return usageError(QStringLiteral("unknown format '%1'; use one of %2").arg(parser.value(to), formats.join(QStringLiteral(", "))));
+    const QString format = parser.value(to);
+    if (parser.isSet(output) && parser.value(output).isEmpty())
+        return usageError(QStringLiteral("export: -o needs a file name"));
+
+    // An option that does not apply to the format is a mistake worth saying, not a silent no-op.
+    const auto onlyFor = [&](const QCommandLineOption &option, const QStringList &applies) -> std::optional<int> {
+        if (parser.isSet(option) && !applies.contains(format))
+            return usageError(QStringLiteral("--%1 applies to --to %2 only").arg(option.names().constFirst(), applies.join(QStringLiteral(" or "))));
+        return std::nullopt;
+    };
+    for (const auto &[option, applies] : {std::pair{serverless, QStringList{QStringLiteral("sam")}},
+                                          std::pair{scale, QStringList{QStringLiteral("png")}},
+                                          std::pair{theme, QStringList{QStringLiteral("svg"), QStringLiteral("png")}}})
+        if (const auto bad = onlyFor(option, applies))
+            return *bad;
 
     ExportOptions options;
     options.serverless = parser.isSet(serverless);
     bool scaleOk = false;
     options.scale = parser.value(scale).toDouble(&scaleOk);
-    if (!scaleOk || options.scale <= 0 || options.scale > 16)
-        return usageError(QStringLiteral("--scale takes a number between 0 and 16"));
+    if (!scaleOk || !(options.scale > 0) || options.scale > 16)
+        return usageError(QStringLiteral("--scale takes a number above 0 and at most 16, not '%1'").arg(parser.value(scale)));
     options.theme = parser.value(theme).toStdString();
     if (options.theme != "light" && options.theme != "dark")
-        return usageError(QStringLiteral("--theme takes light or dark"));
+        return usageError(QStringLiteral("--theme takes light or dark, not '%1'").arg(parser.value(theme)));
     options.stackName = QFileInfo(files.front()).completeBaseName().toStdString();
 
     Document document;

@@ -11,18 +11,13 @@ int runRules(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Print the rule reference (docs/rules.md is this output)."));
-    parser.addHelpOption();
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("markdown (default) or json."),
                                     QStringLiteral("FORMAT"), QStringLiteral("markdown"));
     parser.addOption(format);
-    if (!parser.parse(QStringList{QStringLiteral("stackcanvas rules")} + arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
-        return 0;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("rules takes no FILE"));
+    if (const auto done = parseCommandLine(parser, "rules", arguments))
+        return *done;
+    if (const auto bad = checkFiles("rules", parser.positionalArguments(), 0, 0))
+        return *bad;
     const QString fmt = parser.value(format);
     if (fmt == QLatin1String("markdown"))
         out(QString::fromStdString(rulesMarkdown()));

@@ -2,6 +2,7 @@
 
 #include "model/rollout/scenariobuilder.h"
 #include "model/rollout/simulator.h"
+#include "model/rollout/timelinecsv.h"
 #include "model/template/templatereader.h"
 
 #include <QCommandLineParser>
@@ -48,8 +49,19 @@ QString helpAppendix()
         << "\nFailures (--fail, repeatable):\n"
         << "  instance:K          the K-th instance or task to receive the new revision fails\n"
         << "  hook:NAME           that lifecycle hook reports Failed (hook:NAME:timeout: never reports)\n"
+        << "  instance:K+         the K-th and every later one fails (a bad revision)\n"
         << "  alarm:SECONDS       a watched alarm enters ALARM at that time (Elastic Beanstalk: the\n"
         << "                      environment's health turns Severe)\n"
+        << "\nOperator actions (--action, repeatable; only where AWS has the control):\n"
+        << "  stop:SECONDS        stop the deployment (CodeDeploy StopDeployment); it rolls back only with\n"
+        << "                      DEPLOYMENT_STOP_ON_REQUEST\n"
+        << "  rollback:SECONDS    stop and roll back (StopDeployment with rollback, ECS StopServiceDeployment\n"
+        << "                      ROLLBACK, Elastic Beanstalk AbortEnvironmentUpdate, CloudFormation\n"
+        << "                      CancelUpdateStack, weights set back on Route 53 records)\n"
+        << "  continue:SECONDS    ContinueDeployment of a CodeDeploy blue/green deployment: ends the ready\n"
+        << "                      wait (DeploymentReadyOption STOP_DEPLOYMENT) or the termination wait\n"
+        << "\nCSV (--format csv): one row per sample, header\n  " << QString::fromStdString(timelineCsvHeader())
+        << "\n  (percentages 0-100; test-traffic columns empty without a test listener; phase = event under way)\n"
         << "\nTimings (--set NAME=SECONDS, repeatable; defaults, D = documented by AWS, A = assumption):\n";
     for (const auto &d : timingDefinitions()) {
         out << "  " << q(d.name).leftJustified(26) << QString::number(d.defaultSeconds).rightJustified(6)
@@ -139,10 +151,15 @@ int runSimulateCommand(const QStringList &arguments)
                                   QStringLiteral("SPEC"));
     const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("Override a timing (see below)."),
                                  QStringLiteral("NAME=SECONDS"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+    const QCommandLineOption action(QStringLiteral("action"),
+                                    QStringLiteral("An operator action at a time (see below)."),
+                                    QStringLiteral("SPEC"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default), json or csv."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption units(QStringLiteral("units"),
+                                   QStringLiteral("With --format json: add every unit's state track."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    parser.addOptions({target, strategy, instances, fail, set, format, help});
+    parser.addOptions({target, strategy, instances, fail, action, set, format, units, help});
 
     const auto usage = [&err](const QString &message) {
         err << "stackcanvas: " << message << "\n";
@@ -162,8 +179,8 @@ int runSimulateCommand(const QStringList &arguments)
     if (!parser.isSet(target))
         return usage(QStringLiteral("simulate needs --target LOGICAL_ID"));
     const QString fmt = parser.value(format);
-    if (fmt != QStringLiteral("text") && fmt != QStringLiteral("json"))
-        return usage(QStringLiteral("--format must be text or json, not \"%1\"").arg(fmt));
+    if (fmt != QStringLiteral("text") && fmt != QStringLiteral("json") && fmt != QStringLiteral("csv"))
+        return usage(QStringLiteral("--format must be text, json or csv, not \"%1\"").arg(fmt));
 
     BuildOptions options;
     if (parser.isSet(strategy))
@@ -193,6 +210,8 @@ int runSimulateCommand(const QStringList &arguments)
         scenario = ScenarioBuilder(document.root).build(logicalId, options);
         for (const QString &spec : parser.values(fail))
             scenario.failures.push_back(parseFailure(spec.toStdString()));
+        for (const QString &spec : parser.values(action))
+            scenario.actions.push_back(parseAction(spec.toStdString()));
         for (const QString &assignment : parser.values(set)) {
             const auto eq = assignment.indexOf(QLatin1Char('='));
             bool ok = false;
@@ -214,7 +233,9 @@ int runSimulateCommand(const QStringList &arguments)
 
     const Timeline timeline = simulate(scenario);
     if (fmt == QStringLiteral("json"))
-        out << QString::fromStdString(timelineToJson(timeline).dump(2)) << "\n";
+        out << QString::fromStdString(timelineToJson(timeline, {parser.isSet(units)}).dump(2)) << "\n";
+    else if (fmt == QStringLiteral("csv"))
+        out << QString::fromStdString(timelineToCsv(timeline));
     else
         printText(out, scenario, timeline);
     return timeline.result == DeploymentResult::Succeeded ? 0 : 1;

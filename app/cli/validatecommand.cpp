@@ -1,14 +1,19 @@
 // stackcanvas validate FILE... [--format text|json|sarif] [--min-severity error|warning|info]
+// stackcanvas validate FILE... --fix [-o OUT]
 
 #include "app/cli/clicommands.h"
+#include "model/document/documentio.h"
+#include "model/rules/fixall.h"
 #include "model/rules/ruledocs.h"
 #include "model/rules/ruleregistry.h"
 #include "model/template/templatereader.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 
+#include <limits>
 #include <map>
+#include <optional>
+#include <tuple>
 
 namespace sc::cli {
 
@@ -18,6 +23,7 @@ struct FileReport {
     QString path;
     std::size_t resources = 0;
     std::vector<Finding> findings;
+    std::vector<std::string> fixed; // with --fix: the fixes applied, in order
 };
 
 // DESIGN §6 writes paths without the leading slash: "Resources/Api/Properties/Role".
@@ -30,7 +36,9 @@ QString textReport(const std::vector<FileReport> &reports)
 {
     QString text;
     int counts[3] = {0, 0, 0};
-    for (const FileReport &report : reports)
+    for (const FileReport &report : reports) {
+        for (const std::string &label : report.fixed)
+            text += QStringLiteral("%1: fixed: %2\n").arg(report.path, QString::fromStdString(label));
         for (const Finding &f : report.findings) {
             ++counts[static_cast<int>(f.severity)];
             QString where = QString::fromStdString(displayPath(f.path));
@@ -44,6 +52,7 @@ QString textReport(const std::vector<FileReport> &reports)
                              QString::fromStdString(f.message),
                              where.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(where));
         }
+    }
     text += QStringLiteral("%1 file(s): %2 error(s), %3 warning(s), %4 info\n")
                 .arg(reports.size())
                 .arg(counts[0])
@@ -57,15 +66,22 @@ Json jsonReport(const std::vector<FileReport> &reports)
     Json files = Json::array();
     for (const FileReport &report : reports) {
         Json findings = Json::array();
-        for (const Finding &f : report.findings)
-            findings.push_back({{"rule", f.ruleId},
-                                {"severity", std::string(severityName(f.severity))},
-                                {"resource", f.logicalId},
-                                {"path", displayPath(f.path)},
-                                {"line", f.line},
-                                {"column", f.column},
-                                {"message", f.message}});
-        files.push_back({{"path", report.path.toStdString()}, {"resources", report.resources}, {"findings", findings}});
+        for (const Finding &f : report.findings) {
+            Json finding = {{"rule", f.ruleId},
+                            {"severity", std::string(severityName(f.severity))},
+                            {"resource", f.logicalId},
+                            {"path", displayPath(f.path)},
+                            {"line", f.line},
+                            {"column", f.column},
+                            {"message", f.message}};
+            if (f.fix)
+                finding["fix"] = f.fix->label;
+            findings.push_back(std::move(finding));
+        }
+        Json file = {{"path", report.path.toStdString()}, {"resources", report.resources}, {"findings", findings}};
+        if (!report.fixed.empty())
+            file["fixed"] = report.fixed;
+        files.push_back(std::move(file));
     }
     return Json{{"version", STACKCANVAS_VERSION}, {"files", files}};
 }
@@ -113,13 +129,33 @@ Json sarifReport(const std::vector<FileReport> &reports)
                 {"runs", Json::array({Json{{"tool", {{"driver", driver}}}, {"results", results}}})}};
 }
 
+// Applies the fixes and writes the result (all or nothing, through QSaveFile) when anything
+// changed or another file was asked for. Returns the fixed tree, the fixes and what remains;
+// nullopt (the error printed) when the file cannot be written.
+std::optional<std::tuple<Json, std::vector<std::string>, std::vector<Finding>>>
+fixFile(const QString &path, const QString &target, Template content, const ValidateOptions &options)
+{
+    Document document;
+    document.reset(std::move(content), path.toStdString());
+    const FixReport fixes = applyAllFixes(document, options);
+    for (const std::string &failure : fixes.failed)
+        err(QStringLiteral("%1: a fix was refused: %2\n").arg(path, QString::fromStdString(failure)));
+    if (!fixes.applied.empty() || target != path) {
+        const std::string error = writeFileAtomically(target, serialize(document, document.format()));
+        if (!error.empty()) {
+            err(QStringLiteral("%1:1:1: cannot write the fixed template: %2\n").arg(target, QString::fromStdString(error)));
+            return std::nullopt;
+        }
+    }
+    return std::tuple{document.root(), fixes.applied, validate(document, options)};
+}
+
 } // namespace
 
 int runValidate(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Check templates against the validation rules."));
-    parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Templates to check (YAML or JSON)."),
                                  QStringLiteral("FILE..."));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default), json or sarif."),
@@ -127,13 +163,14 @@ int runValidate(const QStringList &arguments)
     const QCommandLineOption minSeverity(QStringLiteral("min-severity"),
                                          QStringLiteral("Report findings at least this severe: error, warning or info (default)."),
                                          QStringLiteral("SEVERITY"), QStringLiteral("info"));
-    parser.addOptions({format, minSeverity});
-    if (!parser.parse(QStringList{QStringLiteral("stackcanvas validate")} + arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
-        return 0;
-    }
+    const QCommandLineOption fix(QStringLiteral("fix"),
+                                 QStringLiteral("Apply every one-click fix (each as the window would), save, then report what remains."));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("With --fix and one FILE: write the fixed template here instead of over FILE."),
+                                    QStringLiteral("OUT"));
+    parser.addOptions({format, minSeverity, fix, output});
+    if (const auto done = parseCommandLine(parser, "validate", arguments))
+        return *done;
     const QString fmt = parser.value(format);
     if (fmt != QLatin1String("text") && fmt != QLatin1String("json") && fmt != QLatin1String("sarif"))
         return usageError(QStringLiteral("--format takes text, json or sarif, not '%1'").arg(fmt));
@@ -141,24 +178,25 @@ int runValidate(const QStringList &arguments)
     if (!severity)
         return usageError(QStringLiteral("--min-severity takes error, warning or info, not '%1'").arg(parser.value(minSeverity)));
     const QStringList files = parser.positionalArguments();
-    if (files.isEmpty())
-        return usageError(QStringLiteral("validate needs at least one FILE (see stackcanvas validate --help)"));
+    if (const auto bad = checkFiles("validate", files, 1, std::numeric_limits<qsizetype>::max()))
+        return *bad;
+    const bool fixing = parser.isSet(fix);
+    if (parser.isSet(output) && !fixing)
+        return usageError(QStringLiteral("validate: -o is only used with --fix"));
+    if (parser.isSet(output) && files.size() != 1)
+        return usageError(QStringLiteral("validate: -o takes the fixed template of one FILE, not %1").arg(files.size()));
+    if (parser.isSet(output) && parser.value(output).isEmpty())
+        return usageError(QStringLiteral("validate: -o needs a file name"));
 
     bool unreadable = false;
     bool errors = false;
     std::vector<FileReport> reports;
     for (const QString &path : files) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            err(QStringLiteral("%1:1:1: cannot read the file: %2\n").arg(path, file.errorString()));
-            unreadable = true;
-            continue;
-        }
-        const QByteArray bytes = file.readAll();
+        std::string bytes;
         Template content;
         try {
-            content = readTemplate(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
-                                   path.toStdString(),
+            bytes = readTemplateBytes(path.toStdString()); // bounded: pipes and devices too
+            content = readTemplate(bytes, path.toStdString(),
                                    path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
                                        ? std::optional<TemplateFormat>(TemplateFormat::Json)
                                        : std::nullopt);
@@ -170,7 +208,17 @@ int runValidate(const QStringList &arguments)
         ValidateOptions options;
         options.minSeverity = *severity;
         options.templateBytes = static_cast<std::size_t>(bytes.size());
-        FileReport report{path, 0, validate(content, options)};
+        FileReport report{path, 0, {}, {}};
+        if (fixing) {
+            const auto fixed = fixFile(path, parser.isSet(output) ? parser.value(output) : path, std::move(content), options);
+            if (!fixed) {
+                unreadable = true;
+                continue;
+            }
+            std::tie(content.root, report.fixed, report.findings) = std::move(*fixed);
+        } else {
+            report.findings = validate(content, options);
+        }
         if (const auto it = content.root.find("Resources"); it != content.root.end() && it->is_object())
             report.resources = it->size();
         for (const Finding &f : report.findings)

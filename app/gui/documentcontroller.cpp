@@ -38,6 +38,8 @@ DocumentController::DocumentController(Document *document, QObject *parent, cons
     connect(m_problems, &ProblemModel::validated, this, &DocumentController::showSeverities);
     showSeverities();
     connect(document, &Document::changed, this, [this](const DocumentChange &change) {
+        if (change.reset)
+            setSaveNote({}); // another document: the last save's note is not about it
         m_resources->apply(change);
         emit documentChanged();
     });
@@ -163,9 +165,11 @@ QString DocumentController::save()
 QString DocumentController::saveAs(const QString &pathOrUrl)
 {
     const QString path = localPath(pathOrUrl);
-    const std::string error = saveDocument(*m_document, path.toStdString());
+    SaveReport report;
+    const std::string error = saveDocument(*m_document, path.toStdString(), &report);
     if (!error.empty())
         return QString::fromStdString(error);
+    setSaveNote(report.note.empty() ? QString() : QStringLiteral("Whole file rewritten: ") + QString::fromStdString(report.note));
     addRecentFile(path);
     emit documentChanged();
     return {};
@@ -211,6 +215,14 @@ QString DocumentController::localPath(const QString &pathOrUrl)
 QUrl DocumentController::folderOf(const QString &path)
 {
     return path.isEmpty() ? QUrl() : QUrl::fromLocalFile(QFileInfo(path).absolutePath());
+}
+
+void DocumentController::setSaveNote(const QString &note)
+{
+    if (note == m_saveNote)
+        return;
+    m_saveNote = note;
+    emit saveNoteChanged();
 }
 
 void DocumentController::closing()

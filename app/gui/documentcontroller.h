@@ -46,6 +46,9 @@ class DocumentController : public QObject {
     Q_PROPERTY(QString redoText READ redoText NOTIFY undoStateChanged)
     Q_PROPERTY(QStringList recentFiles READ recentFiles NOTIFY recentFilesChanged)
     Q_PROPERTY(QVariantList examples READ examples CONSTANT)
+    // Empty after a save that changed only the edited lines; otherwise why the whole file was
+    // written anew (shown in the status bar).
+    Q_PROPERTY(QString saveNote READ saveNote NOTIFY saveNoteChanged)
 
 public:
     // `recoveryDirectory` empty: the application's data location.
@@ -71,6 +74,7 @@ public:
     QString redoText() const;
     QStringList recentFiles() const;
     QVariantList examples() const;
+    QString saveNote() const { return m_saveNote; }
     Document *document() const { return m_document; }
 
     Q_INVOKABLE QPointF position(const QString &logicalId) const;
@@ -95,11 +99,13 @@ signals:
     void modifiedChanged();
     void undoStateChanged();
     void recentFilesChanged();
+    void saveNoteChanged();
 
 private:
     void addRecentFile(const QString &path);
     // Gives each card the severity of its worst finding.
     void showSeverities();
+    void setSaveNote(const QString &note);
 
     Document *m_document;
     ResourceModel *m_resources;
@@ -110,6 +116,7 @@ private:
     RecoveryManager *m_recovery;
     ProblemModel *m_problems;
     ExportController *m_exporter;
+    QString m_saveNote;
 };
 
 } // namespace sc

@@ -35,6 +35,24 @@ std::optional<std::pair<std::string, std::string>> getAtt(const Json &v)
     return std::nullopt;
 }
 
+// The converter reads templates of any shape the reader accepts: a value that should be a
+// mapping may be a scalar or a list. These read a member without assuming the shape.
+const Json &member(const Json &object, const char *key)
+{
+    static const Json null;
+    if (!object.is_object())
+        return null;
+    const auto it = object.find(key);
+    return it == object.end() ? null : *it;
+}
+
+const Json &mapping(const Json &object, const char *key)
+{
+    static const Json empty = Json::object();
+    const Json &value = member(object, key);
+    return value.is_object() ? value : empty;
+}
+
 std::string typeOf(const Json &resources, const std::string &id)
 {
     if (!resources.contains(id) || !resources[id].is_object() || !resources[id].contains("Type")
@@ -89,32 +107,32 @@ std::optional<Canary> Converter::match(const std::string &aliasId, std::string &
         why = "it has no UpdatePolicy.CodeDeployLambdaAliasUpdate (nothing to deploy gradually)";
         return std::nullopt;
     }
-    const Json &props = alias.value("Properties", Json::object());
-    const auto fn = refTarget(props.value("FunctionName", Json()));
+    const Json &props = mapping(alias, "Properties");
+    const auto fn = refTarget(member(props, "FunctionName"));
     if (!fn || typeOf(resources, *fn) != "AWS::Lambda::Function") {
         why = "its FunctionName is not a Ref to an AWS::Lambda::Function of this template";
         return std::nullopt;
     }
     c.function = *fn;
-    const auto version = getAtt(props.value("FunctionVersion", Json()));
+    const auto version = getAtt(member(props, "FunctionVersion"));
     if (!version || version->second != "Version" || typeOf(resources, version->first) != "AWS::Lambda::Version") {
         why = "its FunctionVersion is not GetAtt of an AWS::Lambda::Version";
         return std::nullopt;
     }
     c.version = version->first;
-    const Json &vprops = resources[c.version].value("Properties", Json::object());
-    if (refTarget(vprops.value("FunctionName", Json())) != c.function) {
+    const Json &vprops = mapping(resources[c.version], "Properties");
+    if (refTarget(member(vprops, "FunctionName")) != c.function) {
         why = "the version publishes another function";
         return std::nullopt;
     }
     const Json &hook = (*update)["CodeDeployLambdaAliasUpdate"];
-    const auto group = refTarget(hook.value("DeploymentGroupName", Json()));
+    const auto group = refTarget(member(hook, "DeploymentGroupName"));
     if (!group || typeOf(resources, *group) != "AWS::CodeDeploy::DeploymentGroup") {
         why = "its DeploymentGroupName is not a Ref to a deployment group of this template";
         return std::nullopt;
     }
     c.group = *group;
-    const auto app = refTarget(hook.value("ApplicationName", Json()));
+    const auto app = refTarget(member(hook, "ApplicationName"));
     if (!app || typeOf(resources, *app) != "AWS::CodeDeploy::Application") {
         why = "its ApplicationName is not a Ref to a CodeDeploy application of this template";
         return std::nullopt;
@@ -133,8 +151,8 @@ std::optional<Canary> Converter::match(const std::string &aliasId, std::string &
         const std::string &id = it.key();
         const std::string type = typeOf(resources, id);
         if ((type == "AWS::Lambda::Version" && id != c.version) || (type == "AWS::Lambda::Alias" && id != c.alias)) {
-            const Json &p = it.value().value("Properties", Json::object());
-            if (refTarget(p.value("FunctionName", Json())) == c.function) {
+            const Json &p = mapping(it.value(), "Properties");
+            if (refTarget(member(p, "FunctionName")) == c.function) {
                 why = c.function + " has another " + type + " (" + id + ")";
                 return std::nullopt;
             }
@@ -152,7 +170,7 @@ std::optional<Canary> Converter::match(const std::string &aliasId, std::string &
 std::optional<Json> Converter::functionProperties(const Canary &c, std::string &why) const
 {
     const Json &resources = m_root["Resources"];
-    const Json lambda = resources[c.function].value("Properties", Json::object());
+    const Json lambda = mapping(resources[c.function], "Properties");
     Json out = Json::object();
     for (auto it = lambda.begin(); it != lambda.end(); ++it) {
         const std::string &key = it.key();
@@ -188,16 +206,16 @@ std::optional<Json> Converter::functionProperties(const Canary &c, std::string &
         }
     }
     const Json &alias = resources[c.alias];
-    const Json &aliasProps = alias.value("Properties", Json::object());
+    const Json &aliasProps = mapping(alias, "Properties");
     for (auto it = aliasProps.begin(); it != aliasProps.end(); ++it) {
         if (it.key() != "FunctionName" && it.key() != "FunctionVersion" && it.key() != "Name") {
             why = c.alias + "'s property " + it.key() + " (SAM's alias takes only a name)";
             return std::nullopt;
         }
     }
-    out["AutoPublishAlias"] = aliasProps.value("Name", Json());
+    out["AutoPublishAlias"] = member(aliasProps, "Name");
 
-    const Json &group = resources[c.group].value("Properties", Json::object());
+    const Json &group = mapping(resources[c.group], "Properties");
     const Json configName = group.value("DeploymentConfigName", Json("CodeDeployDefault.LambdaAllAtOnce"));
     const std::string type = configName.is_string() ? samDeploymentType(configName.get<std::string>()) : std::string();
     if (type.empty()) {
@@ -216,13 +234,19 @@ std::optional<Json> Converter::functionProperties(const Canary &c, std::string &
     Json preference = {{"Type", type}};
     if (group.contains("AlarmConfiguration")) {
         const Json &alarms = group["AlarmConfiguration"];
-        if (alarms.value("Enabled", Json(true)) != Json(true) || alarms.contains("IgnorePollAlarmFailure")) {
+        if (!alarms.is_object() || alarms.value("Enabled", Json(true)) != Json(true)
+            || alarms.contains("IgnorePollAlarmFailure") || !alarms.value("Alarms", Json::array()).is_array()) {
             why = c.group + "'s AlarmConfiguration is disabled or has options SAM does not take";
             return std::nullopt;
         }
         Json list = Json::array();
-        for (const Json &a : alarms.value("Alarms", Json::array()))
-            list.push_back(a.value("Name", Json()));
+        for (const Json &a : alarms.value("Alarms", Json::array())) {
+            if (member(a, "Name").is_null()) {
+                why = c.group + " has an alarm without a Name";
+                return std::nullopt;
+            }
+            list.push_back(a["Name"]);
+        }
         if (!list.empty())
             preference["Alarms"] = list;
     }
@@ -237,7 +261,7 @@ std::optional<Json> Converter::functionProperties(const Canary &c, std::string &
     if (group.contains("ServiceRoleArn"))
         preference["Role"] = group["ServiceRoleArn"];
     // SAM's deployment group always rolls back on failure, on alarm and on request.
-    const Json &rollback = group.value("AutoRollbackConfiguration", Json::object());
+    const Json &rollback = mapping(group, "AutoRollbackConfiguration");
     std::set<std::string> events;
     for (const Json &e : rollback.value("Events", Json::array()))
         if (e.is_string())

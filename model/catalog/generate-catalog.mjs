@@ -19,13 +19,17 @@
 // cdk-ts exporter must write; a type that aws-cdk-lib does not know yet falls back to the same
 // naming rules reimplemented here.
 //
-// Types missing from the database (some SAM types) are hand-written in sam-extra.json, which is
-// merged here, together with the Ref/GetAtt facts the database lacks for the SAM types it has.
+// Two gaps of the database are filled from the data AWS's own validator ships (see
+// validator-schemas.mjs): the AWS SAM types come from the SAM schema it carries (the database's
+// SAM entries are years old), and every type gets the Fn::GetAtt attributes CloudFormation
+// accepts that the database records only as properties (AWS::Elasticsearch::Domain DomainArn).
+// sam-facts.json adds the SAM facts no schema holds: descriptions, Ref and GetAtt.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { loadValidatorData, schemaToRows } from './validator-schemas.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -212,47 +216,115 @@ function resourceDetail(r, cdkInfo) {
     return { d: oneLine(r.documentation), r: refWords(refIds), ri: refIds, p: props, a: attrs, t: types };
 }
 
-// ---- hand-written types (sam-extra.json) ------------------------------------------------------
+// ---- AWS SAM types from the validator's SAM schema --------------------------------------------
 
-const extra = JSON.parse(fs.readFileSync(path.join(here, 'sam-extra.json'), 'utf8'));
-function handProperty(name, p) {
-    const kind = { Scalar: 'S', List: 'L', Map: 'M', Json: 'J' }[p.kind ?? 'Scalar'];
-    const prim = ['String', 'Integer', 'Long', 'Double', 'Number', 'Boolean', 'Timestamp', 'Json'].includes(p.type);
-    const flags = (p.required ? 1 : 0) | (p.causesReplacement ? 2 : 0) | (prim ? 4 : 0);
-    const row = [name, kind, p.type, flags, p.documentation ?? '', camel(name)];
-    const tail = [p.enumValues ?? 0, p.alternatives ?? 0];
-    while (tail.length && tail[tail.length - 1] === 0) tail.pop();
-    return row.concat(tail);
-}
+const validator = loadValidatorData(cdkLibPath);
+if (!validator) throw new Error(`AWS's validator is not installed under ${cdkLibPath}; run installer/install-deps.sh`);
+const samFacts = JSON.parse(fs.readFileSync(path.join(here, 'sam-facts.json'), 'utf8')).types;
+const dbByType = new Map(schema.resource.entities.map((r) => [r.cloudFormationType, r]));
+
 function handAttrs(attrs) {
-    return Object.keys(attrs ?? {}).sort(byName).map((n) => [n, attrs[n].type ?? 'String', attrs[n].documentation ?? '', attrFallback(n)]);
+    return Object.keys(attrs ?? {}).sort(byName).map((n) => [n, attrs[n].type ?? 'String', attrs[n].documentation ?? '', '']);
+}
+
+// The CDK's aws_sam L1 classes are generated from the database's old SAM entries. A property
+// keeps its CDK name only where that L1 types it the way the SAM schema does (any shape the
+// L1 cannot take, such as Events now free-form, is written by the cdk-ts exporter as an
+// override instead).
+const tsType = (t) => ({ String: 'string', Timestamp: 'string', Integer: 'number', Long: 'number', Double: 'number',
+    Number: 'number', Boolean: 'boolean', Json: 'any' }[t] ?? t);
+function cdkTypesAlike(ours, theirs) {
+    if (!theirs) return false;
+    if (theirs.kind === 'J') return true;
+    if (ours.kind === 'J' || ours.kind !== theirs.kind) return false;
+    const acceptsString = (d) => (d.prim && d.type === 'String') || (d.alternatives ?? []).includes('String');
+    if (ours.alternatives) return acceptsString(theirs);
+    if (ours.prim || theirs.prim) return ours.prim && theirs.prim && tsType(ours.type) === tsType(theirs.type);
+    return true; // both structures: their members are matched one by one
+}
+
+// The database entity's nested types by name, for cdkTypesAlike.
+function dbNestedTypes(entity) {
+    const out = new Map();
+    const visit = (props) => {
+        for (const p of Object.values(props ?? {})) {
+            const d = describe(p.type);
+            if (d.ref && !out.has(d.type)) {
+                out.set(d.type, typeDefs.get(d.ref));
+                visit(typeDefs.get(d.ref).properties);
+            }
+        }
+    };
+    visit(entity?.properties);
+    return out;
+}
+
+function samDetail(type, samSchema, cdkInfo) {
+    const facts = samFacts[type];
+    if (!facts) throw new Error(`${type}: the validator knows this SAM type; describe it in sam-facts.json`);
+    const db = dbByType.get(type);
+    const dbTypes = dbNestedTypes(db);
+    const dbProps = (owner) => (owner === null ? db?.properties : dbTypes.get(owner)?.properties) ?? {};
+    const names = (owner) => cdk.converters.get(`${cdkInfo.cls}${owner === null ? 'Props' : `${owner}Property`}`);
+    const rowFor = (owner) => (name, schemaType, required) => {
+        const theirs = dbProps(owner)[name];
+        // A pass-through value is typed like the property of the generated resource, which the
+        // database records (Timeout: Integer), as long as that type needs no nested structure.
+        const recorded = theirs && describe(theirs.type);
+        const d = schemaType.passThrough && recorded && recorded.prim ? recorded : schemaType;
+        const flags = (required ? 1 : 0) | (d.prim ? 4 : 0);
+        const cdkName = theirs && cdkTypesAlike(d, describe(theirs.type)) ? names(owner)?.get(name) ?? '' : '';
+        const row = [name, d.kind, d.type, flags, oneLine(theirs?.documentation), cdkName];
+        const tail = [d.enums ?? 0, d.alternatives ?? 0];
+        while (tail.length && tail[tail.length - 1] === 0) tail.pop();
+        return row.concat(tail);
+    };
+    const { properties } = schemaToRows(samSchema, rowFor(null));
+    const { types } = schemaToRows(samSchema, (name, d, required) => [name, d, required]);
+    return {
+        d: facts.documentation, r: facts.refReturns ?? '', ri: facts.refIdentifiers ?? [],
+        p: properties,
+        a: handAttrs(facts.attributes),
+        t: types.map(([n, rows]) => [n, `${n}Property`, rows.map(([name, d, req]) => rowFor(n)(name, d, req))])
+            .sort((a, b) => byName(a[0], b[0])),
+    };
+}
+
+// Attributes CloudFormation accepts in Fn::GetAtt that the database lacks; the CDK writes them
+// with getAtt() unless its L1 class has a typed accessor.
+const getAttType = { string: 'String', integer: 'Integer', number: 'Double', boolean: 'Boolean', array: 'List<String>', object: 'Json' };
+function addValidatorAttributes(type, detail) {
+    const known = new Set(detail.a.map((a) => a[0]));
+    const cdkAttrs = cdk.attrs.get(type);
+    const props = dbByType.get(type)?.properties ?? {};
+    let added = 0;
+    for (const name of validator.getAtt[type] ?? []) {
+        if (known.has(name)) continue;
+        const t = getAttType[validator.getAttTypes?.[type]?.[name]] ?? 'String';
+        detail.a.push([name, t, oneLine(props[name]?.documentation), cdkAttrs?.get(name) ?? '']);
+        added++;
+    }
+    detail.a.sort((a, b) => byName(a[0], b[0]));
+    return added;
 }
 
 // ---- write ------------------------------------------------------------------------------------
 
 const entries = [];
+let attributesAdded = 0;
 for (const r of schema.resource.entities) {
+    if (r.cloudFormationType.startsWith('AWS::Serverless::')) continue; // from the SAM schema below
     const service = serviceOfResource.get(r.$id);
     const fallbackModule = service.name.replace(/-/g, '_');
     const info = cdk.classes.get(r.cloudFormationType) ?? { module: fallbackModule, cls: `Cfn${r.name}` };
     const detail = resourceDetail(r, info);
-    const supplement = extra.supplements?.[r.cloudFormationType];
-    if (supplement) {
-        if (supplement.refReturns) detail.r = supplement.refReturns;
-        if (supplement.attributes) detail.a = detail.a.concat(handAttrs(supplement.attributes)).sort((a, b) => byName(a[0], b[0]));
-    }
+    attributesAdded += addValidatorAttributes(r.cloudFormationType, detail);
     entries.push({ type: r.cloudFormationType, module: info.module, cls: info.cls, detail });
 }
-for (const [type, t] of Object.entries(extra.types)) {
-    if (entries.some((e) => e.type === type)) throw new Error(`${type} is in the database now; drop it from sam-extra.json`);
-    const detail = {
-        d: t.documentation, r: t.refReturns, ri: t.refIdentifiers ?? [],
-        p: Object.keys(t.properties).sort(byName).map((n) => handProperty(n, t.properties[n])),
-        a: handAttrs(t.attributes),
-        t: Object.keys(t.propertyTypes ?? {}).sort(byName).map((n) => [n, `${n}Property`,
-            Object.keys(t.propertyTypes[n]).sort(byName).map((pn) => handProperty(pn, t.propertyTypes[n][pn]))]),
-    };
-    entries.push({ type, module: t.cdkModule, cls: t.cdkClass, detail });
+const samTypes = Object.keys(validator.schemas).filter((t) => t.startsWith('AWS::Serverless::')).sort(byName);
+for (const type of samTypes) {
+    const info = cdk.classes.get(type) ?? { module: '', cls: '' };
+    entries.push({ type, module: info.module, cls: info.cls, detail: samDetail(type, validator.schemas[type], info) });
 }
 entries.sort((a, b) => byName(a.type, b.type));
 
@@ -280,7 +352,8 @@ const dbVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(dbPath), 'pa
 fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, 'specs.bin'), Buffer.concat(blocks));
 fs.writeFileSync(path.join(outDir, 'index.json.z'), qcompress(JSON.stringify({
-    source: `aws-cdk ${dbVersion} db.json.gz; CDK names from aws-cdk-lib ${cdkVersion}`,
+    source: `aws-cdk ${dbVersion} db.json.gz; SAM types and GetAtt attributes from @aws/cloudformation-validate `
+        + `${validator.version}; CDK names from aws-cdk-lib ${cdkVersion}`,
     types: index,
 })));
 
@@ -292,5 +365,6 @@ for (const r of schema.resource.entities) {
     const names = cdk.converters.get(`${info.cls}Props`);
     for (const n of Object.keys(r.properties)) if (names?.get(n) !== undefined && names.get(n) !== camel(n)) mismatches++;
 }
-console.log(`${entries.length} types, ${offset} bytes of detail; ${fallbacks} types not in aws-cdk-lib (names derived); `
+console.log(`${entries.length} types (${samTypes.length} SAM), ${offset} bytes of detail; ${attributesAdded} GetAtt attributes `
+    + `from AWS's validator; ${fallbacks} types not in aws-cdk-lib (names derived); `
     + `${mismatches} property names where the CDK deviates from the plain rule`);

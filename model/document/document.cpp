@@ -7,8 +7,7 @@
 #include "model/geometry/fleetsummary.h"
 #include "model/geometry/placement.h"
 #include "model/template/references.h"
-#include "model/template/templatereader.h"
-#include "model/template/templatewriter.h"
+#include "model/template/sourcetext.h"
 
 #include <algorithm>
 #include <cmath>
@@ -79,11 +78,20 @@ const SourceMap &Document::positions() const
     if (!isModified())
         return m_content.positions;
     if (!m_positions) {
-        const bool json = m_content.format == TemplateFormat::Json;
-        const std::string text = json ? writeJson(m_content.root) : writeYaml(m_content.root);
-        m_positions = readTemplate(text, m_filePath, m_content.format).positions;
+        const bool keepsText = m_content.source && m_content.source->format() == m_content.format;
+        SaveText text = keepsText ? m_content.source->render(m_content.root, m_filePath)
+                                  : SourceText::write(m_content.root, m_content.format, m_filePath);
+        m_positions = std::move(text.reread.positions);
     }
     return *m_positions;
+}
+
+void Document::adoptSavedText(Template saved)
+{
+    m_content.source = std::move(saved.source);
+    m_content.positions = std::move(saved.positions);
+    m_content.format = saved.format;
+    m_positions.reset();
 }
 
 const Json *Document::resource(const std::string &id) const
@@ -158,6 +166,9 @@ std::optional<QPointF> Document::savedPosition(const std::string &id) const
     const Json *p = tree::find(m_content.root, SourceMap::join(kLayoutPointer, id));
     if (!p || !p->is_object() || !p->contains("x") || !p->contains("y") || !(*p)["x"].is_number()
         || !(*p)["y"].is_number())
+        return std::nullopt;
+    // YAML can say .inf or .nan; such a position places nothing and would poison every bound.
+    if (!std::isfinite((*p)["x"].get<double>()) || !std::isfinite((*p)["y"].get<double>()))
         return std::nullopt;
     return QPointF((*p)["x"].get<double>(), (*p)["y"].get<double>());
 }
@@ -418,7 +429,8 @@ EditResult Document::edit(const std::string &label,
     return {};
 }
 
-EditResult Document::addResource(const std::string &type, QPointF at, const std::string &requestedId)
+EditResult Document::addResource(const std::string &type, QPointF at, const std::string &requestedId,
+                                  bool placeOnCanvas)
 {
     const Catalog &catalog = Catalog::instance();
     if (type.empty())
@@ -441,6 +453,8 @@ EditResult Document::addResource(const std::string &type, QPointF at, const std:
     EditResult result = edit("Add " + id, [&](EditRecorder &r, std::string &) {
         r.ensureObject("/Resources");
         r.set(SourceMap::join("/Resources", id), resource);
+        if (!placeOnCanvas)
+            return true;
         r.ensureObject(kLayoutPointer);
         r.set(SourceMap::join(kLayoutPointer, id),
               Json{{"x", std::lround(at.x())}, {"y", std::lround(at.y())}});

@@ -55,11 +55,15 @@ public:
     void setFilePath(const std::string &path) { m_filePath = path; }
     bool isModified() const { return !m_undoStack->isClean(); }
     void markSaved() { m_undoStack->setClean(); }
+    // The text the template was read from or last saved as (null for a new document): saves
+    // edit it in place. Adopting a saved text also adopts its positions.
+    const std::shared_ptr<const SourceText> &source() const { return m_content.source; }
+    void adoptSavedText(Template saved);
     QUndoStack *undoStack() const { return m_undoStack.get(); }
 
     const Graph &graph() const;
     // Line and column of each node in the text: the file's while unmodified, otherwise the text
-    // as it would be saved now (computed when asked for).
+    // as it would be saved now, edits made in place (computed when asked for).
     const SourceMap &positions() const;
 
     const Json *resource(const std::string &id) const;
@@ -89,7 +93,10 @@ public:
     LayoutMode defaultLayoutMode() const;
 
     // Intent methods: each is one undo step.
-    EditResult addResource(const std::string &type, QPointF at, const std::string &id = {});
+    // `placeOnCanvas` false leaves the layout alone (a headless edit): the card is then placed
+    // by the automatic layout.
+    EditResult addResource(const std::string &type, QPointF at, const std::string &id = {},
+                           bool placeOnCanvas = true);
     EditResult removeResources(const std::vector<std::string> &ids);
     // `gesture` != 0 merges consecutive moves of one drag into one undo step.
     EditResult moveNodes(const std::map<std::string, QPointF> &positions, int gesture = 0);

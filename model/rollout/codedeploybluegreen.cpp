@@ -4,6 +4,7 @@
 // deregistered all at once and then terminated after the termination wait or kept alive.
 // Until they are terminated, a rollback re-registers the originals.
 
+#include "model/rollout/asglifecycle.h"
 #include "model/rollout/hostbatching.h"
 #include "model/rollout/rolloutstrategies.h"
 #include "model/rollout/serverlifecycle.h"
@@ -21,6 +22,7 @@ public:
         , m_recorder(recorder)
         , m_lifecycle(scenario, recorder)
         , m_batching(scenario.strategy.minimumHealthyHosts, scenario.instances)
+        , m_hooks(scenario, recorder)
     {
     }
 
@@ -43,14 +45,36 @@ public:
                                    ? m_scenario.timing.seconds(timing::InstanceLaunch)
                                    : 0;
         for (int i = 0; i < n; ++i)
-            m_replacements.push_back(m_recorder.addInstance(0, Version::Replacement, false));
+            m_replacements.push_back(
+                m_recorder.addInstance(0, Version::Replacement, launch > 0 ? UnitState::Pending : UnitState::Idle));
+        // The copied group's launch hooks hold each new instance in Pending:Wait.
+        TimedSteps steps;
+        Seconds launched = launch;
+        for (int index : m_replacements) {
+            if (!options.copyAutoScalingGroup || !m_hooks.hasHooks(true)) {
+                steps.at(launch, [=, this] { m_recorder.setState(launch, index, UnitState::Idle); });
+                continue;
+            }
+            const auto pass = m_hooks.pass(true);
+            steps.at(launch, [=, this] { m_hooks.enterWait(launch, index, true, pass); });
+            steps.at(launch + pass.wait, [=, this] {
+                if (pass.abandoned)
+                    m_recorder.terminate(launch + pass.wait, index);
+                else
+                    m_recorder.setState(launch + pass.wait, index, UnitState::Idle);
+            });
+            if (pass.abandoned)
+                m_failed.insert(index);
+            launched = std::max(launched, launch + pass.wait);
+        }
         m_recorder.event(0, "Instance", "ProvisionReplacementFleet", "Succeeded",
                          membersLabel(m_recorder, m_replacements), launch,
                          options.copyAutoScalingGroup
                              ? "COPY_AUTO_SCALING_GROUP: a copy of the Auto Scaling group launches " +
                                    std::to_string(n) + " instances"
                              : "DISCOVER_EXISTING: instances provisioned beforehand");
-        t += launch;
+        steps.apply();
+        t = launched;
 
         // Install on the replacement instances, batch by batch.
         if (auto r = waves(t, installEvents(), true); r.result)
@@ -59,20 +83,10 @@ public:
             t = r.end;
 
         if (options.waitForApproval) {
-            const Seconds wait = m_scenario.timing.seconds(timing::ReadyWait);
-            const Seconds approval = m_scenario.timing.seconds(timing::ManualApproval);
-            if (approval > wait) {
-                m_recorder.event(t, "Wait", "READY_WAIT", "Stopped", {}, wait,
-                                 "no ContinueDeployment within WaitTimeInMinutes");
-                if (!m_recorder.live(t + wait))
-                    return alarm(*m_recorder.cutoff());
-                m_recorder.event(t + wait, "Deployment", "End", "Stopped", {}, 0,
-                                 "STOP_DEPLOYMENT: the wait for approval expired; traffic never moved");
-                return {t + wait, DeploymentResult::Stopped};
-            }
-            m_recorder.event(t, "Wait", "READY_WAIT", "Succeeded", {}, approval,
-                             "STOP_DEPLOYMENT: traffic is rerouted after ContinueDeployment");
-            t += approval;
+            if (auto r = readyWait(t); r.result)
+                return *r.result;
+            else
+                t = r.end;
         }
 
         // Reroute traffic to the replacements by the deployment configuration.
@@ -99,16 +113,31 @@ public:
         }
 
         if (options.terminateOriginals) {
-            const Seconds wait = m_scenario.timing.seconds(timing::TerminationWait);
+            Seconds wait = m_scenario.timing.seconds(timing::TerminationWait);
+            if (auto at = continueDuring(m_scenario, m_recorder, t, wait, "TERMINATION_WAIT"))
+                wait = *at - t;
             m_recorder.event(t, "Wait", "TERMINATION_WAIT", "Succeeded", {}, wait,
                              "originals kept for TerminationWaitTimeInMinutes; rollback still possible");
             t += wait;
             if (!m_recorder.live(t))
                 return alarm(*m_recorder.cutoff());
-            for (int index : m_originals)
-                m_recorder.terminate(t, index);
             m_recorder.event(t, "Instance", "TerminateOriginals", "Succeeded",
                              membersLabel(m_recorder, m_originals));
+            // The original group's terminate hooks hold each instance in Terminating:Wait.
+            TimedSteps gone;
+            Seconds end = t;
+            for (int index : m_originals) {
+                if (!m_hooks.hasHooks(false)) {
+                    gone.at(t, [=, this] { m_recorder.terminate(t, index); });
+                    continue;
+                }
+                const auto pass = m_hooks.pass(false);
+                gone.at(t, [=, this] { m_hooks.enterWait(t, index, false, pass); });
+                gone.at(t + pass.wait, [=, this] { m_recorder.terminate(t + pass.wait, index); });
+                end = std::max(end, t + pass.wait);
+            }
+            gone.apply();
+            t = end;
         } else {
             m_recorder.event(t, "Instance", "KeepOriginalsAlive", "Succeeded",
                              membersLabel(m_recorder, m_originals), 0,
@@ -123,6 +152,33 @@ private:
         Seconds end = 0;
         std::optional<RolloutOutcome> result; // set when the deployment ended in this phase
     };
+
+    // DeploymentReadyOption STOP_DEPLOYMENT: traffic moves only after ContinueDeployment; the
+    // deployment is Stopped when WaitTimeInMinutes passes first. Without a continue action the
+    // operator is assumed to continue after bluegreen.manualApproval.
+    Phase readyWait(Seconds t)
+    {
+        const Seconds wait = m_scenario.timing.seconds(timing::ReadyWait);
+        std::optional<Seconds> approval;
+        if (!m_scenario.actions.empty() && firstAction(m_scenario, OperatorAction::Kind::Continue))
+            approval = continueDuring(m_scenario, m_recorder, t, wait, "READY_WAIT");
+        else if (const Seconds assumed = m_scenario.timing.seconds(timing::ManualApproval); assumed <= wait)
+            approval = t + assumed;
+        if (!approval) {
+            m_recorder.event(t, "Wait", "READY_WAIT", "Stopped", {}, wait,
+                             "no ContinueDeployment within WaitTimeInMinutes");
+            if (!m_recorder.live(t + wait))
+                return {*m_recorder.cutoff(), alarm(*m_recorder.cutoff())};
+            m_recorder.event(t + wait, "Deployment", "End", "Stopped", {}, 0,
+                             "STOP_DEPLOYMENT: the wait for approval expired; traffic never moved");
+            return {t + wait, RolloutOutcome{t + wait, DeploymentResult::Stopped}};
+        }
+        m_recorder.event(t, "Wait", "READY_WAIT", "Succeeded", {}, *approval - t,
+                         "STOP_DEPLOYMENT: traffic is rerouted after ContinueDeployment");
+        if (!m_recorder.live(*approval))
+            return {*m_recorder.cutoff(), alarm(*m_recorder.cutoff())};
+        return {*approval, std::nullopt};
+    }
 
     // Replacements that failed their install are not rerouted to; each phase counts its own
     // instances for the minimum healthy hosts.
@@ -151,7 +207,7 @@ private:
 
     RolloutOutcome alarm(Seconds t)
     {
-        return stopDeploymentOnAlarm(m_scenario, m_recorder, t, [this](Seconds at) { return rollback(at); });
+        return stopOnInterruption(m_scenario, m_recorder, t, [this](Seconds at) { return rollback(at); });
     }
 
     // Traffic goes back to the originals (they run AllowTraffic events), the replacements are
@@ -164,13 +220,13 @@ private:
         ServerLifecycle::Wave back;
         ServerLifecycle::Wave away;
         for (int index : m_originals) {
-            if (m_recorder.member(index).running && !m_recorder.member(index).inService) {
+            if (m_recorder.member(index).running() && !m_recorder.member(index).inService()) {
                 back.members.push_back(index);
                 back.ordinals.push_back(0);
             }
         }
         for (int index : m_replacements) {
-            if (m_recorder.member(index).inService) {
+            if (m_recorder.member(index).inService()) {
                 away.members.push_back(index);
                 away.ordinals.push_back(0);
             }
@@ -192,6 +248,7 @@ private:
     RolloutRecorder &m_recorder;
     ServerLifecycle m_lifecycle;
     HostBatching m_batching;
+    AsgLifecycle m_hooks;
     std::vector<int> m_originals;
     std::vector<int> m_replacements;
     std::set<int> m_failed; // replacements that failed their install: never rerouted to

@@ -32,6 +32,8 @@ public:
                                  " healthy instances leaves none to deploy to; no instance was touched");
             return {0, DeploymentResult::Failed};
         }
+        if (m_scenario.strategy.zonal.enabled)
+            return zonal();
         // Instances are taken in order: they all start Healthy with the Old revision.
         std::vector<int> members(static_cast<std::size_t>(n));
         for (int i = 0; i < n; ++i)
@@ -48,6 +50,82 @@ public:
     }
 
 private:
+    // ZonalConfig (reference §1.3): the Availability Zones one after another, each in waves that
+    // respect both the fleet's minimum healthy hosts and the zone's own minimum, with the
+    // monitor duration (the first zone's own, if set) before the next zone starts. Instances are
+    // spread over the zones in turn, as Auto Scaling balances a group.
+    RolloutOutcome zonal()
+    {
+        const auto &z = m_scenario.strategy.zonal;
+        const int n = m_scenario.instances;
+        const int zones = std::max(1, std::min(m_scenario.zones, n));
+        std::vector<std::vector<int>> byZone(static_cast<std::size_t>(zones));
+        for (int i = 0; i < n; ++i) {
+            byZone[static_cast<std::size_t>(i % zones)].push_back(i);
+            m_recorder.setZone(i, i % zones + 1);
+        }
+        const auto events = inPlaceEvents(m_scenario.loadBalancer);
+        Seconds t = 0;
+        int succeeded = 0;
+        int failed = 0;
+        int pending = n;
+        int ordinal = 0;
+        bool lastFailed = false;
+        for (int zone = 0; zone < zones; ++zone) {
+            const auto &members = byZone[static_cast<std::size_t>(zone)];
+            const HostBatching inZone(z.minimumHealthyHostsPerZone, static_cast<int>(members.size()));
+            int zoneFailed = 0;
+            for (std::size_t next = 0, wave = 1; next < members.size(); ++wave) {
+                const int size = std::min(m_batching.nextBatch(failed, pending),
+                                          inZone.nextBatch(zoneFailed, static_cast<int>(members.size() - next)));
+                if (size <= 0)
+                    return fail(t, "zone " + std::to_string(zone + 1) +
+                                       ": the fleet's or the zone's minimum healthy hosts leaves no instance to deploy to");
+                ServerLifecycle::Wave w;
+                for (int i = 0; i < size; ++i, ++next) {
+                    w.members.push_back(members[next]);
+                    w.ordinals.push_back(++ordinal);
+                }
+                m_recorder.event(t, "Batch", "Zone " + std::to_string(zone + 1) + " wave " + std::to_string(wave),
+                                 "Started", membersLabel(m_recorder, w.members), 0,
+                                 std::to_string(size) + (size == 1 ? " instance" : " instances"));
+                const auto result = m_lifecycle.run(t, w, events, Version::Replacement, !m_scenario.loadBalancer, true);
+                t = result.end;
+                if (result.interrupted)
+                    return alarm(t);
+                pending -= size;
+                for (std::size_t i = 0; i < w.members.size(); ++i) {
+                    if (result.failed[i]) {
+                        ++failed;
+                        ++zoneFailed;
+                        lastFailed = w.ordinals[i] == n;
+                    } else {
+                        ++succeeded;
+                    }
+                }
+                if (m_batching.mustStop(succeeded, failed, pending, lastFailed))
+                    return fail(t, std::to_string(failed) + " instance(s) failed; " + m_batching.describe());
+            }
+            if (zone + 1 < zones) {
+                const Seconds monitor = zone == 0 && z.firstZoneMonitorSeconds ? *z.firstZoneMonitorSeconds
+                                                                               : z.monitorSeconds;
+                m_recorder.event(t, "Wait", "ZoneMonitor", "Succeeded", {}, monitor,
+                                 "zone " + std::to_string(zone + 1) + " done: " +
+                                     (zone == 0 && z.firstZoneMonitorSeconds ? "FirstZoneMonitorDurationInSeconds"
+                                                                             : "MonitorDurationInSeconds") +
+                                     " before zone " + std::to_string(zone + 2));
+                t += monitor;
+                if (!m_recorder.live(t))
+                    return alarm(*m_recorder.cutoff());
+            }
+        }
+        if (!m_batching.succeeded(succeeded, failed, lastFailed && failed == 1))
+            return fail(t, std::to_string(succeeded) + " of " + std::to_string(n) + " instances succeeded; " +
+                               m_batching.describe());
+        m_recorder.event(t, "Deployment", "End", "Succeeded");
+        return {t, DeploymentResult::Succeeded};
+    }
+
     RolloutOutcome fail(Seconds t, const std::string &why)
     {
         return failDeployment(m_scenario, m_recorder, t, why, [this](Seconds at) { return rollback(at); });
@@ -55,7 +133,7 @@ private:
 
     RolloutOutcome alarm(Seconds t)
     {
-        return stopDeploymentOnAlarm(m_scenario, m_recorder, t, [this](Seconds at) { return rollback(at); });
+        return stopOnInterruption(m_scenario, m_recorder, t, [this](Seconds at) { return rollback(at); });
     }
 
     // A rollback is a new deployment of the last good revision to the instances the failed
@@ -66,7 +144,7 @@ private:
         std::vector<int> touched;
         for (int i = 0; i < m_recorder.memberCount(); ++i) {
             const auto &m = m_recorder.member(i);
-            if (m.running && (m.version == Version::Replacement || !m.inService))
+            if (m.running() && (m.version == Version::Replacement || !m.inService()))
                 touched.push_back(i);
         }
         m_recorder.event(t, "Rollback", "Deployment", "Started", {}, 0,

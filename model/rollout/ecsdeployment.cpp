@@ -9,9 +9,9 @@ namespace sc {
 
 namespace {
 
-class EcsDeployment {
+class CodeDeployEcsDeployment {
 public:
-    EcsDeployment(const Scenario &scenario, RolloutRecorder &recorder)
+    CodeDeployEcsDeployment(const Scenario &scenario, RolloutRecorder &recorder)
         : m_s(scenario)
         , m_recorder(recorder)
     {
@@ -51,6 +51,7 @@ public:
             if (name == "AllowTestTraffic") {
                 if (!m_recorder.live(t))
                     return alarm(t);
+                m_recorder.setTestTraffic(t, 100);
                 m_recorder.event(t, "LifecycleEvent", name, "Succeeded", {}, 0,
                                  "the test listener routes to the replacement task set");
                 continue;
@@ -61,6 +62,30 @@ public:
             t = r.end;
             if (r.failed)
                 return fail(t, name + " hook failed");
+        }
+
+        if (m_s.blueGreenOptions.waitForApproval) {
+            // STOP_DEPLOYMENT (CDK's deploymentApprovalWaitTime): production traffic moves only
+            // after ContinueDeployment; without one within WaitTimeInMinutes the deployment stops.
+            const Seconds wait = m_s.timing.seconds(timing::ReadyWait);
+            std::optional<Seconds> approval;
+            if (firstAction(m_s, OperatorAction::Kind::Continue))
+                approval = continueDuring(m_s, m_recorder, t, wait, "READY_WAIT");
+            else if (const Seconds assumed = m_s.timing.seconds(timing::ManualApproval); assumed <= wait)
+                approval = t + assumed;
+            m_recorder.event(t, "Wait", "READY_WAIT", approval ? "Succeeded" : "Stopped", {},
+                             approval ? *approval - t : wait,
+                             approval ? "production traffic moves after ContinueDeployment"
+                                      : "no ContinueDeployment within WaitTimeInMinutes");
+            const Seconds until = approval ? *approval : t + wait;
+            if (!m_recorder.live(until))
+                return alarm(*m_recorder.cutoff());
+            if (!approval) {
+                m_recorder.event(until, "Deployment", "End", "Stopped", {}, 0,
+                                 "STOP_DEPLOYMENT: the wait for approval expired; production traffic never moved");
+                return {until, DeploymentResult::Stopped};
+            }
+            t = until;
         }
 
         auto shift = shiftTraffic(m_recorder, t, m_s.strategy.trafficRouting, "AllowTraffic");
@@ -75,7 +100,9 @@ public:
         if (after.failed)
             return fail(t, "AfterAllowTraffic hook failed");
 
-        const Seconds wait = m_s.timing.seconds(timing::TerminationWait);
+        Seconds wait = m_s.timing.seconds(timing::TerminationWait);
+        if (auto at = continueDuring(m_s, m_recorder, t, wait, "TERMINATION_WAIT"))
+            wait = *at - t;
         m_recorder.event(t, "Wait", "TERMINATION_WAIT", "Succeeded", {}, wait,
                          "the original task set is kept; alarms are watched and rollback is possible");
         t += wait;
@@ -106,8 +133,8 @@ private:
                          k ? "task " + std::to_string(*k) + " of the replacement task set never became healthy"
                            : "replacement task set created and attached to the second target group");
         for (std::size_t i = 0; i < m_replacement.size(); ++i) {
-            if (!k || static_cast<int>(i) + 1 != *k)
-                m_recorder.setInService(t + d, m_replacement[i], true);
+            const bool broken = instanceFails(m_s, static_cast<int>(i) + 1);
+            m_recorder.setState(t + d, m_replacement[i], broken ? UnitState::Failed : UnitState::InService);
         }
         if (!m_recorder.live(t + d))
             return {-1, alarm(*m_recorder.cutoff())};
@@ -123,7 +150,7 @@ private:
 
     RolloutOutcome alarm(Seconds t)
     {
-        return stopDeploymentOnAlarm(m_s, m_recorder, t, [this](Seconds at) { return rollback(at); });
+        return stopOnInterruption(m_s, m_recorder, t, [this](Seconds at) { return rollback(at); });
     }
 
     // Traffic returns to the original task set; the replacement task set is removed.
@@ -131,6 +158,8 @@ private:
     {
         m_recorder.markRollbackStart(t);
         m_recorder.setTraffic(t, 0);
+        if (m_s.testListener)
+            m_recorder.setTestTraffic(t, 0);
         for (int index : m_replacement)
             m_recorder.terminate(t, index);
         m_recorder.event(t, "Rollback", "TrafficToOriginalTaskSet", "Succeeded",
@@ -149,7 +178,7 @@ private:
 
 RolloutOutcome simulateEcs(const Scenario &scenario, RolloutRecorder &recorder)
 {
-    return EcsDeployment(scenario, recorder).run();
+    return CodeDeployEcsDeployment(scenario, recorder).run();
 }
 
 } // namespace sc

@@ -14,9 +14,22 @@ RolloutOutcome rollBack(RolloutRecorder &recorder, Seconds t, DeploymentResult o
         return {t, otherwise};
     recorder.markRollbackStart(t);
     recorder.setTraffic(t, 0);
+    recorder.failEndpoint(t, Version::Replacement);
     recorder.event(t, "Rollback", "AliasToOriginalVersion", "Succeeded", {}, 0,
                    "the alias sends all traffic to the original version again");
     return {t, DeploymentResult::RolledBack};
+}
+
+RolloutOutcome interrupted(const Scenario &s, RolloutRecorder &recorder, Seconds t)
+{
+    return rollBack(recorder, t, DeploymentResult::Stopped, interrupt(s, recorder, t));
+}
+
+RolloutOutcome hookFailed(const Scenario &s, RolloutRecorder &recorder, Seconds t, const std::string &hook)
+{
+    recorder.failEndpoint(t, Version::Replacement);
+    recorder.event(t, "Deployment", "End", "Failed", {}, 0, hook + " hook failed");
+    return rollBack(recorder, t, DeploymentResult::Failed, s.rollback.enabled && s.rollback.onFailure);
 }
 
 } // namespace
@@ -24,37 +37,30 @@ RolloutOutcome rollBack(RolloutRecorder &recorder, Seconds t, DeploymentResult o
 RolloutOutcome simulateLambda(const Scenario &s, RolloutRecorder &recorder)
 {
     recorder.setTraffic(0, 0);
+    recorder.addEndpoints(UnitKind::FunctionVersion, "original-version", "new-version");
     recorder.event(0, "Deployment", "Start", "Succeeded");
-    const bool rollbackOnFailure = s.rollback.enabled && s.rollback.onFailure;
     Seconds t = 0;
 
     auto before = runHook(s, recorder, t, "BeforeAllowTraffic");
     if (before.interrupted)
-        return rollBack(recorder, before.end, DeploymentResult::Stopped,
-                        stopOnAlarm(s, recorder, before.end));
+        return interrupted(s, recorder, before.end);
     t = before.end;
-    if (before.failed) {
-        recorder.event(t, "Deployment", "End", "Failed", {}, 0, "BeforeAllowTraffic hook failed");
-        return rollBack(recorder, t, DeploymentResult::Failed, rollbackOnFailure);
-    }
+    if (before.failed)
+        return hookFailed(s, recorder, t, "BeforeAllowTraffic");
 
     auto shift = shiftTraffic(recorder, t, s.strategy.trafficRouting, "AllowTraffic");
     if (shift.interrupted)
-        return rollBack(recorder, shift.end, DeploymentResult::Stopped,
-                        stopOnAlarm(s, recorder, shift.end));
+        return interrupted(s, recorder, shift.end);
     t = shift.end;
 
     auto after = runHook(s, recorder, t, "AfterAllowTraffic");
     if (after.interrupted)
-        return rollBack(recorder, after.end, DeploymentResult::Stopped,
-                        stopOnAlarm(s, recorder, after.end));
+        return interrupted(s, recorder, after.end);
     t = after.end;
-    if (after.failed) {
-        recorder.event(t, "Deployment", "End", "Failed", {}, 0, "AfterAllowTraffic hook failed");
-        return rollBack(recorder, t, DeploymentResult::Failed, rollbackOnFailure);
-    }
+    if (after.failed)
+        return hookFailed(s, recorder, t, "AfterAllowTraffic");
     if (!recorder.live(t))
-        return rollBack(recorder, t, DeploymentResult::Stopped, stopOnAlarm(s, recorder, t));
+        return interrupted(s, recorder, t);
     recorder.event(t, "Deployment", "End", "Succeeded");
     return {t, DeploymentResult::Succeeded};
 }

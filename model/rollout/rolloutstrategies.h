@@ -15,6 +15,8 @@ RolloutOutcome simulateServerInPlace(const Scenario &scenario, RolloutRecorder &
 RolloutOutcome simulateServerBlueGreen(const Scenario &scenario, RolloutRecorder &recorder);
 RolloutOutcome simulateLambda(const Scenario &scenario, RolloutRecorder &recorder);
 RolloutOutcome simulateEcs(const Scenario &scenario, RolloutRecorder &recorder);
+RolloutOutcome simulateEcsNative(const Scenario &scenario, RolloutRecorder &recorder);
+RolloutOutcome simulateInstanceRefresh(const Scenario &scenario, RolloutRecorder &recorder);
 RolloutOutcome simulateBeanstalk(const Scenario &scenario, RolloutRecorder &recorder);
 RolloutOutcome simulateAutoScaling(const Scenario &scenario, RolloutRecorder &recorder);
 RolloutOutcome simulateRoute53(const Scenario &scenario, RolloutRecorder &recorder);
@@ -22,6 +24,9 @@ RolloutOutcome simulateRoute53(const Scenario &scenario, RolloutRecorder &record
 // Whether the platform reacts to an injected alarm (CodeDeploy watches the deployment group's
 // alarms; Beanstalk its health; a Route 53 shift is reweighted back by its operator).
 bool reactsToAlarms(const Scenario &scenario);
+// The AWS control an operator uses to stop or roll back on this platform (StopDeployment,
+// AbortEnvironmentUpdate, CancelUpdateStack...).
+std::string operatorControl(const Scenario &scenario, OperatorAction::Kind kind);
 
 // "i-001" or "i-001 ... i-004": how a batch is named in events.
 std::string membersLabel(const RolloutRecorder &recorder, const std::vector<int> &members);
@@ -43,8 +48,15 @@ PhaseResult shiftTraffic(RolloutRecorder &recorder, Seconds t, const TrafficRout
 // hook:NAME:timeout, which fails it after lambda.hookTimeout.
 PhaseResult runHook(const Scenario &scenario, RolloutRecorder &recorder, Seconds t,
                     const std::string &event);
-// Records the alarm at the cutoff, clears the cutoff and says whether to roll back.
-bool stopOnAlarm(const Scenario &scenario, RolloutRecorder &recorder, Seconds t);
+// Records what interrupted the deployment at the cutoff (the alarm, or the operator's stop or
+// rollback request), clears the cutoff and says whether to roll back: on an alarm when the
+// group rolls back on DEPLOYMENT_STOP_ON_ALARM, on a stop request with
+// DEPLOYMENT_STOP_ON_REQUEST, always on a rollback request.
+bool interrupt(const Scenario &scenario, RolloutRecorder &recorder, Seconds t);
+// A ContinueDeployment during a wait from `start` for at most `limit` seconds: when it comes,
+// recorded as an operator event (nullopt when none comes in time).
+std::optional<Seconds> continueDuring(const Scenario &scenario, RolloutRecorder &recorder, Seconds start,
+                                      Seconds limit, const std::string &waitType);
 
 // How a CodeDeploy deployment ends when it fails at t: Failed, or RolledBack through the
 // platform's `rollback(t)` (which returns when the rollback ends) when the group rolls back
@@ -59,13 +71,13 @@ RolloutOutcome failDeployment(const Scenario &scenario, RolloutRecorder &recorde
     return {t, DeploymentResult::Failed};
 }
 
-// How a CodeDeploy deployment ends when a watched alarm fires at t: Stopped, or RolledBack
-// when the group rolls back on alarm.
+// How a CodeDeploy deployment ends when it is interrupted at t (an alarm, a stop or rollback
+// request): Stopped, or RolledBack (see interrupt()).
 template<typename Rollback>
-RolloutOutcome stopDeploymentOnAlarm(const Scenario &scenario, RolloutRecorder &recorder, Seconds t,
-                                     Rollback &&rollback)
+RolloutOutcome stopOnInterruption(const Scenario &scenario, RolloutRecorder &recorder, Seconds t,
+                                  Rollback &&rollback)
 {
-    if (stopOnAlarm(scenario, recorder, t))
+    if (interrupt(scenario, recorder, t))
         return {rollback(t), DeploymentResult::RolledBack};
     return {t, DeploymentResult::Stopped};
 }

@@ -10,6 +10,7 @@ RolloutOutcome simulateRoute53(const Scenario &s, RolloutRecorder &recorder)
 {
     const Seconds ttl = s.timing.seconds(timing::DnsTtl);
     recorder.setTraffic(0, 0);
+    recorder.addEndpoints(UnitKind::Record, "original-record", "new-record");
     recorder.event(0, "Deployment", "Start", "Succeeded", {}, 0,
                    "weights change on the records; clients follow after the " + std::to_string(ttl) +
                        " s TTL");
@@ -21,9 +22,16 @@ RolloutOutcome simulateRoute53(const Scenario &s, RolloutRecorder &recorder)
     }
     t = *recorder.cutoff();
     recorder.clearCutoff();
-    recorder.event(t, "Alarm", s.alarms.empty() ? "Alarm" : s.alarms.front(), "ALARM", {}, 0,
-                   "the new version misbehaves: its record goes back to weight 0");
+    const bool requested = recorder.interruption() &&
+                           recorder.interruption()->kind == Interruption::Kind::RollbackRequest;
+    if (requested)
+        recorder.event(t, "Operator", operatorControl(s, OperatorAction::Kind::Rollback), "Succeeded", {}, 0,
+                       "the operator sets the original record's weight back");
+    else
+        recorder.event(t, "Alarm", s.alarms.empty() ? "Alarm" : s.alarms.front(), "ALARM", {}, 0,
+                       "the new version misbehaves: its record goes back to weight 0");
     recorder.markRollbackStart(t);
+    recorder.failEndpoint(t, Version::Replacement);
     recorder.event(t, "Rollback", "UpdateWeights", "Succeeded", {}, ttl,
                    "original record weight restored; clients follow after the TTL");
     recorder.setTraffic(t + ttl, 0);

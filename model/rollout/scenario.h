@@ -1,8 +1,9 @@
 #pragma once
-// One rehearsal of a deployment: the target, the strategy, the fleet, the timing model and the
-// failures to inject. A Scenario is built from the template (ScenarioBuilder) or by hand, can be
-// changed freely (strategy, fleet size, timings, failures) and is stored in the template's
-// Metadata.StackCanvas.scenarios (scenarioToJson / scenarioFromJson).
+// One rehearsal of a deployment: the target, the strategy, the fleet, the timing model, the
+// failures to inject and the operator's actions. A Scenario is built from the template
+// (ScenarioBuilder) or by hand, can be changed freely (strategy, fleet size, timings, failures,
+// actions) and is stored in the template's Metadata.StackCanvas.scenarios (scenarioToJson /
+// scenarioFromJson).
 
 #include "model/rollout/strategy.h"
 #include "model/rollout/timingmodel.h"
@@ -13,19 +14,44 @@
 
 namespace sc {
 
+// The largest fleet the simulator plays: Auto Scaling's and Elastic Beanstalk's MaxSize limit.
+// Memory and time stay bounded up to it on every platform; build() and validateScenario()
+// refuse more.
+inline constexpr int kMaxFleet = 10000;
+
 struct InjectedFailure {
     enum class Kind { Instance, Hook, Alarm };
     Kind kind = Kind::Instance;
     int instance = 1;        // Instance: the K-th instance or task to receive the new revision
+    bool andLater = false;   // Instance: instance:K+ = the K-th and every later one (a bad revision)
     std::string hook;        // Hook: the lifecycle event whose hook reports Failed
     bool hookTimesOut = false; // Hook: reports nothing at all (fails after lambda.hookTimeout)
     Seconds atSeconds = 0;   // Alarm: when a watched alarm enters ALARM
     bool operator==(const InjectedFailure &) const = default;
 };
 
-// Parses the --fail forms instance:K, hook:NAME[:timeout], alarm:SECONDS.
+// Parses the --fail forms instance:K, instance:K+, hook:NAME[:timeout], alarm:SECONDS.
 InjectedFailure parseFailure(const std::string &spec); // throws std::invalid_argument
 std::string failureSpec(const InjectedFailure &failure);
+
+// What an operator does during the deployment, where AWS offers the control: stop it
+// (CodeDeploy StopDeployment, CancelInstanceRefresh), roll it back (StopDeployment with
+// rollback, StopServiceDeployment ROLLBACK, AbortEnvironmentUpdate, CancelUpdateStack,
+// RollbackInstanceRefresh, reweighting a record), or continue a CodeDeploy blue/green wait
+// (ContinueDeployment: READY_WAIT with DeploymentReadyOption STOP_DEPLOYMENT, or
+// TERMINATION_WAIT to terminate the originals early). validateScenario() refuses an action on
+// a platform that has no such control and says which one it has.
+struct OperatorAction {
+    enum class Kind { Stop, Rollback, Continue };
+    Kind kind = Kind::Stop;
+    Seconds atSeconds = 0;
+    bool operator==(const OperatorAction &) const = default;
+};
+
+// Parses the --action forms stop:SECONDS, rollback:SECONDS, continue:SECONDS.
+OperatorAction parseAction(const std::string &spec); // throws std::invalid_argument
+std::string actionSpec(const OperatorAction &action);
+std::string actionName(OperatorAction::Kind kind); // stop, rollback, continue
 
 // AutoRollbackConfiguration.
 struct RollbackConfig {
@@ -44,6 +70,43 @@ struct BlueGreenOptions {
     bool operator==(const BlueGreenOptions &) const = default;
 };
 
+// A resource of the template that carries the deployment's traffic (load balancer, listener,
+// listener rule, target group, alias, function, weighted record, Beanstalk environment CNAME),
+// and which version's traffic goes through it: both (a listener, an alias), or one of them (the
+// target group of the original or of the replacement task set, each weighted record). A test
+// route carries test traffic (ECS test listener) instead of production traffic.
+struct TrafficPathElement {
+    enum class Carries { Both, Original, Replacement };
+    std::string logicalId;
+    std::string type; // the CloudFormation type
+    std::string role; // in the user's words: "production listener", "target group (green)"...
+    Carries carries = Carries::Both;
+    bool test = false;
+    bool operator==(const TrafficPathElement &) const = default;
+};
+
+// What one unit of the fleet costs (see pricetable.h): per hour for an instance or a task, per
+// invocation and second for a Lambda hook function.
+struct UnitPrice {
+    double usdPerUnitHour = 0;
+    double usdPerRequest = 0;
+    double usdPerInvocationSecond = 0;
+    std::string basis; // "t3.medium on demand, us-east-1, prices read 2026-12-05"
+    bool operator==(const UnitPrice &) const = default;
+};
+
+// An Auto Scaling lifecycle hook of the target's group (AWS::AutoScaling::LifecycleHook or
+// LifecycleHookSpecificationList; reference §8.2): a launching instance waits in Pending:Wait, a
+// terminating one in Terminating:Wait, until the hook's handler completes the action
+// (asg.lifecycleAction) or HeartbeatTimeout passes and DefaultResult applies.
+struct LifecycleHookSpec {
+    std::string name;
+    bool launching = true;       // autoscaling:EC2_INSTANCE_LAUNCHING, else TERMINATING
+    Seconds heartbeatSeconds = 3600;
+    bool defaultContinue = false; // DefaultResult CONTINUE; ABANDON is the API default
+    bool operator==(const LifecycleHookSpec &) const = default;
+};
+
 struct Scenario {
     std::string target;
     Platform platform = Platform::Server;
@@ -60,9 +123,15 @@ struct Scenario {
     RollbackConfig rollback;
     bool alarmsEnabled = false;
     std::vector<std::string> alarms; // names of the watched CloudWatch alarms
-    std::vector<std::string> hooks;  // lifecycle events with a hook function (Lambda, ECS)
+    std::vector<std::string> hooks;  // lifecycle events or ECS stages with a hook function
+    std::vector<LifecycleHookSpec> lifecycleHooks; // the Auto Scaling group's hooks
+    int zones = 0;                   // Availability Zones of the fleet (zonal deployments); 0 unknown
+    bool rollbackSupported = true;   // instance refresh: false with $Latest/$Default or an SSM AMI
     TimingModel timing;
     std::vector<InjectedFailure> failures;
+    std::vector<OperatorAction> actions;
+    std::vector<TrafficPathElement> trafficPath;
+    std::optional<UnitPrice> price;
     std::vector<std::string> notes; // what was read from the template or assumed, for the user
 
     bool watchesAlarms() const { return alarmsEnabled && !alarms.empty(); }
@@ -97,5 +166,8 @@ bool instanceFails(const Scenario &scenario, int ordinal);             // instan
 std::optional<int> firstFailingInstance(const Scenario &scenario);
 const InjectedFailure *hookFailure(const Scenario &scenario, const std::string &event);
 std::optional<Seconds> alarmTime(const Scenario &scenario);             // earliest alarm:SECONDS
+const OperatorAction *firstAction(const Scenario &scenario, OperatorAction::Kind kind);
+// The first ContinueDeployment at or after `from`, if any.
+std::optional<Seconds> continueAt(const Scenario &scenario, Seconds from);
 
 } // namespace sc

@@ -35,6 +35,44 @@ std::vector<std::string> ScenarioBuilder::deployableTargets() const
     return out;
 }
 
+std::vector<DeployableTarget> ScenarioBuilder::targets() const
+{
+    std::vector<DeployableTarget> out;
+    for (const auto &id : deployableTargets()) {
+        DeployableTarget target{id, m_lookup.type(id), std::nullopt, {}, {}, {}, {}};
+        try {
+            const Scenario s = build(id);
+            target.platform = s.platform;
+            target.strategy = s.strategy.name;
+            std::vector<std::string> names = predefinedStrategyNames(s.platform);
+            for (const auto &config : m_lookup.resourcesOfType("AWS::CodeDeploy::DeploymentConfig")) {
+                const auto platform = m_lookup.string(m_lookup.property(config, "ComputePlatform")).value_or("Server");
+                if (platform == platformName(s.platform) || (platform == "ECS" && s.platform == Platform::Ecs))
+                    names.push_back(m_lookup.string(m_lookup.property(config, "DeploymentConfigName")).value_or(config));
+            }
+            for (const auto &name : names) {
+                BuildOptions options;
+                options.strategy = name;
+                try {
+                    build(id, options);
+                    target.strategies.push_back(name);
+                } catch (const std::invalid_argument &) {
+                    // A configuration this target cannot take (an NLB, a single instance...).
+                }
+            }
+            for (const auto &form : customStrategyForms(s.platform)) {
+                const bool native = form.compare(0, 4, "ecs-") == 0;
+                if (s.platform != Platform::Ecs || native == (s.strategy.ecs.strategy != EcsStrategy::CodeDeploy))
+                    target.customForms.push_back(form);
+            }
+        } catch (const std::invalid_argument &e) {
+            target.error = e.what();
+        }
+        out.push_back(std::move(target));
+    }
+    return out;
+}
+
 Scenario ScenarioBuilder::build(const std::string &target, const BuildOptions &options) const
 {
     if (!m_lookup.resource(target))
@@ -62,7 +100,14 @@ Scenario ScenarioBuilder::build(const std::string &target, const BuildOptions &o
                             "Beanstalk environment, an Auto Scaling group with an UpdatePolicy or a "
                             "weighted Route 53 record");
     s.target = target;
+    readTrafficPath(s);
     applyOptions(s, options);
+    if (s.platform == Platform::Server && s.strategy.zonal.enabled && s.zones == 0) {
+        s.zones = 3;
+        s.notes.push_back("zonal deployment: the template does not say how many Availability Zones the "
+                          "fleet spans; 3 assumed");
+    }
+    readPrice(s, options);
     checkSupported(s);
     validateScenario(s);
     return s;
@@ -77,10 +122,20 @@ void ScenarioBuilder::applyOptions(Scenario &s, const BuildOptions &options) con
         s.notes.push_back("fleet size set to " + std::to_string(s.instances));
     }
     if (options.strategy) {
+        const bool codeDeployController = s.strategy.ecs.strategy == EcsStrategy::CodeDeploy;
         if (auto own = templateDeploymentConfig(*options.strategy, s.platform))
             s.strategy = *own;
         else
             s.strategy = parseStrategy(*options.strategy, s.platform, s.strategy);
+        // The controller is the service's DeploymentController, which CloudFormation changes only by
+        // replacing the service: a strategy of the other controller does not apply.
+        if (s.platform == Platform::Ecs &&
+            (codeDeployController != (s.strategy.ecs.strategy == EcsStrategy::CodeDeploy) ||
+             (!codeDeployController && codeDeployStrategyName(*options.strategy))))
+            throw ScenarioError("strategy \"" + *options.strategy + "\" belongs to the " +
+                                (codeDeployController ? "ECS" : "CODE_DEPLOY") + " deployment controller, but " +
+                                s.target + " uses " + (codeDeployController ? "CODE_DEPLOY" : "ECS") +
+                                " (changing DeploymentController replaces the service)");
     }
 }
 
@@ -135,6 +190,18 @@ Strategy ScenarioBuilder::deploymentConfig(const Json *value, Platform platform,
                                                              : MinimumHealthyHosts::Type::HostCount,
                                      static_cast<int>(m_lookup.integer(child(min, "Value")).value_or(0))};
         }
+        if (const Json *zonal = m_lookup.property(*id, "ZonalConfig")) {
+            s.zonal.enabled = true;
+            s.zonal.monitorSeconds = m_lookup.integer(child(zonal, "MonitorDurationInSeconds")).value_or(0);
+            if (auto first = m_lookup.integer(child(zonal, "FirstZoneMonitorDurationInSeconds")))
+                s.zonal.firstZoneMonitorSeconds = *first;
+            if (const Json *perZone = child(zonal, "MinimumHealthyHostsPerZone")) {
+                const auto type = m_lookup.string(child(perZone, "Type")).value_or("FLEET_PERCENT");
+                s.zonal.minimumHealthyHostsPerZone = {
+                    type == "HOST_COUNT" ? MinimumHealthyHosts::Type::HostCount : MinimumHealthyHosts::Type::FleetPercent,
+                    static_cast<int>(m_lookup.integer(child(perZone, "Value")).value_or(0))};
+            }
+        }
         if (const Json *routing = m_lookup.property(*id, "TrafficRoutingConfig")) {
             const auto type = m_lookup.string(child(routing, "Type")).value_or("AllAtOnce");
             if (type == "TimeBasedCanary") {
@@ -176,13 +243,17 @@ int ScenarioBuilder::autoScalingCapacity(const std::string &asgId) const
     return static_cast<int>(m_lookup.integer(m_lookup.property(asgId, "MinSize")).value_or(0));
 }
 
-int ScenarioBuilder::serverFleet(const std::string &groupId, std::string *how) const
+int ScenarioBuilder::serverFleet(const std::string &groupId, std::string *how, Scenario *scenario) const
 {
     int total = 0;
     if (const Json *groups = m_lookup.property(groupId, "AutoScalingGroups"); groups && groups->is_array()) {
         for (const auto &g : *groups) {
             if (auto id = m_lookup.referencedResource(g)) {
                 total += autoScalingCapacity(*id);
+                if (scenario) {
+                    scenario->zones = std::max(scenario->zones, availabilityZones(*id));
+                    readLifecycleHooks(*id, *scenario);
+                }
                 *how += (how->empty() ? "" : ", ") + std::string("Auto Scaling group ") + *id;
             }
         }
@@ -322,7 +393,7 @@ Scenario ScenarioBuilder::fromDeploymentGroup(const std::string &id, const Build
         s.notes.push_back("LoadBalancerInfo is set but DeploymentOption is WITHOUT_TRAFFIC_CONTROL: "
                           "no traffic events");
     std::string how;
-    s.instances = serverFleet(id, &how);
+    s.instances = serverFleet(id, &how, &s);
     if (s.instances == 0 && !options.instances)
         throw ScenarioError(id + ": cannot tell how many instances it deploys to: its AutoScalingGroups "
                                  "and Ec2TagFilters/Ec2TagSet match nothing in this template "

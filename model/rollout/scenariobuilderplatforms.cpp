@@ -48,10 +48,12 @@ Scenario ScenarioBuilder::fromEcsService(const std::string &id) const
 {
     const auto controller =
         m_lookup.string(child(m_lookup.property(id, "DeploymentController"), "Type")).value_or("ECS");
+    if (controller == "ECS")
+        return fromEcsNative(id);
     if (controller != "CODE_DEPLOY")
         throw ScenarioError(id + " uses the " + controller +
-                            " deployment controller; a CodeDeploy blue/green rollout needs "
-                            "DeploymentController.Type CODE_DEPLOY");
+                            " deployment controller: a third-party tool deploys it (use ECS or CODE_DEPLOY "
+                            "to rehearse its deployment)");
     Scenario s;
     s.platform = Platform::Ecs;
     s.loadBalancer = true;
@@ -134,7 +136,7 @@ Scenario ScenarioBuilder::fromEcsService(const std::string &id) const
                              "AWS::CodeDeploy::BlueGreen hook targets it");
 }
 
-Scenario ScenarioBuilder::fromBeanstalkEnvironment(const std::string &id) const
+std::map<std::string, std::string> ScenarioBuilder::beanstalkOptions(const std::string &id) const
 {
     // Options of the configuration template first, then the environment's own, which win.
     std::map<std::string, std::string> options;
@@ -154,6 +156,12 @@ Scenario ScenarioBuilder::fromBeanstalkEnvironment(const std::string &id) const
             collect(m_lookup.property(*config, "OptionSettings"));
     }
     collect(m_lookup.property(id, "OptionSettings"));
+    return options;
+}
+
+Scenario ScenarioBuilder::fromBeanstalkEnvironment(const std::string &id) const
+{
+    const std::map<std::string, std::string> options = beanstalkOptions(id);
     auto option = [&](const std::string &ns, const std::string &name, const std::string &fallback) {
         auto it = options.find(ns + ':' + name);
         return it != options.end() ? it->second : fallback;
@@ -205,22 +213,30 @@ Scenario ScenarioBuilder::fromAutoScalingGroup(const std::string &id) const
     const Json *r = m_lookup.resource(id);
     const Json *policy = child(r, "UpdatePolicy");
     const Json *rolling = child(policy, "AutoScalingRollingUpdate");
+    const Json *refresh = child(policy, "AutoScalingInstanceRefresh");
     const bool replace =
         m_lookup.boolean(child(child(policy, "AutoScalingReplacingUpdate"), "WillReplace")).value_or(false);
-    if (!rolling && !replace)
-        throw ScenarioError(id + " has no UpdatePolicy with AutoScalingRollingUpdate or "
-                                 "AutoScalingReplacingUpdate (WillReplace: true): CloudFormation would "
-                                 "change its launch configuration without replacing running instances");
     Scenario s;
     s.platform = Platform::AutoScaling;
     s.instances = autoScalingCapacity(id);
     s.maxInstances = static_cast<int>(m_lookup.integer(m_lookup.property(id, "MaxSize")).value_or(0));
+    s.zones = availabilityZones(id);
     auto nonEmpty = [&](const char *name) {
         const Json *v = m_lookup.property(id, name);
         return v && v->is_array() && !v->empty();
     };
     s.loadBalancer = nonEmpty("TargetGroupARNs") || nonEmpty("LoadBalancerNames");
     s.strategy = defaultStrategy(Platform::AutoScaling);
+    s.rollbackSupported = refreshCanRollBack(id);
+    readLifecycleHooks(id, s);
+    if (refresh || (!rolling && !replace)) {
+        if (!refresh)
+            s.notes.push_back("no UpdatePolicy: CloudFormation would change the launch template without "
+                              "replacing running instances; rehearsing an instance refresh you start yourself "
+                              "(StartInstanceRefresh) with AWS's default preferences");
+        readInstanceRefresh(id, refresh, s);
+        return s;
+    }
     if (replace) {
         // WillReplace takes precedence over a rolling update.
         s.strategy.name = "AutoScalingReplacingUpdate";
@@ -255,23 +271,26 @@ Scenario ScenarioBuilder::fromAutoScalingGroup(const std::string &id) const
     return s;
 }
 
-Scenario ScenarioBuilder::fromRecordSet(const std::string &id) const
+std::string ScenarioBuilder::weightedPartner(const std::string &id) const
 {
-    if (!m_lookup.property(id, "Weight") || !m_lookup.property(id, "SetIdentifier"))
-        throw ScenarioError(id + " is not a weighted record: it needs Weight and SetIdentifier");
     const Json *name = m_lookup.property(id, "Name");
     const Json *type = m_lookup.property(id, "Type");
-    std::string partner;
     for (const auto &other : m_lookup.resourcesOfType("AWS::Route53::RecordSet")) {
         if (other == id || !m_lookup.property(other, "Weight"))
             continue;
         const Json *otherName = m_lookup.property(other, "Name");
         const Json *otherType = m_lookup.property(other, "Type");
-        if (name && type && otherName && otherType && *name == *otherName && *type == *otherType) {
-            partner = other;
-            break;
-        }
+        if (name && type && otherName && otherType && *name == *otherName && *type == *otherType)
+            return other;
     }
+    return {};
+}
+
+Scenario ScenarioBuilder::fromRecordSet(const std::string &id) const
+{
+    if (!m_lookup.property(id, "Weight") || !m_lookup.property(id, "SetIdentifier"))
+        throw ScenarioError(id + " is not a weighted record: it needs Weight and SetIdentifier");
+    const std::string partner = weightedPartner(id);
     if (partner.empty())
         throw ScenarioError(id + ": no other weighted record with the same Name and Type to shift from");
     Scenario s;

@@ -10,6 +10,8 @@ namespace {
 
 const char *kMinTypes[] = {"HOST_COUNT", "FLEET_PERCENT", "MOST_CONCURRENCY"};
 const char *kRoutingTypes[] = {"AllAtOnce", "TimeBasedCanary", "TimeBasedLinear"};
+const char *kCarries[] = {"both", "original", "replacement"};
+const char *kEcsStrategies[] = {"CODE_DEPLOY", "ROLLING", "BLUE_GREEN", "CANARY", "LINEAR"};
 
 template <typename Enum, std::size_t N>
 Enum enumFrom(const Json &j, const char *(&names)[N], const char *what)
@@ -47,12 +49,36 @@ Json strategyToJson(const Strategy &s)
           {"newVersionPercent", s.newVersionPercent},
           {"evaluationTime", s.evaluationTimeMinutes}}},
         {"autoScaling",
-         {{"policy", s.autoScalingPolicy == AutoScalingPolicy::RollingUpdate
-                         ? "AutoScalingRollingUpdate"
-                         : "AutoScalingReplacingUpdate"},
+         {{"policy", s.autoScalingPolicy == AutoScalingPolicy::RollingUpdate     ? "AutoScalingRollingUpdate"
+                     : s.autoScalingPolicy == AutoScalingPolicy::ReplacingUpdate ? "AutoScalingReplacingUpdate"
+                                                                                 : "InstanceRefresh"},
           {"maxBatchSize", s.maxBatchSize},
           {"minInstancesInService", s.minInstancesInService},
-          {"minSuccessfulInstancesPercent", s.minSuccessfulInstancesPercent}}}};
+          {"minSuccessfulInstancesPercent", s.minSuccessfulInstancesPercent}}},
+        {"instanceRefresh",
+         {{"minHealthyPercentage", s.refresh.minHealthyPercentage},
+          {"maxHealthyPercentage", s.refresh.maxHealthyPercentage},
+          {"checkpointPercentages", s.refresh.checkpointPercentages},
+          {"skipMatching", s.refresh.skipMatching},
+          {"matchingInstances", s.refresh.matchingInstances}}},
+        {"ecs",
+         {{"strategy", ecsStrategyName(s.ecs.strategy)},
+          {"canaryPercent", s.ecs.canaryPercent},
+          {"canaryBakeTimeInMinutes", s.ecs.canaryBakeMinutes},
+          {"stepPercent", s.ecs.stepPercent},
+          {"stepBakeTimeInMinutes", s.ecs.stepBakeMinutes},
+          {"minimumHealthyPercent", s.ecs.minimumHealthyPercent},
+          {"maximumPercent", s.ecs.maximumPercent},
+          {"circuitBreaker", s.ecs.circuitBreaker},
+          {"circuitBreakerRollback", s.ecs.circuitBreakerRollback}}},
+        {"zonal",
+         {{"enabled", s.zonal.enabled},
+          {"monitorDurationInSeconds", s.zonal.monitorSeconds},
+          {"firstZoneMonitorDurationInSeconds",
+           s.zonal.firstZoneMonitorSeconds ? Json(*s.zonal.firstZoneMonitorSeconds) : Json(nullptr)},
+          {"minimumHealthyHostsPerZone",
+           {{"type", kMinTypes[static_cast<int>(s.zonal.minimumHealthyHostsPerZone.type)]},
+            {"value", s.zonal.minimumHealthyHostsPerZone.value}}}}}};
 }
 
 Strategy strategyFromJson(const Json &j)
@@ -86,14 +112,61 @@ Strategy strategyFromJson(const Json &j)
     }
     if (j.contains("autoScaling")) {
         const auto &a = j["autoScaling"];
-        s.autoScalingPolicy = a.value("policy", std::string()) == "AutoScalingReplacingUpdate"
-                                  ? AutoScalingPolicy::ReplacingUpdate
-                                  : AutoScalingPolicy::RollingUpdate;
+        const auto policy = a.value("policy", std::string());
+        s.autoScalingPolicy = policy == "AutoScalingReplacingUpdate" ? AutoScalingPolicy::ReplacingUpdate
+                              : policy == "InstanceRefresh"           ? AutoScalingPolicy::InstanceRefresh
+                                                                      : AutoScalingPolicy::RollingUpdate;
         read(a, "maxBatchSize", &s.maxBatchSize);
         read(a, "minInstancesInService", &s.minInstancesInService);
         read(a, "minSuccessfulInstancesPercent", &s.minSuccessfulInstancesPercent);
     }
+    if (j.contains("instanceRefresh")) {
+        const auto &r = j["instanceRefresh"];
+        read(r, "minHealthyPercentage", &s.refresh.minHealthyPercentage);
+        read(r, "maxHealthyPercentage", &s.refresh.maxHealthyPercentage);
+        read(r, "checkpointPercentages", &s.refresh.checkpointPercentages);
+        read(r, "skipMatching", &s.refresh.skipMatching);
+        read(r, "matchingInstances", &s.refresh.matchingInstances);
+    }
+    if (j.contains("ecs")) {
+        const auto &e = j["ecs"];
+        if (e.contains("strategy"))
+            s.ecs.strategy = enumFrom<EcsStrategy>(e["strategy"], kEcsStrategies, "ECS deployment strategy");
+        read(e, "canaryPercent", &s.ecs.canaryPercent);
+        read(e, "canaryBakeTimeInMinutes", &s.ecs.canaryBakeMinutes);
+        read(e, "stepPercent", &s.ecs.stepPercent);
+        read(e, "stepBakeTimeInMinutes", &s.ecs.stepBakeMinutes);
+        read(e, "minimumHealthyPercent", &s.ecs.minimumHealthyPercent);
+        read(e, "maximumPercent", &s.ecs.maximumPercent);
+        read(e, "circuitBreaker", &s.ecs.circuitBreaker);
+        read(e, "circuitBreakerRollback", &s.ecs.circuitBreakerRollback);
+    }
+    if (j.contains("zonal")) {
+        const auto &z = j["zonal"];
+        read(z, "enabled", &s.zonal.enabled);
+        read(z, "monitorDurationInSeconds", &s.zonal.monitorSeconds);
+        if (z.contains("firstZoneMonitorDurationInSeconds") && !z["firstZoneMonitorDurationInSeconds"].is_null())
+            s.zonal.firstZoneMonitorSeconds = z["firstZoneMonitorDurationInSeconds"].get<Seconds>();
+        if (z.contains("minimumHealthyHostsPerZone")) {
+            const auto &m = z["minimumHealthyHostsPerZone"];
+            s.zonal.minimumHealthyHostsPerZone.type =
+                enumFrom<MinimumHealthyHosts::Type>(m.at("type"), kMinTypes, "minimum healthy hosts type");
+            read(m, "value", &s.zonal.minimumHealthyHostsPerZone.value);
+        }
+    }
     return s;
+}
+
+Json hooksToJson(const std::vector<LifecycleHookSpec> &hooks)
+{
+    Json out = Json::array();
+    for (const auto &h : hooks)
+        out.push_back(Json{{"name", h.name},
+                           {"transition", h.launching ? "autoscaling:EC2_INSTANCE_LAUNCHING"
+                                                      : "autoscaling:EC2_INSTANCE_TERMINATING"},
+                           {"heartbeatTimeout", h.heartbeatSeconds},
+                           {"defaultResult", h.defaultContinue ? "CONTINUE" : "ABANDON"}});
+    return out;
 }
 
 } // namespace
@@ -106,6 +179,17 @@ Json scenarioToJson(const Scenario &s)
     Json failures = Json::array();
     for (const auto &f : s.failures)
         failures.push_back(failureSpec(f));
+    Json actions = Json::array();
+    for (const auto &a : s.actions)
+        actions.push_back(actionSpec(a));
+    Json path = Json::array();
+    for (const auto &e : s.trafficPath)
+        path.push_back(Json{{"logicalId", e.logicalId}, {"type", e.type}, {"role", e.role},
+                            {"carries", kCarries[static_cast<int>(e.carries)]}, {"test", e.test}});
+    Json price = nullptr;
+    if (s.price)
+        price = Json{{"usdPerUnitHour", s.price->usdPerUnitHour}, {"usdPerRequest", s.price->usdPerRequest},
+                     {"usdPerInvocationSecond", s.price->usdPerInvocationSecond}, {"basis", s.price->basis}};
     return Json{
         {"target", s.target},
         {"platform", platformName(s.platform)},
@@ -131,8 +215,14 @@ Json scenarioToJson(const Scenario &s)
           {"onRequest", s.rollback.onRequest}}},
         {"alarms", {{"enabled", s.alarmsEnabled}, {"names", s.alarms}}},
         {"hooks", s.hooks},
+        {"lifecycleHooks", hooksToJson(s.lifecycleHooks)},
+        {"zones", s.zones},
+        {"rollbackSupported", s.rollbackSupported},
         {"timing", std::move(timing)},
         {"failures", std::move(failures)},
+        {"actions", std::move(actions)},
+        {"trafficPath", std::move(path)},
+        {"price", std::move(price)},
         {"notes", s.notes}};
 }
 
@@ -175,6 +265,19 @@ Scenario scenarioFromJson(const Json &j)
             read(j["alarms"], "names", &s.alarms);
         }
         read(j, "hooks", &s.hooks);
+        if (j.contains("lifecycleHooks")) {
+            for (const auto &h : j["lifecycleHooks"]) {
+                LifecycleHookSpec hook;
+                hook.name = h.at("name").get<std::string>();
+                hook.launching = h.value("transition", std::string("autoscaling:EC2_INSTANCE_LAUNCHING")) ==
+                                 "autoscaling:EC2_INSTANCE_LAUNCHING";
+                read(h, "heartbeatTimeout", &hook.heartbeatSeconds);
+                hook.defaultContinue = h.value("defaultResult", std::string("ABANDON")) == "CONTINUE";
+                s.lifecycleHooks.push_back(std::move(hook));
+            }
+        }
+        read(j, "zones", &s.zones);
+        read(j, "rollbackSupported", &s.rollbackSupported);
         if (j.contains("timing")) {
             for (const auto &[name, seconds] : j["timing"].items())
                 s.timing.set(name, seconds.get<Seconds>());
@@ -182,6 +285,31 @@ Scenario scenarioFromJson(const Json &j)
         if (j.contains("failures")) {
             for (const auto &f : j["failures"])
                 s.failures.push_back(parseFailure(f.get<std::string>()));
+        }
+        if (j.contains("actions")) {
+            for (const auto &a : j["actions"])
+                s.actions.push_back(parseAction(a.get<std::string>()));
+        }
+        if (j.contains("trafficPath")) {
+            for (const auto &e : j["trafficPath"]) {
+                TrafficPathElement element;
+                element.logicalId = e.at("logicalId").get<std::string>();
+                read(e, "type", &element.type);
+                read(e, "role", &element.role);
+                if (e.contains("carries"))
+                    element.carries = enumFrom<TrafficPathElement::Carries>(e["carries"], kCarries, "traffic path share");
+                read(e, "test", &element.test);
+                s.trafficPath.push_back(std::move(element));
+            }
+        }
+        if (j.contains("price") && !j["price"].is_null()) {
+            const auto &p = j["price"];
+            UnitPrice price;
+            read(p, "usdPerUnitHour", &price.usdPerUnitHour);
+            read(p, "usdPerRequest", &price.usdPerRequest);
+            read(p, "usdPerInvocationSecond", &price.usdPerInvocationSecond);
+            read(p, "basis", &price.basis);
+            s.price = price;
         }
         read(j, "notes", &s.notes);
         return s;

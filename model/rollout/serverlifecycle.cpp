@@ -102,32 +102,52 @@ ServerLifecycle::Result ServerLifecycle::run(Seconds t, const Wave &wave,
             }
             const bool fails = injectFailures && failsAt(wave.ordinals[i], event, events);
             status[i] = fails ? "Failed" : "Succeeded";
-            if (event == "BlockTraffic" || event == "ApplicationStop")
-                m_recorder.setInService(t, index, false);
+            enterEvent(t, index, event);
             m_recorder.event(t, "LifecycleEvent", event, status[i], id, d,
                              fails ? "injected failure" : std::string());
         }
         const Seconds end = t + d;
         for (std::size_t i = 0; i < n; ++i) {
+            const int index = wave.members[i];
+            if (status[i] == "Failed") {
+                result.failed[i] = true;
+                // An instance still registered keeps serving its old revision.
+                if (!m_recorder.member(index).inService())
+                    m_recorder.setState(end, index, UnitState::Failed);
+                continue;
+            }
             if (status[i] != "Succeeded")
                 continue;
-            const int index = wave.members[i];
             if (event == "Install")
                 m_recorder.setVersion(end, index, installs);
+            else if (event == "BlockTraffic")
+                m_recorder.setState(end, index, UnitState::Idle);
             else if (event == "AllowTraffic" || (event == "ApplicationStart" && servesAfterStart))
                 m_recorder.setInService(end, index, true);
         }
-        for (std::size_t i = 0; i < n; ++i) {
-            if (status[i] == "Failed")
-                result.failed[i] = true;
-        }
         t = end;
+    }
+    // Installed but not registered: running, receiving nothing until traffic is rerouted.
+    for (std::size_t i = 0; i < n; ++i) {
+        const int index = wave.members[i];
+        if (!result.failed[i] && m_recorder.member(index).state == UnitState::Installing)
+            m_recorder.setState(t, index, UnitState::Idle);
     }
     // Effects at or after the cutoff were dropped, so a wave that ends there did not finish.
     if (!m_recorder.live(t))
         result.interrupted = true;
     result.end = result.interrupted && m_recorder.cutoff() ? *m_recorder.cutoff() : t;
     return result;
+}
+
+void ServerLifecycle::enterEvent(Seconds t, int index, const std::string &event)
+{
+    if (event == "BlockTraffic")
+        m_recorder.setState(t, index, UnitState::Draining);
+    else if (event == "ApplicationStop")
+        m_recorder.setState(t, index, UnitState::Installing);
+    else if ((event == "BeforeAllowTraffic" || event == "AllowTraffic") && !m_recorder.member(index).inService())
+        m_recorder.setState(t, index, UnitState::Pending);
 }
 
 ServerLifecycle::Waves ServerLifecycle::runWaves(Seconds t, const std::vector<int> &members,

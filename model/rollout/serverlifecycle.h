@@ -53,6 +53,9 @@ public:
                    const std::string &batchName);
 
 private:
+    // The state an event puts an instance in when it starts: BlockTraffic drains it,
+    // ApplicationStop takes it out to install, the allow-traffic events register it.
+    void enterEvent(Seconds t, int index, const std::string &event);
     bool failsAt(int ordinal, const std::string &event, const std::vector<std::string> &events);
 
     const Scenario &m_scenario;

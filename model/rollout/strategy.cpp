@@ -47,6 +47,24 @@ constexpr std::string_view kLambdaPrefix = "CodeDeployDefault.Lambda";
 const char *kBeanstalkNames[] = {"AllAtOnce", "Rolling", "RollingWithAdditionalBatch",
                                  "Immutable", "TrafficSplitting", "BlueGreen"};
 
+const char *kEcsNames[] = {"CODE_DEPLOY", "ROLLING", "BLUE_GREEN", "CANARY", "LINEAR"};
+
+// A percentage with at most one decimal (ECS takes multiples of 0.1).
+bool parseTenths(const std::string &text, double *out)
+{
+    const auto dot = text.find('.');
+    const std::string whole = text.substr(0, dot);
+    const std::string tenth = dot == std::string::npos ? std::string() : text.substr(dot + 1);
+    if (whole.empty() || whole.size() > 3 || (dot != std::string::npos && tenth.size() != 1))
+        return false;
+    for (char c : whole + tenth) {
+        if (c < '0' || c > '9')
+            return false;
+    }
+    *out = std::atoi(whole.c_str()) + (tenth.empty() ? 0.0 : (tenth[0] - '0') / 10.0);
+    return true;
+}
+
 bool parseInt(const std::string &text, int *out)
 {
     if (text.empty() || text.size() > 9)
@@ -77,21 +95,103 @@ std::string acceptedForms(Platform platform)
     switch (platform) {
     case Platform::Server:
         return "CodeDeployDefault.OneAtATime, CodeDeployDefault.HalfAtATime, "
-               "CodeDeployDefault.AllAtOnce, min-healthy:COUNT or min-healthy:PERCENT%";
+               "CodeDeployDefault.AllAtOnce, min-healthy:COUNT or min-healthy:PERCENT%, "
+               "zonal:MONITOR_SECONDS[:FIRST_ZONE_SECONDS]";
     case Platform::Lambda:
         return "CodeDeployDefault.Lambda* names, SAM names such as Canary10Percent5Minutes, "
                "AllAtOnce, canary:PERCENT:MINUTES or linear:PERCENT:MINUTES";
     case Platform::Ecs:
         return "CodeDeployDefault.ECS* names, AllAtOnce, canary:PERCENT:MINUTES or "
-               "linear:PERCENT:MINUTES";
+               "linear:PERCENT:MINUTES (CODE_DEPLOY controller); ROLLING, BLUE_GREEN, CANARY, LINEAR, "
+               "ecs-canary:PERCENT:MINUTES, ecs-linear:PERCENT:MINUTES or ecs-rolling:MIN%:MAX% (ECS controller)";
     case Platform::Route53:
         return "AllAtOnce, canary:PERCENT:MINUTES or linear:PERCENT:MINUTES";
     case Platform::ElasticBeanstalk:
         return "AllAtOnce, Rolling, RollingWithAdditionalBatch, Immutable, TrafficSplitting, BlueGreen";
     case Platform::AutoScaling:
-        return "AutoScalingRollingUpdate or AutoScalingReplacingUpdate";
+        return "AutoScalingRollingUpdate, AutoScalingReplacingUpdate, InstanceRefresh or "
+               "refresh[:min=PERCENT][:max=PERCENT][:checkpoints=P/P/...][:skip-matching][:matching=K]";
     }
     return {};
+}
+
+// ECS controller strategies: the four names, and custom canary, linear and rolling forms with
+// the ranges ECS documents (reference §11).
+bool parseEcsStrategy(const std::string &name, const std::vector<std::string> &parts, Strategy *s)
+{
+    for (auto strategy : {EcsStrategy::Rolling, EcsStrategy::BlueGreen, EcsStrategy::Canary, EcsStrategy::Linear}) {
+        if (name == ecsStrategyName(strategy)) {
+            s->ecs.strategy = strategy;
+            return true;
+        }
+    }
+    if (parts.size() != 3)
+        return false;
+    double percent = 0;
+    int minutes = 0;
+    if (parts[0] == "ecs-canary" || parts[0] == "ecs-linear") {
+        const bool canary = parts[0] == "ecs-canary";
+        if (!parseTenths(parts[1], &percent) || !parseInt(parts[2], &minutes) || minutes > 1440 ||
+            percent < (canary ? 0.1 : 3.0) || percent > 100)
+            throw StrategyError("strategy \"" + name + "\" needs " +
+                                (canary ? "a CanaryPercent of 0.1-100" : "a StepPercent of 3-100") +
+                                " (multiples of 0.1) and a bake time of 0-1440 whole minutes");
+        s->ecs.strategy = canary ? EcsStrategy::Canary : EcsStrategy::Linear;
+        (canary ? s->ecs.canaryPercent : s->ecs.stepPercent) = percent;
+        (canary ? s->ecs.canaryBakeMinutes : s->ecs.stepBakeMinutes) = minutes;
+        return true;
+    }
+    if (parts[0] == "ecs-rolling") {
+        std::string min = parts[1];
+        std::string max = parts[2];
+        for (auto *v : {&min, &max}) {
+            if (!v->empty() && v->back() == '%')
+                v->pop_back();
+        }
+        int lo = 0;
+        int hi = 0;
+        if (!parseInt(min, &lo) || !parseInt(max, &hi) || lo > 100 || hi < 100 || hi > 200)
+            throw StrategyError("strategy \"" + name + "\" needs MinimumHealthyPercent 0-100 and MaximumPercent "
+                                "100-200: ecs-rolling:MIN%:MAX%");
+        s->ecs.strategy = EcsStrategy::Rolling;
+        s->ecs.minimumHealthyPercent = lo;
+        s->ecs.maximumPercent = hi;
+        return true;
+    }
+    return false;
+}
+
+// refresh[:min=P][:max=P][:checkpoints=P/P/...][:skip-matching][:matching=K], with the ranges of
+// RefreshPreferences.
+bool parseRefreshTokens(const std::vector<std::string> &parts, InstanceRefreshPreferences *r)
+{
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        const auto &token = parts[i];
+        const auto eq = token.find('=');
+        const std::string key = token.substr(0, eq);
+        const std::string value = eq == std::string::npos ? std::string() : token.substr(eq + 1);
+        int n = 0;
+        if (token == "skip-matching") {
+            r->skipMatching = true;
+        } else if (key == "min" && parseInt(value, &n) && n <= 100) {
+            r->minHealthyPercentage = n;
+        } else if (key == "max" && parseInt(value, &n) && n >= 100 && n <= 200) {
+            r->maxHealthyPercentage = n;
+        } else if (key == "matching" && parseInt(value, &n)) {
+            r->matchingInstances = n;
+        } else if (key == "checkpoints" && !value.empty()) {
+            r->checkpointPercentages.clear();
+            for (const auto &p : split(value, '/')) {
+                if (!parseInt(p, &n) || n < 1 || n > 100 ||
+                    (!r->checkpointPercentages.empty() && n <= r->checkpointPercentages.back()))
+                    return false;
+                r->checkpointPercentages.push_back(n);
+            }
+        } else {
+            return false;
+        }
+    }
+    return r->maxHealthyPercentage - r->minHealthyPercentage <= 100;
 }
 
 [[noreturn]] void reject(const std::string &name, Platform platform, const std::string &why)
@@ -101,6 +201,11 @@ std::string acceptedForms(Platform platform)
 }
 
 } // namespace
+
+std::string ecsStrategyName(EcsStrategy strategy)
+{
+    return kEcsNames[static_cast<int>(strategy)];
+}
 
 std::string platformName(Platform platform)
 {
@@ -139,6 +244,7 @@ bool predefinedCodeDeployConfig(const std::string &name, Platform *platform, Str
             *platform = p.platform;
         if (strategy) {
             strategy->name = p.name;
+            strategy->ecs.strategy = EcsStrategy::CodeDeploy;
             strategy->minimumHealthyHosts = {p.minType, p.minValue};
             strategy->trafficRouting = {p.routing, p.percentage, p.minutes};
         }
@@ -157,8 +263,26 @@ std::vector<std::string> predefinedStrategyNames(Platform platform)
     if (platform == Platform::ElasticBeanstalk)
         names.assign(std::begin(kBeanstalkNames), std::end(kBeanstalkNames));
     if (platform == Platform::AutoScaling)
-        names = {"AutoScalingRollingUpdate", "AutoScalingReplacingUpdate"};
+        names = {"AutoScalingRollingUpdate", "AutoScalingReplacingUpdate", "InstanceRefresh"};
+    if (platform == Platform::Ecs)
+        names.insert(names.end(), {"ROLLING", "BLUE_GREEN", "CANARY", "LINEAR"});
     return names;
+}
+
+std::vector<std::string> customStrategyForms(Platform platform)
+{
+    switch (platform) {
+    case Platform::Server: return {"min-healthy:COUNT", "min-healthy:PERCENT%", "zonal:MONITOR_SECONDS[:FIRST_ZONE_SECONDS]"};
+    case Platform::Ecs:
+        return {"canary:PERCENT:MINUTES", "linear:PERCENT:MINUTES", "ecs-canary:PERCENT:MINUTES",
+                "ecs-linear:PERCENT:MINUTES", "ecs-rolling:MIN%:MAX%"};
+    case Platform::Lambda:
+    case Platform::Route53: return {"canary:PERCENT:MINUTES", "linear:PERCENT:MINUTES"};
+    case Platform::ElasticBeanstalk: return {};
+    case Platform::AutoScaling:
+        return {"refresh[:min=PERCENT][:max=PERCENT][:checkpoints=P/P/...][:skip-matching][:matching=K]"};
+    }
+    return {};
 }
 
 Strategy defaultStrategy(Platform platform)
@@ -243,6 +367,26 @@ Strategy parseStrategy(const std::string &name, Platform platform, const Strateg
                 return s;
             }
         }
+    }
+    if (platform == Platform::Ecs && parseEcsStrategy(name, parts, &s))
+        return s;
+    if (platform == Platform::Server && parts.size() >= 2 && parts.size() <= 3 && parts[0] == "zonal") {
+        int monitor = 0;
+        int first = 0;
+        if (!parseInt(parts[1], &monitor) || (parts.size() == 3 && !parseInt(parts[2], &first)))
+            reject(name, platform, "needs whole seconds: zonal:MONITOR_SECONDS[:FIRST_ZONE_SECONDS],");
+        s.zonal.enabled = true;
+        s.zonal.monitorSeconds = monitor;
+        s.zonal.firstZoneMonitorSeconds = parts.size() == 3 ? std::optional<Seconds>(first) : std::nullopt;
+        return s;
+    }
+    if (platform == Platform::AutoScaling && (name == "InstanceRefresh" || name == "AutoScalingInstanceRefresh" ||
+                                              parts[0] == "refresh")) {
+        s.name = name == "AutoScalingInstanceRefresh" ? "InstanceRefresh" : name;
+        s.autoScalingPolicy = AutoScalingPolicy::InstanceRefresh;
+        if (parts[0] == "refresh" && !parseRefreshTokens(parts, &s.refresh))
+            reject(name, platform, "has a token it does not know or a value out of range,");
+        return s;
     }
     if (platform == Platform::AutoScaling) {
         if (name == "AutoScalingRollingUpdate" || name == "RollingUpdate") {

@@ -6,6 +6,7 @@
 
 #include "model/rollout/timeline.h"
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -39,7 +40,45 @@ enum class BeanstalkPolicy { AllAtOnce, Rolling, RollingWithAdditionalBatch, Imm
                              TrafficSplitting, BlueGreen };
 std::string policyName(BeanstalkPolicy policy);
 
-enum class AutoScalingPolicy { RollingUpdate, ReplacingUpdate };
+enum class AutoScalingPolicy { RollingUpdate, ReplacingUpdate, InstanceRefresh };
+
+// An ECS service's deployment: through CodeDeploy (controller CODE_DEPLOY, trafficRouting), or
+// by ECS itself (controller ECS) with DeploymentConfiguration.Strategy (reference §11).
+enum class EcsStrategy { CodeDeploy, Rolling, BlueGreen, Canary, Linear };
+std::string ecsStrategyName(EcsStrategy strategy); // CODE_DEPLOY, ROLLING, BLUE_GREEN, CANARY, LINEAR
+
+struct EcsDeployment {
+    EcsStrategy strategy = EcsStrategy::CodeDeploy;
+    double canaryPercent = 5;      // CanaryConfiguration defaults: 5 % for 10 minutes
+    int canaryBakeMinutes = 10;
+    double stepPercent = 10;       // LinearConfiguration defaults: 10 % every 6 minutes
+    int stepBakeMinutes = 6;
+    int minimumHealthyPercent = 100; // ROLLING
+    int maximumPercent = 200;
+    bool circuitBreaker = false;     // DeploymentCircuitBreaker.Enable
+    bool circuitBreakerRollback = false;
+    bool operator==(const EcsDeployment &) const = default;
+};
+
+// Auto Scaling instance refresh (UpdatePolicy AutoScalingInstanceRefresh, RefreshPreferences;
+// reference §12). Warmup, checkpoint delay and bake time are timings (refresh.*).
+struct InstanceRefreshPreferences {
+    int minHealthyPercentage = 90;
+    int maxHealthyPercentage = 100;
+    std::vector<int> checkpointPercentages;
+    bool skipMatching = false;
+    int matchingInstances = 0; // instances already on the desired configuration
+    bool operator==(const InstanceRefreshPreferences &) const = default;
+};
+
+// CodeDeploy ZonalConfig (reference §1.3): one Availability Zone at a time.
+struct ZonalConfig {
+    bool enabled = false;
+    Seconds monitorSeconds = 0;                      // MonitorDurationInSeconds: bake after each zone
+    std::optional<Seconds> firstZoneMonitorSeconds;  // FirstZoneMonitorDurationInSeconds
+    MinimumHealthyHosts minimumHealthyHostsPerZone{MinimumHealthyHosts::Type::FleetPercent, 0};
+    bool operator==(const ZonalConfig &) const = default;
+};
 
 struct Strategy {
     std::string name; // as the user and AWS call it
@@ -54,6 +93,9 @@ struct Strategy {
     int maxBatchSize = 1;            // AutoScalingRollingUpdate
     int minInstancesInService = 0;   // AutoScalingRollingUpdate
     int minSuccessfulInstancesPercent = 100;
+    InstanceRefreshPreferences refresh;
+    EcsDeployment ecs;
+    ZonalConfig zonal;
     bool operator==(const Strategy &) const = default;
 };
 
@@ -71,6 +113,9 @@ Strategy parseStrategy(const std::string &name, Platform platform, const Strateg
 // Predefined CodeDeploy configuration by its AWS name; false if the name is not one.
 bool predefinedCodeDeployConfig(const std::string &name, Platform *platform, Strategy *strategy);
 std::vector<std::string> predefinedStrategyNames(Platform platform);
+// The custom forms parseStrategy() accepts on a platform, as a picker shows them
+// ("canary:PERCENT:MINUTES"...).
+std::vector<std::string> customStrategyForms(Platform platform);
 
 // One step of a traffic schedule: at `offset` seconds after the first shift, the new version
 // receives `percent` of the traffic.

@@ -148,6 +148,24 @@ std::optional<long long> TemplateLookup::integer(const Json *value) const
     return std::nullopt;
 }
 
+std::optional<double> TemplateLookup::number(const Json *value) const
+{
+    if (!value)
+        return std::nullopt;
+    if (const Json *d = parameterDefault(*value))
+        return number(d);
+    if (value->is_number())
+        return value->get<double>();
+    if (value->is_string()) {
+        const auto s = value->get<std::string>();
+        char *end = nullptr;
+        const double n = std::strtod(s.c_str(), &end);
+        if (!s.empty() && end && *end == '\0')
+            return n;
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> TemplateLookup::string(const Json *value) const
 {
     if (!value)

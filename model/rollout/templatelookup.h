@@ -27,6 +27,7 @@ public:
     bool mentions(const Json &value, const std::string &logicalId) const;
 
     std::optional<long long> integer(const Json *value) const;
+    std::optional<double> number(const Json *value) const; // 0.5, "256", 10
     // The member `key` of an object, or null (also when `object` is null or not an object).
     static const Json *child(const Json *object, const char *key);
     std::optional<std::string> string(const Json *value) const;

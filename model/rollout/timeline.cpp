@@ -1,9 +1,74 @@
 #include "model/rollout/timeline.h"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 
 namespace sc {
+
+std::string unitStateName(UnitState state)
+{
+    switch (state) {
+    case UnitState::Pending: return "Pending";
+    case UnitState::PendingWait: return "Pending:Wait";
+    case UnitState::Installing: return "Installing";
+    case UnitState::Idle: return "Idle";
+    case UnitState::InService: return "InService";
+    case UnitState::Draining: return "Draining";
+    case UnitState::TerminatingWait: return "Terminating:Wait";
+    case UnitState::Terminated: return "Terminated";
+    case UnitState::Failed: return "Failed";
+    }
+    return "Failed";
+}
+
+std::string unitKindName(UnitKind kind)
+{
+    switch (kind) {
+    case UnitKind::Instance: return "Instance";
+    case UnitKind::Task: return "Task";
+    case UnitKind::FunctionVersion: return "FunctionVersion";
+    case UnitKind::Record: return "Record";
+    }
+    return "Instance";
+}
+
+std::string versionName(Version version)
+{
+    return version == Version::Original ? "original" : "replacement";
+}
+
+const UnitTransition *UnitTrack::at(Seconds t) const
+{
+    const auto after = std::upper_bound(transitions.begin(), transitions.end(), t,
+                                        [](Seconds x, const UnitTransition &u) { return x < u.t; });
+    return after == transitions.begin() ? nullptr : &*(after - 1);
+}
+
+const UnitTrack *Timeline::unit(const std::string &id) const
+{
+    for (const auto &u : units) {
+        if (u.id == id)
+            return &u;
+    }
+    return nullptr;
+}
+
+std::vector<TileCount> tilesAt(const Timeline &timeline, Seconds t)
+{
+    std::map<std::tuple<int, int, int>, int> counts;
+    for (const auto &u : timeline.units) {
+        if (const UnitTransition *now = u.at(t))
+            ++counts[{static_cast<int>(u.kind), static_cast<int>(now->version), static_cast<int>(now->state)}];
+    }
+    std::vector<TileCount> out;
+    for (const auto &[key, n] : counts) {
+        out.push_back({static_cast<UnitKind>(std::get<0>(key)), static_cast<Version>(std::get<1>(key)),
+                       static_cast<UnitState>(std::get<2>(key)), n});
+    }
+    return out;
+}
 
 std::string resultName(DeploymentResult result)
 {
@@ -30,13 +95,9 @@ const TimelineSample &Timeline::sampleAt(Seconds t) const
 {
     if (samples.empty())
         throw std::logic_error("timeline has no samples");
-    const TimelineSample *found = &samples.front();
-    for (const auto &s : samples) {
-        if (s.t > t)
-            break;
-        found = &s;
-    }
-    return *found;
+    const auto after = std::upper_bound(samples.begin(), samples.end(), t,
+                                        [](Seconds x, const TimelineSample &s) { return x < s.t; });
+    return after == samples.begin() ? samples.front() : *(after - 1);
 }
 
 std::vector<const TimelineEvent *> Timeline::eventsNamed(const std::string &name) const
@@ -61,6 +122,12 @@ Json number(double value)
     return std::round(value * 100.0) / 100.0;
 }
 
+// Costs keep four decimals: a short deployment of a few instances costs fractions of a cent.
+Json cents(double usd)
+{
+    return std::round(usd * 10000.0) / 10000.0;
+}
+
 Json pair(double original, double replacement)
 {
     return Json{{"original", number(original)}, {"replacement", number(replacement)}};
@@ -78,9 +145,54 @@ VersionCount countFrom(const Json &j)
     return {member(j, "original").get<int>(), member(j, "replacement").get<int>()};
 }
 
+Json unitsToJson(const std::vector<UnitTrack> &units)
+{
+    Json out = Json::array();
+    for (const auto &u : units) {
+        Json transitions = Json::array();
+        for (const auto &tr : u.transitions)
+            transitions.push_back(Json{{"t", tr.t}, {"version", versionName(tr.version)},
+                                       {"state", unitStateName(tr.state)}});
+        Json unit{{"id", u.id}, {"kind", unitKindName(u.kind)}, {"transitions", std::move(transitions)}};
+        if (u.zone > 0)
+            unit["zone"] = u.zone;
+        out.push_back(std::move(unit));
+    }
+    return out;
+}
+
+template<typename Enum, typename Name>
+Enum enumNamed(const std::string &text, Name name, int count, const char *what)
+{
+    for (int i = 0; i < count; ++i) {
+        if (name(static_cast<Enum>(i)) == text)
+            return static_cast<Enum>(i);
+    }
+    throw std::invalid_argument(std::string("unknown ") + what + " \"" + text + '"');
+}
+
+std::vector<UnitTrack> unitsFromJson(const Json &json)
+{
+    std::vector<UnitTrack> units;
+    for (const auto &u : json) {
+        UnitTrack track;
+        track.id = member(u, "id").get<std::string>();
+        track.kind = enumNamed<UnitKind>(member(u, "kind").get<std::string>(), unitKindName, 4, "unit kind");
+        track.zone = u.value("zone", 0);
+        for (const auto &tr : member(u, "transitions")) {
+            track.transitions.push_back(
+                {member(tr, "t").get<Seconds>(),
+                 enumNamed<Version>(member(tr, "version").get<std::string>(), versionName, 2, "version"),
+                 enumNamed<UnitState>(member(tr, "state").get<std::string>(), unitStateName, 9, "unit state")});
+        }
+        units.push_back(std::move(track));
+    }
+    return units;
+}
+
 } // namespace
 
-Json timelineToJson(const Timeline &timeline)
+Json timelineToJson(const Timeline &timeline, const TimelineJsonOptions &options)
 {
     Json events = Json::array();
     for (const auto &e : timeline.events) {
@@ -95,11 +207,13 @@ Json timelineToJson(const Timeline &timeline)
     }
     Json samples = Json::array();
     for (const auto &s : timeline.samples) {
-        samples.push_back(Json{
-            {"t", s.t},
-            {"trafficPercent", pair(s.trafficPercent.original, s.trafficPercent.replacement)},
-            {"healthy", pair(s.healthy.original, s.healthy.replacement)},
-            {"instances", pair(s.instances.original, s.instances.replacement)}});
+        Json j{{"t", s.t},
+               {"trafficPercent", pair(s.trafficPercent.original, s.trafficPercent.replacement)},
+               {"healthy", pair(s.healthy.original, s.healthy.replacement)},
+               {"instances", pair(s.instances.original, s.instances.replacement)}};
+        if (s.testTrafficPercent)
+            j["testTrafficPercent"] = pair(s.testTrafficPercent->original, s.testTrafficPercent->replacement);
+        samples.push_back(std::move(j));
     }
     const auto &m = timeline.metrics;
     Json metrics{{"minHealthyPercent", number(m.minHealthyPercent)},
@@ -107,17 +221,23 @@ Json timelineToJson(const Timeline &timeline)
                  {"downtimeSeconds", m.downtimeSeconds},
                  {"secondsToFullShift",
                   m.secondsToFullShift ? Json(*m.secondsToFullShift) : Json(nullptr)},
-                 {"extraInstanceMinutes", number(m.extraInstanceMinutes)}};
+                 {"instanceMinutes", pair(m.instanceMinutes.original, m.instanceMinutes.replacement)},
+                 {"extraInstanceMinutes", number(m.extraInstanceMinutes)},
+                 {"estimatedCostUsd", m.estimatedCostUsd ? cents(*m.estimatedCostUsd) : Json(nullptr)},
+                 {"extraCostUsd", m.extraCostUsd ? cents(*m.extraCostUsd) : Json(nullptr)}};
     if (m.failingVersionRequestPercent)
         metrics["failingVersionRequestPercent"] = number(*m.failingVersionRequestPercent);
-    return Json{{"target", timeline.target},
-                {"platform", timeline.platform},
-                {"strategy", timeline.strategy},
-                {"result", resultName(timeline.result)},
-                {"durationSeconds", m.durationSeconds},
-                {"events", std::move(events)},
-                {"samples", std::move(samples)},
-                {"metrics", std::move(metrics)}};
+    Json out{{"target", timeline.target},
+             {"platform", timeline.platform},
+             {"strategy", timeline.strategy},
+             {"result", resultName(timeline.result)},
+             {"durationSeconds", m.durationSeconds},
+             {"events", std::move(events)},
+             {"samples", std::move(samples)},
+             {"metrics", std::move(metrics)}};
+    if (options.units)
+        out["units"] = unitsToJson(timeline.units);
+    return out;
 }
 
 Timeline timelineFromJson(const Json &json)
@@ -148,6 +268,11 @@ Timeline timelineFromJson(const Json &json)
                                      member(traffic, "replacement").get<double>()};
             sample.healthy = countFrom(member(s, "healthy"));
             sample.instances = countFrom(member(s, "instances"));
+            if (s.contains("testTrafficPercent")) {
+                const auto &test = s["testTrafficPercent"];
+                sample.testTrafficPercent = VersionShare{member(test, "original").get<double>(),
+                                                         member(test, "replacement").get<double>()};
+            }
             t.samples.push_back(sample);
         }
         const auto &m = member(json, "metrics");
@@ -157,6 +282,17 @@ Timeline timelineFromJson(const Json &json)
         if (m.contains("secondsToFullShift") && !m["secondsToFullShift"].is_null())
             t.metrics.secondsToFullShift = m["secondsToFullShift"].get<Seconds>();
         t.metrics.extraInstanceMinutes = m.value("extraInstanceMinutes", 0.0);
+        if (m.contains("instanceMinutes")) {
+            const auto &minutes = m["instanceMinutes"];
+            t.metrics.instanceMinutes = {member(minutes, "original").get<double>(),
+                                         member(minutes, "replacement").get<double>()};
+        }
+        if (m.contains("estimatedCostUsd") && !m["estimatedCostUsd"].is_null())
+            t.metrics.estimatedCostUsd = m["estimatedCostUsd"].get<double>();
+        if (m.contains("extraCostUsd") && !m["extraCostUsd"].is_null())
+            t.metrics.extraCostUsd = m["extraCostUsd"].get<double>();
+        if (json.contains("units"))
+            t.units = unitsFromJson(json["units"]);
         if (m.contains("failingVersionRequestPercent"))
             t.metrics.failingVersionRequestPercent = m["failingVersionRequestPercent"].get<double>();
         return t;

@@ -54,6 +54,27 @@ const std::vector<TimingDefinition> &timingDefinitions()
          "CloudFormation pause after each rolling-update batch; the signal deadline with signals"},
         {timing::DnsTtl, 60, false, "assumption when the record set has no TTL",
          "Route 53: clients following new weights after the DNS TTL"},
+        {timing::EcsBakeTime, 0, false,
+         "UNCONFIRMED: BakeTimeInMinutes when the template has none (the ECS API requires it for "
+         "BLUE_GREEN; CloudFormation's default for it is not documented)",
+         "ECS blue/green, canary, linear: both revisions run after the shift before blue scales down"},
+        {timing::EcsHookTimeout, 900, true,
+         "ECS lifecycle hooks: a Lambda function that validates within 15 minutes (its longest run); "
+         "no hookStatus rolls the deployment back",
+         "an ECS lifecycle hook that never returns a hookStatus"},
+        {timing::EcsTaskStop, 30, false, "assumption: a task stopping after SIGTERM (stopTimeout 30 s)",
+         "ECS stopping a task once it is out of the load balancer"},
+        {timing::RefreshWarmup, 300, false,
+         "the group's DefaultInstanceWarmup, else HealthCheckGracePeriod; 300 s assumed when the template has neither",
+         "instance refresh: wait after a new instance is in service before replacing more"},
+        {timing::RefreshCheckpointDelay, 3600, true,
+         "RefreshPreferences CheckpointDelay default 3600 s with CheckpointPercentages",
+         "instance refresh: pause at each checkpoint"},
+        {timing::RefreshBakeTime, 0, true, "RefreshPreferences BakeTime default 0 (0-172800 s)",
+         "instance refresh: wait at the end before the refresh counts as complete (alarms still watched)"},
+        {timing::LifecycleAction, 60, false,
+         "assumption: the hook's handler (a script, an SSM document, a Lambda function) completes the action",
+         "Auto Scaling lifecycle hook until CompleteLifecycleAction"},
     };
     return definitions;
 }

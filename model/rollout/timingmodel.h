@@ -42,6 +42,13 @@ inline constexpr const char *EbCommandTimeout = "eb.commandTimeout";
 inline constexpr const char *EbCnameSwap = "eb.cnameSwapPropagation";
 inline constexpr const char *AsgPauseTime = "asg.pauseTime";
 inline constexpr const char *DnsTtl = "route53.ttl";
+inline constexpr const char *EcsBakeTime = "ecs.bakeTime";
+inline constexpr const char *EcsHookTimeout = "ecs.hookTimeout";
+inline constexpr const char *EcsTaskStop = "ecs.taskStop";
+inline constexpr const char *RefreshWarmup = "refresh.instanceWarmup";
+inline constexpr const char *RefreshCheckpointDelay = "refresh.checkpointDelay";
+inline constexpr const char *RefreshBakeTime = "refresh.bakeTime";
+inline constexpr const char *LifecycleAction = "asg.lifecycleAction";
 } // namespace timing
 
 // Every known duration, in a stable order (the order `simulate --help` prints).

@@ -129,10 +129,12 @@ void addBeanstalkRules(std::vector<Rule> &rules)
                             if (o.ns != k.ns || o.name != k.name || !v
                                 || std::find(k.values.begin(), k.values.end(), *v) != k.values.end())
                                 continue;
-                            std::string msg = "'" + *v + "' is not a value of " + o.name;
+                            const std::string msg = "'" + *v + "' is not a value of " + o.name;
                             if (const std::string guess = closest(*v, k.values); !guess.empty())
-                                msg += "; did you mean '" + guess + "'?";
-                            out.add(o.pointer, msg);
+                                out.add(o.pointer, msg + "; did you mean '" + guess + "'?",
+                                        setFix("Use " + guess + " for " + o.name, o.pointer, guess));
+                            else
+                                out.add(o.pointer, msg);
                         }
         });
 

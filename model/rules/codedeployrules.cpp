@@ -159,6 +159,80 @@ const Json *samPreference(const ResourceView &fn)
     return p && p->is_object() ? p : nullptr;
 }
 
+// Automatic rollback on failure and on alarm, keeping the events already chosen.
+Json rollbackConfiguration(const ResourceView &g)
+{
+    std::vector<std::string> events = rollbackEvents(g);
+    for (const char *e : {"DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"})
+        if (std::find(events.begin(), events.end(), e) == events.end())
+            events.push_back(e);
+    return Json{{"Enabled", true}, {"Events", events}};
+}
+
+// A CloudWatch alarm on any error of a Lambda function, in the one-minute periods a canary
+// step is measured in: the signal a traffic shift should stop on.
+Json functionErrorsAlarm(const std::string &function)
+{
+    return Json{{"Type", "AWS::CloudWatch::Alarm"},
+                {"Properties",
+                 {{"AlarmDescription", "Errors of " + function + " during a deployment"},
+                  {"Namespace", "AWS/Lambda"},
+                  {"MetricName", "Errors"},
+                  {"Dimensions", Json::array({{{"Name", "FunctionName"}, {"Value", {{"Ref", function}}}}})},
+                  {"Statistic", "Sum"},
+                  {"Period", 60},
+                  {"EvaluationPeriods", 1},
+                  {"Threshold", 0},
+                  {"ComparisonOperator", "GreaterThanThreshold"},
+                  {"TreatMissingData", "notBreaching"}}}};
+}
+
+// The Lambda function a Lambda deployment group shifts: the alias whose
+// CodeDeployLambdaAliasUpdate names the group, and the function that alias belongs to.
+std::optional<std::string> shiftedFunction(const RuleContext &c, const ResourceView &group)
+{
+    for (const ResourceView *a : c.ofType("AWS::Lambda::Alias")) {
+        const auto named = referencedId(at(a->attribute("UpdatePolicy"), {"CodeDeployLambdaAliasUpdate", "DeploymentGroupName"}));
+        if (named != group.id)
+            continue;
+        if (const auto fn = referencedId(a->property("FunctionName")); fn && c.resource(*fn))
+            return fn;
+    }
+    return std::nullopt;
+}
+
+// W4010: an alarm on the shifted function's errors, watched by the group, which rolls back when
+// it fires (so that W4012 does not follow).
+std::optional<Fix> groupAlarmFix(const RuleContext &c, const ResourceView &g)
+{
+    const auto fn = shiftedFunction(c, g);
+    const std::string alarm = fn ? *fn + "ErrorsAlarm" : std::string();
+    if (!fn || c.resource(alarm))
+        return std::nullopt;
+    return Fix{"Stop and roll back " + g.id + " on errors of " + *fn,
+               [alarm, function = *fn, group = g.pointer + "/Properties", rollback = rollbackConfiguration(g)](EditRecorder &r, std::string &) {
+                   r.set(SourceMap::join("/Resources", alarm), functionErrorsAlarm(function));
+                   r.set(group + "/AlarmConfiguration",
+                         Json{{"Enabled", true}, {"Alarms", Json::array({{{"Name", {{"Ref", alarm}}}}})}});
+                   r.set(group + "/AutoRollbackConfiguration", rollback);
+                   return true;
+               }};
+}
+
+// W4022: the same alarm for a SAM function, listed in its DeploymentPreference.
+std::optional<Fix> samAlarmFix(const RuleContext &c, const ResourceView &fn)
+{
+    const std::string alarm = fn.id + "ErrorsAlarm";
+    if (c.resource(alarm))
+        return std::nullopt;
+    return Fix{"Stop " + fn.id + "'s deployments on its errors",
+               [alarm, function = fn.id, pref = fn.propertyPointer("DeploymentPreference")](EditRecorder &r, std::string &) {
+                   r.set(SourceMap::join("/Resources", alarm), functionErrorsAlarm(function));
+                   r.set(pref + "/Alarms", Json::array({{{"Ref", alarm}}}));
+                   return true;
+               }};
+}
+
 } // namespace
 
 void addCodeDeployRules(std::vector<Rule> &rules)
@@ -190,10 +264,12 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                 const auto name = literalString(g->property("DeploymentConfigName"));
                 if (!name || name->rfind("CodeDeployDefault.", 0) != 0 || !configInfo(c, g->property("DeploymentConfigName")).platform.empty())
                     continue;
-                std::string msg = "'" + *name + "' is not a predefined deployment configuration";
+                const std::string msg = "'" + *name + "' is not a predefined deployment configuration";
                 if (const std::string guess = fixFor(*name); !guess.empty())
-                    msg += "; did you mean '" + guess + "'?";
-                out.add(g->propertyPointer("DeploymentConfigName"), msg);
+                    out.add(g->propertyPointer("DeploymentConfigName"), msg + "; did you mean '" + guess + "'?",
+                            setFix("Use " + guess, g->propertyPointer("DeploymentConfigName"), guess));
+                else
+                    out.add(g->propertyPointer("DeploymentConfigName"), msg);
             }
         });
 
@@ -245,7 +321,10 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                 if (literalString(member(ready, "ActionOnTimeout")) == "CONTINUE_DEPLOYMENT"
                     && literalNumber(member(ready, "WaitTimeInMinutes")).value_or(0) > 0)
                     out.add(g->propertyPointer("BlueGreenDeploymentConfiguration") + "/DeploymentReadyOption/WaitTimeInMinutes",
-                            "WaitTimeInMinutes has no effect with ActionOnTimeout CONTINUE_DEPLOYMENT");
+                            "WaitTimeInMinutes has no effect with ActionOnTimeout CONTINUE_DEPLOYMENT",
+                            removeFix("Remove the ignored WaitTimeInMinutes of " + g->id,
+                                      g->propertyPointer("BlueGreenDeploymentConfiguration")
+                                          + "/DeploymentReadyOption/WaitTimeInMinutes"));
             }
         });
 
@@ -312,7 +391,8 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                 if (!alarmsEnabled(g))
                     out.add(g.propertyPointer("DeploymentConfigName"),
                             "a " + configInfo(c, g.property("DeploymentConfigName")).shape
-                                + " deployment without alarms cannot stop on errors");
+                                + " deployment without alarms cannot stop on errors",
+                            groupAlarmFix(c, g));
             });
         });
 
@@ -325,7 +405,9 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                 if (rollbackEvents(g).empty())
                     out.add(g.property("AutoRollbackConfiguration") ? g.propertyPointer("AutoRollbackConfiguration")
                                                                     : g.propertyPointer("DeploymentConfigName"),
-                            "automatic rollback is off for a traffic-shifting deployment");
+                            "automatic rollback is off for a traffic-shifting deployment",
+                            setFix("Roll " + g.id + " back on failure and on alarm", g.propertyPointer("AutoRollbackConfiguration"),
+                                   rollbackConfiguration(g)));
             });
         });
 
@@ -340,7 +422,9 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                 const std::vector<std::string> events = rollbackEvents(*g);
                 if (std::find(events.begin(), events.end(), "DEPLOYMENT_STOP_ON_ALARM") == events.end())
                     out.add(g->propertyPointer("AlarmConfiguration"),
-                            "alarms are configured but DEPLOYMENT_STOP_ON_ALARM is not a rollback event");
+                            "alarms are configured but DEPLOYMENT_STOP_ON_ALARM is not a rollback event",
+                            setFix("Roll " + g->id + " back when an alarm stops it", g->propertyPointer("AutoRollbackConfiguration"),
+                                   rollbackConfiguration(*g)));
             }
         });
 
@@ -481,7 +565,8 @@ void addCodeDeployRules(std::vector<Rule> &rules)
         [](const RuleContext &c, FindingList &out) {
             for (const ResourceView *f : c.ofType("AWS::Serverless::Function"))
                 if (samPreference(*f) && !f->property("AutoPublishAlias"))
-                    out.add(f->propertyPointer("DeploymentPreference"), "DeploymentPreference needs AutoPublishAlias");
+                    out.add(f->propertyPointer("DeploymentPreference"), "DeploymentPreference needs AutoPublishAlias",
+                            setFix("Publish " + f->id + " through an alias named live", f->propertyPointer("AutoPublishAlias"), "live"));
         });
 
     add(rules, "W4021", "DeploymentPreference type is not one of SAM's", 5,
@@ -497,10 +582,12 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                 std::vector<std::string> names;
                 for (const std::string &n : lambdaConfigs())
                     names.push_back(n.substr(std::string("CodeDeployDefault.Lambda").size()));
-                std::string msg = "'" + *type + "' is not a SAM deployment type; it is used as a custom configuration name";
+                const std::string msg = "'" + *type + "' is not a SAM deployment type; it is used as a custom configuration name";
+                const std::string p = f->propertyPointer("DeploymentPreference") + "/Type";
                 if (const std::string guess = closest(*type, names); !guess.empty())
-                    msg += "; did you mean '" + guess + "'?";
-                out.add(f->propertyPointer("DeploymentPreference") + "/Type", msg);
+                    out.add(p, msg + "; did you mean '" + guess + "'?", setFix("Use " + guess, p, guess));
+                else
+                    out.add(p, msg);
             }
         });
 
@@ -514,7 +601,8 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                 const Json *alarms = member(pref, "Alarms");
                 if (type && (type->rfind("Canary", 0) == 0 || type->rfind("Linear", 0) == 0)
                     && (!alarms || (alarms->is_array() && alarms->empty())))
-                    out.add(f->propertyPointer("DeploymentPreference"), "a " + *type + " deployment without Alarms");
+                    out.add(f->propertyPointer("DeploymentPreference"), "a " + *type + " deployment without Alarms",
+                            samAlarmFix(c, *f));
             }
         });
 
@@ -526,10 +614,17 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                 const Json *hooks = member(samPreference(*f), "Hooks");
                 if (!hooks || !hooks->is_object())
                     continue;
-                for (auto it = hooks->begin(); it != hooks->end(); ++it)
-                    if (it.key() != "PreTraffic" && it.key() != "PostTraffic")
-                        out.add(SourceMap::join(f->propertyPointer("DeploymentPreference") + "/Hooks", it.key()),
-                                "'" + it.key() + "' is not a hook; use PreTraffic or PostTraffic");
+                for (auto it = hooks->begin(); it != hooks->end(); ++it) {
+                    if (it.key() == "PreTraffic" || it.key() == "PostTraffic")
+                        continue;
+                    const std::string p = SourceMap::join(f->propertyPointer("DeploymentPreference") + "/Hooks", it.key());
+                    const std::string msg = "'" + it.key() + "' is not a hook; use PreTraffic or PostTraffic";
+                    const std::string guess = closest(it.key(), {"PreTraffic", "PostTraffic"});
+                    if (!guess.empty() && !hooks->contains(guess))
+                        out.add(p, msg, renameKeyFix("Rename hook " + it.key() + " to " + guess, p, guess));
+                    else
+                        out.add(p, msg);
+                }
             }
         });
 
@@ -542,7 +637,9 @@ void addCodeDeployRules(std::vector<Rule> &rules)
                 if (literalString(at(s->property("DeploymentController"), {"Type"})) == "CODE_DEPLOY"
                     && at(s->property("DeploymentConfiguration"), {"DeploymentCircuitBreaker"}))
                     out.add(s->propertyPointer("DeploymentConfiguration") + "/DeploymentCircuitBreaker",
-                            "the circuit breaker applies to the ECS deployment controller only");
+                            "the circuit breaker applies to the ECS deployment controller only",
+                            removeFix("Remove the circuit breaker of " + s->id,
+                                      s->propertyPointer("DeploymentConfiguration") + "/DeploymentCircuitBreaker"));
         });
 
     add(rules, "E4025", "ECS rolling update that cannot make progress", 2,
@@ -566,7 +663,8 @@ void addCodeDeployRules(std::vector<Rule> &rules)
         [](const RuleContext &c, FindingList &out) {
             for (const ResourceView *a : c.ofType("AWS::Lambda::Alias"))
                 if (at(a->attribute("UpdatePolicy"), {"CodeDeployLambdaAliasUpdate"}) && a->property("RoutingConfig"))
-                    out.add(a->propertyPointer("RoutingConfig"), "RoutingConfig conflicts with CodeDeploy traffic shifting");
+                    out.add(a->propertyPointer("RoutingConfig"), "RoutingConfig conflicts with CodeDeploy traffic shifting",
+                            removeFix("Remove RoutingConfig of " + a->id, a->propertyPointer("RoutingConfig")));
         });
 }
 

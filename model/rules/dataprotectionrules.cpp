@@ -103,6 +103,19 @@ Fix protectFix(const ResourceView &r, bool deletion, bool replace)
                }};
 }
 
+// The policy value meant, when one is close ("retain" -> "Retain"); never Snapshot for a type
+// that cannot take one (E5003).
+std::optional<Fix> policyFix(const ResourceView &r, const std::string &attribute, const std::string &value,
+                             std::vector<std::string> allowed)
+{
+    if (!snapshotTypes().count(r.type))
+        std::erase(allowed, "Snapshot");
+    const std::string guess = closest(value, allowed);
+    if (guess.empty())
+        return std::nullopt;
+    return setFix("Use " + guess, r.pointer + attribute, guess);
+}
+
 } // namespace
 
 void addDataProtectionRules(std::vector<Rule> &rules)
@@ -150,7 +163,8 @@ void addDataProtectionRules(std::vector<Rule> &rules)
             for (const ResourceView &r : c.resources())
                 for (const char *attr : {"DeletionPolicy", "UpdateReplacePolicy"})
                     if (literalString(r.attribute(attr)) == "Snapshot" && !r.type.empty() && !snapshotTypes().count(r.type))
-                        out.add(r.pointer + "/" + attr, r.type + " does not support Snapshot; it would be deleted");
+                        out.add(r.pointer + "/" + attr, r.type + " does not support Snapshot; it would be deleted",
+                                setFix("Retain " + r.id + " instead", r.pointer + "/" + attr, "Retain"));
         });
 
     add(rules, "E5004", "Invalid DeletionPolicy or UpdateReplacePolicy", 3,
@@ -161,12 +175,14 @@ void addDataProtectionRules(std::vector<Rule> &rules)
                 if (const Json *d = r.attribute("DeletionPolicy"); d && d->is_string()) {
                     const std::string v = d->get<std::string>();
                     if (v != "Delete" && v != "Retain" && v != "RetainExceptOnCreate" && v != "Snapshot")
-                        out.add(r.pointer + "/DeletionPolicy", "'" + v + "' is not a DeletionPolicy");
+                        out.add(r.pointer + "/DeletionPolicy", "'" + v + "' is not a DeletionPolicy",
+                                policyFix(r, "/DeletionPolicy", v, {"Delete", "Retain", "RetainExceptOnCreate", "Snapshot"}));
                 }
                 if (const Json *u = r.attribute("UpdateReplacePolicy"); u && u->is_string()) {
                     const std::string v = u->get<std::string>();
                     if (v != "Delete" && v != "Retain" && v != "Snapshot")
-                        out.add(r.pointer + "/UpdateReplacePolicy", "'" + v + "' is not an UpdateReplacePolicy");
+                        out.add(r.pointer + "/UpdateReplacePolicy", "'" + v + "' is not an UpdateReplacePolicy",
+                                policyFix(r, "/UpdateReplacePolicy", v, {"Delete", "Retain", "Snapshot"}));
                 }
             }
         });

@@ -158,7 +158,8 @@ void addFleetRules(std::vector<Rule> &rules)
                 if (!weight)
                     continue;
                 if (!r->property("SetIdentifier"))
-                    out.add(r->propertyPointer("Weight"), "a weighted record needs a SetIdentifier");
+                    out.add(r->propertyPointer("Weight"), "a weighted record needs a SetIdentifier",
+                            setFix("Identify " + r->id + " by its logical ID", r->propertyPointer("SetIdentifier"), r->id));
                 if (auto n = literalNumber(weight); n && (*n < 0 || *n > 255))
                     out.add(r->propertyPointer("Weight"), "Weight must be between 0 and 255");
             }

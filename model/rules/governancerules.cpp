@@ -51,7 +51,9 @@ void addGovernanceRules(std::vector<Rule> &rules)
                 const Json *auto_ = s->property("AutoDeployment");
                 if (member(auto_, "RetainStacksOnAccountRemoval") && !literalBool(member(auto_, "Enabled")).value_or(false))
                     out.add(s->propertyPointer("AutoDeployment") + "/RetainStacksOnAccountRemoval",
-                            "RetainStacksOnAccountRemoval applies only when AutoDeployment Enabled is true");
+                            "RetainStacksOnAccountRemoval applies only when AutoDeployment Enabled is true",
+                            removeFix("Remove RetainStacksOnAccountRemoval of " + s->id,
+                                      s->propertyPointer("AutoDeployment") + "/RetainStacksOnAccountRemoval"));
             }
         });
 
@@ -70,10 +72,13 @@ void addGovernanceRules(std::vector<Rule> &rules)
             }
         });
 
-    add(rules, "E6004", "Concurrency above failure tolerance + 1", 3,
-        "Under the default STRICT_FAILURE_TOLERANCE mode, MaxConcurrentCount can be at most "
-        "FailureToleranceCount + 1 (with tolerance 0, one account at a time), so that no more "
-        "accounts fail at once than you tolerate. SOFT_FAILURE_TOLERANCE lifts this.",
+    add(rules, "I6004", "Concurrency lowered by strict failure tolerance", 3,
+        "Under ConcurrencyMode STRICT_FAILURE_TOLERANCE, the default, a StackSet operation starts "
+        "at most FailureToleranceCount + 1 accounts at a time in each Region, whatever "
+        "MaxConcurrentCount says, and lowers that further as accounts fail: no more accounts can "
+        "fail at once than you tolerate. A larger MaxConcurrentCount is not an error, it is "
+        "silently lowered. SOFT_FAILURE_TOLERANCE runs at MaxConcurrentCount regardless of "
+        "failures. (CloudFormation API Reference, StackSetOperationPreferences.)",
         [](const RuleContext &c, FindingList &out) {
             for (const ResourceView *s : c.ofType(kStackSet)) {
                 const Json *prefs = s->property("OperationPreferences");
@@ -81,10 +86,13 @@ void addGovernanceRules(std::vector<Rule> &rules)
                     continue;
                 const auto max = literalNumber(member(prefs, "MaxConcurrentCount"));
                 const double tolerance = literalNumber(member(prefs, "FailureToleranceCount")).value_or(0);
-                if (max && !member(prefs, "FailureTolerancePercentage") && *max > tolerance + 1)
-                    out.add(s->propertyPointer("OperationPreferences") + "/MaxConcurrentCount",
-                            "MaxConcurrentCount " + std::to_string(int(*max)) + " exceeds FailureToleranceCount + 1 = "
-                                + std::to_string(int(tolerance + 1)));
+                if (!max || member(prefs, "FailureTolerancePercentage") || *max <= tolerance + 1)
+                    continue;
+                const std::string runs = std::to_string(int(tolerance + 1));
+                out.add(s->propertyPointer("OperationPreferences") + "/MaxConcurrentCount",
+                        "MaxConcurrentCount " + std::to_string(int(*max)) + " is above FailureToleranceCount + 1: in strict "
+                        "mode (the default) at most " + runs + " account" + (runs == "1" ? "" : "s") + " at a time run in "
+                        "each Region; set ConcurrencyMode SOFT_FAILURE_TOLERANCE to run " + std::to_string(int(*max)));
             }
         });
 
@@ -114,7 +122,9 @@ void addGovernanceRules(std::vector<Rule> &rules)
             for (const ResourceView *s : c.ofType(kStackSet)) {
                 const Json *prefs = s->property("OperationPreferences");
                 if (member(prefs, "RegionOrder") && literalString(member(prefs, "RegionConcurrencyType")) == "PARALLEL")
-                    out.add(s->propertyPointer("OperationPreferences") + "/RegionOrder", "RegionOrder is ignored with PARALLEL");
+                    out.add(s->propertyPointer("OperationPreferences") + "/RegionOrder", "RegionOrder is ignored with PARALLEL",
+                            removeFix("Remove the ignored RegionOrder of " + s->id,
+                                      s->propertyPointer("OperationPreferences") + "/RegionOrder"));
             }
         });
 

@@ -103,7 +103,8 @@ void addOperationsRules(std::vector<Rule> &rules)
     add(rules, "E7004", "AWS-RunPatchBaseline without Operation", 7,
         "AWS-RunPatchBaseline requires its Operation parameter: Scan (report compliance only) or "
         "Install (install approved missing patches, rebooting when needed unless RebootOption is "
-        "NoReboot).",
+        "NoReboot). A maintenance-window task passes it in TaskInvocationParameters, or in the "
+        "legacy TaskParameters ({Operation: {Values: [Scan]}}).",
         [](const RuleContext &c, FindingList &out) {
             auto check = [&](const Json *document, const Json *parameters, const std::string &p) {
                 if (literalString(document) != "AWS-RunPatchBaseline")
@@ -120,8 +121,19 @@ void addOperationsRules(std::vector<Rule> &rules)
                 check(a->property("Name"), a->property("Parameters"), a->property("Parameters") ? a->propertyPointer("Parameters") : a->propertyPointer("Name"));
             for (const ResourceView *t : c.ofType("AWS::SSM::MaintenanceWindowTask")) {
                 const std::string base = t->propertyPointer("TaskInvocationParameters") + "/MaintenanceWindowRunCommandParameters/Parameters";
-                const Json *params = taskParameters(*t);
-                check(t->property("TaskArn"), params, params ? base : t->propertyPointer("TaskArn"));
+                if (const Json *params = taskParameters(*t)) {
+                    check(t->property("TaskArn"), params, base);
+                    continue;
+                }
+                // The legacy TaskParameters form, {Operation: {Values: [Scan]}}, still works.
+                const Json *legacy = t->property("TaskParameters");
+                Json values = Json::object();
+                if (legacy && legacy->is_object())
+                    for (auto it = legacy->begin(); it != legacy->end(); ++it)
+                        if (const Json *v = member(&*it, "Values"))
+                            values[it.key()] = *v;
+                check(t->property("TaskArn"), legacy ? &values : nullptr,
+                      legacy ? t->propertyPointer("TaskParameters") : t->propertyPointer("TaskArn"));
             }
         });
 
@@ -140,8 +152,13 @@ void addOperationsRules(std::vector<Rule> &rules)
                         lists.push_back({tags, ptr(r.propertyPointer("LaunchTemplateData") + "/TagSpecifications", i) + "/Tags"});
                 for (const auto &[tags, base] : lists)
                     for (std::size_t i = 0; i < tags->size(); ++i)
-                        if (auto key = literalString(member(&(*tags)[i], "Key")); key && looksLikePatchGroupKey(*key))
-                            out.add(ptr(base, i) + "/Key", "'" + *key + "' is not a patch group tag; use 'Patch Group' or 'PatchGroup'");
+                        if (auto key = literalString(member(&(*tags)[i], "Key")); key && looksLikePatchGroupKey(*key)) {
+                            // Keep the writer's choice of a space; without one, the form that also
+                            // works with instance metadata tags.
+                            const std::string meant = key->find(' ') != std::string::npos ? "Patch Group" : "PatchGroup";
+                            out.add(ptr(base, i) + "/Key", "'" + *key + "' is not a patch group tag; use 'Patch Group' or 'PatchGroup'",
+                                    setFix("Use the tag key " + meant, ptr(base, i) + "/Key", meant));
+                        }
             }
         });
 
@@ -234,7 +251,8 @@ void addOperationsRules(std::vector<Rule> &rules)
             for (const ResourceView *s : c.ofType("AWS::ServiceDiscovery::Service")) {
                 const Json *hc = s->property("HealthCheckConfig");
                 if (literalString(member(hc, "Type")) == "TCP" && member(hc, "ResourcePath"))
-                    out.add(s->propertyPointer("HealthCheckConfig") + "/ResourcePath", "ResourcePath does not apply to a TCP check");
+                    out.add(s->propertyPointer("HealthCheckConfig") + "/ResourcePath", "ResourcePath does not apply to a TCP check",
+                            removeFix("Remove ResourcePath of " + s->id, s->propertyPointer("HealthCheckConfig") + "/ResourcePath"));
             }
         });
 

@@ -1,8 +1,10 @@
 // Family 2: references between logical IDs and the shape of intrinsic functions.
 
 #include "model/rules/ruleregistry.h"
+#include "model/rules/dependencycycles.h"
 #include "model/rules/rulehelpers.h"
 
+#include "model/document/treeedit.h"
 #include "model/template/intrinsics.h"
 
 #include <algorithm>
@@ -27,34 +29,117 @@ std::vector<const Reference *> allReferences(const RuleContext &c)
     return out;
 }
 
-// Types whose GetAtt attributes are decided by their provider, not by a schema.
-bool acceptsAnyAttribute(const RuleContext &c, const ResourceView &r, const std::string &attribute)
+const std::vector<std::string> &pseudoParameters()
 {
-    if (r.type.rfind("Custom::", 0) == 0 || r.type == "AWS::CloudFormation::CustomResource" || !r.spec
-        || r.type.rfind("AWS::Serverless::", 0) == 0)
+    static const std::vector<std::string> names{"AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",
+                                                "AWS::Partition", "AWS::Region", "AWS::StackId",
+                                                "AWS::StackName", "AWS::URLSuffix"};
+    return names;
+}
+
+// What a Ref may name in this template: resources and parameters.
+std::vector<std::string> refTargets(const RuleContext &c)
+{
+    std::vector<std::string> out;
+    for (const ResourceView &r : c.resources())
+        out.push_back(r.id);
+    const Json &params = c.section("Parameters");
+    for (auto it = params.begin(); it != params.end(); ++it)
+        out.push_back(it.key());
+    return out;
+}
+
+std::string cycleMessage(const DependencyCycle &cycle)
+{
+    std::string msg = "circular dependency: " + describeCycle(cycle);
+    if (cycle.members > cycle.path.size())
+        msg += " (" + std::to_string(cycle.members) + " resources depend on each other in all)";
+    return msg;
+}
+
+// Types whose GetAtt attributes are decided by their provider, not by a schema.
+bool acceptsAnyAttribute(const ResourceView &r)
+{
+    return r.type.rfind("Custom::", 0) == 0 || r.type == "AWS::CloudFormation::CustomResource" || !r.spec
+           || r.type.rfind("AWS::Serverless::", 0) == 0;
+}
+
+// "Treatments.*.Key" matches "Treatments.0.Key": some attributes are indexed by the template.
+bool matchesPattern(std::string_view pattern, std::string_view name)
+{
+    while (true) {
+        const std::size_t star = pattern.find('*');
+        if (star == std::string_view::npos)
+            return pattern == name;
+        if (name.substr(0, star) != pattern.substr(0, star))
+            return false;
+        const std::size_t end = name.find('.', star);
+        pattern.remove_prefix(star + 1);
+        name.remove_prefix(end == std::string_view::npos ? name.size() : end);
+    }
+}
+
+// Whether CloudFormation accepts the attribute: a fixed one of the type, or a dynamic member of a
+// map attribute. A nested stack's and a provisioned product's outputs are read as
+// Outputs.<OutputName> (CloudFormation template reference: AWS::CloudFormation::Stack and
+// AWS::ServiceCatalog::CloudFormationProvisionedProduct, "Return values").
+bool knownAttribute(const ResourceView &r, const std::string &attribute)
+{
+    if (r.spec->attribute(attribute))
         return true;
-    if (r.type == "AWS::CloudFormation::Stack" && attribute.rfind("Outputs.", 0) == 0)
-        return true;
-    (void)c;
+    for (const AttributeSpec &a : r.spec->attributes) {
+        const bool dynamic = a.type.rfind("Map<", 0) == 0 || (r.type == "AWS::CloudFormation::Stack" && a.name == "Outputs");
+        if (dynamic && attribute.size() > a.name.size() + 1 && attribute.compare(0, a.name.size() + 1, a.name + ".") == 0)
+            return true;
+        if (a.name.find('*') != std::string::npos && matchesPattern(a.name, attribute))
+            return true;
+    }
     return false;
 }
+
+std::optional<Fix> attributeFix(const RuleContext &c, const Reference &ref, const std::string &guess);
 
 void checkAttribute(const RuleContext &c, const Reference &ref, FindingList &out)
 {
     const ResourceView *target = c.resource(ref.target);
-    if (!target || ref.attribute.empty() || acceptsAnyAttribute(c, *target, ref.attribute))
-        return;
-    if (target->spec->attribute(ref.attribute))
+    if (!target || ref.attribute.empty() || acceptsAnyAttribute(*target) || knownAttribute(*target, ref.attribute))
         return;
     std::vector<std::string> names;
     for (const AttributeSpec &a : target->spec->attributes)
-        names.push_back(a.name);
+        if (a.name.find('*') == std::string::npos)
+            names.push_back(a.name);
     std::string msg = "'" + target->type + "' has no attribute '" + ref.attribute + "'";
-    if (const std::string guess = closest(ref.attribute, names); !guess.empty())
-        msg += "; did you mean '" + guess + "'?";
-    else if (names.empty())
-        msg += "; it has no attributes";
-    out.add(ref.pointer, msg);
+    const std::string guess = closest(ref.attribute, names);
+    if (guess.empty()) {
+        out.add(ref.pointer, msg + (names.empty() ? "; it has no attributes" : ""));
+        return;
+    }
+    out.add(ref.pointer, msg + "; did you mean '" + guess + "'?", attributeFix(c, ref, guess));
+}
+
+// Rewrites the one reference to name `guess`, in the form it was written.
+std::optional<Fix> attributeFix(const RuleContext &c, const Reference &ref, const std::string &guess)
+{
+    const std::string label = "Use " + ref.target + "." + guess;
+    if (ref.kind == Reference::Kind::GetAtt) {
+        const Json *call = tree::find(c.root(), ref.pointer);
+        const Json *argument = member(call, "Fn::GetAtt");
+        if (!argument)
+            return std::nullopt;
+        Json fixed = argument->is_string() ? Json(ref.target + "." + guess) : Json::array({ref.target, guess});
+        return setFix(label, ref.pointer + "/Fn::GetAtt", std::move(fixed));
+    }
+    // ${Target.Attribute} inside an Fn::Sub string (alone, or first of [string, variables]).
+    const Json *argument = tree::find(c.root(), ref.pointer);
+    const bool list = argument && argument->is_array() && !argument->empty();
+    const Json *text = list ? &(*argument)[0] : argument;
+    if (!text || !text->is_string())
+        return std::nullopt;
+    std::string rewritten = text->get<std::string>();
+    const std::string from = "${" + ref.target + "." + ref.attribute + "}", to = "${" + ref.target + "." + guess + "}";
+    for (std::size_t at = rewritten.find(from); at != std::string::npos; at = rewritten.find(from, at + to.size()))
+        rewritten.replace(at, from.size(), to);
+    return setFix(label, list ? ref.pointer + "/0" : ref.pointer, rewritten);
 }
 
 std::vector<std::string> dependsOnList(const ResourceView &r)
@@ -120,10 +205,15 @@ void addReferenceRules(std::vector<Rule> &rules)
                     continue;
                 if (r->pointer.rfind("/Metadata", 0) == 0 || r->pointer.rfind("/Globals", 0) == 0)
                     continue;
-                std::string msg = "Ref to '" + r->target + "', which is not a resource, parameter or pseudo parameter";
-                if (r->target.rfind("AWS::", 0) == 0)
-                    msg = "'" + r->target + "' is not a pseudo parameter";
-                out.add(r->pointer, msg);
+                const bool pseudo = r->target.rfind("AWS::", 0) == 0;
+                std::string msg = pseudo ? "'" + r->target + "' is not a pseudo parameter"
+                                         : "Ref to '" + r->target + "', which is not a resource, parameter or pseudo parameter";
+                const std::string guess = closest(r->target, pseudo ? pseudoParameters() : refTargets(c));
+                if (guess.empty())
+                    out.add(r->pointer, msg);
+                else
+                    out.add(r->pointer, msg + "; did you mean '" + guess + "'?",
+                            setFix("Refer to " + guess, r->pointer + "/Ref", guess));
             }
         });
 
@@ -175,6 +265,31 @@ void addReferenceRules(std::vector<Rule> &rules)
             }
         });
 
+    add(rules, "W2016", "Unterminated ${ in Fn::Sub", 3,
+        "Fn::Sub substitutes ${Name} only when the braces close. An opening ${ without its } is "
+        "kept as plain text, so the value deploys with a literal '${Name' in it instead of the "
+        "value meant. Close the brace, or write ${! for a literal ${.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const IntrinsicUse &u : c.intrinsicUses()) {
+                if (u.name != "Fn::Sub")
+                    continue;
+                const Json &arg = u.node->begin().value();
+                const Json *text = arg.is_array() && !arg.empty() ? &arg[0] : &arg;
+                if (!text->is_string())
+                    continue;
+                const std::string &s = text->get_ref<const std::string &>();
+                for (std::size_t at = s.find("${"); at != std::string::npos; at = s.find("${", at + 2)) {
+                    const std::size_t close = s.find('}', at + 2);
+                    const std::size_t next = s.find("${", at + 2);
+                    if (close != std::string::npos && (next == std::string::npos || close < next))
+                        continue;
+                    out.add(u.pointer, "'" + s.substr(at, std::min<std::size_t>(24, (next == std::string::npos ? s.size() : next) - at))
+                                           + "' opens ${ without closing it: CloudFormation keeps it as text");
+                    break;
+                }
+            }
+        });
+
     add(rules, "E2005", "DependsOn names a missing resource", 3,
         "DependsOn orders creation (and reverse deletion) after the named resources. It takes "
         "logical IDs of resources in the same template only, not parameters or outputs.",
@@ -190,8 +305,17 @@ void addReferenceRules(std::vector<Rule> &rules)
                 auto check = [&](const Json &item, const std::string &p) {
                     if (!item.is_string())
                         out.add(p, "DependsOn entries are logical IDs (strings)");
-                    else if (!c.resource(item.get<std::string>()) && !c.isSamImplicit(item.get<std::string>()))
-                        out.add(p, "DependsOn '" + item.get<std::string>() + "', which is not a resource of this template");
+                    else if (!c.resource(item.get<std::string>()) && !c.isSamImplicit(item.get<std::string>())) {
+                        const std::string msg = "DependsOn '" + item.get<std::string>() + "', which is not a resource of this template";
+                        std::vector<std::string> ids;
+                        for (const ResourceView &other : c.resources())
+                            if (other.id != r.id)
+                                ids.push_back(other.id);
+                        if (const std::string guess = closest(item.get<std::string>(), ids); !guess.empty())
+                            out.add(p, msg + "; did you mean '" + guess + "'?", setFix("Depend on " + guess, p, guess));
+                        else
+                            out.add(p, msg);
+                    }
                 };
                 if (d->is_string())
                     check(*d, r.pointer + "/DependsOn");
@@ -205,88 +329,26 @@ void addReferenceRules(std::vector<Rule> &rules)
         "CloudFormation creates a resource only after everything it references (Ref, Fn::GetAtt, "
         "Fn::Sub, DependsOn). A cycle means no order works and the template is rejected. Break it "
         "with a separate resource (for example an AWS::EC2::SecurityGroupIngress instead of an "
-        "inline rule) or by passing a name instead of a reference.",
+        "inline rule) or by passing a name instead of a reference. The cycle is reported once, on "
+        "its first resource in the template.",
         [](const RuleContext &c, FindingList &out) {
-            std::map<std::string, std::set<std::string>> edges;
-            for (const ResourceView &r : c.resources())
-                for (const Reference &ref : c.referencesFrom(r.id)) {
-                    // SAM moves DeploymentPreference and Events into generated resources
-                    // (deployment group, permissions), so they are not the function's edges.
-                    const bool samMoved = r.type.rfind("AWS::Serverless::", 0) == 0
-                                          && (ref.pointer.find("/Properties/DeploymentPreference") != std::string::npos
-                                              || ref.pointer.find("/Properties/Events") != std::string::npos);
-                    if (c.resource(ref.target) && !samMoved)
-                        edges[r.id].insert(ref.target);
-                }
-            // Tarjan's strongly connected components, iterative over template order.
-            std::map<std::string, int> index, low;
-            std::set<std::string> onStack;
-            std::vector<std::string> stack;
-            int counter = 0;
-            std::vector<std::vector<std::string>> components;
-            std::function<void(const std::string &)> visit = [&](const std::string &v) {
-                index[v] = low[v] = counter++;
-                stack.push_back(v);
-                onStack.insert(v);
-                for (const std::string &w : edges[v]) {
-                    if (!index.count(w)) {
-                        visit(w);
-                        low[v] = std::min(low[v], low[w]);
-                    } else if (onStack.count(w)) {
-                        low[v] = std::min(low[v], index[w]);
-                    }
-                }
-                if (low[v] == index[v]) {
-                    std::vector<std::string> comp;
-                    std::string w;
-                    do {
-                        w = stack.back();
-                        stack.pop_back();
-                        onStack.erase(w);
-                        comp.push_back(w);
-                    } while (w != v);
-                    if (comp.size() > 1 || edges[v].count(v))
-                        components.push_back(comp);
-                }
-            };
-            for (const ResourceView &r : c.resources())
-                if (!index.count(r.id))
-                    visit(r.id);
-            for (const std::vector<std::string> &comp : components) {
-                const std::set<std::string> members(comp.begin(), comp.end());
-                std::string first;
-                for (const ResourceView &r : c.resources())
-                    if (members.count(r.id)) {
-                        first = r.id;
-                        break;
-                    }
-                // Walk one cycle through the component, from its first resource in the text.
-                std::vector<std::string> path{first};
-                std::set<std::string> seen{first};
-                std::function<bool(const std::string &)> dfs = [&](const std::string &v) {
-                    for (const std::string &w : edges[v]) {
-                        if (w == first)
-                            return true;
-                        if (members.count(w) && !seen.count(w)) {
-                            seen.insert(w);
-                            path.push_back(w);
-                            if (dfs(w))
-                                return true;
-                            path.pop_back();
-                        }
-                    }
-                    return false;
-                };
-                dfs(first);
-                // Every member gets the finding (each card shows its badge), the cycle written
-                // from that member.
-                for (std::size_t start = 0; start < path.size(); ++start) {
-                    std::string cycle;
-                    for (std::size_t i = 0; i < path.size(); ++i)
-                        cycle += path[(start + i) % path.size()] + " -> ";
-                    out.add(SourceMap::join("/Resources", path[start]), "circular dependency: " + cycle + path[start]);
-                }
-            }
+            for (const DependencyCycle &cycle : dependencyCycles(c))
+                if (cycle.certain)
+                    out.add(SourceMap::join("/Resources", cycle.path.front()), cycleMessage(cycle));
+        });
+
+    add(rules, "W2015", "Circular dependency through an AWS SAM resource", 3,
+        "The SAM transform turns each AWS::Serverless resource into several CloudFormation "
+        "resources before anything is ordered, and some references end up on a generated resource "
+        "rather than on the one you wrote (a GraphQL API's data sources and resolvers, a "
+        "function's events and deployment preference). A cycle that needs a reference from a SAM "
+        "resource may therefore be resolved by the transform, or may be real: check the "
+        "transformed template (sam validate, or the change set's processed template).",
+        [](const RuleContext &c, FindingList &out) {
+            for (const DependencyCycle &cycle : dependencyCycles(c))
+                if (!cycle.certain)
+                    out.add(SourceMap::join("/Resources", cycle.path.front()),
+                            cycleMessage(cycle) + "; it goes through an AWS SAM resource, so check the transformed template");
         });
 
     add(rules, "E2007", "Undefined condition", 3,
@@ -362,11 +424,7 @@ void addReferenceRules(std::vector<Rule> &rules)
             for (auto it = params.begin(); it != params.end(); ++it)
                 if (!used.count(it.key()))
                     out.add(SourceMap::join("/Parameters", it.key()), "parameter '" + it.key() + "' is never used",
-                            Fix{"Remove unused parameter " + it.key(),
-                                [p = SourceMap::join("/Parameters", it.key())](EditRecorder &r, std::string &) {
-                                    r.remove(p);
-                                    return true;
-                                }});
+                            removeEntryFix("Remove unused parameter " + it.key(), "/Parameters", it.key(), params.size()));
         });
 
     add(rules, "E2010", "Malformed intrinsic function", 3,
@@ -406,7 +464,8 @@ void addReferenceRules(std::vector<Rule> &rules)
             const Json &conditions = c.section("Conditions");
             for (auto it = conditions.begin(); it != conditions.end(); ++it)
                 if (!used.count(it.key()))
-                    out.add(SourceMap::join("/Conditions", it.key()), "condition '" + it.key() + "' is never used");
+                    out.add(SourceMap::join("/Conditions", it.key()), "condition '" + it.key() + "' is never used",
+                            removeEntryFix("Remove unused condition " + it.key(), "/Conditions", it.key(), conditions.size()));
         });
 
     add(rules, "W2012", "Unused mapping", 3,
@@ -430,7 +489,8 @@ void addReferenceRules(std::vector<Rule> &rules)
             const Json &maps = c.section("Mappings");
             for (auto it = maps.begin(); it != maps.end(); ++it)
                 if (!used.count(it.key()))
-                    out.add(SourceMap::join("/Mappings", it.key()), "mapping '" + it.key() + "' is never used");
+                    out.add(SourceMap::join("/Mappings", it.key()), "mapping '" + it.key() + "' is never used",
+                            removeEntryFix("Remove unused mapping " + it.key(), "/Mappings", it.key(), maps.size()));
         });
 
     add(rules, "I2013", "Redundant DependsOn", 3,
@@ -448,10 +508,15 @@ void addReferenceRules(std::vector<Rule> &rules)
                     if (ref.kind != Reference::Kind::DependsOn)
                         implicitTargets.insert(ref.target);
                 const Json *d = r.attribute("DependsOn");
-                for (std::size_t i = 0; i < deps.size(); ++i)
-                    if (implicitTargets.count(deps[i]))
-                        out.add(d->is_string() ? r.pointer + "/DependsOn" : ptr(r.pointer + "/DependsOn", i),
-                                "'" + r.id + "' already references '" + deps[i] + "'; this DependsOn is redundant");
+                for (std::size_t i = 0; i < deps.size(); ++i) {
+                    if (!implicitTargets.count(deps[i]))
+                        continue;
+                    const bool whole = d->is_string() || d->size() == 1;
+                    const std::string p = d->is_string() ? r.pointer + "/DependsOn" : ptr(r.pointer + "/DependsOn", i);
+                    out.add(p, "'" + r.id + "' already references '" + deps[i] + "'; this DependsOn is redundant",
+                            removeFix("Remove the redundant DependsOn " + deps[i] + " of " + r.id,
+                                      whole ? r.pointer + "/DependsOn" : p));
+                }
             }
         });
 

@@ -1,5 +1,7 @@
 #include "model/rules/rulehelpers.h"
 
+#include "model/catalog/catalog.h"
+#include "model/document/treeedit.h"
 #include "model/template/intrinsics.h"
 
 #include <algorithm>
@@ -167,6 +169,53 @@ std::string closest(std::string_view word, const std::vector<std::string> &candi
         }
     }
     return best;
+}
+
+std::string catalogSource()
+{
+    const std::string source = Catalog::instance().source();
+    const std::size_t end = source.find(" db.json.gz");
+    return "AWS specification of " + (end == std::string::npos ? source : source.substr(0, end));
+}
+
+Fix setFix(std::string label, std::string pointer, Json value)
+{
+    return Fix{std::move(label), [pointer = std::move(pointer), value = std::move(value)](EditRecorder &r, std::string &) {
+                   r.set(pointer, value);
+                   return true;
+               }};
+}
+
+Fix removeFix(std::string label, std::string pointer)
+{
+    return Fix{std::move(label), [pointer = std::move(pointer)](EditRecorder &r, std::string &) {
+                   r.remove(pointer);
+                   return true;
+               }};
+}
+
+Fix removeEntryFix(std::string label, const std::string &section, const std::string &key, std::size_t sectionSize)
+{
+    return removeFix(std::move(label), sectionSize == 1 ? section : SourceMap::join(section, key));
+}
+
+Fix renameKeyFix(std::string label, std::string pointer, std::string newKey)
+{
+    return Fix{std::move(label), [pointer = std::move(pointer), newKey = std::move(newKey)](EditRecorder &r, std::string &error) {
+                   std::string parentPointer, key;
+                   tree::splitPointer(pointer, parentPointer, key);
+                   const Json *parent = tree::find(r.root(), parentPointer);
+                   const Json *value = tree::find(r.root(), pointer);
+                   if (!parent || !parent->is_object() || !value || parent->contains(newKey)) {
+                       error = "cannot rename " + key + " to " + newKey;
+                       return false;
+                   }
+                   const std::ptrdiff_t index = tree::indexOfKey(*parent, key);
+                   const Json moved = *value;
+                   r.remove(pointer);
+                   r.set(SourceMap::join(parentPointer, newKey), moved, index);
+                   return true;
+               }};
 }
 
 void add(std::vector<Rule> &rules, std::string id, std::string title, int topic,

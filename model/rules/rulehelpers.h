@@ -47,6 +47,18 @@ const OptionSetting *findOption(const std::vector<OptionSetting> &settings, std:
 // The "did you mean" candidate closest to `word` (edit distance <= 3 and < its length), or "".
 std::string closest(std::string_view word, const std::vector<std::string> &candidates);
 
+// What the catalog was generated from, in words for a message ("AWS specification of aws-cdk
+// 2.1148.1").
+std::string catalogSource();
+
+// One-click fixes of the usual shapes, each one undo step through Document::edit.
+Fix setFix(std::string label, std::string pointer, Json value);
+Fix removeFix(std::string label, std::string pointer);
+// Removes one entry of a top-level section, and the section with it when it was the last.
+Fix removeEntryFix(std::string label, const std::string &section, const std::string &key, std::size_t sectionSize);
+// Renames the mapping key at `pointer` to `newKey`, keeping its value and its place.
+Fix renameKeyFix(std::string label, std::string pointer, std::string newKey);
+
 // Registration helper for rule families.
 void add(std::vector<Rule> &rules, std::string id, std::string title, int topic,
          std::string explanation, std::function<void(const RuleContext &, FindingList &)> check);

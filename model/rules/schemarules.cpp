@@ -15,7 +15,53 @@ using namespace rulehelpers;
 
 namespace {
 
-enum class Problem { UnknownProperty, Required, Type, Enum };
+enum class Problem { UnknownProperty, NotInCatalog, ReadOnly, Required, Type, Enum, Null };
+
+// Properties that `aws cloudformation package` (and sam package / sam deploy) upload when they
+// hold a local path, replacing the path with the S3 location. Source: AWS CLI Command
+// Reference, "aws cloudformation package"
+// (https://docs.aws.amazon.com/cli/latest/reference/cloudformation/package.html), read 2025-12.
+struct PackagedProperty {
+    std::string_view type;
+    std::string_view property;
+};
+constexpr PackagedProperty kPackaged[] = {
+    {"AWS::ApiGateway::RestApi", "BodyS3Location"},
+    {"AWS::Lambda::Function", "Code"},
+    {"AWS::Lambda::LayerVersion", "Content"},
+    {"AWS::Serverless::Function", "CodeUri"},
+    {"AWS::Serverless::LayerVersion", "ContentUri"},
+    {"AWS::Serverless::Application", "Location"},
+    {"AWS::AppSync::GraphQLSchema", "DefinitionS3Location"},
+    {"AWS::AppSync::Resolver", "CodeS3Location"},
+    {"AWS::AppSync::Resolver", "RequestMappingTemplateS3Location"},
+    {"AWS::AppSync::Resolver", "ResponseMappingTemplateS3Location"},
+    {"AWS::AppSync::FunctionConfiguration", "CodeS3Location"},
+    {"AWS::AppSync::FunctionConfiguration", "RequestMappingTemplateS3Location"},
+    {"AWS::AppSync::FunctionConfiguration", "ResponseMappingTemplateS3Location"},
+    {"AWS::Serverless::Api", "DefinitionUri"},
+    {"AWS::ElasticBeanstalk::ApplicationVersion", "SourceBundle"},
+    {"AWS::CloudFormation::Stack", "TemplateURL"},
+    {"AWS::StepFunctions::StateMachine", "DefinitionS3Location"},
+    {"AWS::Serverless::StateMachine", "DefinitionUri"},
+};
+
+// A string that names a local file or folder rather than an S3 location or a URL.
+bool isLocalPath(const std::string &s)
+{
+    for (std::string_view scheme : {"s3://", "https://", "http://"})
+        if (s.rfind(scheme, 0) == 0)
+            return false;
+    return !s.empty() && s.find("{{resolve:") == std::string::npos;
+}
+
+bool packagedLocalPath(const ResourceView &r, const std::string &property, const Json &value)
+{
+    if (!value.is_string() || !isLocalPath(value.get_ref<const std::string &>()))
+        return false;
+    return std::any_of(std::begin(kPackaged), std::end(kPackaged),
+                       [&](const PackagedProperty &p) { return p.type == r.type && p.property == property; });
+}
 
 // Values decided at deploy time: intrinsics, kept tags, and Fn::ForEach / Fn::Transform
 // expansions (language extensions, AWS::Include).
@@ -74,6 +120,8 @@ bool fitsPrimitive(const std::string &type, const Json &v)
     return true;
 }
 
+std::optional<Fix> safeDefaultFix(const ResourceView &r, const std::string &property);
+
 struct SchemaWalker {
     const RuleContext &c;
     const ResourceView &r;
@@ -89,17 +137,18 @@ struct SchemaWalker {
                                                 [](const PropertySpec &s, const std::string &k) { return s.name < k; });
             const PropertySpec *spec = found != specs.end() && found->name == it.key() ? &*found : nullptr;
             if (!spec) {
-                if (problem == Problem::UnknownProperty) {
-                    std::vector<std::string> names;
-                    for (const PropertySpec &s : specs)
-                        names.push_back(s.name);
-                    std::string msg = "'" + it.key() + "' is not a property of " + owner;
-                    if (const std::string guess = closest(it.key(), names); !guess.empty())
-                        msg += "; did you mean '" + guess + "'?";
-                    out.add(p, msg);
-                }
+                unknown(specs, object, it.key(), p, owner, pointer == r.pointer + "/Properties");
                 continue;
             }
+            if (it->is_null()) {
+                if (problem == Problem::Null && r.type.rfind("AWS::Serverless::", 0) != 0)
+                    out.add(p, "'" + it.key() + "' is null: CloudFormation rejects null values ('null' values are not "
+                                                "allowed in templates)",
+                            removeFix("Remove the empty " + it.key(), p));
+                continue;
+            }
+            if (pointer == r.pointer + "/Properties" && packagedLocalPath(r, it.key(), *it))
+                continue; // a local artifact: I3008 says it needs packaging
             value(*spec, *it, p);
         }
         // SAM validates its own nested shapes (event sources differ per Type).
@@ -107,7 +156,34 @@ struct SchemaWalker {
         if (problem == Problem::Required && !samNested)
             for (const PropertySpec &s : specs)
                 if (s.required && !object.contains(s.name) && !(pointer == r.pointer + "/Properties" && globalsSupply(c, r, s.name)))
-                    out.add(pointer, owner + " requires property '" + s.name + "'");
+                    out.add(pointer, owner + " requires property '" + s.name + "'",
+                            pointer == r.pointer + "/Properties" ? safeDefaultFix(r, s.name) : std::nullopt);
+    }
+
+    // A key the specification does not list: a misspelling when a known name is close (E3001),
+    // a read-only property that CloudFormation sets itself (W3010), or a name this catalog
+    // cannot judge because it may be newer than the catalog (W3011).
+    void unknown(const std::vector<PropertySpec> &specs, const Json &object, const std::string &key,
+                 const std::string &p, const std::string &owner, bool topLevel)
+    {
+        if (topLevel && r.spec->attribute(key)) {
+            if (problem == Problem::ReadOnly)
+                out.add(p, "'" + key + "' is a read-only attribute of " + r.type
+                               + ": CloudFormation sets it, and the value given here is not used",
+                        removeFix("Remove read-only " + key + " from " + r.id, p));
+            return;
+        }
+        std::vector<std::string> names;
+        for (const PropertySpec &s : specs)
+            if (!object.contains(s.name))
+                names.push_back(s.name);
+        const std::string guess = closest(key, names);
+        if (problem == Problem::UnknownProperty && !guess.empty())
+            out.add(p, "'" + key + "' is not a property of " + owner + "; did you mean '" + guess + "'?",
+                    renameKeyFix("Rename " + key + " to " + guess, p, guess));
+        else if (problem == Problem::NotInCatalog && guess.empty())
+            out.add(p, "'" + key + "' is not a property of " + owner + " in StackCanvas's catalog (" + catalogSource()
+                           + "): it may be newer than the catalog, or misspelt");
     }
 
     void value(const PropertySpec &spec, const Json &v, const std::string &p)
@@ -145,6 +221,12 @@ struct SchemaWalker {
     {
         if (isComputed(v))
             return;
+        if (v.is_null()) {
+            if (problem == Problem::Null && r.type.rfind("AWS::Serverless::", 0) != 0)
+                out.add(p, "an item of '" + spec.name + "' is null: CloudFormation rejects null values ('null' values "
+                           "are not allowed in templates)");
+            return;
+        }
         if (spec.itemIsPrimitive) {
             if (!fitsPrimitive(spec.type, v)) {
                 if (problem == Problem::Type)
@@ -159,9 +241,11 @@ struct SchemaWalker {
                 const std::string &s = v.get_ref<const std::string &>();
                 if (std::find(spec.enumValues.begin(), spec.enumValues.end(), s) == spec.enumValues.end()) {
                     std::string msg = "'" + s + "' is not an allowed value of '" + spec.name + "'";
-                    if (const std::string guess = closest(s, spec.enumValues); !guess.empty())
-                        msg += "; did you mean '" + guess + "'?";
-                    else if (spec.enumValues.size() <= 8) {
+                    if (const std::string guess = closest(s, spec.enumValues); !guess.empty()) {
+                        out.add(p, msg + "; did you mean '" + guess + "'?", setFix("Use " + guess + " for " + spec.name, p, guess));
+                        return;
+                    }
+                    if (spec.enumValues.size() <= 8) {
                         msg += " (";
                         for (std::size_t i = 0; i < spec.enumValues.size(); ++i)
                             msg += (i ? ", " : "") + spec.enumValues[i];
@@ -198,6 +282,40 @@ void walkSchema(const RuleContext &c, Problem problem, FindingList &out)
     }
 }
 
+// Required properties with a value that is right for nearly everyone, so the fix can fill it in
+// (anything else is the user's decision and gets no fix).
+struct SafeDefault {
+    std::string_view type;
+    std::string_view property;
+    const char *json; // the value, as JSON text ("%s" is the logical ID)
+};
+constexpr SafeDefault kSafeDefaults[] = {
+    {"AWS::EC2::SecurityGroup", "GroupDescription", R"("Security group of %s")"},
+    {"AWS::Lambda::Permission", "Action", R"("lambda:InvokeFunction")"},
+    {"AWS::SSM::Parameter", "Type", R"("String")"},
+    {"AWS::AutoScaling::AutoScalingGroup", "MinSize", R"("1")"},
+    {"AWS::AutoScaling::AutoScalingGroup", "MaxSize", R"("1")"},
+    {"AWS::SSM::MaintenanceWindow", "AllowUnassociatedTargets", "false"},
+};
+
+std::optional<Fix> safeDefaultFix(const ResourceView &r, const std::string &property)
+{
+    for (const SafeDefault &d : kSafeDefaults) {
+        if (d.type != r.type || d.property != property)
+            continue;
+        std::string text = d.json;
+        if (const std::size_t at = text.find("%s"); at != std::string::npos)
+            text.replace(at, 2, r.id);
+        return Fix{"Set " + property + " of " + r.id + " to " + text,
+                   [props = r.pointer + "/Properties", property, value = Json::parse(text)](EditRecorder &rec, std::string &) {
+                       rec.ensureObject(props);
+                       rec.set(SourceMap::join(props, property), value);
+                       return true;
+                   }};
+    }
+    return std::nullopt;
+}
+
 void reportRequiredOnResource(FindingList &out, const ResourceView &r, const std::string &p, std::string msg)
 {
     out.add(r.attribute("Properties") ? p : r.pointer, std::move(msg));
@@ -229,8 +347,48 @@ void addSchemaRules(std::vector<Rule> &rules)
 {
     add(rules, "E3001", "Unknown property", 3,
         "Each resource type accepts a fixed set of properties, nested types included. CloudFormation "
-        "rejects an unknown one, which is almost always a misspelling or a property of a sibling type.",
+        "rejects an unknown one; when a known name is that close, it is a misspelling.",
         [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::UnknownProperty, out); });
+
+    add(rules, "W3010", "Read-only property set", 3,
+        "Some values of a resource are chosen by AWS when it creates the resource (an ID, an ARN, "
+        "an endpoint) and are read with Fn::GetAtt. Writing one under Properties sets nothing: "
+        "CloudFormation ignores it or rejects it, depending on the type. Read it with Fn::GetAtt "
+        "instead.",
+        [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::ReadOnly, out); });
+
+    add(rules, "W3011", "Property not in the catalog", 3,
+        "StackCanvas knows the properties of the AWS specification it was built with. A name that "
+        "resembles none of them may belong to a newer version of the resource type than that "
+        "specification, or be wrong; only CloudFormation can tell when the stack is created. Check "
+        "it against the resource's page in the CloudFormation template reference.",
+        [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::NotInCatalog, out); });
+
+    add(rules, "I3008", "Local artifact to package", 3,
+        "A local path in Code, CodeUri, TemplateURL, DefinitionUri and a few other properties is "
+        "how a template names code or documents that are not in S3 yet. CloudFormation cannot "
+        "read your disk: 'aws cloudformation package' (or sam build and sam deploy) uploads the "
+        "file or folder to S3 and writes a copy of the template with the S3 location, and that "
+        "copy is what you deploy.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const ResourceView &r : c.resources())
+                for (const PackagedProperty &p : kPackaged) {
+                    if (p.type != r.type)
+                        continue;
+                    const Json *v = r.property(p.property);
+                    if (v && packagedLocalPath(r, std::string(p.property), *v))
+                        out.add(r.propertyPointer(p.property),
+                                "'" + v->get<std::string>() + "' is a local path: package the template (aws cloudformation "
+                                "package, or sam deploy) so that it is uploaded to S3 before deploying");
+                }
+        });
+
+    add(rules, "E3009", "Null property value", 3,
+        "A key written without a value (Description: with nothing after it) is null. CloudFormation "
+        "refuses the whole template with \"'null' values are not allowed in templates\". Remove the "
+        "key, or give it a value. (The AWS SAM transform treats a null property of a SAM resource "
+        "as absent.)",
+        [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::Null, out); });
 
     add(rules, "E3002", "Missing required property", 3,
         "Some properties must always be given (a queue policy's Queues, a listener's "

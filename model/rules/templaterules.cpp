@@ -4,6 +4,7 @@
 #include "model/rules/rulehelpers.h"
 
 #include "model/catalog/catalog.h"
+#include "model/document/treeedit.h"
 
 #include <regex>
 
@@ -21,6 +22,47 @@ bool isAlnum(const std::string &s)
         if (!std::isalnum(c))
             return false;
     return true;
+}
+
+// Renames a misspelt Resources section. Each resource is moved on its own, so that the document
+// sees resources arrive one by one (as a user adding them would), not a section replaced.
+Fix resourcesSectionFix(const std::string &section)
+{
+    return Fix{"Rename section " + section + " to Resources", [section](EditRecorder &r, std::string &error) {
+                   const std::string from = SourceMap::join("", section);
+                   const Json *old = tree::find(r.root(), from);
+                   if (!old || !old->is_object() || r.root().contains("Resources")) {
+                       error = "cannot rename " + section;
+                       return false;
+                   }
+                   const Json resources = *old;
+                   r.set("/Resources", Json::object(), tree::indexOfKey(r.root(), section));
+                   r.remove(from);
+                   for (auto it = resources.begin(); it != resources.end(); ++it)
+                       r.set(SourceMap::join("/Resources", it.key()), *it);
+                   return true;
+               }};
+}
+
+struct UnknownType {
+    std::string guess; // the closest catalog type of the same service, or ""
+};
+
+// An AWS:: (or Alexa::) type the catalog does not know; nullopt for known, custom and
+// third-party registry types.
+std::optional<UnknownType> unknownType(const ResourceView &r)
+{
+    if (r.type.empty() || r.spec)
+        return std::nullopt;
+    if (r.type.rfind("AWS::", 0) != 0 && r.type.rfind("Alexa::", 0) != 0)
+        return std::nullopt;
+    // Suggest within the same service: cheap, and a close name there is almost surely a typo.
+    std::vector<std::string> candidates;
+    const std::string service = r.type.substr(0, r.type.rfind("::") + 2);
+    for (const std::string &t : Catalog::instance().typeNames())
+        if (t.rfind(service, 0) == 0)
+            candidates.push_back(t);
+    return UnknownType{closest(r.type, candidates)};
 }
 
 // Counted sections and their limits (CloudFormation quotas, reference §6.7).
@@ -56,10 +98,15 @@ void addTemplateRules(std::vector<Rule> &rules)
                     continue;
                 if (c.isSam() && it.key() == "Globals")
                     continue; // SAM's section of shared function/API settings
-                std::string msg = "'" + it.key() + "' is not a template section";
-                if (const std::string guess = closest(it.key(), known); !guess.empty())
-                    msg += "; did you mean '" + guess + "'?";
-                out.add(SourceMap::join("", it.key()), msg);
+                const std::string p = SourceMap::join("", it.key());
+                const std::string guess = closest(it.key(), known);
+                if (guess.empty() || c.root().contains(guess))
+                    out.add(p, "'" + it.key() + "' is not a template section"
+                                   + (guess.empty() ? std::string() : "; did you mean '" + guess + "'?"));
+                else
+                    out.add(p, "'" + it.key() + "' is not a template section; did you mean '" + guess + "'?",
+                            guess == "Resources" ? resourcesSectionFix(it.key())
+                                                 : renameKeyFix("Rename section " + it.key() + " to " + guess, p, guess));
             }
         });
 
@@ -83,7 +130,8 @@ void addTemplateRules(std::vector<Rule> &rules)
         [](const RuleContext &c, FindingList &out) {
             const Json *v = member(&c.root(), "AWSTemplateFormatVersion");
             if (v && !(v->is_string() && v->get<std::string>() == "2010-09-09"))
-                out.add("/AWSTemplateFormatVersion", "AWSTemplateFormatVersion must be '2010-09-09'");
+                out.add("/AWSTemplateFormatVersion", "AWSTemplateFormatVersion must be '2010-09-09'",
+                        setFix("Set AWSTemplateFormatVersion to 2010-09-09", "/AWSTemplateFormatVersion", "2010-09-09"));
         });
 
     add(rules, "E1004", "Invalid Description", 3,
@@ -119,31 +167,37 @@ void addTemplateRules(std::vector<Rule> &rules)
         "is rejected when the stack is created; Custom:: types go to your own provider, and types of "
         "other namespaces are registry extensions that must be activated in the account.",
         [](const RuleContext &c, FindingList &out) {
-            const Catalog &catalog = Catalog::instance();
-            for (const ResourceView &r : c.resources()) {
-                if (r.type.empty() || r.spec)
-                    continue;
-                if (r.type.rfind("AWS::", 0) != 0 && r.type.rfind("Alexa::", 0) != 0)
-                    continue; // third-party registry and module types
-                std::string msg = "'" + r.type + "' is not a CloudFormation resource type";
-                // Suggest within the same service first: cheap and usually right.
-                std::vector<std::string> candidates;
-                const std::string service = r.type.substr(0, r.type.rfind("::") + 2);
-                for (const std::string &t : catalog.typeNames())
-                    if (t.rfind(service, 0) == 0)
-                        candidates.push_back(t);
-                if (const std::string guess = closest(r.type, candidates); !guess.empty())
-                    msg += "; did you mean '" + guess + "'?";
-                out.add(r.pointer + "/Type", msg);
-            }
+            for (const ResourceView &r : c.resources())
+                if (const auto unknown = unknownType(r); unknown && !unknown->guess.empty())
+                    out.add(r.pointer + "/Type", "'" + r.type + "' is not a CloudFormation resource type; did you mean '"
+                                                     + unknown->guess + "'?",
+                            Fix{"Change the type of " + r.id + " to " + unknown->guess,
+                                [p = r.pointer + "/Type", guess = unknown->guess](EditRecorder &rec, std::string &) {
+                                    rec.set(p, guess);
+                                    return true;
+                                }});
+        });
+
+    add(rules, "W1016", "Resource type not in the catalog", 3,
+        "StackCanvas knows the resource types of the AWS specification it was built with. A type it "
+        "does not know and that resembles none of them may be newer than that specification, or a "
+        "type that does not exist; only CloudFormation can tell, when the stack is created. Check "
+        "the name against the AWS resource and property types reference.",
+        [](const RuleContext &c, FindingList &out) {
+            for (const ResourceView &r : c.resources())
+                if (const auto unknown = unknownType(r); unknown && unknown->guess.empty())
+                    out.add(r.pointer + "/Type", "'" + r.type + "' is not in StackCanvas's catalog (" + catalogSource()
+                                                     + "): it may be newer than the catalog, or misspelt");
         });
 
     add(rules, "E1012", "Invalid logical ID or name", 3,
-        "Logical IDs of resources, and the names of parameters, outputs, conditions and mappings, "
-        "are alphanumeric (A-Z, a-z, 0-9) and unique within the template. They are how Ref, "
-        "Fn::GetAtt and DependsOn find each other, and changing a resource's logical ID replaces it.",
+        "Logical IDs of resources, and the names of parameters, outputs and mappings, are "
+        "alphanumeric (A-Z, a-z, 0-9) and unique within the template. They are how Ref, Fn::GetAtt "
+        "and DependsOn find each other, and changing a resource's logical ID replaces it. Condition "
+        "names are the exception: CloudFormation accepts other characters there, and widely "
+        "deployed templates use names such as Is-EC2-VPC or PrivateSubnets&3AZCondition.",
         [](const RuleContext &c, FindingList &out) {
-            for (const char *section : {"Resources", "Parameters", "Outputs", "Conditions", "Mappings"}) {
+            for (const char *section : {"Resources", "Parameters", "Outputs", "Mappings"}) {
                 const Json &s = c.section(section);
                 for (auto it = s.begin(); it != s.end(); ++it) {
                     if (it.key().rfind("Fn::", 0) == 0 || isAlnum(it.key()))
@@ -184,12 +238,24 @@ void addTemplateRules(std::vector<Rule> &rules)
                         continue;
                     if (c.isSam() && it.key() == "Connectors")
                         continue;
-                    std::string msg = "'" + it.key() + "' is not a resource attribute";
-                    if (r.spec && r.spec->property(it.key()))
-                        msg += "; it is a property: move it under Properties";
-                    else if (const std::string guess = closest(it.key(), known); !guess.empty())
-                        msg += "; did you mean '" + guess + "'?";
-                    out.add(SourceMap::join(r.pointer, it.key()), msg);
+                    const std::string p = SourceMap::join(r.pointer, it.key());
+                    const std::string msg = "'" + it.key() + "' is not a resource attribute";
+                    const Json *props = r.attribute("Properties");
+                    const std::string guess = closest(it.key(), known);
+                    if (r.spec && r.spec->property(it.key()) && (!props || (props->is_object() && !props->contains(it.key()))))
+                        out.add(p, msg + "; it is a property: move it under Properties",
+                                Fix{"Move " + it.key() + " of " + r.id + " under Properties",
+                                    [p, key = it.key(), value = *it, props = r.pointer + "/Properties"](EditRecorder &rec, std::string &) {
+                                        rec.remove(p);
+                                        rec.ensureObject(props);
+                                        rec.set(SourceMap::join(props, key), value);
+                                        return true;
+                                    }});
+                    else if (!guess.empty() && !r.node->contains(guess))
+                        out.add(p, msg + "; did you mean '" + guess + "'?",
+                                renameKeyFix("Rename " + it.key() + " to " + guess, p, guess));
+                    else
+                        out.add(p, msg + (guess.empty() ? std::string() : "; did you mean '" + guess + "'?"));
                 }
             }
         });

@@ -3,10 +3,13 @@
 // accepts any depth). Positions come from how far the parser has read at each event.
 
 #include "model/template/opencontainer.h"
+#include "model/template/scalars.h"
 #include "model/template/templatereader.h"
 #include "model/template/textposition.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <iterator>
 #include <unordered_map>
 
@@ -58,15 +61,111 @@ struct Failure {
     std::string message;
 };
 
+// Records SourceSpans while the JSON reader parses: offsets into the original text.
+class JsonSpanRecorder {
+public:
+    JsonSpanRecorder(std::string_view original, SourceSpans &out)
+        : m_text(original)
+        , m_out(out)
+    {
+        m_out.nodes.clear();
+        m_out.childList.clear();
+    }
+
+    void key(std::size_t at)
+    {
+        m_stack.back().pendingLead = u32(at);
+        m_stack.back().pendingKeyEnd = u32(tokenEnd(at));
+    }
+    void scalar(std::size_t at) { finish(start(at, SpanKind::JsonScalar), tokenEnd(at)); }
+    void open(std::size_t at, bool object)
+    {
+        m_stack.push_back({start(at, object ? SpanKind::JsonObject : SpanKind::JsonArray), {}, 0, 0});
+    }
+    void close()
+    {
+        Frame frame = std::move(m_stack.back());
+        m_stack.pop_back();
+        NodeSpan &span = m_out.nodes[frame.index];
+        // The parser's read position may already be past the bracket (a number is only known
+        // to end when the next byte is read): find the bracket from the last item instead.
+        std::size_t bracket = frame.children.empty() ? span.content + 1 : m_out.nodes[frame.children.back()].end;
+        while (bracket < m_text.size() && m_text[bracket] != ']' && m_text[bracket] != '}')
+            ++bracket;
+        span.children = u32(m_out.childList.size());
+        span.childCount = u32(frame.children.size());
+        m_out.childList.insert(m_out.childList.end(), frame.children.begin(), frame.children.end());
+        finish(frame.index, bracket + 1);
+    }
+
+private:
+    struct Frame {
+        std::uint32_t index;
+        std::vector<std::uint32_t> children;
+        std::uint32_t pendingLead;
+        std::uint32_t pendingKeyEnd;
+    };
+
+    static std::uint32_t u32(std::size_t offset) { return static_cast<std::uint32_t>(offset); }
+
+    // One past the string, number or literal token at `at`.
+    std::size_t tokenEnd(std::size_t at) const
+    {
+        std::size_t i = at;
+        if (i < m_text.size() && m_text[i] == '"') {
+            for (++i; i < m_text.size(); ++i) {
+                if (m_text[i] == '\\')
+                    ++i;
+                else if (m_text[i] == '"')
+                    return i + 1;
+            }
+            return m_text.size();
+        }
+        while (i < m_text.size() && (std::isalnum(static_cast<unsigned char>(m_text[i])) || m_text[i] == '.'
+                                     || m_text[i] == '+' || m_text[i] == '-'))
+            ++i;
+        return i;
+    }
+
+    std::uint32_t start(std::size_t at, SpanKind kind)
+    {
+        NodeSpan span;
+        span.kind = kind;
+        span.lead = span.begin = span.content = u32(at);
+        if (!m_stack.empty()) {
+            span.parent = m_stack.back().index;
+            if (m_out.nodes[span.parent].kind == SpanKind::JsonObject) {
+                span.lead = m_stack.back().pendingLead;
+                span.keyEnd = m_stack.back().pendingKeyEnd;
+            }
+        }
+        m_out.nodes.push_back(span);
+        return u32(m_out.nodes.size() - 1);
+    }
+
+    void finish(std::uint32_t index, std::size_t end)
+    {
+        m_out.nodes[index].end = u32(end);
+        if (!m_stack.empty())
+            m_stack.back().children.push_back(index);
+    }
+
+    std::string_view m_text;
+    SourceSpans &m_out;
+    std::vector<Frame> m_stack;
+};
+
 class SaxBuilder {
 public:
     SaxBuilder(std::string_view text, std::string_view original,
-               const std::vector<std::size_t> &insertedAt, const ReadLimits &limits, Template &out)
+               const std::vector<std::size_t> &insertedAt, const ReadLimits &limits, Template &out,
+               JsonSpanRecorder *spans)
         : m_text(text)
         , m_original(original)
         , m_insertedAt(insertedAt)
         , m_limits(limits)
         , m_out(out)
+        , m_spans(spans)
         , m_furthest(text.data())
     {
     }
@@ -79,7 +178,14 @@ public:
     bool boolean(bool v) { return value(v); }
     bool number_integer(Json::number_integer_t v) { return value(v); }
     bool number_unsigned(Json::number_unsigned_t v) { return value(v); }
-    bool number_float(Json::number_float_t v, const std::string &) { return value(v); }
+    bool number_float(Json::number_float_t v, const std::string &text)
+    {
+        if (std::string why = scalars::unrepresentableNumber(text, v); !why.empty()) {
+            const std::size_t at = tokenStart();
+            return fail(at, why);
+        }
+        return value(v);
+    }
     bool string(std::string &v) { return value(std::move(v)); }
     bool binary(Json::binary_t &) { return fail(tokenStart(), "binary values are not JSON"); }
 
@@ -99,15 +205,19 @@ public:
                                 + "); CloudFormation rejects duplicate keys");
         }
         frame.keys.emplace(k, at);
+        if (m_spans)
+            m_spans->key(toOriginal(at));
         m_out.positions.set(SourceMap::join(frame.pointer, k), positionOf(at));
         frame.pendingKey = std::move(k);
         return charge(at);
     }
 
-    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &ex)
+    bool parse_error(std::size_t position, const std::string &token, const nlohmann::detail::exception &ex)
     {
         if (failure)
             return false; // our own refusal made the parser stop; keep that message
+        if (ex.id == 406 && position >= token.size()) // the lexer's number overflow: say it as YAML does
+            return fail(position - token.size(), scalars::unrepresentableNumber(token, HUGE_VAL));
         std::string message = ex.what();
         // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
         if (auto p = message.find(": "); p != std::string::npos)
@@ -115,11 +225,14 @@ public:
         return fail(position == 0 ? 0 : position - 1, "invalid JSON: " + message);
     }
 
-    SourcePos positionOf(std::size_t offset) const
+    SourcePos positionOf(std::size_t offset) const { return m_positions.at(toOriginal(offset)); }
+
+    // An offset in the text as parsed (tabs in strings escaped) as one in the original text.
+    std::size_t toOriginal(std::size_t offset) const
     {
         const auto before = std::lower_bound(m_insertedAt.begin(), m_insertedAt.end(), offset)
                             - m_insertedAt.begin();
-        return m_positions.at(offset - static_cast<std::size_t>(before));
+        return offset - static_cast<std::size_t>(before);
     }
 
 private:
@@ -173,6 +286,8 @@ private:
         recordItem(at);
         if (!charge(at))
             return false;
+        if (m_spans)
+            m_spans->scalar(toOriginal(at));
         return attach(std::move(v));
     }
 
@@ -184,6 +299,8 @@ private:
         recordItem(at);
         if (!charge(at))
             return false;
+        if (m_spans)
+            m_spans->open(toOriginal(at), empty.is_object());
         Frame frame;
         frame.pointer = childPointer();
         frame.value = std::move(empty);
@@ -194,6 +311,8 @@ private:
     bool close()
     {
         tokenStart();
+        if (m_spans)
+            m_spans->close();
         Frame frame = std::move(m_stack.back());
         m_stack.pop_back();
         return attach(std::move(frame.value));
@@ -215,6 +334,7 @@ private:
     const std::vector<std::size_t> &m_insertedAt;
     const ReadLimits &m_limits;
     Template &m_out;
+    JsonSpanRecorder *m_spans;
     TextPositions m_positions{m_original};
     const char *m_furthest;
     std::size_t m_lastEnd = 0;
@@ -264,23 +384,27 @@ std::optional<TabEscapes> escapeTabsInStrings(std::string_view in)
 
 Template readEscapedJson(std::string_view text, const std::vector<std::size_t> &insertedAt,
                          std::string_view original, const std::string &fileName,
-                         const ReadLimits &limits);
+                         const ReadLimits &limits, SourceSpans *spans);
 
-Template readJson(std::string_view text, const std::string &fileName, const ReadLimits &limits)
+Template readJson(std::string_view text, const std::string &fileName, const ReadLimits &limits,
+                  SourceSpans *spans)
 {
     const std::optional<TabEscapes> escapes = escapeTabsInStrings(text);
     if (escapes)
-        return readEscapedJson(escapes->text, escapes->insertedAt, text, fileName, limits);
-    return readEscapedJson(text, {}, text, fileName, limits);
+        return readEscapedJson(escapes->text, escapes->insertedAt, text, fileName, limits, spans);
+    return readEscapedJson(text, {}, text, fileName, limits, spans);
 }
 
 Template readEscapedJson(std::string_view text, const std::vector<std::size_t> &insertedAt,
                          std::string_view original, const std::string &fileName,
-                         const ReadLimits &limits)
+                         const ReadLimits &limits, SourceSpans *spans)
 {
     Template result;
     result.format = TemplateFormat::Json;
-    SaxBuilder builder(text, original, insertedAt, limits, result);
+    std::optional<JsonSpanRecorder> recorder;
+    if (spans)
+        recorder.emplace(original, *spans);
+    SaxBuilder builder(text, original, insertedAt, limits, result, recorder ? &*recorder : nullptr);
     TrackingIterator first(text.data(), builder.furthest());
     TrackingIterator last(text.data() + text.size(), nullptr);
     const bool ok = Json::sax_parse(first, last, &builder);

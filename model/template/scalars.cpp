@@ -1,8 +1,10 @@
 #include "model/template/scalars.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <regex>
+#include <stdexcept>
 
 namespace sc::scalars {
 
@@ -87,14 +89,43 @@ Json resolvePlain(const std::string &text)
             return unsignedValue;
         return text; // too large for an integer: keep every digit
     }
-    if (isFloat(text))
-        return std::strtod(text.c_str(), nullptr);
+    if (isFloat(text)) {
+        const double value = std::strtod(text.c_str(), nullptr);
+        if (std::string why = unrepresentableNumber(text, value); !why.empty())
+            throw std::range_error(why);
+        return value;
+    }
     return text;
+}
+
+std::string unrepresentableNumber(std::string_view text, double value)
+{
+    if (!std::isfinite(value))
+        return "the number " + std::string(text)
+               + " is too large for a template number (a double, at most about 1.8e308)";
+    if (value != 0.0)
+        return {};
+    // Zero is fine when it is written as zero; any other digit before the exponent means the
+    // value underflowed to 0.
+    for (char c : text) {
+        if (c == 'e' || c == 'E')
+            break;
+        if (c >= '1' && c <= '9')
+            return "the number " + std::string(text)
+                   + " is too close to zero for a template number (a double) and would become 0";
+    }
+    return {};
 }
 
 bool needsQuotes(const std::string &text)
 {
-    return !resolvePlain(text).is_string() || isYaml11Boolean(text)
+    try {
+        if (!resolvePlain(text).is_string())
+            return true;
+    } catch (const std::range_error &) {
+        return true; // "1e999" unquoted would be refused as a number
+    }
+    return isYaml11Boolean(text)
            || (mayBeNumeric(text) && looksLikeOtherNumberOrDate(text));
 }
 

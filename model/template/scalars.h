@@ -7,11 +7,15 @@
 #include "model/template/json.h"
 
 #include <string>
+#include <string_view>
 
 namespace sc::scalars {
 
-// The value of a plain (unquoted, untagged) scalar.
+// The value of a plain (unquoted, untagged) scalar. Throws std::range_error (with the reason)
+// for a number a double cannot hold, such as 1e999: it would silently become infinity or 0.
 Json resolvePlain(const std::string &text);
+// Why the number written as `text`, read as `value`, cannot be kept, or empty when it can.
+std::string unrepresentableNumber(std::string_view text, double value);
 // True when writing `text` unquoted could read back as anything but this string, in this
 // reader or in YAML 1.1 readers (CloudFormation's among them).
 bool needsQuotes(const std::string &text);

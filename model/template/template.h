@@ -1,20 +1,25 @@
 #pragma once
 // A CloudFormation template as read from a file: the ordered JSON tree (long-form intrinsics),
-// where each node came from in the source text, and the format it was written in.
+// where each node came from in the source text, the format it was written in, and the text.
 
 #include "model/template/json.h"
 #include "model/template/sourcemap.h"
 
 #include <cstddef>
+#include <memory>
 
 namespace sc {
 
 enum class TemplateFormat { Yaml, Json };
 
+class SourceText;
+
 struct Template {
     Json root = Json::object();
     SourceMap positions;
     TemplateFormat format = TemplateFormat::Yaml;
+    // The text it was read from, for saves that keep it (absent for a tree made in memory).
+    std::shared_ptr<const SourceText> source;
 };
 
 // Limits that keep hostile or broken input from crashing or hanging the reader. Each is
@@ -22,7 +27,9 @@ struct Template {
 struct ReadLimits {
     std::size_t maxFileBytes = 8u * 1024 * 1024; // CloudFormation itself takes at most 1 MB
     int maxDepth = 128;                           // mapping/sequence nesting levels
-    std::size_t maxNodes = 1'000'000;             // nodes after alias expansion
+    std::size_t maxNodes = 1'000'000;             // nodes after alias expansion: every value and
+                                                  // every key, counted alike in YAML and JSON
+    int pipeIdleMs = 30'000; // a pipe or FIFO that sends nothing for this long is given up on
 };
 
 } // namespace sc

@@ -6,6 +6,8 @@
 #include <yaml-cpp/emitter.h>
 #include <yaml-cpp/emittermanip.h>
 
+#include <algorithm>
+
 namespace sc {
 
 namespace {
@@ -39,10 +41,15 @@ bool isPrintableAscii(const std::string &s)
     return true;
 }
 
+// Control characters (C0, DEL, C1) are not printable in YAML: only a double-quoted escape
+// carries them.
 bool needsDoubleQuotes(const std::string &s)
 {
-    for (unsigned char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x20 || c == 0x7F)
+            return true;
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F)
             return true;
     }
     return false;
@@ -50,11 +57,12 @@ bool needsDoubleQuotes(const std::string &s)
 
 class YamlWriter {
 public:
-    YamlWriter()
+    explicit YamlWriter(int indent = 2, bool flow = false)
+        : m_flow(flow)
     {
-        m_out.SetIndent(2);
-        m_out.SetMapFormat(YAML::Block);
-        m_out.SetSeqFormat(YAML::Block);
+        m_out.SetIndent(static_cast<std::size_t>(std::max(indent, 2)));
+        m_out.SetMapFormat(flow ? YAML::Flow : YAML::Block);
+        m_out.SetSeqFormat(flow ? YAML::Flow : YAML::Block);
         m_out.SetOutputCharset(YAML::EmitNonAscii);
     }
 
@@ -110,7 +118,8 @@ private:
     }
 
     // Writes {"Fn::X": v} as "!X v" (and {"!Tag": v} as "!Tag v"); false when the long form
-    // must stay, because YAML cannot put two tags on one node ("!Base64 !Sub ...").
+    // must stay: YAML cannot put two tags on one node ("!Base64 !Sub ..."), and a tagged
+    // scalar cannot be anything but a string.
     bool writeTagged(const std::string &key, const Json &value)
     {
         const bool preserved = !key.empty() && key.front() == '!';
@@ -119,6 +128,10 @@ private:
             return false;
         if (value.is_object() && value.size() == 1
             && (intrinsics::isIntrinsic(value) || intrinsics::isPreservedTag(value)))
+            return false;
+        // Under a tag a scalar always reads back as text ("!GetAZs ~" is the string "~",
+        // "!Length 5" the string "5"): null, booleans and numbers keep the long form.
+        if (value.is_primitive() && !value.is_string())
             return false;
         // "Fn::GetAtt: A.B" as a string would read back as the list form from "!GetAtt A.B".
         if (key == "Fn::GetAtt" && value.is_string())
@@ -148,10 +161,12 @@ private:
         // One style manipulator per scalar at most: a second one leaks into later scalars.
         if (s.empty()) {
             m_out << YAML::SingleQuoted << s;
-        } else if (fitsLiteralBlock(s)) {
+        } else if (!m_flow && fitsLiteralBlock(s)) {
             m_out << YAML::Literal << s;
         } else if (needsDoubleQuotes(s)) {
-            m_out << YAML::DoubleQuoted << s;
+            // yaml-cpp escapes C0 controls by itself; DEL and C1 only when escaping non-ASCII
+            // (a charset setting for this scalar alone, not a second string format).
+            m_out << YAML::EscapeNonAscii << YAML::DoubleQuoted << s;
         } else if (scalars::needsQuotes(s)) {
             if (isPrintableAscii(s))
                 m_out << YAML::SingleQuoted << s;
@@ -163,6 +178,7 @@ private:
     }
 
     YAML::Emitter m_out;
+    bool m_flow;
 };
 
 } // namespace
@@ -170,6 +186,14 @@ private:
 std::string writeYaml(const Json &root)
 {
     return YamlWriter().run(root);
+}
+
+std::string writeYamlFragment(const Json &value, int indent, bool flow)
+{
+    std::string text = YamlWriter(indent, flow).run(value);
+    while (!text.empty() && text.back() == '\n')
+        text.pop_back();
+    return text;
 }
 
 std::string writeJson(const Json &root)

@@ -10,6 +10,9 @@
 namespace sc {
 
 std::string writeYaml(const Json &root);
+// Any value as YAML text without the final line break, indented by `indent` spaces per level,
+// in block style or on one line in flow style: the pieces a text-preserving save inserts.
+std::string writeYamlFragment(const Json &value, int indent = 2, bool flow = false);
 std::string writeJson(const Json &root);
 
 } // namespace sc

@@ -6,13 +6,18 @@
 #include "model/template/opencontainer.h"
 #include "model/template/scalars.h"
 #include "model/template/templatereader.h"
+#include "model/template/textposition.h"
+#include "model/template/yamlspans.h"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <cstdio>
+#include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -35,9 +40,10 @@ struct Failure {
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(Template &out, const ReadLimits &limits)
+    TreeBuilder(Template &out, const ReadLimits &limits, YamlSpanRecorder *spans)
         : m_out(out)
         , m_limits(limits)
+        , m_spans(spans)
     {
     }
 
@@ -51,6 +57,9 @@ public:
     void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
         beginNode(mark, "", false);
+        charge(1, mark);
+        if (m_spans)
+            m_spans->null(mark);
         finishNode(Json(nullptr), 1, anchor);
     }
 
@@ -64,6 +73,8 @@ public:
             throw Failure{toPos(mark), "alias to an unknown anchor"};
         charge(it->second.nodes, mark);
         beginNode(mark, "", false);
+        if (m_spans)
+            m_spans->alias(mark);
         finishNode(it->second.value, it->second.nodes, 0);
     }
 
@@ -72,24 +83,37 @@ public:
     {
         if (isKeyPosition()) {
             takeKey(mark, tag, value);
+            if (m_spans)
+                m_spans->key(mark, value);
             return;
         }
         const std::string wrapper = beginNode(mark, tag, false);
-        Json scalar = scalarValue(tag, value, wrapper);
-        finishNode(wrap(wrapper, std::move(scalar)), 1, anchor);
+        Json scalar;
+        try {
+            scalar = scalarValue(tag, value, wrapper);
+        } catch (const std::range_error &e) {
+            throw Failure{toPos(mark), e.what()};
+        }
+        // Counted as the tree holds it: a tag wraps the value in a one-key object, and
+        // "!GetAtt A.B" is a two-item list.
+        const std::size_t nodes = wrapper.empty() ? 1 : 2 + (scalar.is_array() ? 1 + scalar.size() : 1);
+        charge(nodes, mark);
+        if (m_spans)
+            m_spans->scalar(mark, value, !wrapper.empty(), wrapper == "Fn::GetAtt" && scalar.is_array());
+        finishNode(wrap(wrapper, std::move(scalar)), nodes, anchor);
     }
 
     void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override
+                         YAML::EmitterStyle::value style) override
     {
-        openContainer(mark, tag, anchor, Json::array());
+        openContainer(mark, tag, anchor, Json::array(), style);
     }
     void OnSequenceEnd() override { closeContainer(); }
 
     void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override
+                    YAML::EmitterStyle::value style) override
     {
-        openContainer(mark, tag, anchor, Json::object());
+        openContainer(mark, tag, anchor, Json::object(), style);
     }
     void OnMapEnd() override { closeContainer(); }
 
@@ -128,6 +152,7 @@ private:
         frame.pendingKey = value;
         m_out.positions.set(SourceMap::join(frame.pointer, value), toPos(mark));
         charge(1, mark);
+        ++frame.nodes; // keys count as nodes, as in the JSON reader, aliases included
     }
 
     // Records the position of a node about to start and returns the wrapper (intrinsic long
@@ -198,7 +223,7 @@ private:
     }
 
     void openContainer(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                       Json empty)
+                       Json empty, YAML::EmitterStyle::value style)
     {
         if (isKeyPosition())
             throw Failure{toPos(mark), "a mapping key must be a plain string, not a "
@@ -206,9 +231,12 @@ private:
         if (static_cast<int>(m_stack.size()) >= m_limits.maxDepth)
             throw Failure{toPos(mark), "nesting deeper than " + std::to_string(m_limits.maxDepth)
                                            + " levels"};
-        charge(1, mark);
         Frame frame;
         frame.wrapper = beginNode(mark, tag, true);
+        frame.nodes = frame.wrapper.empty() ? 1 : 3;
+        charge(frame.nodes, mark);
+        if (m_spans)
+            m_spans->open(mark, !frame.wrapper.empty(), empty.is_object(), style);
         frame.pointer = m_nextPointer;
         frame.value = std::move(empty);
         frame.anchor = anchor;
@@ -219,6 +247,8 @@ private:
 
     void closeContainer()
     {
+        if (m_spans)
+            m_spans->close();
         Frame frame = std::move(m_stack.back());
         m_stack.pop_back();
         if (frame.anchor)
@@ -250,6 +280,7 @@ private:
 
     Template &m_out;
     const ReadLimits &m_limits;
+    YamlSpanRecorder *m_spans;
     std::vector<Frame> m_stack;
     std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
     std::unordered_set<YAML::anchor_t> m_openAnchors;
@@ -259,14 +290,50 @@ private:
     bool m_hasRoot = false;
 };
 
+struct ControlCharacter {
+    std::size_t offset;
+    unsigned codePoint;
+};
+
+// YAML's printable set leaves out C0 controls (except tab, LF, CR), DEL and C1 controls (except
+// NEL); yaml-cpp does not refuse them but garbles them ("a\0b" reads as "a\b "), so they are
+// refused here with their position instead of being silently rewritten.
+std::optional<ControlCharacter> findControlCharacter(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+            return ControlCharacter{i, c};
+        if (c == 0xC2 && i + 1 < text.size()) {
+            const auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9F && next != 0x85)
+                return ControlCharacter{i, next};
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
-Template readYaml(std::string_view text, const std::string &fileName, const ReadLimits &limits)
+Template readYaml(std::string_view text, const std::string &fileName, const ReadLimits &limits,
+                  SourceSpans *spans)
 {
+    if (const auto bad = findControlCharacter(text)) {
+        const SourcePos pos = TextPositions(text).at(bad->offset);
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", bad->codePoint);
+        throw TemplateError(fileName, pos.line, pos.column,
+                            std::string("control character ") + code
+                                + " in the text; YAML allows only tab, line feed and carriage return "
+                                  "(inside double quotes, write it as an escape such as \\x01)");
+    }
     Template result;
     result.format = TemplateFormat::Yaml;
     std::istringstream stream{std::string(text)};
-    TreeBuilder builder(result, limits);
+    std::optional<YamlSpanRecorder> recorder;
+    if (spans)
+        recorder.emplace(text, *spans);
+    TreeBuilder builder(result, limits, recorder ? &*recorder : nullptr);
     try {
         YAML::Parser parser(stream);
         parser.HandleNextDocument(builder);

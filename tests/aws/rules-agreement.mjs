@@ -11,10 +11,10 @@
 // equivalent of, by design.
 //
 // usage: node rules-agreement.mjs STACKCANVAS_CLI BROKEN_DIR
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { awsReport, stackCanvasReport } from './validators.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [cli, dir] = process.argv.slice(2);
@@ -23,22 +23,8 @@ if (!cli || !dir) {
     process.exit(2);
 }
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(dir, f));
-
-// validate.mjs exits 1 when a file has errors, as every file here does.
-const awsRun = spawnSync(process.execPath, [path.join(here, 'validate.mjs'), '--json', ...files],
-                         { encoding: 'utf8', maxBuffer: 64 << 20 });
-if (awsRun.status !== 0 && awsRun.status !== 1) {
-    console.error(`rules-agreement: AWS's validator failed (exit ${awsRun.status}): ${awsRun.stderr}`);
-    process.exit(2);
-}
-const aws = JSON.parse(awsRun.stdout);
-const oursRun = spawnSync(cli, ['validate', '--format', 'json', '--min-severity', 'warning', ...files],
-                          { encoding: 'utf8', maxBuffer: 64 << 20 });
-if (oursRun.status !== 0 && oursRun.status !== 1) {
-    console.error(`rules-agreement: ${cli} validate failed (exit ${oursRun.status}): ${oursRun.stderr}`);
-    process.exit(2);
-}
-const ours = JSON.parse(oursRun.stdout);
+const aws = awsReport(files);
+const ours = stackCanvasReport(cli, files, 'warning');
 
 const extras = new Map();
 for (const line of readFileSync(path.join(here, 'rules-agreement-extras.txt'), 'utf8').split('\n')) {

@@ -1,6 +1,8 @@
 // Template I/O and catalog figures: median time and peak memory to read and write a
 // 500-resource template (CloudFormation's per-template maximum) in YAML and JSON, and the
-// catalog's load time. Usage: bench_template [yaml|json|catalog|all] [runs]
+// catalog's load time; and how fast hostile input is refused (`flow-yaml`, `flow-json`: a 7.6 MiB
+// flow sequence of 4,000,000 numbers, past the node budget; run each in its own process, since
+// peak RSS is per process). Usage: bench_template [yaml|json|catalog|all|flow-yaml|flow-json] [runs]
 
 #include "benchtemplates.h"
 #include "model/catalog/catalog.h"
@@ -13,6 +15,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <string>
 #include <sys/resource.h>
 #include <vector>
 
@@ -65,6 +68,26 @@ void catalog()
                 names.size(), ms(t0, t1), ms(t1, t2), props, ms(t2, t3), peakKb());
 }
 
+void hostileFlow(bool json)
+{
+    std::string text = json ? "{\"A\": [" : "A: [";
+    text.reserve(8'100'000);
+    for (int i = 0; i < 4'000'000; ++i)
+        text += i ? ",1" : "1";
+    text += json ? "]}" : "]\n";
+    const long before = peakKb();
+    const auto start = std::chrono::steady_clock::now();
+    std::string outcome = "accepted";
+    try {
+        sc::readTemplate(text, "flow", std::nullopt);
+    } catch (const sc::TemplateError &e) {
+        outcome = e.what();
+    }
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    std::printf("%s flow sequence of 4,000,000 items (%zu bytes): %.0f ms, peak RSS %ld KB (%ld KB before reading): %s\n",
+                json ? "JSON" : "YAML", text.size(), ms, peakKb(), before, outcome.c_str());
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -77,5 +100,7 @@ int main(int argc, char **argv)
         format(true, runs);
     if (!std::strcmp(what, "catalog") || !std::strcmp(what, "all"))
         catalog();
+    if (!std::strcmp(what, "flow-yaml") || !std::strcmp(what, "flow-json"))
+        hostileFlow(!std::strcmp(what, "flow-json"));
     return 0;
 }

@@ -25,8 +25,15 @@ Run run(const QStringList &arguments, bool withDisplayPlatform = false)
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     }
     process.setProcessEnvironment(env);
+    // Relative output paths in the tables land in a scratch directory, never in the source tree.
+    static QTemporaryDir scratch;
+    process.setWorkingDirectory(scratch.path());
     process.start(QStringLiteral(SC_EXECUTABLE), arguments);
     process.waitForFinished(60000);
+    // A crash (SIGABRT, SIGSEGV) is never an answer: report it as its own exit code.
+    if (process.exitStatus() == QProcess::CrashExit)
+        return {128 + process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
 }
@@ -39,15 +46,62 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private slots:
-    void versionAndHelp()
+    // Without DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM (a bare CI machine).
+    void versionAndHelpNeedNoDisplay()
     {
-        const Run version = run({QStringLiteral("--version")}, true);
+        const Run version = run({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
         QCOMPARE(version.out.trimmed(), QStringLiteral("StackCanvas " STACKCANVAS_VERSION));
-        const Run help = run({QStringLiteral("--help")}, true);
+        QCOMPARE(version.err, QString());
+        const Run help = run({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.startsWith(QStringLiteral("Usage: stackcanvas [options] [FILE]\n")), qPrintable(help.out));
         for (const char *word : {"validate", "export", "simulate", "rules", "--screenshot", "--theme"})
             QVERIFY2(help.out.contains(QLatin1String(word)), word);
+        QCOMPARE(run({QStringLiteral("-h")}).out, help.out);
+    }
+
+    void unknownCommandNamesItWithoutDisplay()
+    {
+        const Run r = run({QStringLiteral("frobnicate"), QStringLiteral("x.yaml")});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err, QStringLiteral("stackcanvas: 'frobnicate' is neither a command (export, validate, rules, simulate, edit, lessons, whatif, quiz) "
+                                       "nor a file; see stackcanvas --help\n"));
+        const Run option = run({QStringLiteral("--frobnicate")});
+        QCOMPARE(option.exitCode, 2);
+        QCOMPARE(option.err, QStringLiteral("stackcanvas: Unknown option 'frobnicate'.\n"));
+    }
+
+    void windowWithoutDisplayIsOneLineAndExitTwo()
+    {
+        const Run r = run({kExample});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err, QStringLiteral("stackcanvas: cannot open the window: no display (DISPLAY and WAYLAND_DISPLAY "
+                                       "are unset); subcommands and --screenshot need no display\n"));
+        // A display that is named but not there: Qt's platform plugin fails, still one line.
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.insert(QStringLiteral("DISPLAY"), QStringLiteral(":97"));
+        env.insert(QStringLiteral("XAUTHORITY"), QStringLiteral("/nonexistent"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SC_EXECUTABLE), {kExample});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 2);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.startsWith(QStringLiteral("stackcanvas: cannot open the window")) && err.count(QLatin1Char('\n')) == 1,
+                 qPrintable(err));
+    }
+
+    void screenshotNeedsNoDisplay()
+    {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("shot.png"));
+        const Run r = run({kExample, QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("640x400")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QImage(png).size(), QSize(640, 400));
     }
 
     void exportToStdoutIsTheTemplate()
@@ -96,16 +150,83 @@ private slots:
         QVERIFY(missing.err.contains(QStringLiteral("nope.yaml:1:1: cannot open file for reading")));
     }
 
-    void badUsageIsExitTwo()
+    // Every subcommand (simulate has its own tests) with missing, extra, empty, repeated and
+    // malformed arguments: exit 2 and one line that names the argument at fault, never a crash.
+    void badUsageNamesTheArgument_data()
     {
-        const Run noFormat = run({QStringLiteral("export"), kExample});
-        QCOMPARE(noFormat.exitCode, 2);
-        QVERIFY(noFormat.err.startsWith(QStringLiteral("stackcanvas: export needs --to FORMAT")));
-        const Run unknown = run({QStringLiteral("export"), kExample, QStringLiteral("--to"), QStringLiteral("docx")});
-        QCOMPARE(unknown.exitCode, 2);
-        QVERIFY(unknown.err.startsWith(QStringLiteral("stackcanvas: unknown format 'docx'")));
-        const Run option = run({QStringLiteral("export"), QStringLiteral("--frobnicate")});
-        QCOMPARE(option.exitCode, 2);
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const char *const e = "EXAMPLE"; // replaced by the example template's path
+        const auto row = [](const char *name, std::initializer_list<const char *> words, const char *message) {
+            QStringList arguments;
+            for (const char *word : words)
+                arguments << (qstrcmp(word, "EXAMPLE") == 0 ? kExample : QString::fromUtf8(word));
+            QTest::newRow(name) << arguments << QString::fromUtf8(message);
+        };
+        row("export no FILE", {"export"}, "export needs a FILE (see stackcanvas export --help)");
+        row("export two FILEs", {"export", e, "extra.yaml", "--to", "cfn-yaml"}, "export takes one FILE; unexpected argument 'extra.yaml'");
+        row("export empty FILE", {"export", "", "--to", "cfn-yaml"}, "export: a FILE argument is empty");
+        row("export no --to", {"export", e}, "export needs --to FORMAT, one of cfn-yaml, cfn-json, sam, cdk-ts, svg, png");
+        row("export --to without value", {"export", e, "--to"}, "export: Missing value after '--to'.");
+        row("export unknown format", {"export", e, "--to", "docx"}, "unknown format 'docx'; use one of cfn-yaml, cfn-json, sam, cdk-ts, svg, png");
+        row("export --to twice", {"export", e, "--to", "cfn-yaml", "--to=cfn-json"}, "export: --to is given more than once");
+        row("export -o twice", {"export", e, "--to", "cfn-yaml", "-o", "a", "--output", "b"}, "export: -o is given more than once");
+        row("export empty -o", {"export", e, "--to", "cfn-yaml", "-o", ""}, "export: -o needs a file name");
+        row("export unknown option", {"export", e, "--frobnicate"}, "export: Unknown option 'frobnicate'.");
+        row("export --scale not png", {"export", e, "--to", "svg", "--scale", "2"}, "--scale applies to --to png only");
+        row("export --theme not diagram", {"export", e, "--to", "cfn-json", "--theme", "dark"}, "--theme applies to --to svg or png only");
+        row("export --serverless not sam", {"export", e, "--to", "cdk-ts", "--serverless"}, "--serverless applies to --to sam only");
+        row("export --scale word", {"export", e, "--to", "png", "--scale", "big"}, "--scale takes a number above 0 and at most 16, not 'big'");
+        row("export --scale zero", {"export", e, "--to", "png", "--scale", "0"}, "--scale takes a number above 0 and at most 16, not '0'");
+        row("export --scale nan", {"export", e, "--to", "png", "--scale", "nan"}, "--scale takes a number above 0 and at most 16, not 'nan'");
+        row("export --scale huge", {"export", e, "--to", "png", "--scale", "1e308"}, "--scale takes a number above 0 and at most 16, not '1e308'");
+        row("export --theme word", {"export", e, "--to", "svg", "--theme", "blue"}, "--theme takes light or dark, not 'blue'");
+        row("validate no FILE", {"validate"}, "validate needs at least one FILE (see stackcanvas validate --help)");
+        row("validate empty FILE", {"validate", e, ""}, "validate: a FILE argument is empty");
+        row("validate bad format", {"validate", e, "--format", "xml"}, "--format takes text, json or sarif, not 'xml'");
+        row("validate format twice", {"validate", e, "--format", "json", "--format", "text"}, "validate: --format is given more than once");
+        row("validate bad severity", {"validate", e, "--min-severity", "fatal"}, "--min-severity takes error, warning or info, not 'fatal'");
+        row("validate no severity", {"validate", e, "--min-severity"}, "validate: Missing value after '--min-severity'.");
+        row("rules extra", {"rules", "x.yaml"}, "rules takes no FILE; unexpected argument 'x.yaml'");
+        row("rules bad format", {"rules", "--format", "html"}, "--format takes markdown or json, not 'html'");
+        row("rules unknown option", {"rules", "-x"}, "rules: Unknown option 'x'.");
+        row("window two FILEs", {e, e}, "open one FILE at a time");
+        row("window bad theme", {e, "--theme", "blue"}, "--theme takes light or dark");
+        row("window bad size", {e, "--screenshot", "x.png", "--size", "10x10"}, "--size takes WxH from 200x200 to 8000x8000, for example 1600x1000");
+        row("window size word", {e, "--screenshot", "x.png", "--size", "big"}, "--size takes WxH from 200x200 to 8000x8000, for example 1600x1000");
+        row("window screenshot without value", {"--screenshot"}, "Missing value after '--screenshot'.");
+    }
+
+    void badUsageNamesTheArgument()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Run r = run(arguments);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err, QStringLiteral("stackcanvas: ") + message + QLatin1Char('\n'));
+        QCOMPARE(r.out, QString());
+    }
+
+    void everyCommandHasHelp_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("export") << "export" << "--to <FORMAT>";
+        QTest::newRow("validate") << "validate" << "--min-severity <SEVERITY>";
+        QTest::newRow("rules") << "rules" << "--format <FORMAT>";
+    }
+
+    void everyCommandHasHelp()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, mentions);
+        for (const QString &flag : {QStringLiteral("--help"), QStringLiteral("-h")}) {
+            const Run r = run({command, flag});
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(r.out.startsWith(QStringLiteral("Usage: stackcanvas %1 [options]").arg(command)), qPrintable(r.out));
+            QVERIFY2(r.out.contains(mentions), qPrintable(r.out));
+            QCOMPARE(r.err, QString());
+        }
     }
 
     void guiRefusesAnUnreadableFileWithPosition()

@@ -72,6 +72,39 @@ inline bool hasEvent(const Timeline &t, const std::string &name, const std::stri
     });
 }
 
+// The tiles a view draws at a sample time, counted from the unit tracks, are the sample:
+// running units per version are its instances, InService ones its healthy capacity.
+inline void checkTilesAgreeWithSamples(const Timeline &t)
+{
+    for (const auto &u : t.units) {
+        QVERIFY2(!u.transitions.empty(), u.id.c_str());
+        for (std::size_t i = 1; i < u.transitions.size(); ++i) {
+            QVERIFY2(u.transitions[i - 1].t < u.transitions[i].t, "unit transitions in strictly increasing time");
+            QVERIFY2(!(u.transitions[i - 1].state == u.transitions[i].state &&
+                       u.transitions[i - 1].version == u.transitions[i].version),
+                     "a transition is written only when something changes");
+            QVERIFY2(u.transitions[i - 1].state != UnitState::Terminated, "nothing follows Terminated");
+        }
+    }
+    for (const auto &s : t.samples) {
+        VersionCount running;
+        VersionCount healthy;
+        for (const auto &tile : tilesAt(t, s.t)) {
+            if (tile.kind != UnitKind::Instance && tile.kind != UnitKind::Task)
+                continue;
+            int &r = tile.version == Version::Original ? running.original : running.replacement;
+            int &h = tile.version == Version::Original ? healthy.original : healthy.replacement;
+            if (tile.state != UnitState::Terminated)
+                r += tile.count;
+            if (tile.state == UnitState::InService)
+                h += tile.count;
+        }
+        const std::string at = "at t=" + std::to_string(s.t);
+        QVERIFY2(running == s.instances, ("running tiles differ from the sample " + at).c_str());
+        QVERIFY2(healthy == s.healthy, ("in-service tiles differ from the sample " + at).c_str());
+    }
+}
+
 // What every timeline must satisfy, whatever the strategy.
 inline void checkInvariants(const Timeline &t)
 {
@@ -94,6 +127,7 @@ inline void checkInvariants(const Timeline &t)
         QVERIFY2(std::abs(sum - 100) < 1e-6 || sum == 0, "traffic adds up to 100 % (or 0 in downtime)");
         QVERIFY(s.t <= t.metrics.durationSeconds);
     }
+    checkTilesAgreeWithSamples(t);
 }
 
 } // namespace sc::test

@@ -239,8 +239,15 @@ void TestRolloutBuilder::ecsServiceWithDeploymentGroup()
     root["Resources"]["Lb"]["Properties"]["Type"] = "network";
     QVERIFY(contains(buildError(root, "Service"), "Network Load Balancer"));
 
+    // A strategy of the other controller does not apply: the controller is the service's.
+    root["Resources"]["Lb"]["Properties"]["Type"] = "application";
+    BuildOptions native;
+    native.strategy = "CANARY";
+    QVERIFY(contains(buildError(root, "Service", native), "changing DeploymentController replaces the service"));
     root["Resources"]["Service"]["Properties"]["DeploymentController"]["Type"] = "ECS";
-    QVERIFY(contains(buildError(root, "Service"), "CODE_DEPLOY"));
+    QCOMPARE(ScenarioBuilder(root).build("Service").strategy.ecs.strategy, EcsStrategy::Rolling);
+    root["Resources"]["Service"]["Properties"]["DeploymentController"]["Type"] = "EXTERNAL";
+    QVERIFY(contains(buildError(root, "Service"), "third-party"));
 }
 
 void TestRolloutBuilder::ecsServiceWithBlueGreenHook()
@@ -348,8 +355,13 @@ void TestRolloutBuilder::autoScalingGroupUpdatePolicy()
     s = ScenarioBuilder(root).build("Fleet");
     QCOMPARE(s.strategy.autoScalingPolicy, AutoScalingPolicy::ReplacingUpdate); // WillReplace wins
 
+    // Without an UpdatePolicy nothing replaces running instances: an instance refresh is what a
+    // user starts, with AWS's default preferences.
     root["Resources"]["Fleet"].erase("UpdatePolicy");
-    QVERIFY(contains(buildError(root, "Fleet"), "no UpdatePolicy"));
+    s = ScenarioBuilder(root).build("Fleet");
+    QCOMPARE(s.strategy.autoScalingPolicy, AutoScalingPolicy::InstanceRefresh);
+    QCOMPARE(s.strategy.refresh.minHealthyPercentage, 90);
+    QVERIFY(contains(s.notes.front(), "no UpdatePolicy"));
 }
 
 void TestRolloutBuilder::route53WeightedPair()

@@ -314,13 +314,35 @@ void TestRolloutPlatforms::strategyNames()
     // The names a strategy picker offers: every predefined configuration, each one parsable.
     QCOMPARE(predefinedStrategyNames(Platform::Server).size(), std::size_t(3));
     QCOMPARE(predefinedStrategyNames(Platform::Lambda).size(), std::size_t(9));
-    QCOMPARE(predefinedStrategyNames(Platform::Ecs).size(), std::size_t(5));
+    QCOMPARE(predefinedStrategyNames(Platform::Ecs).size(), std::size_t(9)); // 5 CodeDeploy, 4 ECS's own
+    QCOMPARE(predefinedStrategyNames(Platform::AutoScaling).size(), std::size_t(3));
     QCOMPARE(predefinedStrategyNames(Platform::ElasticBeanstalk).size(), std::size_t(6));
     for (auto platform : {Platform::Server, Platform::Lambda, Platform::Ecs, Platform::ElasticBeanstalk,
                           Platform::AutoScaling}) {
         for (const auto &name : predefinedStrategyNames(platform))
             QCOMPARE(parseStrategy(name, platform, defaultStrategy(platform)).name, name);
     }
+    // ECS's own custom forms, with the ranges ECS documents.
+    const auto canary = parseStrategy("ecs-canary:2.5:15", Platform::Ecs, {});
+    QCOMPARE(canary.ecs.strategy, EcsStrategy::Canary);
+    QCOMPARE(canary.ecs.canaryPercent, 2.5);
+    QCOMPARE(canary.ecs.canaryBakeMinutes, 15);
+    for (const char *bad : {"ecs-canary:0:5", "ecs-canary:5.55:5", "ecs-linear:2.9:5", "ecs-linear:10:1441",
+                            "ecs-rolling:50:99", "ecs-rolling:101:200", "refresh:min=101", "refresh:max=99",
+                            "refresh:checkpoints=50/20", "refresh:min=0:max=150", "refresh:bogus"}) {
+        const Platform platform = std::string(bad).rfind("refresh", 0) == 0 ? Platform::AutoScaling : Platform::Ecs;
+        QVERIFY_THROWS_EXCEPTION(StrategyError, parseStrategy(bad, platform, {}));
+    }
+    const auto refresh = parseStrategy("refresh:min=50:max=150:checkpoints=20/50/100:skip-matching:matching=2",
+                                       Platform::AutoScaling, {});
+    QCOMPARE(refresh.autoScalingPolicy, AutoScalingPolicy::InstanceRefresh);
+    QCOMPARE(refresh.refresh.checkpointPercentages, (std::vector<int>{20, 50, 100}));
+    QVERIFY(refresh.refresh.skipMatching);
+    QCOMPARE(refresh.refresh.matchingInstances, 2);
+    const auto zonal = parseStrategy("zonal:600:1800", Platform::Server, defaultStrategy(Platform::Server));
+    QVERIFY(zonal.zonal.enabled);
+    QCOMPARE(zonal.zonal.monitorSeconds, Seconds(600));
+    QCOMPARE(*zonal.zonal.firstZoneMonitorSeconds, Seconds(1800));
     const auto min = parseStrategy("min-healthy:75%", Platform::Server, {});
     QCOMPARE(min.minimumHealthyHosts.type, MinimumHealthyHosts::Type::FleetPercent);
     QCOMPARE(min.minimumHealthyHosts.value, 75);

@@ -83,6 +83,7 @@ private slots:
     void unreadableInput();
     void timingOverrides();
     void textFormatAndHelp();
+    void csvFormatAndActions();
 
 private:
     QTemporaryDir m_dir;
@@ -214,6 +215,39 @@ void TestSimulateCommand::textFormatAndHelp()
     QCOMPARE(r.code, 0);
     for (const char *name : {"elb.deregistrationDelay", "bluegreen.terminationWait", "instance:K", "min-healthy:COUNT"})
         QVERIFY2(r.out.contains(QLatin1String(name)), name);
+}
+
+void TestSimulateCommand::csvFormatAndActions()
+{
+    auto r = run({m_file, QStringLiteral("--target"), QStringLiteral("LiveAlias"), QStringLiteral("--format"),
+                  QStringLiteral("csv")});
+    QCOMPARE(r.code, 0);
+    const QStringList rows = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows[0], QStringLiteral("t,trafficOriginalPercent,trafficReplacementPercent,testTrafficOriginalPercent,"
+                                     "testTrafficReplacementPercent,healthyOriginal,healthyReplacement,"
+                                     "instancesOriginal,instancesReplacement,phase"));
+    QCOMPARE(rows[1], QStringLiteral("0,90,10,,,0,0,0,0,AllowTraffic"));
+    QCOMPARE(rows[2], QStringLiteral("300,0,100,,,0,0,0,0,End"));
+
+    // An operator's rollback request: RolledBack, exit 1.
+    r = run({m_file, QStringLiteral("--target"), QStringLiteral("LiveAlias"), QStringLiteral("--action"),
+             QStringLiteral("rollback:60"), QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(r.code, 1);
+    const auto j = nlohmann::ordered_json::parse(r.out.toStdString());
+    QVERIFY(j["result"] == "RolledBack");
+    QVERIFY(j["durationSeconds"] == 60);
+    // Where AWS has no such control, the message says which control it has.
+    r = run({m_file, QStringLiteral("--target"), QStringLiteral("LiveAlias"), QStringLiteral("--action"),
+             QStringLiteral("continue:60")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("continue:60 does not apply")), qPrintable(r.err));
+    // Unit tracks on request only, so the documented shape stays as it is by default.
+    r = run({m_file, QStringLiteral("--target"), QStringLiteral("LiveAlias"), QStringLiteral("--format"),
+             QStringLiteral("json"), QStringLiteral("--units")});
+    const auto withUnits = nlohmann::ordered_json::parse(r.out.toStdString());
+    QVERIFY(withUnits["units"].size() == 2);
+    QVERIFY(withUnits["units"][1]["transitions"][0]["state"] == "InService");
 }
 
 QTEST_APPLESS_MAIN(TestSimulateCommand)

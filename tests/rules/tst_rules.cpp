@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include <map>
+#include <memory>
 #include <regex>
 #include <set>
 
@@ -104,6 +105,10 @@ private slots:
     void noErrorsOnExamplesAndCorpus();
     void brokenCorpus();
     void fixesAreOneUndoStep();
+    void everyFixOnEveryCase_data();
+    void everyFixOnEveryCase();
+    void atLeastThirtyRulesHaveFixes();
+    void longCycleIsReportedOnce();
     void docsAreCurrent();
 };
 
@@ -249,6 +254,109 @@ void TestRules::fixesAreOneUndoStep()
         document.undoStack()->undo();
         QCOMPARE(document.root().dump(), before);
     }
+}
+
+namespace {
+
+std::unique_ptr<Document> documentOf(const Case &c)
+{
+    auto document = std::make_unique<Document>();
+    document->reset(readTemplate(c.templateText, c.file));
+    return document;
+}
+
+std::vector<Finding> allFindings(const Document &document, const Case &c)
+{
+    ValidateOptions options;
+    options.templateBytes = c.bytes;
+    return validate(document, options);
+}
+
+} // namespace
+
+void TestRules::everyFixOnEveryCase_data()
+{
+    cases_data();
+}
+
+// For every fix a positive case offers: applying it is one undo step, removes its finding, makes
+// no rule fire that did not fire before (on any resource), and undo restores the document exactly.
+void TestRules::everyFixOnEveryCase()
+{
+    static const std::vector<Case> all = loadCases();
+    QFETCH(int, index);
+    const Case &c = all[std::size_t(index)];
+    if (c.expected.empty())
+        QSKIP("a negative case");
+    const std::vector<Finding> before = allFindings(*documentOf(c), c);
+    std::map<std::pair<std::string, std::string>, int> beforeCount;
+    for (const Finding &f : before)
+        ++beforeCount[{f.ruleId, f.logicalId}];
+    int fixes = 0;
+    for (std::size_t k = 0; k < before.size(); ++k) {
+        if (before[k].ruleId != c.rule || !before[k].fix)
+            continue;
+        ++fixes;
+        const std::unique_ptr<Document> owned = documentOf(c);
+        Document &document = *owned;
+        const std::string original = document.root().dump();
+        const Finding f = allFindings(document, c)[k];
+        QVERIFY(f.fix);
+        const std::string what = f.ruleId + " " + f.path + " (" + f.fix->label + ")";
+        const EditResult result = f.fix->apply(document);
+        QVERIFY2(result.ok, (what + ": " + result.error).c_str());
+        QCOMPARE(document.undoStack()->count(), 1);
+        QVERIFY2(document.checkConsistency().empty(), what.c_str());
+        std::map<std::pair<std::string, std::string>, int> afterCount;
+        for (const Finding &g : allFindings(document, c)) {
+            QVERIFY2(!(g.ruleId == f.ruleId && g.path == f.path && g.message == f.message),
+                     (what + ": the finding is still there").c_str());
+            const std::pair<std::string, std::string> key{g.ruleId, g.logicalId};
+            const int n = ++afterCount[key];
+            QVERIFY2(n <= beforeCount[key],
+                     (what + ": made " + g.ruleId + " fire on " + g.logicalId + ": " + g.message).c_str());
+        }
+        document.undoStack()->undo();
+        QCOMPARE(document.root().dump(), original);
+    }
+    if (fixes == 0)
+        QSKIP("no fix offered");
+}
+
+void TestRules::atLeastThirtyRulesHaveFixes()
+{
+    std::set<std::string> withFixes;
+    for (const Case &c : loadCases()) {
+        for (const Finding &f : allFindings(*documentOf(c), c))
+            if (f.fix && f.ruleId == c.rule)
+                withFixes.insert(f.ruleId);
+    }
+    QStringList ids;
+    for (const std::string &id : withFixes)
+        ids << QString::fromStdString(id);
+    qInfo("%zu rules offer a one-click fix in their cases: %s", withFixes.size(), qPrintable(ids.join(QLatin1Char(' '))));
+    QVERIFY2(withFixes.size() >= 30, qPrintable(QString::number(withFixes.size())));
+}
+
+void TestRules::longCycleIsReportedOnce()
+{
+    // 10,000 queues, each DependsOn the next, the last on the first: one cycle through all.
+    constexpr int n = 10000;
+    Json resources = Json::object();
+    for (int i = 0; i < n; ++i)
+        resources["Queue" + std::to_string(i)] = {{"Type", "AWS::SQS::Queue"},
+                                                  {"DependsOn", "Queue" + std::to_string((i + 1) % n)}};
+    const Json root = {{"Resources", resources}};
+    ValidateOptions options;
+    options.onlyRules = {"E2006", "W2015"};
+    const std::vector<Finding> found = validate(root, SourceMap(), options);
+    QCOMPARE(found.size(), std::size_t(1));
+    QCOMPARE(found[0].ruleId, "E2006");
+    QCOMPARE(found[0].logicalId, "Queue0");
+    QCOMPARE(found[0].message, "circular dependency: Queue0 -> Queue1 -> Queue2 -> Queue3 -> Queue4 -> Queue5 -> "
+                               "... 9,988 more ... -> Queue9994 -> Queue9995 -> Queue9996 -> Queue9997 -> Queue9998 -> "
+                               "Queue9999 -> Queue0");
+    QVERIFY(found[0].message.size() < 200);
 }
 
 void TestRules::docsAreCurrent()
