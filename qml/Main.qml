@@ -521,10 +521,11 @@ ApplicationWindow {
         nameFilters: ["CloudFormation templates (*.yaml *.yml *.json *.template)", "All files (*)"]
         onAccepted: window.openPath(String(selectedFile))
     }
-    FileDialog {
+    SaveFileDialog {
         id: saveDialog
+        objectName: "saveDialog"
         title: "Save the template"
-        fileMode: FileDialog.SaveFile
+        popupLayer: window.Overlay.overlay
         defaultSuffix: "yaml"
         nameFilters: ["YAML (*.yaml *.yml)", "JSON (*.json)"]
         onAccepted: {

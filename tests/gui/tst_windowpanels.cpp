@@ -15,6 +15,7 @@
 #include <QQmlProperty>
 #include <QStandardPaths>
 #include <QUndoStack>
+#include <QUrl>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(StackCanvasPlugin)
@@ -49,6 +50,35 @@ private:
         const QRectF area = flick->mapRectToScene(QRectF(56, 0, flick->width() - 72, flick->height()));
         return m_f->inkIn(area);
     }
+    // The texts of the visible buttons under `root`.
+    static QStringList buttonTexts(QQuickItem *root)
+    {
+        QStringList texts;
+        if (!root || !root->isVisible())
+            return texts;
+        if (root->inherits("QQuickAbstractButton"))
+            texts << root->property("text").toString();
+        for (QQuickItem *child : root->childItems())
+            texts << buttonTexts(child);
+        return texts;
+    }
+    // Types a file name into the open file dialog and presses Enter, as a user does.
+    void typeFileNameAndEnter(QObject *dialog, const QString &name)
+    {
+        QQuickItem *field = nullptr;
+        QTRY_VERIFY((field = m_f->item(QStringLiteral("fileNameTextField"))) && field->isVisible());
+        // The dialog has its Enter key once it is drawn.
+        QTRY_VERIFY(dialog->property("wiredField").value<QQuickItem *>() == field);
+        QQuickItem *footer = field->parentItem();
+        const QStringList buttons = buttonTexts(footer);
+        QVERIFY2(!buttons.contains(QStringLiteral("Open")), qPrintable(buttons.join(QStringLiteral(", "))));
+        m_buttons = buttons;
+        field->forceActiveFocus();
+        field->setProperty("text", name);
+        QTest::keyClick(m_f->window, Qt::Key_Return);
+        QCoreApplication::processEvents();
+    }
+    QStringList m_buttons; // those of the last file dialog
     QString writeFile(const QString &name, const QByteArray &bytes)
     {
         const QString path = m_files.filePath(name);
@@ -103,6 +133,76 @@ private slots:
             QCOMPARE(m_f->controller->templateText()->format(), format);
             QTRY_VERIFY2(templateInk() > 0.02, qPrintable(QStringLiteral("the Template tab is blank in ") + format));
         }
+    }
+
+    // Save As says "Save" on its accept button, and Enter in the file-name field saves.
+    void saveAsAcceptsOnEnter()
+    {
+        QVERIFY(QMetaObject::invokeMethod(m_f->window, "openExample", Q_ARG(QVariant, QStringLiteral("lambda-canary"))));
+        settle();
+        QObject *dialog = m_f->window->findChild<QObject *>(QStringLiteral("saveDialog"));
+        QVERIFY(dialog);
+        dialog->setProperty("currentFolder", QUrl::fromLocalFile(m_files.path()));
+        QVERIFY(QMetaObject::invokeMethod(m_f->window, "saveAs"));
+        typeFileNameAndEnter(dialog, QStringLiteral("canary.yaml"));
+        QVERIFY2(m_buttons.contains(QStringLiteral("Save")), qPrintable(m_buttons.join(QStringLiteral(", "))));
+        const QString path = m_files.filePath(QStringLiteral("canary.yaml"));
+        QTRY_VERIFY2(QFile::exists(path), "Enter in the file name did not save");
+        QCOMPARE(m_f->controller->filePath(), path);
+        QVERIFY(!m_f->controller->isModified());
+    }
+
+    // Export's file dialog says "Export", and Enter in its file-name field exports.
+    void exportAcceptsOnEnter()
+    {
+        QVERIFY(QMetaObject::invokeMethod(m_f->window, "openExample", Q_ARG(QVariant, QStringLiteral("lambda-canary"))));
+        settle();
+        QObject *exportDialog = m_f->window->findChild<QObject *>(QStringLiteral("exportDialog"));
+        QVERIFY(exportDialog);
+        QVERIFY(QMetaObject::invokeMethod(exportDialog, "open"));
+        QObject *files = exportDialog->findChild<QObject *>(QStringLiteral("exportFileDialog"));
+        QVERIFY(files);
+        files->setProperty("currentFolder", QUrl::fromLocalFile(m_files.path()));
+        QQuickItem *choose = nullptr;
+        QTRY_VERIFY((choose = m_f->item(QStringLiteral("exportChooseButton"))) && choose->isVisible());
+        m_f->click(choose);
+        const QString extension = QQmlProperty::read(exportDialog, QStringLiteral("format")).toMap().value(QStringLiteral("extension")).toString();
+        typeFileNameAndEnter(files, QStringLiteral("exported.") + extension);
+        QVERIFY2(m_buttons.contains(QStringLiteral("Export")), qPrintable(m_buttons.join(QStringLiteral(", "))));
+        QTRY_VERIFY2(QFile::exists(m_files.filePath(QStringLiteral("exported.") + extension)), "Enter in the file name did not export");
+    }
+
+    // The help line under the inspector describes a row of the resource shown, never a row of the
+    // resource inspected before.
+    void inspectorHelpFollowsTheResource()
+    {
+        QVERIFY(QMetaObject::invokeMethod(m_f->window, "openExample", Q_ARG(QVariant, QStringLiteral("lambda-canary"))));
+        settle();
+        const std::vector<std::string> ids = m_f->document.resourceIds();
+        QVERIFY(ids.size() >= 2);
+        m_f->controller->canvas()->select(QString::fromStdString(ids[0]));
+        settle();
+        QQuickItem *rows = m_f->item(QStringLiteral("inspectorRows"));
+        QVERIFY(rows);
+        QQuickItem *row = nullptr;
+        QString documentation;
+        for (int i = 0; i < rows->property("count").toInt() && documentation.isEmpty(); ++i) {
+            QVERIFY(QMetaObject::invokeMethod(rows, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, row), Q_ARG(int, i)));
+            if (row && row->isVisible())
+                documentation = row->property("documentation").toString();
+        }
+        QVERIFY2(!documentation.isEmpty(), "no documented row");
+        QTest::mouseMove(m_f->window, WindowFixture::centreOf(row));
+        settle();
+        QQuickItem *help = m_f->item(QStringLiteral("inspectorHelp"));
+        QVERIFY(help);
+        QCOMPARE(help->property("text").toString(), documentation);
+
+        // The pointer leaves for the canvas; another card is selected.
+        QTest::mouseMove(m_f->window, WindowFixture::centreOf(m_f->find(QStringLiteral("canvasView"))));
+        m_f->controller->canvas()->select(QString::fromStdString(ids[1]));
+        settle();
+        QCOMPARE(help->property("text").toString(), QStringLiteral("Point at a property to read what it does."));
     }
 };
 
