@@ -8,6 +8,7 @@
 #include "app/gui/problemmodel.h"
 #include "app/gui/resourcemodel.h"
 #include "app/gui/templatetext.h"
+#include "model/document/documentio.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -204,6 +205,41 @@ private slots:
         m_f->controller->canvas()->select(QString::fromStdString(ids[1]));
         settle();
         QCOMPARE(help->property("text").toString(), QStringLiteral("Point at a property to read what it does."));
+    }
+
+    // A file with findings shows their badges on its cards at once, before any edit: when the
+    // application starts with it (the document read before the window exists) and when it is
+    // opened from the window.
+    void badgesForFindingsOfAnOpenedFile_data()
+    {
+        QTest::addColumn<bool>("atStart");
+        QTest::newRow("given at start") << true;
+        QTest::newRow("opened from the window") << false;
+    }
+    void badgesForFindingsOfAnOpenedFile()
+    {
+        QFETCH(bool, atStart);
+        const QString path = writeFile(QStringLiteral("badge.yaml"),
+                                       "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n"
+                                       "      Runtime: python3.12\n      Handler: index.handler\n"
+                                       "  Topic:\n    Type: AWS::SNS::Topic\n");
+        if (atStart) {
+            m_f = std::make_unique<WindowFixture>();
+            openDocument(m_f->document, path.toStdString());
+            QVERIFY(m_f->load(false, QSize(1600, 1000)));
+        } else {
+            QVERIFY(QMetaObject::invokeMethod(m_f->window, "openPath", Q_ARG(QVariant, path)));
+        }
+        settle();
+        QCOMPARE(m_f->controller->filePath(), path);
+        QVERIFY(!m_f->document.undoStack()->canUndo());
+        QQuickItem *card = nullptr;
+        QTRY_VERIFY((card = m_f->item(QStringLiteral("card-Fn"))));
+        // Code and Role are required: the function's card carries an error badge; the topic none.
+        QTRY_COMPARE(card->property("severity").toString(), QStringLiteral("error"));
+        QQuickItem *topic = m_f->item(QStringLiteral("card-Topic"));
+        QVERIFY(topic);
+        QCOMPARE(topic->property("severity").toString(), QString());
     }
 };
 
