@@ -12,41 +12,43 @@
 #include <QXmlStreamWriter>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace sc {
 
 namespace {
 
-constexpr double kTextX = 58;
-constexpr double kRadius = 6;
-
 QString hex(const QColor &c) { return c.name(QColor::HexRgb); }
 QString opacity(const QColor &c) { return QString::number(c.alphaF(), 'g', 3); }
 QString num(double v) { return QString::number(v, 'f', 1); }
 
-// Without font metrics (SVG is drawn by whoever opens it), elide by an average glyph width.
-QString elideApprox(const QString &text, double width, double charWidth)
+// The arrowhead's corners: the tip and the two corners of its base.
+std::array<QPointF, 3> arrowOf(const EdgeRoute &r)
 {
-    const int fits = static_cast<int>(width / charWidth);
-    if (text.size() <= fits)
-        return text;
-    return text.left(std::max(1, fits - 1)) + QChar(0x2026);
+    const QPointF base = r.tip + r.direction * kEdgeArrowLength;
+    const QPointF side = QPointF(-r.direction.y(), r.direction.x()) * (kEdgeArrowLength * 0.5);
+    return {r.tip, base + side, base - side};
 }
 
-QPointF arrowBase(const DiagramEdge &e, double length, QPointF &left, QPointF &right)
+QColor boxFill(const DiagramContainer &c, const DiagramTheme &t)
 {
-    QPointF d = e.to - e.c2;
-    const double n = std::hypot(d.x(), d.y());
-    d = n > 0 ? d / n : QPointF(1, 0);
-    const QPointF base = e.to - d * length;
-    const QPointF normal(-d.y(), d.x());
-    left = base + normal * (length * 0.45);
-    right = base - normal * (length * 0.45);
-    return base;
+    if (c.kind == "vpc")
+        return t.vpcBox;
+    if (c.kind == "subnet")
+        return t.subnetBox;
+    QColor fill = c.kind == "blue" ? t.blueHalf : t.greenHalf;
+    fill.setAlphaF(0.06);
+    return fill;
 }
 
-QString cardType(const DiagramCard &c) { return QString::fromStdString(c.type); }
+QColor boxEdge(const DiagramContainer &c, const DiagramTheme &t)
+{
+    return c.kind == "vpc" ? t.vpcBorder : c.kind == "subnet" ? t.subnetBorder : c.kind == "blue" ? t.blueHalf : t.greenHalf;
+}
+
+// Baselines of the texts of a card, from the tops the layout gives: the fonts' ascent below.
+double baseline(double top, double pixelSize) { return top + pixelSize * 0.93; }
 
 } // namespace
 
@@ -59,46 +61,52 @@ QByteArray DiagramExporter::svg(const DiagramScene &scene)
     x.writeStartDocument();
     const QRectF b = scene.bounds;
     const DiagramTheme &t = scene.theme;
+    const auto text = [&](QPointF at, double size, bool bold, const QColor &colour, const QString &value) {
+        x.writeStartElement(QStringLiteral("text"));
+        x.writeAttribute(QStringLiteral("x"), num(at.x()));
+        x.writeAttribute(QStringLiteral("y"), num(at.y()));
+        x.writeAttribute(QStringLiteral("font-size"), QString::number(size));
+        if (bold)
+            x.writeAttribute(QStringLiteral("font-weight"), QStringLiteral("600"));
+        x.writeAttribute(QStringLiteral("fill"), hex(colour));
+        x.writeCharacters(value);
+        x.writeEndElement();
+    };
+    const auto rect = [&](const QRectF &r, double radius, const QColor &fill, const QColor *stroke) {
+        x.writeStartElement(QStringLiteral("rect"));
+        x.writeAttribute(QStringLiteral("x"), num(r.x()));
+        x.writeAttribute(QStringLiteral("y"), num(r.y()));
+        x.writeAttribute(QStringLiteral("width"), num(r.width()));
+        x.writeAttribute(QStringLiteral("height"), num(r.height()));
+        if (radius > 0)
+            x.writeAttribute(QStringLiteral("rx"), num(radius));
+        x.writeAttribute(QStringLiteral("fill"), hex(fill));
+        if (fill.alphaF() < 1)
+            x.writeAttribute(QStringLiteral("fill-opacity"), opacity(fill));
+        if (stroke)
+            x.writeAttribute(QStringLiteral("stroke"), hex(*stroke));
+    };
+
     x.writeStartElement(QStringLiteral("svg"));
     x.writeDefaultNamespace(QStringLiteral("http://www.w3.org/2000/svg"));
     x.writeAttribute(QStringLiteral("width"), num(b.width()));
     x.writeAttribute(QStringLiteral("height"), num(b.height()));
     x.writeAttribute(QStringLiteral("viewBox"), QStringLiteral("%1 %2 %3 %4").arg(num(b.x()), num(b.y()), num(b.width()), num(b.height())));
-    x.writeAttribute(QStringLiteral("font-family"), QStringLiteral("sans-serif"));
-
-    x.writeStartElement(QStringLiteral("rect"));
-    x.writeAttribute(QStringLiteral("x"), num(b.x()));
-    x.writeAttribute(QStringLiteral("y"), num(b.y()));
-    x.writeAttribute(QStringLiteral("width"), num(b.width()));
-    x.writeAttribute(QStringLiteral("height"), num(b.height()));
-    x.writeAttribute(QStringLiteral("fill"), hex(t.canvas));
+    x.writeAttribute(QStringLiteral("font-family"), QStringLiteral("DejaVu Sans, sans-serif"));
+    rect(b, 0, t.canvas, nullptr);
     x.writeEndElement();
 
     x.writeStartElement(QStringLiteral("g"));
     x.writeAttribute(QStringLiteral("id"), QStringLiteral("containers"));
     for (const DiagramContainer &c : scene.containers) {
-        const bool vpc = c.kind == "vpc";
+        const QColor edge = boxEdge(c, t);
         x.writeStartElement(QStringLiteral("g"));
         x.writeAttribute(QStringLiteral("id"), QStringLiteral("container-") + QString::fromStdString(c.id));
         x.writeAttribute(QStringLiteral("data-kind"), QString::fromStdString(c.kind));
-        x.writeStartElement(QStringLiteral("rect"));
-        x.writeAttribute(QStringLiteral("x"), num(c.rect.x()));
-        x.writeAttribute(QStringLiteral("y"), num(c.rect.y()));
-        x.writeAttribute(QStringLiteral("width"), num(c.rect.width()));
-        x.writeAttribute(QStringLiteral("height"), num(c.rect.height()));
-        x.writeAttribute(QStringLiteral("rx"), QStringLiteral("10"));
-        x.writeAttribute(QStringLiteral("fill"), hex(vpc ? t.vpcBox : t.subnetBox));
-        x.writeAttribute(QStringLiteral("fill-opacity"), opacity(vpc ? t.vpcBox : t.subnetBox));
-        x.writeAttribute(QStringLiteral("stroke"), hex(vpc ? t.vpcBorder : t.subnetBorder));
-        x.writeAttribute(QStringLiteral("stroke-dasharray"), vpc ? QStringLiteral("6 4") : QStringLiteral("3 3"));
+        rect(c.rect, 10, boxFill(c, t), &edge);
+        x.writeAttribute(QStringLiteral("stroke-width"), QStringLiteral("1.5"));
         x.writeEndElement();
-        x.writeStartElement(QStringLiteral("text"));
-        x.writeAttribute(QStringLiteral("x"), num(c.rect.x() + 10));
-        x.writeAttribute(QStringLiteral("y"), num(c.rect.y() + 15));
-        x.writeAttribute(QStringLiteral("font-size"), QStringLiteral("11"));
-        x.writeAttribute(QStringLiteral("fill"), hex(t.textMuted));
-        x.writeCharacters(c.label);
-        x.writeEndElement();
+        text(QPointF(c.rect.x() + 12, baseline(c.rect.y() + 6, 11)), 11, true, edge, c.label);
         x.writeEndElement();
     }
     x.writeEndElement();
@@ -107,10 +115,10 @@ QByteArray DiagramExporter::svg(const DiagramScene &scene)
     x.writeAttribute(QStringLiteral("id"), QStringLiteral("edges"));
     x.writeAttribute(QStringLiteral("fill"), QStringLiteral("none"));
     x.writeAttribute(QStringLiteral("stroke"), hex(t.edge));
-    x.writeAttribute(QStringLiteral("stroke-width"), QStringLiteral("1.6"));
+    x.writeAttribute(QStringLiteral("stroke-width"), QStringLiteral("1.5"));
     for (const DiagramEdge &e : scene.edges) {
-        QPointF left, right;
-        const QPointF base = arrowBase(e, 9, left, right);
+        const EdgeRoute &r = e.route;
+        const auto arrow = arrowOf(r);
         x.writeStartElement(QStringLiteral("g"));
         x.writeAttribute(QStringLiteral("class"), QStringLiteral("edge"));
         x.writeAttribute(QStringLiteral("data-source"), QString::fromStdString(e.source));
@@ -118,13 +126,13 @@ QByteArray DiagramExporter::svg(const DiagramScene &scene)
         x.writeAttribute(QStringLiteral("data-label"), QString::fromStdString(e.label));
         x.writeStartElement(QStringLiteral("path"));
         x.writeAttribute(QStringLiteral("d"), QStringLiteral("M %1 %2 C %3 %4 %5 %6 %7 %8")
-                                                  .arg(num(e.from.x()), num(e.from.y()), num(e.c1.x()), num(e.c1.y()),
-                                                       num(e.c2.x()), num(e.c2.y()), num(base.x()), num(base.y())));
+                                                  .arg(num(r.start.x()), num(r.start.y()), num(r.c1.x()), num(r.c1.y()),
+                                                       num(r.c2.x()), num(r.c2.y()), num(r.end.x()), num(r.end.y())));
         x.writeEndElement();
         x.writeStartElement(QStringLiteral("path"));
         x.writeAttribute(QStringLiteral("d"), QStringLiteral("M %1 %2 L %3 %4 L %5 %6 Z")
-                                                  .arg(num(e.to.x()), num(e.to.y()), num(left.x()), num(left.y()),
-                                                       num(right.x()), num(right.y())));
+                                                  .arg(num(arrow[0].x()), num(arrow[0].y()), num(arrow[1].x()), num(arrow[1].y()),
+                                                       num(arrow[2].x()), num(arrow[2].y())));
         x.writeAttribute(QStringLiteral("fill"), hex(t.edge));
         x.writeAttribute(QStringLiteral("stroke"), QStringLiteral("none"));
         x.writeEndElement();
@@ -140,53 +148,43 @@ QByteArray DiagramExporter::svg(const DiagramScene &scene)
         x.writeAttribute(QStringLiteral("id"), QStringLiteral("resource-") + QString::fromStdString(c.id));
         x.writeAttribute(QStringLiteral("class"), QStringLiteral("resource"));
         x.writeAttribute(QStringLiteral("data-logical-id"), QString::fromStdString(c.id));
-        x.writeAttribute(QStringLiteral("data-type"), cardType(c));
+        x.writeAttribute(QStringLiteral("data-type"), QString::fromStdString(c.type));
         x.writeAttribute(QStringLiteral("data-category"), QString::fromStdString(c.category));
-        x.writeStartElement(QStringLiteral("rect"));
-        x.writeAttribute(QStringLiteral("x"), num(r.x()));
-        x.writeAttribute(QStringLiteral("y"), num(r.y()));
-        x.writeAttribute(QStringLiteral("width"), num(r.width()));
-        x.writeAttribute(QStringLiteral("height"), num(r.height()));
-        x.writeAttribute(QStringLiteral("rx"), QString::number(kRadius));
-        x.writeAttribute(QStringLiteral("fill"), hex(t.card));
-        x.writeAttribute(QStringLiteral("stroke"), hex(t.cardBorder));
+        rect(r, card::kRadius, t.card, &t.cardBorder);
         x.writeEndElement();
-        x.writeStartElement(QStringLiteral("rect"));
-        x.writeAttribute(QStringLiteral("x"), num(r.x() + 6));
-        x.writeAttribute(QStringLiteral("y"), num(r.y() + 6));
-        x.writeAttribute(QStringLiteral("width"), QStringLiteral("4"));
-        x.writeAttribute(QStringLiteral("height"), num(r.height() - 12));
-        x.writeAttribute(QStringLiteral("rx"), QStringLiteral("2"));
-        x.writeAttribute(QStringLiteral("fill"), hex(t.category(c.category)));
+        rect(QRectF(r.x() + card::kStripeX, r.y() + 6, card::kStripeWidth, r.height() - 12), 2, t.category(c.category), nullptr);
         x.writeEndElement();
         if (!c.iconPath.isEmpty()) {
             QFile icon(c.iconPath);
             if (icon.open(QIODevice::ReadOnly)) {
                 x.writeStartElement(QStringLiteral("image"));
-                x.writeAttribute(QStringLiteral("x"), num(r.x() + 16));
-                x.writeAttribute(QStringLiteral("y"), num(r.center().y() - 16));
-                x.writeAttribute(QStringLiteral("width"), QStringLiteral("32"));
-                x.writeAttribute(QStringLiteral("height"), QStringLiteral("32"));
+                x.writeAttribute(QStringLiteral("x"), num(r.x() + card::kIconX));
+                x.writeAttribute(QStringLiteral("y"), num(r.center().y() - card::kIconSize / 2));
+                x.writeAttribute(QStringLiteral("width"), num(card::kIconSize));
+                x.writeAttribute(QStringLiteral("height"), num(card::kIconSize));
                 x.writeAttribute(QStringLiteral("href"), QStringLiteral("data:image/svg+xml;base64,")
                                                              + QString::fromLatin1(icon.readAll().toBase64()));
                 x.writeEndElement();
             }
         }
-        const double textWidth = r.width() - kTextX - 12;
-        const auto text = [&](double y, int size, bool bold, const QColor &colour, const QString &value, double cw) {
-            x.writeStartElement(QStringLiteral("text"));
-            x.writeAttribute(QStringLiteral("x"), num(r.x() + kTextX));
-            x.writeAttribute(QStringLiteral("y"), num(r.y() + y));
-            x.writeAttribute(QStringLiteral("font-size"), QString::number(size));
-            if (bold)
-                x.writeAttribute(QStringLiteral("font-weight"), QStringLiteral("600"));
-            x.writeAttribute(QStringLiteral("fill"), hex(colour));
-            x.writeCharacters(elideApprox(value, textWidth, cw));
+        for (std::size_t i = 0; i < c.layout.titleLines.size(); ++i) {
+            const double top = r.y() + card::kTitleTop + static_cast<double>(i) * card::kTitleLineHeight;
+            text(QPointF(r.x() + card::kTextX, baseline(top, card::kTitleSize)), card::kTitleSize, true, t.text,
+                 QString::fromStdString(c.layout.titleLines[i]));
+        }
+        text(QPointF(r.x() + card::kTextX, baseline(r.y() + c.layout.subtitleTop, card::kSubtitleSize)), card::kSubtitleSize,
+             false, t.textMuted, QString::fromStdString(c.displayName));
+        if (c.layout.hasFleet) {
+            const QRectF strip = c.layout.fleetStrip(r.topLeft());
+            rect(strip, strip.height() / 2, t.fleetStrip, &t.cardBorder);
             x.writeEndElement();
-        };
-        text(26, 14, true, t.text, QString::fromStdString(c.id), 8.2);
-        text(44, 11, false, t.textMuted, QString::fromStdString(c.displayName), 6.2);
-        text(60, 10, false, t.textMuted, cardType(c), 5.7);
+            for (int i = 0; i < 3; ++i) {
+                rect(QRectF(strip.x() + 12 + i * 10, strip.center().y() - 4, 6, 8), 1.5, t.category("Compute"), nullptr);
+                x.writeEndElement();
+            }
+            text(QPointF(strip.x() + card::kFleetLead, baseline(strip.center().y() - card::kFleetTextSize * 0.6, card::kFleetTextSize)),
+                 card::kFleetTextSize, false, t.textMuted, QString::fromStdString(c.fleet));
+        }
         x.writeEndElement();
     }
     x.writeEndElement();
@@ -207,55 +205,63 @@ QImage DiagramExporter::image(const DiagramScene &scene, double scale)
     p.setRenderHint(QPainter::TextAntialiasing);
     p.scale(scale, scale);
     p.translate(-b.topLeft());
-    for (const DiagramContainer &c : scene.containers) {
-        const bool vpc = c.kind == "vpc";
-        QPen pen(vpc ? t.vpcBorder : t.subnetBorder, 1, vpc ? Qt::DashLine : Qt::DotLine);
-        p.setPen(pen);
-        p.setBrush(vpc ? t.vpcBox : t.subnetBox);
-        p.drawRoundedRect(c.rect, 10, 10);
+    const auto text = [&](QPointF topLeft, double size, bool bold, const QColor &colour, const QString &value) {
         QFont f = p.font();
-        f.setPixelSize(11);
+        f.setPixelSize(static_cast<int>(size));
+        f.setWeight(bold ? QFont::DemiBold : QFont::Normal);
         p.setFont(f);
-        p.setPen(t.textMuted);
-        p.drawText(QPointF(c.rect.x() + 10, c.rect.y() + 15), c.label);
+        p.setPen(colour);
+        p.drawText(topLeft + QPointF(0, QFontMetricsF(f).ascent()), value);
+    };
+    for (const DiagramContainer &c : scene.containers) {
+        const QColor edge = boxEdge(c, t);
+        p.setPen(QPen(edge, 1.5));
+        p.setBrush(boxFill(c, t));
+        p.drawRoundedRect(c.rect, 10, 10);
+        text(QPointF(c.rect.x() + 12, c.rect.y() + 6), 11, true, edge, c.label);
     }
     for (const DiagramEdge &e : scene.edges) {
-        QPointF left, right;
-        const QPointF base = arrowBase(e, 9, left, right);
-        QPainterPath path(e.from);
-        path.cubicTo(e.c1, e.c2, base);
-        p.setPen(QPen(t.edge, 1.6));
+        const EdgeRoute &r = e.route;
+        QPainterPath path(r.start);
+        path.cubicTo(r.c1, r.c2, r.end);
+        p.setPen(QPen(t.edge, 1.5));
         p.setBrush(Qt::NoBrush);
         p.drawPath(path);
         p.setPen(Qt::NoPen);
         p.setBrush(t.edge);
-        p.drawPolygon(QPolygonF({e.to, left, right}));
+        const auto arrow = arrowOf(r);
+        p.drawPolygon(arrow.data(), 3);
     }
     for (const DiagramCard &c : scene.cards) {
         const QRectF r = c.rect;
         p.setPen(QPen(t.cardBorder, 1));
         p.setBrush(t.card);
-        p.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), kRadius, kRadius);
+        p.drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), card::kRadius, card::kRadius);
         p.setPen(Qt::NoPen);
         p.setBrush(t.category(c.category));
-        p.drawRoundedRect(QRectF(r.x() + 6, r.y() + 6, 4, r.height() - 12), 2, 2);
+        p.drawRoundedRect(QRectF(r.x() + card::kStripeX, r.y() + 6, card::kStripeWidth, r.height() - 12), 2, 2);
         if (!c.iconPath.isEmpty()) {
             QSvgRenderer icon(c.iconPath);
             if (icon.isValid())
-                icon.render(&p, QRectF(r.x() + 16, r.center().y() - 16, 32, 32));
+                icon.render(&p, QRectF(r.x() + card::kIconX, r.center().y() - card::kIconSize / 2, card::kIconSize, card::kIconSize));
         }
-        const double width = r.width() - kTextX - 12;
-        const auto text = [&](double baseline, int size, bool bold, const QColor &colour, const QString &value) {
-            QFont f = p.font();
-            f.setPixelSize(size);
-            f.setWeight(bold ? QFont::DemiBold : QFont::Normal);
-            p.setFont(f);
-            p.setPen(colour);
-            p.drawText(QPointF(r.x() + kTextX, r.y() + baseline), QFontMetricsF(f).elidedText(value, Qt::ElideRight, width));
-        };
-        text(26, 14, true, t.text, QString::fromStdString(c.id));
-        text(44, 11, false, t.textMuted, QString::fromStdString(c.displayName));
-        text(60, 10, false, t.textMuted, cardType(c));
+        for (std::size_t i = 0; i < c.layout.titleLines.size(); ++i)
+            text(QPointF(r.x() + card::kTextX, r.y() + card::kTitleTop + static_cast<double>(i) * card::kTitleLineHeight),
+                 card::kTitleSize, true, t.text, QString::fromStdString(c.layout.titleLines[i]));
+        text(QPointF(r.x() + card::kTextX, r.y() + c.layout.subtitleTop), card::kSubtitleSize, false, t.textMuted,
+             QString::fromStdString(c.displayName));
+        if (c.layout.hasFleet) {
+            const QRectF strip = c.layout.fleetStrip(r.topLeft());
+            p.setPen(QPen(t.cardBorder, 1));
+            p.setBrush(t.fleetStrip);
+            p.drawRoundedRect(strip, strip.height() / 2, strip.height() / 2);
+            p.setPen(Qt::NoPen);
+            p.setBrush(t.category("Compute"));
+            for (int i = 0; i < 3; ++i)
+                p.drawRoundedRect(QRectF(strip.x() + 12 + i * 10, strip.center().y() - 4, 6, 8), 1.5, 1.5);
+            text(QPointF(strip.x() + card::kFleetLead, strip.center().y() - card::kFleetTextSize * 0.6),
+                 card::kFleetTextSize, false, t.textMuted, QString::fromStdString(c.fleet));
+        }
     }
     p.end();
     return img;

@@ -195,6 +195,28 @@ ApplicationWindow {
         enabled: window.controller.canRedo
         onTriggered: window.controller.redo()
     }
+    // Arrange re-runs the automatic layout: the default is traffic flow for an architecture that
+    // takes requests (DNS, load balancer, alias), else dependencies.
+    Action {
+        id: arrangeAction
+        objectName: "arrangeAction"
+        text: "&Arrange"
+        shortcut: "Ctrl+Shift+A"
+        enabled: window.controller.resourceCount > 0
+        onTriggered: window.controller.canvas.arrange("")
+    }
+    Action {
+        id: arrangeTrafficAction
+        text: "Arrange by &Traffic Flow" + (window.controller.canvas.defaultArrangement === "traffic" ? " (default)" : "")
+        enabled: window.controller.resourceCount > 0
+        onTriggered: window.controller.canvas.arrange("traffic")
+    }
+    Action {
+        id: arrangeDependenciesAction
+        text: "Arrange by &Dependencies" + (window.controller.canvas.defaultArrangement === "dependencies" ? " (default)" : "")
+        enabled: window.controller.resourceCount > 0
+        onTriggered: window.controller.canvas.arrange("dependencies")
+    }
     Shortcut { sequence: "Ctrl+Y"; enabled: window.controller.canRedo; onActivated: window.controller.redo() }
     Shortcut { sequence: "Ctrl+Shift+L"; onActivated: window.toggleTheme() }
     // Alt+digit: Ctrl+digit belongs to the canvas (Ctrl+0 actual size, Ctrl+1 fit).
@@ -271,6 +293,10 @@ ApplicationWindow {
             MenuSeparator {}
             MenuItem { text: "Undo &History"; onTriggered: window.showBottomTab(2) }
             MenuItem { text: "Select &None"; onTriggered: window.controller.canvas.clearSelection() }
+            MenuSeparator {}
+            MenuItem { action: arrangeAction }
+            MenuItem { action: arrangeTrafficAction }
+            MenuItem { action: arrangeDependenciesAction }
         }
         Menu {
             title: "&View"
@@ -303,6 +329,12 @@ ApplicationWindow {
             Rectangle { Layout.preferredWidth: 1; Layout.preferredHeight: 22; Layout.leftMargin: 6; Layout.rightMargin: 6; color: Theme.border }
             ToolButton { action: undoAction; text: "Undo"; ToolTip.visible: hovered; ToolTip.text: window.controller.undoText !== "" ? "Undo " + window.controller.undoText + " (Ctrl+Z)" : "Undo (Ctrl+Z)" }
             ToolButton { action: redoAction; text: "Redo"; ToolTip.visible: hovered; ToolTip.text: window.controller.redoText !== "" ? "Redo " + window.controller.redoText + " (Ctrl+Shift+Z)" : "Redo (Ctrl+Shift+Z)" }
+            ToolButton {
+                action: arrangeAction
+                text: "Arrange"
+                ToolTip.visible: hovered
+                ToolTip.text: (window.controller.canvas.defaultArrangement === "traffic" ? "Lay the cards out by traffic flow" : "Lay the cards out by dependencies") + " (Ctrl+Shift+A)"
+            }
             Rectangle { Layout.preferredWidth: 1; Layout.preferredHeight: 22; Layout.leftMargin: 6; Layout.rightMargin: 10; color: Theme.border }
             Label {
                 text: window.controller.fileName
@@ -512,10 +544,11 @@ ApplicationWindow {
         nameFilters: ["CloudFormation templates (*.yaml *.yml *.json *.template)", "All files (*)"]
         onAccepted: window.openPath(String(selectedFile))
     }
-    FileDialog {
+    SaveFileDialog {
         id: saveDialog
+        objectName: "saveDialog"
         title: "Save the template"
-        fileMode: FileDialog.SaveFile
+        popupLayer: window.Overlay.overlay
         defaultSuffix: "yaml"
         nameFilters: ["YAML (*.yaml *.yml)", "JSON (*.json)"]
         onAccepted: {

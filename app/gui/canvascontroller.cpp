@@ -6,6 +6,8 @@
 #include "model/document/autolayout.h"
 #include "model/document/clipboard.h"
 #include "model/document/document.h"
+#include "model/geometry/fleetsummary.h"
+#include "model/geometry/placement.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -61,9 +63,6 @@ CanvasController::CanvasController(Document *document, QObject *parent)
     });
     rebuildContainers();
 }
-
-qreal CanvasController::cardWidth() { return AutoLayoutMetrics{}.cardWidth; }
-qreal CanvasController::cardHeight() { return AutoLayoutMetrics{}.cardHeight; }
 
 void CanvasController::setSelection(QStringList ids)
 {
@@ -141,34 +140,67 @@ void CanvasController::selectInRect(const QRectF &rect, bool extend)
     QStringList next = extend ? m_selection : QStringList();
     const QRectF area = rect.normalized();
     for (const std::string &id : m_document->resourceIds()) {
-        const QRectF card(m_document->position(id), QSizeF(cardWidth(), cardHeight()));
         const QString qid = QString::fromStdString(id);
-        if (card.intersects(area) && !next.contains(qid))
+        if (m_document->cardRect(id).intersects(area) && !next.contains(qid))
             next << qid;
     }
     setSelection(next);
 }
 
+QPointF CanvasController::freeSpotFor(QPointF center, QSizeF size) const
+{
+    std::vector<QRectF> occupied;
+    for (const std::string &id : m_document->resourceIds())
+        occupied.push_back(m_document->footprint(id));
+    const QPointF wanted = snapped(center - QPointF(size.width() / 2, size.height() / 2));
+    return freeSpotNear(QRectF(wanted, size), occupied, gridSize(), gridSize());
+}
+
 QString CanvasController::addResource(const QString &type, QPointF center)
 {
-    QPointF at = snapped(center - QPointF(cardWidth() / 2, cardHeight() / 2));
-    // Repeated adds at one spot fan out instead of stacking exactly on each other.
-    for (int tries = 0; tries < 64 && !cardAt(at + QPointF(1, 1)).isEmpty(); ++tries)
-        at += QPointF(gridSize() * 2, gridSize() * 2);
-    const EditResult result = m_document->addResource(type.toStdString(), at);
+    const std::string t = type.toStdString();
+    const std::size_t colon = t.rfind(':');
+    const std::string id = m_document->freshLogicalId(colon == std::string::npos ? t : t.substr(colon + 1));
+    // The card's size before it exists: what it will be with the catalog's defaults.
+    Json alone = Json::object();
+    alone["Resources"][id]["Type"] = t;
+    if (const KindOverlay *overlay = Catalog::instance().overlay(t); overlay && overlay->defaults.is_object())
+        alone["Resources"][id]["Properties"] = overlay->defaults;
+    const CardLayout layout = layoutCard({id, Catalog::instance().displayName(t), fleetSummary(alone, id)});
+    const EditResult result = m_document->addResource(t, freeSpotFor(center, layout.footprint({}).size()), id);
     if (!result) {
         setMessage(QStringLiteral("Cannot add %1: %2").arg(type, QString::fromStdString(result.error)));
         return {};
     }
     setMessage({});
-    const QString id = QString::fromStdString(result.createdId);
-    select(id);
-    return id;
+    const QString created = QString::fromStdString(result.createdId);
+    select(created);
+    return created;
 }
 
 QString CanvasController::addResourceAtViewCenter(const QString &type)
 {
     return addResource(type, m_viewCenter);
+}
+
+QString CanvasController::defaultArrangement() const
+{
+    return m_document->defaultLayoutMode() == LayoutMode::TrafficFlow ? QStringLiteral("traffic")
+                                                                       : QStringLiteral("dependencies");
+}
+
+bool CanvasController::arrange(const QString &how)
+{
+    const QString mode = how.isEmpty() ? defaultArrangement() : how;
+    if (mode != QLatin1String("traffic") && mode != QLatin1String("dependencies")) {
+        setMessage(QStringLiteral("No arrangement named \"%1\"").arg(how));
+        return false;
+    }
+    const EditResult result = m_document->arrange(mode == QLatin1String("traffic") ? LayoutMode::TrafficFlow
+                                                                                   : LayoutMode::Dependencies);
+    if (!result)
+        setMessage(QString::fromStdString(result.error));
+    return result.ok;
 }
 
 void CanvasController::beginMove(const QString &grabbedId)
@@ -363,29 +395,26 @@ QString CanvasController::cardAt(QPointF scenePoint) const
     // Later cards are drawn on top: search from the end.
     const std::vector<std::string> ids = m_document->resourceIds();
     for (auto it = ids.rbegin(); it != ids.rend(); ++it) {
-        if (QRectF(m_document->position(*it), QSizeF(cardWidth(), cardHeight())).contains(scenePoint))
+        if (m_document->cardRect(*it).contains(scenePoint))
             return QString::fromStdString(*it);
     }
     return {};
+}
+
+QRectF CanvasController::cardRect(const QString &logicalId) const
+{
+    const std::string id = logicalId.toStdString();
+    return m_document->resource(id) ? m_document->cardRect(id) : QRectF();
 }
 
 QRectF CanvasController::bounds() const
 {
     QRectF all;
     for (const std::string &id : m_document->resourceIds())
-        all |= QRectF(m_document->position(id), QSizeF(cardWidth(), cardHeight()));
-    for (const ContainerModel::Box &box : m_containerModel->boxes())
+        all |= m_document->footprint(id);
+    for (const ContainerBox &box : m_containerModel->boxes())
         all |= box.rect;
     return all;
-}
-
-void CanvasController::setSeverities(const QVariantMap &severities)
-{
-    m_severities.clear();
-    for (auto it = severities.begin(); it != severities.end(); ++it)
-        m_severities.insert(it.key(), it.value().toString());
-    ++m_problemsRevision;
-    emit problemsChanged();
 }
 
 } // namespace sc

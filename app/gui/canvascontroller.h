@@ -1,10 +1,11 @@
 #pragma once
 // The canvas's state that is not the document's: which cards are selected, the drag in
-// progress, the clipboard, problem severities fed by the validation panel, and the canvas
-// intents QML calls (select, add from the palette, move, connect, delete, copy/paste).
+// progress, the clipboard, the boxes around VPCs, subnets and blue/green halves, and the canvas
+// intents QML calls (select, add from the palette, move, connect, arrange, delete, copy/paste).
 // Edits go through the Document's intent methods; this class decides nothing about AWS.
 
 #include "app/gui/containermodel.h"
+#include "model/geometry/containers.h"
 #include "model/template/json.h"
 
 #include <QObject>
@@ -33,16 +34,14 @@ class CanvasController : public QObject {
     Q_PROPERTY(QString currentId READ currentId NOTIFY selectionChanged)
     Q_PROPERTY(bool snapToGrid READ snapToGrid WRITE setSnapToGrid NOTIFY snapToGridChanged)
     Q_PROPERTY(int gridSize READ gridSize CONSTANT)
-    Q_PROPERTY(qreal cardWidth READ cardWidth CONSTANT)
-    Q_PROPERTY(qreal cardHeight READ cardHeight CONSTANT)
     // Where a double-click in the palette puts a card: the centre of the visible canvas.
     Q_PROPERTY(QPointF viewCenter READ viewCenter WRITE setViewCenter NOTIFY viewCenterChanged)
-    // Bumped on every document change, so QML bindings over invokables re-evaluate.
+    // Bumped on every document change, so the connection handle's binding follows its card.
     Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
-    Q_PROPERTY(int problemsRevision READ problemsRevision NOTIFY problemsChanged)
-    Q_PROPERTY(QVariantList containers READ containers NOTIFY containersChanged)
-    // The same boxes as a model, for the canvas's Repeater (a drag updates one row).
+    // The boxes, for the canvas's Repeater (a drag updates one row).
     Q_PROPERTY(sc::ContainerModel *containerModel READ containerModel CONSTANT)
+    // What Arrange does unless told otherwise: "traffic" or "dependencies".
+    Q_PROPERTY(QString defaultArrangement READ defaultArrangement NOTIFY revisionChanged)
     // The last refusal or notice for the canvas to show ("" when none).
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool canPaste READ canPaste NOTIFY clipboardChanged)
@@ -56,14 +55,11 @@ public:
     bool snapToGrid() const { return m_snap; }
     void setSnapToGrid(bool snap);
     static int gridSize() { return 16; }
-    static qreal cardWidth();
-    static qreal cardHeight();
     QPointF viewCenter() const { return m_viewCenter; }
     void setViewCenter(QPointF center);
     int revision() const { return m_revision; }
-    int problemsRevision() const { return m_problemsRevision; }
-    QVariantList containers() const;
     ContainerModel *containerModel() const { return m_containerModel; }
+    QString defaultArrangement() const;
     QString message() const { return m_message; }
     bool canPaste() const { return !m_clipboard.is_null(); }
 
@@ -76,10 +72,14 @@ public:
     Q_INVOKABLE void selectInRect(const QRectF &rect, bool extend = false);
     Q_INVOKABLE bool isSelected(const QString &logicalId) const { return m_selection.contains(logicalId); }
 
-    // Adds a resource with the catalog's defaults, centred on `center`; selects it; returns its
-    // logical ID ("" and a message when refused).
+    // Adds a resource with the catalog's defaults, centred on `center` (on the nearest free spot
+    // when cards are there); selects it; returns its logical ID ("" and a message when refused).
+    // No other card moves.
     Q_INVOKABLE QString addResource(const QString &type, QPointF center);
     Q_INVOKABLE QString addResourceAtViewCenter(const QString &type);
+    // Re-runs the automatic layout ("traffic" or "dependencies"; "" for the default) and saves
+    // every card's position: one undo step.
+    Q_INVOKABLE bool arrange(const QString &how = {});
 
     // Moving the selection: begin, then update with the total offset as often as the mouse
     // moves (the model follows at most once per frame), then end (one undo step).
@@ -102,15 +102,10 @@ public:
     Q_INVOKABLE QStringList connectOrAsk(const QString &source, const QString &target);
 
     Q_INVOKABLE QString cardAt(QPointF scenePoint) const;
-    // Bounding rectangle of every card (scene coordinates); empty for an empty document.
+    // A card's rectangle (scene coordinates); empty for an unknown logical ID.
+    Q_INVOKABLE QRectF cardRect(const QString &logicalId) const;
+    // Bounding rectangle of every card and box (scene coordinates); empty for an empty document.
     Q_INVOKABLE QRectF bounds() const;
-    // "LB + ASG 2..4 instances" for an Elastic Beanstalk environment, "" for anything else.
-    Q_INVOKABLE QString fleetSummary(const QString &logicalId) const;
-
-    // Problem badges: "error", "warning", "info" or "" per logical ID, set by the validation
-    // panel (the canvas only shows them).
-    Q_INVOKABLE QString severity(const QString &logicalId) const { return m_severities.value(logicalId); }
-    Q_INVOKABLE void setSeverities(const QVariantMap &severities);
     Q_INVOKABLE void clearMessage();
 
 signals:
@@ -119,7 +114,6 @@ signals:
     void snapToGridChanged();
     void viewCenterChanged();
     void revisionChanged();
-    void problemsChanged();
     void containersChanged();
     void messageChanged();
     void clipboardChanged();
@@ -130,6 +124,8 @@ private:
     void applyPendingMove();
     // Recomputes the boxes; a move of cards outside every box changes nothing and costs nothing.
     void rebuildContainers(const DocumentChange *change = nullptr);
+    // The free spot nearest to where a new card of `size` was wanted (centred on `center`).
+    QPointF freeSpotFor(QPointF center, QSizeF size) const;
     QPointF snapped(QPointF p) const;
 
     Document *m_document;
@@ -137,14 +133,11 @@ private:
     bool m_snap = true;
     QPointF m_viewCenter;
     int m_revision = 0;
-    int m_problemsRevision = 0;
     ContainerModel *m_containerModel;
-    // Who is inside which box, kept between moves (only an edit changes it).
-    std::map<std::string, std::set<std::string>> m_subnetMembers, m_vpcSubnets;
+    // Who is inside which box, kept between moves (only a change of the graph changes it).
+    ContainerMembership m_membership;
     std::set<std::string> m_inContainers;
-    std::map<std::string, QPointF> m_containerPositions;
     QString m_message;
-    QMap<QString, QString> m_severities;
     Json m_clipboard;
     int m_pasteCount = 0;
 

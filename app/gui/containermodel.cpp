@@ -1,7 +1,5 @@
 #include "app/gui/containermodel.h"
 
-#include <QVariantMap>
-
 namespace sc {
 
 int ContainerModel::rowCount(const QModelIndex &parent) const
@@ -13,14 +11,18 @@ QVariant ContainerModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const Box &box = m_boxes[static_cast<std::size_t>(index.row())];
+    const ContainerBox &box = m_boxes[static_cast<std::size_t>(index.row())];
     switch (role) {
     case BoxIdRole:
-        return box.id;
-    case KindRole:
-        return box.kind;
+        return QString::fromStdString(box.id);
+    case KindRole: {
+        const std::string_view kind = kindName(box.kind);
+        return QString::fromLatin1(kind.data(), static_cast<qsizetype>(kind.size()));
+    }
     case RectRole:
         return box.rect;
+    case LabelRole:
+        return QString::fromStdString(box.label);
     default:
         return {};
     }
@@ -28,16 +30,16 @@ QVariant ContainerModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ContainerModel::roleNames() const
 {
-    return {{BoxIdRole, "boxId"}, {KindRole, "kind"}, {RectRole, "rect"}};
+    return {{BoxIdRole, "boxId"}, {KindRole, "kind"}, {RectRole, "rect"}, {LabelRole, "label"}};
 }
 
-bool ContainerModel::setBoxes(std::vector<Box> boxes)
+bool ContainerModel::setBoxes(std::vector<ContainerBox> boxes)
 {
     if (boxes == m_boxes)
         return false;
     const bool sameRows = boxes.size() == m_boxes.size()
-                          && std::equal(boxes.begin(), boxes.end(), m_boxes.begin(), [](const Box &a, const Box &b) {
-                                 return a.id == b.id && a.kind == b.kind;
+                          && std::equal(boxes.begin(), boxes.end(), m_boxes.begin(), [](const ContainerBox &a, const ContainerBox &b) {
+                                 return a.id == b.id && a.kind == b.kind && a.label == b.label;
                              });
     if (!sameRows) {
         beginResetModel();
@@ -53,14 +55,6 @@ bool ContainerModel::setBoxes(std::vector<Box> boxes)
         }
     }
     return true;
-}
-
-QVariantList ContainerModel::toVariantList() const
-{
-    QVariantList list;
-    for (const Box &box : m_boxes)
-        list << QVariantMap{{QStringLiteral("id"), box.id}, {QStringLiteral("kind"), box.kind}, {QStringLiteral("rect"), box.rect}};
-    return list;
 }
 
 } // namespace sc

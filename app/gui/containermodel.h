@@ -1,11 +1,12 @@
 #pragma once
-// The VPC and subnet boxes the canvas draws around what they hold, as a list model: a drag that
-// resizes one box updates that row, where a plain list would recreate every box's delegate on
-// every frame of the drag.
+// The boxes the canvas draws around VPCs, subnets and the halves of a blue/green setup
+// (model/geometry/containers), as a list model: a drag that resizes one box updates that row,
+// where a plain list would recreate every box's delegate on every frame of the drag.
+
+#include "model/geometry/containers.h"
 
 #include <QAbstractListModel>
 #include <QRectF>
-#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 #include <vector>
@@ -18,13 +19,7 @@ class ContainerModel : public QAbstractListModel {
     QML_UNCREATABLE("Provided by the CanvasController")
 
 public:
-    struct Box {
-        QString id;
-        QString kind; // "vpc" or "subnet"
-        QRectF rect;
-        bool operator==(const Box &) const = default;
-    };
-    enum Role { BoxIdRole = Qt::UserRole + 1, KindRole, RectRole };
+    enum Role { BoxIdRole = Qt::UserRole + 1, KindRole, RectRole, LabelRole };
 
     using QAbstractListModel::QAbstractListModel;
 
@@ -32,15 +27,13 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    const std::vector<Box> &boxes() const { return m_boxes; }
+    const std::vector<ContainerBox> &boxes() const { return m_boxes; }
     // Replaces the boxes; returns whether anything changed. The same boxes in the same order
     // with other rectangles change only those rows.
-    bool setBoxes(std::vector<Box> boxes);
-    // Each box as {id, kind, rect}.
-    QVariantList toVariantList() const;
+    bool setBoxes(std::vector<ContainerBox> boxes);
 
 private:
-    std::vector<Box> m_boxes;
+    std::vector<ContainerBox> m_boxes;
 };
 
 } // namespace sc

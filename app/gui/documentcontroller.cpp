@@ -24,7 +24,6 @@ DocumentController::DocumentController(Document *document, QObject *parent, cons
     : QObject(parent)
     , m_document(document)
     , m_resources(new ResourceModel(document, this))
-    , m_edges(new EdgeModel(document, this))
     , m_canvas(new CanvasController(document, this))
     , m_inspector(new InspectorModel(document, this))
     , m_templateText(new TemplateText(document, this))
@@ -34,28 +33,14 @@ DocumentController::DocumentController(Document *document, QObject *parent, cons
     , m_exporter(new ExportController(document, this))
 {
     m_inspector->setProblems(m_problems);
-    // Cards show the worst finding about them.
-    connect(m_problems, &ProblemModel::validated, this, [this] {
-        std::map<std::string, Severity> worst;
-        for (const Finding &finding : m_problems->findings()) {
-            if (finding.logicalId.empty())
-                continue;
-            const auto [it, inserted] = worst.emplace(finding.logicalId, finding.severity);
-            if (!inserted && atLeast(finding.severity, it->second))
-                it->second = finding.severity;
-        }
-        QVariantMap severities;
-        for (const auto &[id, severity] : worst) {
-            const std::string_view name = severityName(severity);
-            severities.insert(QString::fromStdString(id), QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));
-        }
-        m_canvas->setSeverities(severities);
-    });
+    // Cards show the worst finding about them: those of the document as it was opened too (the
+    // problem model validated it before this connection existed).
+    connect(m_problems, &ProblemModel::validated, this, &DocumentController::showSeverities);
+    showSeverities();
     connect(document, &Document::changed, this, [this](const DocumentChange &change) {
         if (change.reset)
             setSaveNote({}); // another document: the last save's note is not about it
         m_resources->apply(change);
-        m_edges->apply(change);
         emit documentChanged();
     });
     connect(document, &Document::modifiedChanged, this, &DocumentController::modifiedChanged);
@@ -64,6 +49,24 @@ DocumentController::DocumentController(Document *document, QObject *parent, cons
     connect(stack, &QUndoStack::cleanChanged, this, &DocumentController::undoStateChanged);
     connect(stack, &QUndoStack::undoTextChanged, this, &DocumentController::undoStateChanged);
     connect(stack, &QUndoStack::redoTextChanged, this, &DocumentController::undoStateChanged);
+}
+
+void DocumentController::showSeverities()
+{
+    std::unordered_map<std::string, QString> worst;
+    std::unordered_map<std::string, Severity> levels;
+    for (const Finding &finding : m_problems->findings()) {
+        if (finding.logicalId.empty())
+            continue;
+        const auto [it, inserted] = levels.emplace(finding.logicalId, finding.severity);
+        if (!inserted && atLeast(finding.severity, it->second))
+            it->second = finding.severity;
+    }
+    for (const auto &[id, severity] : levels) {
+        const std::string_view name = severityName(severity);
+        worst.emplace(id, QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));
+    }
+    m_resources->setSeverities(std::move(worst));
 }
 
 QString DocumentController::fileName() const

@@ -1,10 +1,9 @@
 #pragma once
-// What QML sees of the open document: the card and edge models, the inspector, the template
+// What QML sees of the open document: the card model, the inspector, the template
 // text, the problems, the undo history, crash recovery, files (new, open, save, recent), and intent methods.
 // Thin: every decision about the template is the model's.
 
 #include "app/gui/canvascontroller.h"
-#include "app/gui/edgemodel.h"
 #include "app/gui/exportcontroller.h"
 #include "app/gui/inspectormodel.h"
 #include "app/gui/problemmodel.h"
@@ -28,7 +27,6 @@ class DocumentController : public QObject {
     QML_ELEMENT
     QML_UNCREATABLE("Created by the application")
     Q_PROPERTY(sc::ResourceModel *resources READ resources CONSTANT)
-    Q_PROPERTY(sc::EdgeModel *edges READ edges CONSTANT)
     Q_PROPERTY(sc::CanvasController *canvas READ canvas CONSTANT)
     Q_PROPERTY(sc::InspectorModel *inspector READ inspector CONSTANT)
     Q_PROPERTY(sc::TemplateText *templateText READ templateText CONSTANT)
@@ -57,7 +55,6 @@ public:
     explicit DocumentController(Document *document, QObject *parent = nullptr, const QString &recoveryDirectory = {});
 
     ResourceModel *resources() const { return m_resources; }
-    EdgeModel *edges() const { return m_edges; }
     CanvasController *canvas() const { return m_canvas; }
     InspectorModel *inspector() const { return m_inspector; }
     TemplateText *templateText() const { return m_templateText; }
@@ -106,11 +103,12 @@ signals:
 
 private:
     void addRecentFile(const QString &path);
+    // Gives each card the severity of its worst finding.
+    void showSeverities();
     void setSaveNote(const QString &note);
 
     Document *m_document;
     ResourceModel *m_resources;
-    EdgeModel *m_edges;
     CanvasController *m_canvas;
     InspectorModel *m_inspector;
     TemplateText *m_templateText;

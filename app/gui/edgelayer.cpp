@@ -4,6 +4,7 @@
 #include "app/gui/documentcontroller.h"
 #include "app/gui/edgepaintnode.h"
 #include "model/document/document.h"
+#include "model/geometry/edgeroute.h"
 
 #include <QQuickWindow>
 #include <QSGFlatColorMaterial>
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <set>
 
 namespace sc {
 
@@ -26,9 +28,7 @@ constexpr qreal kBaseWidth = 1.5;
 constexpr qreal kMinScreenWidth = 1.2;
 // Below this zoom a kBaseWidth ribbon is thinner than kMinScreenWidth on screen: draw lines.
 constexpr qreal kThinZoom = kMinScreenWidth / kBaseWidth;
-// The curve stops this far before the arrow's tip, inside the smallest arrowhead.
-constexpr qreal kMinArrowLength = 9;
-constexpr qreal kCurveEnd = kMinArrowLength / 2;
+constexpr qreal kMinArrowLength = kEdgeArrowLength;
 // Zoom-dependent sizes (arrowheads, the highlight) move in steps of this ratio.
 constexpr qreal kStep = 1.15;
 
@@ -204,32 +204,11 @@ void EdgeLayer::setZoom(qreal zoom)
 
 void EdgeLayer::layoutEdge(Edge &e)
 {
-    const qreal w = CanvasController::cardWidth(), h = CanvasController::cardHeight();
-    const QPointF s = m_positions[e.source], t = m_positions[e.target];
-    const QPointF sc(s.x() + w / 2, s.y() + h / 2), tc(t.x() + w / 2, t.y() + h / 2);
-    QPointF p0, p3, d0, d3;
-    const qreal dx = tc.x() - sc.x(), dy = tc.y() - sc.y();
-    if (std::abs(dx) >= w * 0.75 || std::abs(dx) >= std::abs(dy)) {
-        const qreal dir = dx >= 0 ? 1 : -1;
-        p0 = QPointF(sc.x() + dir * w / 2, sc.y());
-        p3 = QPointF(tc.x() - dir * w / 2, tc.y());
-        d0 = QPointF(dir, 0), d3 = QPointF(-dir, 0);
-    } else {
-        const qreal dir = dy >= 0 ? 1 : -1;
-        p0 = QPointF(sc.x(), sc.y() + dir * h / 2);
-        p3 = QPointF(tc.x(), tc.y() - dir * h / 2);
-        d0 = QPointF(0, dir), d3 = QPointF(0, -dir);
-    }
-    e.tip = p3;
-    e.direction = d3;
-    p3 = p3 + d3 * kCurveEnd; // hidden under the arrowhead whatever its size
-    const qreal bend = std::max<qreal>(40, std::hypot(p3.x() - p0.x(), p3.y() - p0.y()) * 0.4);
-    const QPointF c1 = p0 + d0 * bend, c2 = p3 + d3 * bend;
+    const EdgeRoute route = routeEdge(m_rects[e.source], m_rects[e.target]);
+    e.tip = route.tip;
+    e.direction = route.direction;
     e.points.resize(kSegments + 1);
-    for (int i = 0; i <= kSegments; ++i) {
-        const qreal u = qreal(i) / kSegments, v = 1 - u;
-        e.points[static_cast<std::size_t>(i)] = p0 * (v * v * v) + c1 * (3 * v * v * u) + c2 * (3 * v * u * u) + p3 * (u * u * u);
-    }
+    route.flatten(kSegments, e.points.data());
     qreal x0 = e.tip.x(), x1 = e.tip.x(), y0 = e.tip.y(), y1 = e.tip.y();
     for (const QPointF &p : e.points) {
         x0 = std::min(x0, p.x()), x1 = std::max(x1, p.x());
@@ -251,13 +230,13 @@ void EdgeLayer::rebuild()
 {
     m_edges.clear();
     m_edgesOf.clear();
-    m_positions.clear();
+    m_rects.clear();
     if (m_controller) {
         const Document *document = m_controller->document();
         for (const std::string &id : document->resourceIds())
-            m_positions[id] = document->position(id);
+            m_rects[id] = document->cardRect(id);
         for (const GraphEdge &g : document->graph().edges()) {
-            if (g.source == g.target || !m_positions.count(g.source) || !m_positions.count(g.target))
+            if (g.source == g.target || !m_rects.count(g.source) || !m_rects.count(g.target))
                 continue;
             Edge e;
             e.source = g.source;
@@ -296,19 +275,26 @@ void EdgeLayer::rebuild()
 
 void EdgeLayer::onChanged(const DocumentChange &change)
 {
-    if (change.reset || !change.added.empty() || !change.removed.empty() || !change.modified.empty()
-        || !change.renamed.empty()) {
+    if (change.reset || change.graphChanged) {
         rebuild();
         return;
     }
-    if (change.moved.empty() || !m_controller)
+    if (!m_controller)
+        return;
+    // Cards that moved, and cards whose size may follow an edit of their text: their edges only.
+    std::set<std::string> cards = change.moved;
+    for (const std::string &id : change.modified) {
+        if (m_rects.count(id) && m_rects[id] != m_controller->document()->cardRect(id))
+            cards.insert(id);
+    }
+    if (cards.empty())
         return;
     const Document *document = m_controller->document();
-    for (const std::string &id : change.moved)
-        m_positions[id] = document->position(id);
+    for (const std::string &id : cards)
+        m_rects[id] = document->cardRect(id);
     std::vector<bool> moving(m_edges.size());
     bool newcomers = false;
-    for (const std::string &id : change.moved) {
+    for (const std::string &id : cards) {
         const auto it = m_edgesOf.find(id);
         if (it == m_edgesOf.end())
             continue;
@@ -611,6 +597,16 @@ QPointF EdgeLayer::edgeMidpoint(int edge) const
         return {};
     const auto &points = m_edges[static_cast<std::size_t>(edge)].points;
     return points[points.size() / 2];
+}
+
+QPointF EdgeLayer::edgeStart(int edge) const
+{
+    return edge >= 0 && edge < count() ? m_edges[static_cast<std::size_t>(edge)].points.front() : QPointF();
+}
+
+QPointF EdgeLayer::edgeTip(int edge) const
+{
+    return edge >= 0 && edge < count() ? m_edges[static_cast<std::size_t>(edge)].tip : QPointF();
 }
 
 } // namespace sc

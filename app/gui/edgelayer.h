@@ -61,6 +61,9 @@ public:
     Q_INVOKABLE QString edgeSource(int edge) const;
     Q_INVOKABLE QString edgeTarget(int edge) const;
     Q_INVOKABLE QPointF edgeMidpoint(int edge) const;
+    // Where the curve leaves its source card and where its arrow touches the target card.
+    Q_INVOKABLE QPointF edgeStart(int edge) const;
+    Q_INVOKABLE QPointF edgeTip(int edge) const;
     // How many chunks were rewritten by the last frames since the previous call (for tests:
     // moving one card must not rewrite every chunk, zooming must rewrite none).
     Q_INVOKABLE int takeRewrittenChunks();
@@ -109,7 +112,7 @@ private:
     bool m_thin = false;
     Style m_style;      // wanted for the current zoom
     Style m_builtStyle; // what the nodes hold
-    std::unordered_map<std::string, QPointF> m_positions;
+    std::unordered_map<std::string, QRectF> m_rects; // each card as the document sets it
     std::vector<Edge> m_edges;
     std::unordered_map<std::string, std::vector<int>> m_edgesOf;
     std::vector<std::vector<int>> m_chunks;

@@ -5,28 +5,13 @@
 #include "app/gui/documentcontroller.h"
 #include "model/catalog/catalog.h"
 #include "model/document/document.h"
+#include "model/geometry/cardstyle.h"
 
 #include <QPainter>
 
+#include <set>
+
 namespace sc {
-
-namespace {
-
-QColor categoryColor(const std::string &category)
-{
-    static const std::map<std::string, QColor> colours{
-        {"Compute", QColor(0xe8, 0x83, 0x3a)},
-        {"Containers", QColor(0xd9, 0x59, 0x3d)},
-        {"Serverless", QColor(0xe0, 0xa2, 0x1b)},
-        {"Deployment", QColor(0x3f, 0x8f, 0x5f)},
-        {"Networking and delivery", QColor(0x7b, 0x5c, 0xd6)},
-        {"Data", QColor(0x2f, 0x7f, 0xc1)},
-        {"Management and governance", QColor(0xc2, 0x40, 0x7a)}};
-    const auto it = colours.find(category);
-    return it == colours.end() ? QColor(0x8d, 0x95, 0xa3) : it->second;
-}
-
-} // namespace
 
 MinimapItem::MinimapItem(QQuickItem *parent)
     : QQuickPaintedItem(parent)
@@ -65,14 +50,17 @@ void MinimapItem::schedule()
 
 void MinimapItem::onChanged(const DocumentChange &change)
 {
-    if (change.isLayoutOnly() && !m_cardsStale) {
-        const Document *document = m_controller->document();
-        for (const std::string &id : change.moved) {
-            if (const auto it = m_cardIndex.find(id); it != m_cardIndex.end())
-                m_cards[it->second].rect.moveTopLeft(document->position(id));
-        }
-    } else {
+    if (change.reset || change.graphChanged) {
         m_cardsStale = true;
+    } else if (!m_cardsStale) {
+        // Moved cards, and edited ones (a card's size follows its text).
+        const Document *document = m_controller->document();
+        for (const std::set<std::string> *ids : {&change.moved, &change.modified}) {
+            for (const std::string &id : *ids) {
+                if (const auto it = m_cardIndex.find(id); it != m_cardIndex.end())
+                    m_cards[it->second].rect = document->cardRect(id);
+            }
+        }
     }
     schedule();
 }
@@ -84,19 +72,18 @@ void MinimapItem::refresh()
         if (m_cardsStale) {
             const Document *document = m_controller->document();
             const Catalog &catalog = Catalog::instance();
-            const QSizeF card(CanvasController::cardWidth(), CanvasController::cardHeight());
             m_cards.clear();
             m_cardIndex.clear();
             for (const GraphNode &node : document->graph().nodes()) {
                 m_cardIndex[node.id] = m_cards.size();
-                m_cards.push_back({QString::fromStdString(node.id), QRectF(document->position(node.id), card),
-                                   categoryColor(catalog.category(node.type))});
+                m_cards.push_back({QString::fromStdString(node.id), document->cardRect(node.id),
+                                   categoryColor(catalog.category(node.type), false)});
             }
             m_cardsStale = false;
         }
         for (const Card &card : m_cards)
             world |= card.rect;
-        for (const ContainerModel::Box &box : m_controller->canvas()->containerModel()->boxes())
+        for (const ContainerBox &box : m_controller->canvas()->containerModel()->boxes())
             world |= box.rect;
     }
     if (world.isEmpty())
@@ -128,6 +115,12 @@ QRectF MinimapItem::toLocal(const QRectF &sceneRect) const
     return QRectF((sceneRect.topLeft() - m_worldRect.topLeft()) * s, sceneRect.size() * s);
 }
 
+QRectF MinimapItem::cardRect(const QString &logicalId) const
+{
+    const auto it = m_cardIndex.find(logicalId.toStdString());
+    return it == m_cardIndex.end() || m_cardsStale ? QRectF() : m_cards[it->second].rect;
+}
+
 void MinimapItem::paint(QPainter *painter)
 {
     if (!m_controller)
@@ -137,7 +130,7 @@ void MinimapItem::paint(QPainter *painter)
     QColor boxColor = m_cardColor;
     boxColor.setAlphaF(0.12);
     painter->setBrush(boxColor);
-    for (const ContainerModel::Box &box : canvas->containerModel()->boxes())
+    for (const ContainerBox &box : canvas->containerModel()->boxes())
         painter->drawRoundedRect(toLocal(box.rect), 2, 2);
     for (const Card &card : m_cards) {
         painter->setBrush(canvas->isSelected(card.id) ? m_selectedColor : card.color);

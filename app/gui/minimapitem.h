@@ -38,6 +38,8 @@ public:
     // Scene point under a point of the minimap (for click-to-pan).
     Q_INVOKABLE QPointF toScene(QPointF local) const;
     Q_INVOKABLE QRectF toLocal(const QRectF &sceneRect) const;
+    // The scene rectangle the minimap draws for a card (empty when it draws none).
+    Q_INVOKABLE QRectF cardRect(const QString &logicalId) const;
 
 signals:
     void controllerChanged();

@@ -1,13 +1,17 @@
 #pragma once
-// The cards of the canvas: one row per resource with what a card shows and where it stands.
-// Updated from the document's change events row by row, never rebuilt on a move.
+// The cards of the canvas: one row per resource with what a card shows (its text as the model
+// sets it, its icon, size, fleet strip and problem badge) and where it stands. Updated from the
+// document's change events row by row and role by role: a move touches the position only, new
+// findings the badges whose severity changed only.
 
 #include "model/document/documentchange.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QtQml/qqmlregistration.h>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace sc {
@@ -20,7 +24,21 @@ class ResourceModel : public QAbstractListModel {
     QML_UNCREATABLE("Provided by the DocumentController")
 
 public:
-    enum Role { LogicalIdRole = Qt::UserRole + 1, TypeRole, DisplayNameRole, CategoryRole, IconRole, XRole, YRole };
+    enum Role {
+        LogicalIdRole = Qt::UserRole + 1,
+        TypeRole,
+        DisplayNameRole,
+        CategoryRole,
+        IconRole,     // an icon of icons/ without ".svg": the kind's own, else its category's
+        XRole,
+        YRole,
+        WidthRole,
+        HeightRole,
+        TitleRole,       // the logical ID in the lines the card sets it in ("\n" between them)
+        SubtitleTopRole, // where the display name goes
+        FleetRole,       // an Elastic Beanstalk environment's fleet summary, else ""
+        SeverityRole     // the worst finding about the resource: "error", "warning", "info" or ""
+    };
 
     explicit ResourceModel(Document *document, QObject *parent = nullptr);
 
@@ -30,12 +48,18 @@ public:
 
     int rowOf(const std::string &id) const;
     void apply(const DocumentChange &change);
+    // The worst severity per logical ID; only the badges that change are told.
+    void setSeverities(std::unordered_map<std::string, QString> severities);
+    QString severity(const std::string &id) const;
 
 private:
     void reload();
+    void refreshRow(int row, const QList<int> &roles = {});
 
     Document *m_document;
     std::vector<std::string> m_ids;
+    std::unordered_map<std::string, int> m_rows;
+    std::unordered_map<std::string, QString> m_severities;
 };
 
 } // namespace sc

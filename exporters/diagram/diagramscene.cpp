@@ -1,41 +1,16 @@
 #include "exporters/diagram/diagramscene.h"
 
 #include "model/catalog/catalog.h"
+#include "model/geometry/cardstyle.h"
+#include "model/geometry/containers.h"
+#include "model/geometry/fleetsummary.h"
 
 #include <QDir>
 #include <QFileInfo>
 
-#include <algorithm>
 #include <map>
-#include <set>
 
 namespace sc {
-
-namespace {
-
-// Every resource a node's properties name with Ref (directly or in a list).
-void collectRefs(const Json &node, std::set<std::string> &out)
-{
-    if (node.is_object()) {
-        if (node.size() == 1 && node.contains("Ref") && node["Ref"].is_string())
-            out.insert(node["Ref"].get<std::string>());
-        for (auto it = node.begin(); it != node.end(); ++it)
-            collectRefs(it.value(), out);
-    } else if (node.is_array()) {
-        for (const Json &e : node)
-            collectRefs(e, out);
-    }
-}
-
-QRectF around(const std::vector<QRectF> &rects, double padding, double top)
-{
-    QRectF box;
-    for (const QRectF &r : rects)
-        box = box.isNull() ? r : box.united(r);
-    return box.adjusted(-padding, -padding - top, padding, padding);
-}
-
-} // namespace
 
 DiagramTheme DiagramTheme::named(const std::string &name)
 {
@@ -53,19 +28,15 @@ DiagramTheme DiagramTheme::named(const std::string &name)
     t.vpcBorder = QColor(d ? "#6a55b8" : "#a391e3");
     t.subnetBox = QColor(d ? "#142f7fc1" : "#0f2f7fc1");
     t.subnetBorder = QColor(d ? "#3d6f9c" : "#9cc0e3");
+    t.fleetStrip = QColor(d ? "#2b313b" : "#eef1f5");
+    t.blueHalf = QColor(d ? "#5b9cff" : "#2f7fc1");
+    t.greenHalf = QColor(d ? "#5cc98a" : "#3f8f5f");
     return t;
 }
 
 QColor DiagramTheme::category(const std::string &c) const
 {
-    static const std::map<std::string, const char *> colours{
-        {"Compute", "#e8833a"}, {"Containers", "#d9593d"}, {"Serverless", "#e0a21b"},
-        {"Deployment", "#3f8f5f"}, {"Networking and delivery", "#7b5cd6"}, {"Data", "#2f7fc1"},
-        {"Management and governance", "#c2407a"}};
-    const auto it = colours.find(c);
-    if (it != colours.end())
-        return QColor(it->second);
-    return QColor(dark ? "#7d8696" : "#8d95a3");
+    return categoryColor(c, dark);
 }
 
 QString defaultIconDirectory()
@@ -79,84 +50,40 @@ DiagramScene DiagramScene::build(const Document &document, const std::string &th
     scene.theme = DiagramTheme::named(theme);
     const Catalog &catalog = Catalog::instance();
     const Graph &graph = document.graph();
-    std::map<std::string, QRectF> rects;
+    QRectF bounds;
     for (const GraphNode &node : graph.nodes()) {
         DiagramCard card;
         card.id = node.id;
         card.type = node.type;
         card.displayName = catalog.displayName(node.type);
         card.category = catalog.category(node.type);
-        const QPointF at = document.position(node.id);
-        card.rect = QRectF(at.x(), at.y(), kCardWidth, kCardHeight);
-        if (const KindOverlay *overlay = catalog.overlay(node.type); overlay && !overlay->icon.empty()) {
-            const QString path = QDir(iconDir).filePath(QString::fromStdString(overlay->icon) + QStringLiteral(".svg"));
-            if (QFileInfo::exists(path))
-                card.iconPath = path;
-        }
-        rects[node.id] = card.rect;
-        scene.cards.push_back(card);
+        card.fleet = fleetSummary(document.root(), node.id);
+        card.layout = document.cardLayout(node.id);
+        card.rect = QRectF(document.position(node.id), card.layout.size);
+        const QString icon = QDir(iconDir).filePath(QString::fromStdString(cardIcon(node.type)) + QStringLiteral(".svg"));
+        if (QFileInfo::exists(icon))
+            card.iconPath = icon;
+        bounds |= card.layout.footprint(card.rect.topLeft());
+        scene.cards.push_back(std::move(card));
     }
-
-    // Containers: a subnet holds the resources whose properties Ref it; a VPC holds its subnets.
-    const Json &resources = document.root().value("Resources", Json::object());
-    std::map<std::string, std::vector<std::string>> subnetMembers, vpcSubnets;
-    for (const GraphNode &node : graph.nodes()) {
-        // Resources entries that are not mappings (an Fn::ForEach list, a null) hold no properties.
-        const auto resource = resources.is_object() ? resources.find(node.id) : resources.end();
-        if (resource == resources.end() || !resource->is_object())
-            continue;
-        std::set<std::string> refs;
-        collectRefs(resource->value("Properties", Json::object()), refs);
-        for (const std::string &target : refs) {
-            const std::string targetType = document.resourceType(target);
-            if (targetType == "AWS::EC2::Subnet" && node.type != "AWS::EC2::Subnet")
-                subnetMembers[target].push_back(node.id);
-            if (targetType == "AWS::EC2::VPC" && node.type == "AWS::EC2::Subnet")
-                vpcSubnets[target].push_back(node.id);
-        }
+    const auto footprint = [&](const std::string &id) { return document.footprint(id); };
+    for (const ContainerBox &box : containerBoxes(ContainerMembership::of(document.root(), graph), footprint)) {
+        const std::string_view kind = kindName(box.kind);
+        scene.containers.push_back({box.id, std::string(kind), box.rect, QString::fromStdString(box.label)});
+        bounds |= box.rect;
     }
-    std::map<std::string, QRectF> subnetBoxes;
-    for (const auto &[subnet, members] : subnetMembers) {
-        std::vector<QRectF> inside{rects[subnet]};
-        for (const std::string &m : members)
-            inside.push_back(rects[m]);
-        subnetBoxes[subnet] = around(inside, 16, 18);
-    }
-    for (const auto &[vpc, subnets] : vpcSubnets) {
-        std::vector<QRectF> inside{rects[vpc]};
-        for (const std::string &s : subnets)
-            inside.push_back(subnetBoxes.count(s) ? subnetBoxes[s] : rects[s]);
-        scene.containers.push_back({vpc, "vpc", around(inside, 20, 18), QString::fromStdString(vpc) + QStringLiteral(" (VPC)")});
-    }
-    for (const auto &[subnet, box] : subnetBoxes)
-        scene.containers.push_back({subnet, "subnet", box, QString::fromStdString(subnet) + QStringLiteral(" (subnet)")});
-
-    // Edges: from the side of the referring card to the facing side of the referred one.
-    std::set<std::pair<std::string, std::string>> seen;
+    // One edge per referring pair, as the canvas draws it, labelled with every property it holds.
+    std::map<std::pair<std::string, std::string>, std::size_t> pairs;
     for (const GraphEdge &e : graph.edges()) {
-        if (!rects.count(e.source) || !rects.count(e.target) || e.source == e.target)
+        if (e.source == e.target)
             continue;
-        if (!seen.insert({e.source, e.target}).second)
+        const auto [it, added] = pairs.emplace(std::pair(e.source, e.target), scene.edges.size());
+        if (!added) {
+            scene.edges[it->second].label += ", " + e.label;
             continue;
-        const QRectF s = rects[e.source], t = rects[e.target];
-        const bool rightward = t.center().x() >= s.center().x();
-        DiagramEdge edge;
-        edge.source = e.source;
-        edge.target = e.target;
-        edge.label = e.label;
-        edge.from = rightward ? QPointF(s.right(), s.center().y()) : QPointF(s.left(), s.center().y());
-        edge.to = rightward ? QPointF(t.left(), t.center().y()) : QPointF(t.right(), t.center().y());
-        const double pull = std::max(40.0, std::abs(edge.to.x() - edge.from.x()) / 2);
-        edge.c1 = edge.from + QPointF(rightward ? pull : -pull, 0);
-        edge.c2 = edge.to + QPointF(rightward ? -pull : pull, 0);
-        scene.edges.push_back(edge);
+        }
+        scene.edges.push_back({e.source, e.target, e.label, routeEdge(document.cardRect(e.source), document.cardRect(e.target))});
     }
-
-    QRectF bounds;
-    for (const auto &[id, r] : rects)
-        bounds = bounds.isNull() ? r : bounds.united(r);
-    for (const DiagramContainer &c : scene.containers)
-        bounds = bounds.united(c.rect);
     if (bounds.isNull())
         bounds = QRectF(0, 0, 320, 160);
     scene.bounds = bounds.adjusted(-24, -24, 24, 24);

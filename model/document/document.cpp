@@ -4,8 +4,12 @@
 #include "model/document/autolayout.h"
 #include "model/document/commands/editcommand.h"
 #include "model/document/editrecorder.h"
+#include "model/geometry/fleetsummary.h"
+#include "model/geometry/placement.h"
+#include "model/template/references.h"
 #include "model/template/sourcetext.h"
 
+#include <algorithm>
 #include <cmath>
 #include <regex>
 
@@ -50,6 +54,7 @@ void Document::reset(Template content, const std::string &filePath)
     m_knownIds = std::set<std::string>(ids.begin(), ids.end());
     DocumentChange change;
     change.reset = true;
+    change.graphChanged = true;
     emit changed(change);
 }
 
@@ -57,7 +62,8 @@ void Document::invalidate()
 {
     m_graph.reset();
     m_positions.reset();
-    m_autoLayout.reset();
+    m_placed.clear();
+    m_placedAll = false;
 }
 
 const Graph &Document::graph() const
@@ -177,10 +183,101 @@ QPointF Document::position(const std::string &id) const
 {
     if (auto saved = savedPosition(id))
         return *saved;
-    if (!m_autoLayout)
-        m_autoLayout = autoLayout(graph());
-    auto it = m_autoLayout->find(id);
-    return it == m_autoLayout->end() ? QPointF() : it->second;
+    auto it = m_placed.find(id);
+    if (it == m_placed.end() && resource(id)) {
+        placeNewcomers();
+        it = m_placed.find(id);
+    }
+    return it == m_placed.end() ? QPointF() : it->second;
+}
+
+void Document::placeNewcomers() const
+{
+    if (!m_placedAll) {
+        // The opened document: every card without a saved position where the layout puts it.
+        m_placedAll = true;
+        const auto sizeOf = [this](const std::string &id) { return cardLayout(id).footprint({}).size(); };
+        for (auto &[id, at] : autoLayout(root(), graph(), defaultLayoutMode(), sizeOf)) {
+            if (!savedPosition(id))
+                m_placed.emplace(id, at);
+        }
+        return;
+    }
+    // Later arrivals, in template order: beside what they are connected to, else right of
+    // everything, on the nearest free spot.
+    std::vector<std::string> newcomers;
+    std::vector<QRectF> occupied;
+    QRectF all;
+    std::unordered_map<std::string, QPointF> known;
+    for (const std::string &id : resourceIds()) {
+        std::optional<QPointF> at = savedPosition(id);
+        if (!at) {
+            if (const auto it = m_placed.find(id); it != m_placed.end())
+                at = it->second;
+        }
+        if (!at) {
+            newcomers.push_back(id);
+            continue;
+        }
+        known.emplace(id, *at);
+        occupied.push_back(footprint(id));
+        all |= occupied.back();
+    }
+    for (const std::string &id : newcomers) {
+        const QSizeF size = cardLayout(id).footprint({}).size();
+        QPointF sum;
+        int count = 0;
+        for (const GraphEdge &e : graph().edges()) {
+            const std::string &other = e.source == id ? e.target : e.target == id ? e.source : std::string();
+            if (const auto it = known.find(other); !other.empty() && it != known.end()) {
+                sum += it->second;
+                ++count;
+            }
+        }
+        const QPointF wanted = count ? sum / count + QPointF(size.width() / 2, 0)
+                                     : QPointF(all.isNull() ? 0 : all.right() + 96, all.isNull() ? 0 : all.top());
+        const QPointF at = freeSpotNear(QRectF(wanted, size), occupied, card::kGrid, 24);
+        m_placed.emplace(id, at);
+        known.emplace(id, at);
+        occupied.emplace_back(at, size);
+        all |= occupied.back();
+    }
+}
+
+CardLayout Document::cardLayout(const std::string &id) const
+{
+    const std::string type = resourceType(id);
+    return layoutCard({id, Catalog::instance().displayName(type), fleetSummary(root(), id)});
+}
+
+QRectF Document::cardRect(const std::string &id) const
+{
+    return QRectF(position(id), cardLayout(id).size);
+}
+
+QRectF Document::footprint(const std::string &id) const
+{
+    return cardLayout(id).footprint(position(id));
+}
+
+LayoutMode Document::defaultLayoutMode() const
+{
+    return sc::defaultLayoutMode(root(), graph());
+}
+
+EditResult Document::arrange(LayoutMode mode)
+{
+    const auto sizeOf = [this](const std::string &id) { return cardLayout(id).footprint({}).size(); };
+    const auto positions = autoLayout(root(), graph(), mode, sizeOf);
+    const std::string label = mode == LayoutMode::TrafficFlow ? "Arrange by traffic flow" : "Arrange by dependencies";
+    return edit(label, [&](EditRecorder &r, std::string &) {
+        r.ensureObject(kLayoutPointer);
+        for (const std::string &id : resourceIds()) {
+            const QPointF at = positions.at(id);
+            r.set(SourceMap::join(kLayoutPointer, id), Json{{"x", std::lround(at.x())}, {"y", std::lround(at.y())}});
+        }
+        return true;
+    });
 }
 
 void Document::applyEdits(const std::vector<TreeEdit> &edits, bool forward)
@@ -226,6 +323,63 @@ DocumentChange Document::classify(const std::vector<TreeEdit> &edits)
     return change;
 }
 
+namespace {
+
+// The references a node edited at `pointer` holds, DependsOn included.
+std::vector<Reference> referencesAt(const std::optional<Json> &node, const std::string &pointer)
+{
+    std::vector<Reference> refs;
+    if (!node)
+        return refs;
+    std::string id = idUnder(pointer, "/Resources");
+    const std::string base = SourceMap::join("/Resources", id);
+    if (pointer == base)
+        return resourceReferences(*node, id);
+    if (pointer.rfind(base + "/DependsOn", 0) == 0) {
+        // A DependsOn entry or list: plain logical IDs, not intrinsics.
+        const auto add = [&](const Json &v) {
+            if (v.is_string())
+                refs.push_back({Reference::Kind::DependsOn, v.get<std::string>(), {}, pointer});
+        };
+        if (node->is_array())
+            std::for_each(node->begin(), node->end(), add);
+        else
+            add(*node);
+        return refs;
+    }
+    collectReferences(*node, pointer, refs);
+    return refs;
+}
+
+bool sameReferences(const std::vector<Reference> &a, const std::vector<Reference> &b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Reference &x, const Reference &y) {
+        return x.kind == y.kind && x.target == y.target && x.attribute == y.attribute && x.pointer == y.pointer;
+    });
+}
+
+} // namespace
+
+bool Document::changesGraph(const std::vector<TreeEdit> &edits)
+{
+    for (const TreeEdit &e : edits) {
+        const std::string id = idUnder(e.pointer, "/Resources");
+        if (id.empty()) {
+            if (e.pointer == "/Resources" || e.pointer.empty())
+                return true;
+            continue;
+        }
+        const std::string base = SourceMap::join("/Resources", id);
+        if (e.pointer == base + "/Type")
+            return true;
+        if (e.pointer == base && (!e.before || !e.after || e.before->value("Type", Json()) != e.after->value("Type", Json())))
+            return true;
+        if (!sameReferences(referencesAt(e.before, e.pointer), referencesAt(e.after, e.pointer)))
+            return true;
+    }
+    return false;
+}
+
 void Document::notify(const std::vector<TreeEdit> &edits,
                       const std::vector<std::pair<std::string, std::string>> &renamed)
 {
@@ -233,16 +387,20 @@ void Document::notify(const std::vector<TreeEdit> &edits,
         return e.pointer.rfind(kLayoutPointer, 0) != 0;
     });
     m_positions.reset();
-    if (structural) {
-        m_graph.reset();
-        m_autoLayout.reset();
-    }
     DocumentChange change = classify(edits);
     change.renamed = renamed;
     for (const auto &[from, to] : renamed) {
         change.added.erase(to);
         change.removed.erase(from);
+        // A placed card keeps its place under its new name.
+        if (auto node = m_placed.extract(from))
+            m_placed.emplace(to, node.mapped());
     }
+    change.graphChanged = structural
+        && (!change.added.empty() || !change.removed.empty() || !renamed.empty() || changesGraph(edits));
+    // The graph is kept while no edge or node changed: a keystroke in a value costs no rebuild.
+    if (change.graphChanged)
+        m_graph.reset();
     if (!change.isEmpty())
         emit changed(change);
 }

@@ -4,8 +4,10 @@
 // the text). Every edit goes through an intent method that pushes one undo command; a refused
 // edit returns an error and changes nothing. Views listen to changed().
 
+#include "model/document/autolayout.h"
 #include "model/document/documentchange.h"
 #include "model/document/graph.h"
+#include "model/geometry/cardgeometry.h"
 #include "model/document/treeedit.h"
 #include "model/template/template.h"
 
@@ -74,10 +76,21 @@ public:
     std::string freshLogicalId(const std::string &base) const;
     static bool isValidLogicalId(const std::string &id, std::string *why = nullptr);
 
-    // Layout: the saved position of a card, else the automatic layout's.
+    // Layout: the saved position of a card, else where the document placed it. A card never
+    // moves unless asked: the cards of a template without a saved layout are placed once, by the
+    // automatic layout, when it is opened; a card that arrives later without a saved position
+    // (a fix that adds an alarm, a headless edit) gets the free spot nearest its neighbours.
+    // Neither is written to the template until the user moves cards or asks for Arrange.
     QPointF position(const std::string &id) const;
     std::optional<QPointF> savedPosition(const std::string &id) const;
     bool hasSavedLayout() const;
+    // How a card is set (size, title lines, fleet strip) and where it stands.
+    CardLayout cardLayout(const std::string &id) const;
+    QRectF cardRect(const std::string &id) const;
+    // The card with its fleet strip: what no other card may cover.
+    QRectF footprint(const std::string &id) const;
+    // What Arrange does when not told otherwise, and what placed the cards of an opened file.
+    LayoutMode defaultLayoutMode() const;
 
     // Intent methods: each is one undo step.
     // `placeOnCanvas` false leaves the layout alone (a headless edit): the card is then placed
@@ -95,6 +108,8 @@ public:
     EditResult connect(const std::string &source, const std::string &target,
                        const std::vector<ConnectionRule> &rules);
     EditResult disconnect(const GraphEdge &edge);
+    // Re-runs the automatic layout and saves every card's position: one undo step.
+    EditResult arrange(LayoutMode mode);
     // Several steps as one undo command (paste, duplicate, one-click fixes). The function
     // returns false with an error to refuse; then nothing changes.
     EditResult edit(const std::string &label,
@@ -118,6 +133,11 @@ signals:
 private:
     void invalidate();
     DocumentChange classify(const std::vector<TreeEdit> &edits);
+    // Whether the edits change an edge or a node of the graph (added and removed resources and
+    // renames aside, which always do).
+    static bool changesGraph(const std::vector<TreeEdit> &edits);
+    // Places the resources that have neither a saved nor a placed position yet.
+    void placeNewcomers() const;
     // Records the removal of every plain reference held at `edge` (used by disconnect and by
     // removeResources); Sub references cannot be cut out of a string.
     bool recordDisconnect(EditRecorder &recorder, const GraphEdge &edge, std::string &error);
@@ -129,7 +149,9 @@ private:
     std::set<std::string> m_knownIds; // resource IDs as of the last notification
     mutable std::optional<Graph> m_graph;
     mutable std::optional<SourceMap> m_positions;
-    mutable std::optional<std::unordered_map<std::string, QPointF>> m_autoLayout;
+    // Positions of cards without a saved one; only reset() clears them.
+    mutable std::unordered_map<std::string, QPointF> m_placed;
+    mutable bool m_placedAll = false; // the automatic layout of the opened document is in m_placed
 };
 
 } // namespace sc

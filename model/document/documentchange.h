@@ -1,6 +1,8 @@
 #pragma once
 // What one command (or its undo) changed, so views update only that: resources added, removed,
-// renamed or modified, cards moved, other sections touched, or the whole document replaced.
+// renamed or modified, cards moved, other sections touched, or the whole document replaced; and
+// whether the graph (references, DependsOn, types, resources added or removed) changed, which a
+// keystroke in a plain property value does not.
 
 #include <QMetaType>
 
@@ -19,6 +21,7 @@ struct DocumentChange {
     std::vector<std::pair<std::string, std::string>> renamed; // old, new
     bool otherSections = false; // Parameters, Outputs, Conditions, ...
     bool reset = false;         // a new document: everything changed
+    bool graphChanged = false;  // an edge, a node or a node's type is not what it was
 
     // Only cards moved: what the template means is unchanged (the layout lives in Metadata).
     bool isLayoutOnly() const
@@ -31,6 +34,18 @@ struct DocumentChange {
     {
         return added.empty() && removed.empty() && modified.empty() && moved.empty()
                && renamed.empty() && !otherSections && !reset;
+    }
+
+    // The resources whose own content (or name) changed: what a per-resource view redraws.
+    bool touches(const std::string &id) const
+    {
+        if (reset || modified.count(id) || added.count(id) || removed.count(id))
+            return true;
+        for (const auto &[from, to] : renamed) {
+            if (from == id || to == id)
+                return true;
+        }
+        return false;
     }
 };
 

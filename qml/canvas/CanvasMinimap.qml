@@ -17,6 +17,7 @@ Rectangle {
 
     MinimapItem {
         id: map
+        objectName: "minimap"
         anchors.fill: parent
         anchors.margins: 6
         controller: frame.controller

@@ -8,6 +8,7 @@ import StackCanvas
 // pointer and key input into those intents and draws.
 Item {
     id: view
+    objectName: "canvasView"
     required property DocumentController controller
     readonly property CanvasController canvas: controller.canvas
 
@@ -205,15 +206,18 @@ Item {
                 required property string boxId
                 required property string kind
                 required property rect rect
-                readonly property bool isVpc: kind === "vpc"
+                required property string label
+                readonly property color edge: kind === "vpc" ? Theme.vpcBorder : kind === "subnet" ? Theme.subnetBorder
+                                              : kind === "blue" ? Theme.blueHalf : Theme.greenHalf
+                readonly property bool isHalf: kind === "blue" || kind === "green"
                 objectName: "container-" + boxId
                 x: rect.x
                 y: rect.y
                 width: rect.width
                 height: rect.height
                 radius: 10
-                color: isVpc ? Theme.vpcBox : Theme.subnetBox
-                border.color: isVpc ? Theme.vpcBorder : Theme.subnetBorder
+                color: kind === "vpc" ? Theme.vpcBox : kind === "subnet" ? Theme.subnetBox : Qt.rgba(edge.r, edge.g, edge.b, 0.06)
+                border.color: edge
                 border.width: 1.5
                 Row {
                     x: 12
@@ -221,14 +225,16 @@ Item {
                     spacing: 6
                     visible: viewportControl.detailed // qmllint disable unqualified
                     Image {
+                        visible: !box.isHalf
                         width: 14; height: 14
                         sourceSize.width: 14; sourceSize.height: 14
-                        source: box.isVpc ? "qrc:/icons/ec2-vpc.svg" : "qrc:/icons/ec2-subnet.svg"
+                        source: box.isHalf ? "" : box.kind === "vpc" ? "qrc:/icons/ec2-vpc.svg" : "qrc:/icons/ec2-subnet.svg"
                     }
                     Text {
-                        text: (box.isVpc ? "VPC  " : "Subnet  ") + box.boxId
-                        color: box.isVpc ? Theme.vpcBorder : Theme.subnetBorder
-                        font.pixelSize: Theme.smallFontSize
+                        objectName: "containerLabel"
+                        text: box.label
+                        color: box.edge
+                        font.pixelSize: Theme.smallFontSize + (box.isHalf ? 1 : 0)
                         font.weight: Font.DemiBold
                     }
                 }
@@ -237,6 +243,7 @@ Item {
 
         EdgeLayer {
             id: edges
+            objectName: "edgeLayer"
             controller: view.controller
             zoom: view.zoom
             color: Theme.edge
@@ -293,15 +300,35 @@ Item {
         // The connection handle of the hovered (or only selected) card.
         Item {
             id: handle
+            // The card last hovered, kept a moment after the pointer leaves it: the handle sits on
+            // the card's edge, and the pointer leaves the card on its way to the handle.
+            property string kept: ""
             // Frozen while connecting: the handle keeps the pointer grab until the release.
             readonly property string cardId: connector.active ? connector.source
                                               : view.hoverId !== "" ? view.hoverId
+                                              : kept !== "" ? kept
                                               : (view.canvas.selection.length === 1 ? view.canvas.currentId : "")
-            readonly property point at: cardId !== "" && view.canvas.revision >= 0 ? view.controller.position(cardId) : Qt.point(0, 0)
+            Connections {
+                target: view
+                function onHoverIdChanged() {
+                    if (view.hoverId !== "") {
+                        handle.kept = view.hoverId
+                        forget.stop()
+                    } else {
+                        forget.restart()
+                    }
+                }
+            }
+            Timer {
+                id: forget
+                interval: 400
+                onTriggered: if (!handleArea.containsMouse) handle.kept = ""
+            }
+            readonly property rect at: cardId !== "" && view.canvas.revision >= 0 ? view.canvas.cardRect(cardId) : Qt.rect(0, 0, 0, 0)
             visible: (cardId !== "" && viewportControl.detailed) || connector.active
             opacity: connector.active ? 0 : 1
-            x: at.x + view.canvas.cardWidth - 8
-            y: at.y + view.canvas.cardHeight / 2 - 8
+            x: at.x + at.width - 8
+            y: at.y + at.height / 2 - 8
             width: 16
             height: 16
             z: 5
@@ -319,7 +346,7 @@ Item {
                 anchors.margins: -4
                 hoverEnabled: true
                 cursorShape: Qt.CrossCursor
-                onEntered: view.hoverId = handle.cardId
+                onExited: forget.restart()
                 onPressed: (mouse) => {
                     connector.source = handle.cardId
                     const p = mapToItem(scene, mouse.x, mouse.y)

@@ -1,8 +1,10 @@
 import QtQuick
 import StackCanvas
 
-// One resource on the canvas: icon, logical ID, kind, category stripe and a problem badge. Kept
-// light (a few items) because a large template has thousands; texts and icon go below ~50 % zoom.
+// One resource on the canvas: icon, logical ID, kind, category stripe and a problem badge, set as
+// the model lays the card out (model/geometry/cardgeometry: the whole logical ID at 100 %, in
+// more lines when it is long). Kept light (a few items) because a large template has thousands;
+// texts and icon go below ~40 % zoom.
 Item {
     id: card
     required property string logicalId
@@ -12,6 +14,12 @@ Item {
     required property string icon
     required property real posX
     required property real posY
+    required property real cardWidth
+    required property real cardHeight
+    required property string title
+    required property real subtitleTop
+    required property string fleet
+    required property string severity
     required property CanvasController canvas
     // Culling and level of detail. Nothing in a card follows the zoom itself, except the
     // compact label's loader when it is active: a zoom step touches no card.
@@ -21,11 +29,6 @@ Item {
     readonly property bool detailed: viewport.detailed
 
     readonly property bool selected: canvas.currentId !== undefined && canvas.isSelected(logicalId)
-    readonly property string severity: canvas.problemsRevision >= 0 ? canvas.severity(logicalId) : ""
-    readonly property string fleet: resourceType === "AWS::ElasticBeanstalk::Environment"
-                                    ? (canvas.revision >= 0 ? canvas.fleetSummary(logicalId) : "") : ""
-    readonly property string iconSource: icon !== "" ? "qrc:/icons/" + icon + ".svg"
-        : "qrc:/icons/category-" + category.toLowerCase().replace(/[^a-z0-9]+/g, "-") + ".svg"
 
     signal pressed(var mouse)
     signal moved(var mouse)
@@ -35,8 +38,8 @@ Item {
     objectName: "card-" + logicalId
     x: posX
     y: posY
-    width: canvas.cardWidth
-    height: canvas.cardHeight
+    width: cardWidth
+    height: cardHeight
     visible: {
         const r = viewport.cullRect
         return posX + width >= r.x && posX <= r.x + r.width && posY + height + 28 >= r.y && posY <= r.y + r.height
@@ -89,31 +92,33 @@ Item {
         height: 32
         sourceSize.width: 32
         sourceSize.height: 32
-        source: card.detailed ? card.iconSource : ""
+        source: card.detailed ? "qrc:/icons/" + card.icon + ".svg" : ""
         asynchronous: false
     }
     Text {
+        objectName: "cardTitle"
         visible: card.detailed
         x: 58
         y: 16
-        width: card.width - x - 12
-        text: card.logicalId
+        width: card.width - x - 14
+        text: card.title
         color: Theme.text
-        font.pixelSize: Theme.fontSize + 1
+        font.pixelSize: 14
         font.weight: Font.DemiBold
-        elide: Text.ElideRight
+        lineHeightMode: Text.FixedHeight
+        lineHeight: 18
     }
     Text {
+        objectName: "cardKind"
         visible: card.detailed
         x: 58
-        y: 38
-        width: card.width - x - 12
+        y: card.subtitleTop
+        width: card.width - x - 14
         text: card.displayName
         color: Theme.textMuted
-        font.pixelSize: Theme.smallFontSize
-        elide: Text.ElideRight
+        font.pixelSize: 11
     }
-    // Problem badge: fed by the validation panel through CanvasController.setSeverities.
+    // Problem badge: the worst finding about the resource.
     Rectangle {
         objectName: "badge"
         visible: card.severity !== ""
@@ -143,16 +148,19 @@ Item {
             color: Theme.hover
             border.color: Theme.cardBorder
             Row {
-                anchors.centerIn: parent
+                x: 12
+                anchors.verticalCenter: parent.verticalCenter
                 spacing: 4
                 Repeater {
                     model: 3
                     Rectangle { width: 6; height: 8; radius: 1.5; color: Theme.categoryColor("Compute"); anchors.verticalCenter: parent.verticalCenter }
                 }
                 Text {
+                    objectName: "fleetText"
+                    leftPadding: 2
                     text: card.fleet // qmllint disable unqualified
                     color: Theme.textMuted
-                    font.pixelSize: Theme.smallFontSize - 1
+                    font.pixelSize: 10
                     anchors.verticalCenter: parent.verticalCenter
                 }
             }

@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import StackCanvas
 
 // Colours, type sizes and spacing for the whole window, in light and dark.
 QtObject {
@@ -54,17 +55,11 @@ QtObject {
         return severity === "error" ? error : severity === "warning" ? warning : info
     }
 
-    // One hue per palette category, readable on both backgrounds.
+    // One hue per palette category, readable on both backgrounds (the diagram export's too).
     function categoryColor(category) {
-        switch (category) {
-        case "Compute": return "#e8833a"
-        case "Containers": return "#d9593d"
-        case "Serverless": return "#e0a21b"
-        case "Deployment": return "#3f8f5f"
-        case "Networking and delivery": return "#7b5cd6"
-        case "Data": return "#2f7fc1"
-        case "Management and governance": return "#c2407a"
-        default: return dark ? "#7d8696" : "#8d95a3"
-        }
+        return DiagramStyle.categoryColor(category, dark)
     }
+    // The halves of a blue/green setup.
+    readonly property color blueHalf: dark ? "#5b9cff" : "#2f7fc1"
+    readonly property color greenHalf: dark ? "#5cc98a" : "#3f8f5f"
 }

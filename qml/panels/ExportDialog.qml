@@ -104,10 +104,12 @@ Dialog {
         }
     }
 
-    FileDialog {
+    SaveFileDialog {
         id: fileDialog
+        objectName: "exportFileDialog"
         title: "Export " + dialog.format.name
-        fileMode: FileDialog.SaveFile
+        acceptLabel: "Export"
+        popupLayer: dialog.Overlay.overlay
         currentFolder: dialog.controller.filePath !== "" ? dialog.controller.folderOf(dialog.controller.filePath) : ""
         selectedFile: dialog.controller.exporter.suggestedName(dialog.format.id)
         defaultSuffix: dialog.format.extension
@@ -117,6 +119,7 @@ Dialog {
     FolderDialog {
         id: folderDialog
         title: "Export " + dialog.format.name + " into a folder"
+        acceptLabel: "Export"
         onAccepted: dialog.finish(String(selectedFolder))
     }
 }

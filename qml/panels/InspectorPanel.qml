@@ -138,7 +138,12 @@ Rectangle {
                 width: view.width
                 inspector: view.controller.inspector
                 problems: view.controller.problems
-                onHoveredChanged: if (hovered) rowDelegate.view.hoveredDocumentation = rowDelegate.documentation
+                onHoveredChanged: {
+                    if (!hovered)
+                        return
+                    rowDelegate.view.hoveredDocumentation = rowDelegate.documentation
+                    rowDelegate.view.documentedId = rowDelegate.inspector.logicalId
+                }
             }
         }
 
@@ -176,9 +181,10 @@ Rectangle {
             color: Theme.panelAlt
             Rectangle { anchors.top: parent.top; width: parent.width; height: 1; color: Theme.border }
             Label {
+                objectName: "inspectorHelp"
                 anchors { fill: parent; margins: 10 }
-                text: rows.hoveredDocumentation !== "" ? rows.hoveredDocumentation
-                                                         : "Point at a property to read what it does."
+                text: rows.hoveredDocumentation !== "" && rows.documentedId === panel.inspector.logicalId
+                      ? rows.hoveredDocumentation : "Point at a property to read what it does."
                 wrapMode: Text.WordWrap
                 elide: Text.ElideRight
                 maximumLineCount: 3

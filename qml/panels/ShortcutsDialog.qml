@@ -24,6 +24,7 @@ Dialog {
         ["Canvas", [["Click, Shift/Ctrl+click", "Select, add to the selection"], ["Shift/Ctrl+drag", "Select with a rectangle"],
                     ["Ctrl+A", "Select all"], ["Delete, Backspace", "Delete the selection"],
                     ["Ctrl+C, Ctrl+V, Ctrl+D", "Copy, paste, duplicate"], ["Arrow keys", "Nudge the selection"],
+                    ["Ctrl+Shift+A", "Arrange the cards (Edit menu: by traffic flow or by dependencies)"],
                     ["Drag a card's handle", "Connect to another card"], ["Escape", "Clear the selection"]]],
         ["Navigation", [["Wheel, Ctrl+plus, Ctrl+minus", "Zoom"], ["Ctrl+0", "Actual size"], ["Ctrl+1", "Fit the diagram"],
                         ["Drag empty space, middle button, Space+drag", "Pan"]]],

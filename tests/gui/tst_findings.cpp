@@ -19,6 +19,7 @@ Q_IMPORT_QML_PLUGIN(StackCanvasPlugin)
 using namespace sc;
 using namespace Qt::StringLiterals;
 using sc::test::WindowFixture;
+using sc::test::findItem;
 
 namespace {
 
@@ -61,19 +62,6 @@ Resources:
 )";
 
 const QString kHookList = QStringLiteral("/Resources/Group/Properties/LifecycleHookSpecificationList");
-
-QQuickItem *findItem(QQuickItem *root, const QString &name)
-{
-    if (!root)
-        return nullptr;
-    if (root->objectName() == name)
-        return root;
-    for (QQuickItem *child : root->childItems()) {
-        if (QQuickItem *found = findItem(child, name))
-            return found;
-    }
-    return nullptr;
-}
 
 } // namespace
 

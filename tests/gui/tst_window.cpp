@@ -25,6 +25,7 @@ Q_IMPORT_QML_PLUGIN(StackCanvasPlugin)
 
 using namespace sc;
 using sc::test::WindowFixture;
+using sc::test::findItem;
 
 namespace {
 
@@ -112,19 +113,6 @@ private:
         QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, row), Q_ARG(int, 1 /* Center */));
         QCoreApplication::processEvents();
         return findItem(m_f->window->contentItem(), QStringLiteral("row:") + pointer);
-    }
-    // Delegates are visual children only, so the search follows childItems().
-    static QQuickItem *findItem(QQuickItem *root, const QString &name)
-    {
-        if (!root)
-            return nullptr;
-        if (root->objectName() == name)
-            return root;
-        for (QQuickItem *child : root->childItems()) {
-            if (QQuickItem *found = findItem(child, name))
-                return found;
-        }
-        return nullptr;
     }
     QQuickItem *editorIn(QQuickItem *row, const QString &name)
     {

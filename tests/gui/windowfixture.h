@@ -1,10 +1,12 @@
 #pragma once
 // Loads the real window (qml/Main.qml) around a fresh document, as the application does, with
-// settings and recovery files kept in a temporary directory.
+// settings and recovery files kept in a temporary directory; and the few gestures the window
+// tests share (finding delegates, clicking, dragging, reading pixels).
 
 #include "app/gui/documentcontroller.h"
 #include "model/document/document.h"
 
+#include <QImage>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -15,6 +17,20 @@
 
 namespace sc::test {
 
+// Delegates are visual children only, so the search follows childItems().
+inline QQuickItem *findItem(QQuickItem *root, const QString &name)
+{
+    if (!root)
+        return nullptr;
+    if (root->objectName() == name)
+        return root;
+    for (QQuickItem *child : root->childItems()) {
+        if (QQuickItem *found = findItem(child, name))
+            return found;
+    }
+    return nullptr;
+}
+
 struct WindowFixture {
     QTemporaryDir recoveryDir;
     Document document;
@@ -22,7 +38,7 @@ struct WindowFixture {
     std::unique_ptr<QQmlApplicationEngine> engine;
     QQuickWindow *window = nullptr;
 
-    bool load(bool dark = false)
+    bool load(bool dark = false, QSize size = QSize(1400, 1000))
     {
         controller = std::make_unique<DocumentController>(&document, nullptr, recoveryDir.path());
         engine = std::make_unique<QQmlApplicationEngine>();
@@ -37,7 +53,7 @@ struct WindowFixture {
         window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
         if (!window)
             return false;
-        window->resize(1400, 1000);
+        window->resize(size);
         window->show();
         return QTest::qWaitForWindowExposed(window);
     }
@@ -46,6 +62,46 @@ struct WindowFixture {
     T *find(const QString &objectName) const
     {
         return window->findChild<T *>(objectName);
+    }
+    // Any item of the window, delegates included.
+    QQuickItem *item(const QString &objectName) const { return findItem(window->contentItem(), objectName); }
+
+    static QPoint centreOf(const QQuickItem *item)
+    {
+        return item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+    }
+    void click(const QQuickItem *item, Qt::KeyboardModifiers modifiers = {}) const
+    {
+        QTest::mouseClick(window, Qt::LeftButton, modifiers, centreOf(item));
+    }
+    // Press at `from`, move in `steps` steps to `to`, release: a user's drag.
+    void drag(QPointF from, QPointF to, int steps = 12) const
+    {
+        QTest::mouseMove(window, from.toPoint());
+        QTest::mousePress(window, Qt::LeftButton, {}, from.toPoint());
+        for (int i = 1; i <= steps; ++i) {
+            QTest::mouseMove(window, (from + (to - from) * (qreal(i) / steps)).toPoint());
+            QTest::qWait(5);
+        }
+        QTest::mouseRelease(window, Qt::LeftButton, {}, to.toPoint());
+    }
+    // How much of a window rectangle differs from its most common colour (0..1): text drawn
+    // there shows as ink, a blank area as 0.
+    double inkIn(const QRectF &sceneRect) const
+    {
+        const QImage image = window->grabWindow();
+        const QRect r = sceneRect.toAlignedRect() & image.rect();
+        if (r.isEmpty())
+            return 0;
+        QHash<QRgb, int> counts;
+        for (int y = r.top(); y <= r.bottom(); ++y)
+            for (int x = r.left(); x <= r.right(); ++x)
+                ++counts[image.pixel(x, y)];
+        int most = 0;
+        for (int c : counts)
+            most = std::max(most, c);
+        const int total = r.width() * r.height();
+        return double(total - most) / total;
     }
 };
 

@@ -110,8 +110,9 @@ Item {
             compare(harness.type("Queue"), "AWS::SQS::Queue")
             compare(harness.value("/Resources/Queue/Properties"), harness.overlayDefaults("AWS::SQS::Queue"))
             compare(harness.controller.canvas.selection, ["Queue"])
-            // Centred in the view: (1016/2 - 100, 800/2 - 100) minus half a card, on the grid.
-            compare(harness.value("/Metadata/StackCanvas/layout/Queue"), '{"x":304,"y":272}')
+            // Centred in the view: (1016/2 - 100, 800/2 - 100) minus half a card (208 x 72), on
+            // the grid, then one step down: 16 px clear of Policy at (400, 192).
+            compare(harness.value("/Metadata/StackCanvas/layout/Queue"), '{"x":304,"y":288}')
             checkUndoRedo(before, harness.dump(), 1)
         }
 
@@ -267,7 +268,7 @@ Item {
             const subnet = findChild(canvas, "container-Subnet")
             const vpc = findChild(canvas, "container-Net")
             verify(subnet !== null && vpc !== null)
-            compare(Qt.rect(subnet.x, subnet.y, subnet.width, subnet.height), Qt.rect(-20, 156, 560, 136))
+            compare(Qt.rect(subnet.x, subnet.y, subnet.width, subnet.height), Qt.rect(-20, 156, 568, 136))
             let changes = 0
             const counter = () => ++changes
             harness.controller.canvas.containersChanged.connect(counter)
@@ -279,8 +280,8 @@ Item {
             harness.controller.canvas.containersChanged.disconnect(counter)
             compare(changes, 1)
             compare(findChild(canvas, "container-Subnet"), subnet)
-            compare(Qt.rect(subnet.x, subnet.y, subnet.width, subnet.height), Qt.rect(-20, 156, 720, 136))
-            compare(vpc.width, 720 + 2 * 28)
+            compare(Qt.rect(subnet.x, subnet.y, subnet.width, subnet.height), Qt.rect(-20, 156, 728, 136))
+            compare(vpc.width, 728 + 2 * 28)
         }
     }
 }

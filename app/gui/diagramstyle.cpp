@@ -1,0 +1,12 @@
+#include "app/gui/diagramstyle.h"
+
+#include "model/geometry/cardstyle.h"
+
+namespace sc {
+
+QColor DiagramStyle::categoryColor(const QString &category, bool dark) const
+{
+    return sc::categoryColor(category.toStdString(), dark);
+}
+
+} // namespace sc

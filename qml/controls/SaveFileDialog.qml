@@ -1,0 +1,61 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+
+// A dialog that writes a file. Qt 6.4's own (non-native) file dialog labels its accept button
+// "Open" in every mode and ignores Enter in its file-name field; this one says what it does, and
+// Enter in the file name accepts, as in every desktop save dialog. A native dialog, where the
+// platform provides one, already behaves so and is left alone.
+FileDialog {
+    id: dialog
+    // The window's popup layer, where the non-native dialog draws itself.
+    required property Item popupLayer
+    property Item wiredField: null
+
+    fileMode: FileDialog.SaveFile
+    acceptLabel: "Save"
+
+    // The non-native dialog draws its items a moment after it becomes visible.
+    onVisibleChanged: if (visible) wire.restart()
+    property Timer wire: Timer {
+        interval: 20
+        repeat: true
+        onTriggered: if (!dialog.visible || dialog.acceptOnEnter()) stop()
+    }
+
+    // The visible item of that name: another file dialog of the window may have drawn its own.
+    function named(item, name) {
+        if (!item || !item.visible)
+            return null
+        if (item.objectName === name)
+            return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = named(item.children[i], name)
+            if (found)
+                return found
+        }
+        return null
+    }
+    function acceptOnEnter() {
+        const field = named(popupLayer, "fileNameTextField")
+        if (!field)
+            return false
+        if (field === wiredField)
+            return true
+        // The accept button lives in the dialog's button box, beside the field.
+        let box = null
+        for (let i = 0; i < field.parent.children.length; ++i) {
+            if (typeof field.parent.children[i].standardButton === "function")
+                box = field.parent.children[i]
+        }
+        if (!box)
+            return false
+        wiredField = field
+        // The dialog takes the typed name when editing finishes, which follows `accepted`.
+        field.accepted.connect(() => Qt.callLater(() => {
+            if (dialog.visible)
+                box.clicked(box.standardButton(Dialog.Open))
+        }))
+        return true
+    }
+}
