@@ -1,5 +1,7 @@
 #include "app/cli/simulatecommand.h"
 
+#include "app/cli/scenariooptions.h"
+
 #include "model/rollout/scenariobuilder.h"
 #include "model/rollout/simulator.h"
 #include "model/rollout/timelinecsv.h"
@@ -142,24 +144,15 @@ int runSimulateCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("CloudFormation or SAM template"));
     const QCommandLineOption target(QStringLiteral("target"), QStringLiteral("Logical ID to deploy."),
                                     QStringLiteral("LOGICAL_ID"));
-    const QCommandLineOption strategy(QStringLiteral("strategy"),
-                                      QStringLiteral("Strategy instead of the template's (see below)."),
-                                      QStringLiteral("NAME"));
-    const QCommandLineOption instances(QStringLiteral("instances"), QStringLiteral("Fleet size."),
-                                       QStringLiteral("N"));
-    const QCommandLineOption fail(QStringLiteral("fail"), QStringLiteral("Inject a failure (see below)."),
-                                  QStringLiteral("SPEC"));
-    const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("Override a timing (see below)."),
-                                 QStringLiteral("NAME=SECONDS"));
-    const QCommandLineOption action(QStringLiteral("action"),
-                                    QStringLiteral("An operator action at a time (see below)."),
-                                    QStringLiteral("SPEC"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default), json or csv."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
     const QCommandLineOption units(QStringLiteral("units"),
                                    QStringLiteral("With --format json: add every unit's state track."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    parser.addOptions({target, strategy, instances, fail, action, set, format, units, help});
+    const cli::ScenarioOptions scenarioOptions;
+    parser.addOption(target);
+    parser.addOptions(scenarioOptions.options());
+    parser.addOptions({format, units, help});
 
     const auto usage = [&err](const QString &message) {
         err << "stackcanvas: " << message << "\n";
@@ -182,16 +175,9 @@ int runSimulateCommand(const QStringList &arguments)
     if (fmt != QStringLiteral("text") && fmt != QStringLiteral("json") && fmt != QStringLiteral("csv"))
         return usage(QStringLiteral("--format must be text, json or csv, not \"%1\"").arg(fmt));
 
-    BuildOptions options;
-    if (parser.isSet(strategy))
-        options.strategy = parser.value(strategy).toStdString();
-    if (parser.isSet(instances)) {
-        bool ok = false;
-        const int n = parser.value(instances).toInt(&ok);
-        if (!ok || n < 1 || n > 100000)
-            return usage(QStringLiteral("--instances needs a whole number from 1 to 100000"));
-        options.instances = n;
-    }
+    cli::ScenarioRequest request;
+    if (const QString error = scenarioOptions.read(parser, request); !error.isEmpty())
+        return usage(error);
 
     const std::string path = files.front().toStdString();
     Template document;
@@ -207,20 +193,7 @@ int runSimulateCommand(const QStringList &arguments)
     const std::string logicalId = parser.value(target).toStdString();
     Scenario scenario;
     try {
-        scenario = ScenarioBuilder(document.root).build(logicalId, options);
-        for (const QString &spec : parser.values(fail))
-            scenario.failures.push_back(parseFailure(spec.toStdString()));
-        for (const QString &spec : parser.values(action))
-            scenario.actions.push_back(parseAction(spec.toStdString()));
-        for (const QString &assignment : parser.values(set)) {
-            const auto eq = assignment.indexOf(QLatin1Char('='));
-            bool ok = false;
-            const qlonglong seconds = eq > 0 ? assignment.mid(eq + 1).toLongLong(&ok) : 0;
-            if (!ok)
-                return usage(QStringLiteral("--set needs NAME=SECONDS, not \"%1\"").arg(assignment));
-            scenario.timing.set(assignment.left(eq).toStdString(), seconds);
-        }
-        validateScenario(scenario);
+        scenario = cli::buildScenario(document.root, logicalId, request);
     } catch (const std::invalid_argument &e) {
         // Point at the resource when the template has it, as editors understand.
         const auto pos = document.positions.find("/Resources/" + SourceMap::escape(logicalId));
