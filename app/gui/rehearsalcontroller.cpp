@@ -53,8 +53,16 @@ void RehearsalController::setDocumentController(DocumentController *controller)
             if (!m_target.isEmpty())
                 rebuild();
         });
-        // A new or opened document: the rehearsal of the previous one ends.
+        // A save keeps the rehearsal; a document without the target ends it.
         connect(controller, &DocumentController::documentChanged, this, [this] {
+            refreshTargets();
+            const bool stillThere = std::any_of(m_targets.cbegin(), m_targets.cend(), [this](const QVariant &t) {
+                return t.toMap().value(QStringLiteral("id")).toString() == m_target;
+            });
+            if (!m_target.isEmpty() && stillThere) {
+                rebuild();
+                return;
+            }
             setPlaying(false);
             m_target.clear();
             m_scenario.reset();

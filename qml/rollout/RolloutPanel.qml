@@ -13,6 +13,10 @@ Rectangle {
     color: Theme.panel
 
     property string message: rehearsal.error
+    // Too narrow for settings, charts and steps side by side: the steps take the charts' place
+    // on request.
+    readonly property bool narrow: width < 900
+    property bool showSteps: false
 
     function clock(t) {
         const s = Math.floor(t)
@@ -29,6 +33,7 @@ Rectangle {
 
         ScrollView {
             Layout.preferredWidth: 220
+            Layout.maximumWidth: 220
             Layout.fillHeight: true
             contentWidth: availableWidth
             RolloutSettings {
@@ -81,6 +86,14 @@ Rectangle {
                     displayText: panel.rehearsal.speed + "×"
                     currentIndex: model.indexOf(panel.rehearsal.speed)
                     onActivated: panel.rehearsal.speed = currentValue
+                }
+                Button {
+                    objectName: "rolloutShowSteps"
+                    visible: panel.narrow
+                    text: panel.showSteps ? "Charts" : "Steps"
+                    implicitHeight: 28
+                    font.pixelSize: Theme.smallFontSize
+                    onClicked: panel.showSteps = !panel.showSteps
                 }
                 CheckBox {
                     text: "Loop"
@@ -151,9 +164,16 @@ Rectangle {
                     }
                 }
             }
+            RolloutStepList {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                visible: panel.narrow && panel.showSteps
+                rehearsal: panel.rehearsal
+            }
             ColumnLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                visible: !(panel.narrow && panel.showSteps)
                 spacing: 6
                 RolloutChart {
                     id: trafficChart
@@ -218,12 +238,14 @@ Rectangle {
             }
             Item { Layout.fillHeight: true }
         }
-        Rectangle { Layout.fillHeight: true; width: 1; color: Theme.border; visible: panel.rehearsal.ready }
+        Rectangle { Layout.fillHeight: true; width: 1; color: Theme.border; visible: panel.rehearsal.ready && !panel.narrow }
         RolloutStepList {
-            Layout.preferredWidth: Math.min(470, panel.width * 0.38)
-            Layout.minimumWidth: 300
+            // A fixed share of the tab: the time axis must not move while the narration changes.
+            Layout.preferredWidth: Math.max(300, Math.min(470, panel.width * 0.38))
+            Layout.minimumWidth: Layout.preferredWidth
+            Layout.maximumWidth: Layout.preferredWidth
             Layout.fillHeight: true
-            visible: panel.rehearsal.ready
+            visible: panel.rehearsal.ready && !panel.narrow
             rehearsal: panel.rehearsal
         }
     }
