@@ -1,6 +1,8 @@
 #include "app/guiapp.h"
 
 #include "app/cli/clicommands.h"
+#include "app/cli/scenariooptions.h"
+#include "app/gui/rehearsalcontroller.h"
 #include "app/gui/documentcontroller.h"
 #include "app/gui/examples.h"
 #include "model/document/document.h"
@@ -101,6 +103,26 @@ bool looksLikeCommand(const QString &argument)
     return word.match(argument).hasMatch() && !QFileInfo::exists(argument);
 }
 
+// Opens the Rollout tab on a scenario already checked by buildScenario().
+void openRehearsal(QQuickWindow *window, const QString &target, const cli::ScenarioRequest &request, double at)
+{
+    auto *controller = window->findChild<RehearsalController *>(QStringLiteral("rehearsal"));
+    if (!controller)
+        return;
+    QMetaObject::invokeMethod(window, "startRehearsal", Q_ARG(QVariant, target));
+    if (request.build.strategy)
+        controller->setStrategy(QString::fromStdString(*request.build.strategy));
+    if (request.build.instances)
+        controller->setInstances(*request.build.instances);
+    for (const auto &[name, seconds] : request.timings)
+        controller->setTiming(QString::fromStdString(name), static_cast<double>(seconds));
+    for (const QString &spec : request.failures)
+        controller->addFailure(spec);
+    for (const QString &spec : request.actions)
+        controller->addAction(spec);
+    controller->seek(at);
+}
+
 } // namespace
 
 std::unique_ptr<QGuiApplication> startGuiApplication(int &argc, char **argv, bool quiet, const char *failure)
@@ -153,7 +175,15 @@ int runGui(int argc, char **argv)
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1400x860)."),
                                   QStringLiteral("WxH"), QStringLiteral("1400x860"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light or dark."), QStringLiteral("THEME"));
-    parser.addOptions({help, version, screenshot, size, theme});
+    // The window with a rollout rehearsal open (the options of `simulate`).
+    const QCommandLineOption rehearse(QStringLiteral("rehearse"),
+                                      QStringLiteral("Open the Rollout tab rehearsing this resource."),
+                                      QStringLiteral("LOGICAL_ID"));
+    const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("With --rehearse: the moment shown, in seconds."),
+                                QStringLiteral("SECONDS"));
+    const cli::ScenarioOptions scenarioOptions;
+    parser.addOptions({help, version, screenshot, size, theme, rehearse, at});
+    parser.addOptions(scenarioOptions.options());
     if (!parser.parse(arguments.ours))
         return usage(qPrintable(parser.errorText()));
     if (parser.isSet(help)) {
@@ -204,6 +234,34 @@ int runGui(int argc, char **argv)
         return 2;
     }
 
+    // A rehearsal is checked here, before any window exists: a wrong target or time is a usage
+    // error even without a display.
+    cli::ScenarioRequest rehearsal;
+    double rehearseAt = 0;
+    if (parser.isSet(rehearse)) {
+        if (const QString error = scenarioOptions.read(parser, rehearsal); !error.isEmpty())
+            return usage(qPrintable(error));
+        bool ok = true;
+        if (parser.isSet(at))
+            rehearseAt = parser.value(at).toDouble(&ok);
+        if (!ok || rehearseAt < 0)
+            return usage("--at takes a number of seconds from 0");
+        try {
+            const Timeline timeline = simulate(cli::buildScenario(document.root(), parser.value(rehearse).toStdString(), rehearsal));
+            if (rehearseAt > static_cast<double>(timeline.durationSeconds())) {
+                std::fprintf(stderr, "stackcanvas: --at %s is past the end of the rehearsal of %s (%lld s)\n",
+                             qPrintable(parser.value(at)), qPrintable(parser.value(rehearse)),
+                             static_cast<long long>(timeline.durationSeconds()));
+                return 2;
+            }
+        } catch (const std::invalid_argument &e) {
+            std::fprintf(stderr, "stackcanvas: --rehearse %s: %s\n", qPrintable(parser.value(rehearse)), e.what());
+            return 2;
+        }
+    } else if (parser.isSet(at)) {
+        return usage("--at needs --rehearse LOGICAL_ID");
+    }
+
     const QString screenshotPath = parser.value(screenshot);
     const bool interactive = screenshotPath.isEmpty();
     const bool platformChosen = arguments.platformOption || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
@@ -235,6 +293,9 @@ int runGui(int argc, char **argv)
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     if (!window)
         return 1;
+
+    if (parser.isSet(rehearse))
+        openRehearsal(window, parser.value(rehearse), rehearsal, rehearseAt);
 
     if (!interactive) {
         window->resize(width, height);

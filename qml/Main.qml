@@ -175,6 +175,25 @@ ApplicationWindow {
         bottomTabs.currentIndex = index
     }
 
+    // The rollout rehearsal (qml/rollout): a card's "Rehearse deployment…" opens the Rollout tab,
+    // tall enough for its charts.
+    RehearsalController {
+        id: rehearsal
+        objectName: "rehearsal"
+        documentController: window.controller
+        Component.onCompleted: RolloutHub.rehearsal = rehearsal
+    }
+    Connections {
+        target: RolloutHub
+        function onRehearseRequested(logicalId) { window.startRehearsal(logicalId) }
+    }
+    function startRehearsal(logicalId) {
+        const error = rehearsal.rehearse(logicalId)
+        window.showBottomTab(3)
+        bottomPanel.SplitView.preferredHeight = Math.max(bottomPanel.height, 380)
+        return error
+    }
+
     Action { id: newAction; text: "&New"; shortcut: "Ctrl+N"; onTriggered: window.guardUnsaved(() => window.controller.newDocument()) }
     Action { id: openAction; text: "&Open…"; shortcut: "Ctrl+O"; onTriggered: window.guardUnsaved(() => openDialog.open()) }
     Action { id: saveAction; text: "&Save"; shortcut: "Ctrl+S"; onTriggered: window.save() }
@@ -223,6 +242,7 @@ ApplicationWindow {
     Shortcut { sequence: "Alt+1"; onActivated: window.showBottomTab(0) }
     Shortcut { sequence: "Alt+2"; onActivated: window.showBottomTab(1) }
     Shortcut { sequence: "Alt+3"; onActivated: window.showBottomTab(2) }
+    Shortcut { sequence: "Alt+4"; onActivated: window.showBottomTab(3) }
     Shortcut { sequence: "Ctrl+H"; onActivated: window.showBottomTab(2) }
     Shortcut { sequence: "Ctrl+J"; onActivated: bottomPanel.visible = !bottomPanel.visible }
     Shortcut { sequence: "Ctrl+I"; onActivated: inspector.visible = !inspector.visible }
@@ -460,6 +480,7 @@ ApplicationWindow {
                             width: implicitWidth + 24
                         }
                         TabButton { text: "History"; width: implicitWidth + 24 }
+                        TabButton { objectName: "rolloutTab"; text: "Rollout"; width: implicitWidth + 24 }
                     }
                     StackLayout {
                         Layout.fillWidth: true
@@ -468,6 +489,7 @@ ApplicationWindow {
                         TemplatePanel { controller: window.controller }
                         ProblemsPanel { controller: window.controller }
                         HistoryPanel { controller: window.controller }
+                        RolloutPanel { rehearsal: rehearsal }
                     }
                 }
             }

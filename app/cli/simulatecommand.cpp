@@ -1,5 +1,7 @@
 #include "app/cli/simulatecommand.h"
 
+#include "app/cli/scenariooptions.h"
+
 #include "model/rollout/pricetable.h"
 #include "model/rollout/scenariobuilder.h"
 #include "model/rollout/simulator.h"
@@ -239,18 +241,6 @@ int runSimulateCommand(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("CloudFormation or SAM template"));
     const QCommandLineOption target(QStringLiteral("target"), QStringLiteral("Logical ID to deploy."),
                                     QStringLiteral("LOGICAL_ID"));
-    const QCommandLineOption strategy(QStringLiteral("strategy"),
-                                      QStringLiteral("Strategy instead of the template's (see below)."),
-                                      QStringLiteral("NAME"));
-    const QCommandLineOption instances(QStringLiteral("instances"), QStringLiteral("Fleet size."),
-                                       QStringLiteral("N"));
-    const QCommandLineOption fail(QStringLiteral("fail"), QStringLiteral("Inject a failure (see below)."),
-                                  QStringLiteral("SPEC"));
-    const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("Override a timing (see below)."),
-                                 QStringLiteral("NAME=SECONDS"));
-    const QCommandLineOption action(QStringLiteral("action"),
-                                    QStringLiteral("An operator action at a time (see below)."),
-                                    QStringLiteral("SPEC"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default), json or csv."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
     const QCommandLineOption prices(QStringLiteral("prices"),
@@ -259,7 +249,10 @@ int runSimulateCommand(const QStringList &arguments)
     const QCommandLineOption units(QStringLiteral("units"),
                                    QStringLiteral("With --format json: add every unit's state track."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    parser.addOptions({target, strategy, instances, fail, action, set, format, units, prices, help});
+    const cli::ScenarioOptions scenarioOptions;
+    parser.addOption(target);
+    parser.addOptions(scenarioOptions.options());
+    parser.addOptions({format, units, prices, help});
 
     const auto usage = [&err](const QString &message) {
         err << "stackcanvas: " << message << "\n";
@@ -280,7 +273,7 @@ int runSimulateCommand(const QStringList &arguments)
                          : QStringLiteral("simulate takes exactly one FILE, not %1 (\"%2\" is extra)")
                                .arg(files.size())
                                .arg(files.at(1)));
-    for (const QCommandLineOption *single : {&target, &strategy, &instances, &format, &prices}) {
+    for (const QCommandLineOption *single : {&target, &format, &prices}) {
         if (parser.values(*single).size() > 1)
             return usage(QStringLiteral("--%1 is given more than once").arg(single->names().constFirst()));
     }
@@ -290,20 +283,9 @@ int runSimulateCommand(const QStringList &arguments)
     if (fmt != QStringLiteral("text") && fmt != QStringLiteral("json") && fmt != QStringLiteral("csv"))
         return usage(QStringLiteral("--format must be text, json or csv, not \"%1\"").arg(fmt));
 
-    BuildOptions options;
-    if (parser.isSet(strategy))
-        options.strategy = parser.value(strategy).toStdString();
-    if (parser.isSet(instances)) {
-        // Checked before the template is read, so a fleet past the limit is refused at once.
-        bool ok = false;
-        const int n = parser.value(instances).toInt(&ok);
-        if (!ok || n < 1 || n > kMaxFleet)
-            return usage(QStringLiteral("--instances needs a whole number from 1 to %1 (the simulator's fleet "
-                                        "limit), not \"%2\"")
-                             .arg(kMaxFleet)
-                             .arg(parser.value(instances)));
-        options.instances = n;
-    }
+    cli::ScenarioRequest request;
+    if (const QString error = scenarioOptions.read(parser, request); !error.isEmpty())
+        return usage(error);
 
     std::optional<PriceTable> ownPrices;
     if (parser.isSet(prices)) {
@@ -323,7 +305,7 @@ int runSimulateCommand(const QStringList &arguments)
         } catch (const std::exception &e) {
             return usage(QStringLiteral("--prices %1: %2").arg(parser.value(prices), QString::fromUtf8(e.what())));
         }
-        options.prices = &*ownPrices;
+        request.build.prices = &*ownPrices;
     }
 
     const std::string path = files.front().toStdString();
@@ -342,11 +324,12 @@ int runSimulateCommand(const QStringList &arguments)
     const std::string logicalId = parser.value(target).toStdString();
     Scenario scenario;
     try {
-        scenario = ScenarioBuilder(document.root).build(logicalId, options);
-        validateScenario(scenario);
+        scenario = cli::buildScenario(document.root, logicalId, request);
+    } catch (const cli::ScenarioOptionError &e) {
+        return usage(QString::fromUtf8(e.what()));
     } catch (const std::invalid_argument &e) {
         const std::string message = e.what();
-        if (options.strategy && message.rfind("strategy \"" + *options.strategy + '"', 0) == 0)
+        if (request.build.strategy && message.rfind("strategy \"" + *request.build.strategy + '"', 0) == 0)
             return usage(QStringLiteral("--strategy: ") + QString::fromStdString(message));
         // Point at the resource when the template has it, as editors understand.
         const auto pos = document.positions.find("/Resources/" + SourceMap::escape(logicalId));
@@ -356,33 +339,6 @@ int runSimulateCommand(const QStringList &arguments)
         }
         return usage(QString::fromStdString(message));
     }
-    // Each repeatable option in turn, validated as it is applied, so an error names its option.
-    const auto apply = [&](const QCommandLineOption &option, const std::function<void(const QString &)> &add) {
-        try {
-            for (const QString &value : parser.values(option))
-                add(value);
-            validateScenario(scenario);
-        } catch (const std::invalid_argument &e) {
-            usage(QStringLiteral("--%1: %2").arg(option.names().constFirst(), QString::fromUtf8(e.what())));
-            return false;
-        }
-        return true;
-    };
-    const bool argumentsApply =
-        apply(fail, [&](const QString &spec) { scenario.failures.push_back(parseFailure(spec.toStdString())); }) &&
-        apply(action, [&](const QString &spec) { scenario.actions.push_back(parseAction(spec.toStdString())); }) &&
-        apply(set, [&](const QString &assignment) {
-            const auto eq = assignment.indexOf(QLatin1Char('='));
-            bool ok = false;
-            const qlonglong seconds = eq > 0 ? assignment.mid(eq + 1).toLongLong(&ok) : 0;
-            if (!ok)
-                throw std::invalid_argument("\"" + assignment.toStdString() +
-                                            "\" is not NAME=SECONDS with SECONDS a whole number");
-            scenario.timing.set(assignment.left(eq).toStdString(), seconds);
-        });
-    if (!argumentsApply)
-        return 2;
-
     Timeline timeline;
     try {
         timeline = simulate(scenario);

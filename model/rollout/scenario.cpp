@@ -150,9 +150,6 @@ std::vector<std::string> hookableEvents(const Scenario &scenario)
     return {};
 }
 
-namespace {
-
-// Why an operator control does not exist on this target (empty when it does).
 std::string actionUnavailable(const Scenario &s, OperatorAction::Kind kind)
 {
     using K = OperatorAction::Kind;
@@ -194,8 +191,6 @@ std::string actionUnavailable(const Scenario &s, OperatorAction::Kind kind)
     }
     return {};
 }
-
-} // namespace
 
 void validateScenario(const Scenario &s)
 {

@@ -53,6 +53,10 @@ struct OperatorAction {
 OperatorAction parseAction(const std::string &spec); // throws std::invalid_argument
 std::string actionSpec(const OperatorAction &action);
 std::string actionName(OperatorAction::Kind kind); // stop, rollback, continue
+struct Scenario;
+// Why AWS offers no such control on the scenario's target, naming the one it has; empty when
+// the control exists (what a view offers as buttons, and what validateScenario() refuses).
+std::string actionUnavailable(const Scenario &scenario, OperatorAction::Kind kind);
 
 // AutoRollbackConfiguration.
 struct RollbackConfig {

@@ -175,4 +175,6 @@ Item {
         onReleased: (mouse) => card.released(mouse)
         onContainsMouseChanged: card.hovered(containsMouse)
     }
+    // The rollout rehearsal's part of the card (qml/rollout).
+    RehearseHook { card: card; logicalId: card.logicalId; selected: card.selected }
 }

@@ -454,6 +454,15 @@ void TestRehearsal::controlsOnlyWhereAwsHasThem()
     for (const char *bad : {"stop", "stop:", "stop:-1", "pause:10", "rollback:1x", "continue:99999999999"})
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, parseAction(bad));
     QCOMPARE(actionSpec(parseAction("rollback:90")), std::string("rollback:90"));
+    // What a view offers as buttons: the same answers without building an action.
+    using K = OperatorAction::Kind;
+    const auto beanstalk = scenario(Platform::ElasticBeanstalk, "Rolling", 2);
+    QVERIFY(actionUnavailable(beanstalk, K::Rollback).empty());
+    QVERIFY(actionUnavailable(beanstalk, K::Stop).find("AbortEnvironmentUpdate") != std::string::npos);
+    auto blueGreen = scenario(Platform::Server, "CodeDeployDefault.OneAtATime", 2);
+    blueGreen.blueGreen = blueGreen.loadBalancer = true;
+    QVERIFY(actionUnavailable(blueGreen, K::Continue).empty());
+    QVERIFY(actionUnavailable(blueGreen, K::Stop).empty());
 }
 
 void TestRehearsal::trafficPathSharesFromTheTemplate()

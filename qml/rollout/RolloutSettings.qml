@@ -1,0 +1,145 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import StackCanvas
+
+// What is rehearsed: the target, the strategy (the template's, any predefined AWS configuration
+// or a custom form), the fleet size, injected failures and the operator controls AWS offers.
+// Every change re-runs the engine; a refusal is shown under the fields.
+ColumnLayout {
+    id: settings
+    required property RehearsalController rehearsal
+    signal message(string text)
+    spacing: 6
+
+    function report(error) {
+        if (error !== "")
+            settings.message(error)
+    }
+
+    Label { text: "Resource"; font.pixelSize: Theme.smallFontSize; color: Theme.textMuted }
+    ComboBox {
+        objectName: "rolloutTarget"
+        Layout.fillWidth: true
+        implicitHeight: 28
+        font.pixelSize: Theme.smallFontSize
+        model: settings.rehearsal.targets
+        textRole: "id"
+        valueRole: "id"
+        currentIndex: indexOfValue(settings.rehearsal.target)
+        displayText: settings.rehearsal.target !== "" ? settings.rehearsal.target : "Choose a resource…"
+        onActivated: settings.report(settings.rehearsal.rehearse(currentValue))
+    }
+    Label { text: "Strategy"; font.pixelSize: Theme.smallFontSize; color: Theme.textMuted }
+    ComboBox {
+        id: strategyBox
+        objectName: "rolloutStrategy"
+        Layout.fillWidth: true
+        implicitHeight: 28
+        font.pixelSize: Theme.smallFontSize
+        editable: true
+        enabled: settings.rehearsal.target !== ""
+        model: settings.rehearsal.strategies.concat(settings.rehearsal.customForms)
+        currentIndex: find(settings.rehearsal.strategy)
+        displayText: settings.rehearsal.strategy
+        onActivated: settings.report(settings.rehearsal.setStrategy(currentText))
+        onAccepted: settings.report(settings.rehearsal.setStrategy(editText))
+        ToolTip.visible: hovered
+        ToolTip.delay: 600
+        ToolTip.text: "The template configures " + settings.rehearsal.templateStrategy
+                      + ". Custom forms: " + settings.rehearsal.customForms.join(", ")
+    }
+    RowLayout {
+        visible: settings.rehearsal.instances > 0
+        Label { text: "Fleet"; font.pixelSize: Theme.smallFontSize; color: Theme.textMuted; Layout.fillWidth: true }
+        SpinBox {
+            objectName: "rolloutInstances"
+            implicitHeight: 28
+            font.pixelSize: Theme.smallFontSize
+            from: 1; to: 10000
+            editable: true
+            value: settings.rehearsal.instances
+            onValueModified: settings.report(settings.rehearsal.setInstances(value))
+        }
+    }
+    Label { text: "Inject a failure"; font.pixelSize: Theme.smallFontSize; color: Theme.textMuted }
+    RowLayout {
+        Layout.fillWidth: true
+        TextField {
+            id: failureField
+            objectName: "rolloutFailureField"
+            Layout.fillWidth: true
+            implicitHeight: 28
+            font.pixelSize: Theme.smallFontSize
+            placeholderText: "alarm:SECONDS, instance:K, hook:NAME"
+            text: "alarm:" + Math.round(settings.rehearsal.time)
+            onAccepted: addFailure.clicked()
+        }
+        Button {
+            id: addFailure
+            objectName: "rolloutAddFailure"
+            text: "Inject"
+            implicitHeight: 28
+            font.pixelSize: Theme.smallFontSize
+            enabled: settings.rehearsal.target !== ""
+            onClicked: settings.report(settings.rehearsal.addFailure(failureField.text))
+        }
+    }
+    Flow {
+        Layout.fillWidth: true
+        spacing: 4
+        Repeater {
+            model: settings.rehearsal.failures.map((f) => ["fail", f]).concat(settings.rehearsal.actions.map((a) => ["action", a]))
+            delegate: Rectangle {
+                id: chip
+                required property var modelData
+                required property int index
+                width: chipText.implicitWidth + 26
+                height: 22
+                radius: 11
+                color: modelData[0] === "fail" ? Qt.rgba(Theme.danger.r, Theme.danger.g, Theme.danger.b, 0.16) : Theme.selectionFill
+                Label {
+                    id: chipText
+                    x: 8
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: chip.modelData[1]
+                    font.pixelSize: Theme.smallFontSize
+                    color: Theme.text
+                }
+                Label {
+                    anchors { right: parent.right; rightMargin: 7; verticalCenter: parent.verticalCenter }
+                    text: "×"
+                    color: Theme.textMuted
+                    MouseArea {
+                        anchors.fill: parent
+                        anchors.margins: -4
+                        onClicked: chip.modelData[0] === "fail"
+                                   ? settings.rehearsal.removeFailure(chip.index)
+                                   : settings.rehearsal.removeAction(chip.index - settings.rehearsal.failures.length)
+                    }
+                }
+            }
+        }
+    }
+    Label {
+        text: "At " + Math.round(settings.rehearsal.time) + " s, as the operator"
+        font.pixelSize: Theme.smallFontSize
+        color: Theme.textMuted
+        visible: settings.rehearsal.availableControls().length > 0 && settings.rehearsal.revision >= 0
+    }
+    Flow {
+        Layout.fillWidth: true
+        spacing: 4
+        Repeater {
+            model: settings.rehearsal.revision >= 0 ? settings.rehearsal.availableControls() : []
+            delegate: Button {
+                required property string modelData
+                objectName: "rolloutControl-" + modelData
+                text: modelData === "stop" ? "Stop deployment" : modelData === "rollback" ? "Roll back" : "Continue"
+                implicitHeight: 26
+                font.pixelSize: Theme.smallFontSize
+                onClicked: settings.report(settings.rehearsal.addAction(modelData + ":" + Math.round(settings.rehearsal.time)))
+            }
+        }
+    }
+}
