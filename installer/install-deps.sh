@@ -3,7 +3,7 @@
 # the Qt 6 / yaml-cpp / nlohmann-json toolchain from Debian, clang with its sanitizer and
 # libFuzzer runtimes (the sanitizer and fuzz stages of the tests), the packaging tools (man page,
 # desktop entry and AppStream checks, a clean Debian root), X tools for screenshots,
-# Node.js, and the pinned AWS tools (CDK, validator) that the tests check exports with.
+# ccache (rebuilds after a small change take seconds), Node.js, and the pinned AWS tools (CDK, validator) that the tests check exports with.
 # Safe to run again: apt and npm skip what is already there.
 set -euo pipefail
 
@@ -15,7 +15,7 @@ as_root() {
 }
 
 packages=(
-    build-essential cmake ninja-build pkg-config git
+    build-essential cmake ninja-build pkg-config git ccache
     qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-svg-dev
     libgl-dev libxkbcommon-dev libyaml-cpp-dev nlohmann-json3-dev
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript

@@ -17,6 +17,13 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 jobs=$(nproc)
+# A compiler cache keyed on paths relative to the clone, so every clone of the project shares it:
+# an unchanged file is not compiled twice, by the gcc build or by the clang one.
+launcher=()
+if command -v ccache >/dev/null; then
+    export CCACHE_BASEDIR="$root"
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
 stages=${STACKCANVAS_STAGES:-deps build test sanitize fuzz package}
 timings=()
 
@@ -34,7 +41,7 @@ run_stage() {
 deps() { ./installer/install-deps.sh; }
 
 build() {
-    cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
+    cmake -S . -B build -G Ninja "${launcher[@]}" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
           -DSTACKCANVAS_WERROR="${STACKCANVAS_WERROR:-OFF}"
     cmake --build build -j"$jobs"
 }
@@ -46,7 +53,7 @@ test_all() { ctest --test-dir build --output-on-failure -j"$jobs" --timeout 900;
 # those tests need are built; the replay tests are left to the fuzz stage, whose runs start with
 # the same inputs.
 sanitize() {
-    cmake -S . -B build-sanitize -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Release \
+    cmake -S . -B build-sanitize -G Ninja "${launcher[@]}" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Release \
           -DCMAKE_CXX_FLAGS_RELEASE="-O1 -gline-tables-only -DNDEBUG" -DSTACKCANVAS_FUZZ=ON \
           -DSTACKCANVAS_BUILD_BENCH=OFF -DSTACKCANVAS_WERROR="${STACKCANVAS_WERROR:-OFF}"
     local labels='template|document|catalog|rules|rollout|study|exporters|cli' excluded='gui|aws|durability|fuzz'
