@@ -466,15 +466,19 @@ private:
         return start;
     }
 
-    // Whether a blank line separates the container's entries (resources often are).
+    // Whether blank lines set the container's entries apart (resources often are): most entries
+    // after the first have one above them. One blank line here and there (the end of a literal
+    // block, a paragraph break) is not a style to copy.
     bool setApartByBlankLines(std::uint32_t container) const
     {
-        for (std::uint32_t i = 1; i < span(container).childCount; ++i) {
+        const std::uint32_t count = span(container).childCount;
+        std::uint32_t apart = 0;
+        for (std::uint32_t i = 1; i < count; ++i) {
             const std::size_t start = ownCommentsStart(span(child(container, i)));
             if (start > 0 && ys::isBlankLine(m_text, ys::lineStart(m_text, start - 1)))
-                return true;
+                ++apart;
         }
-        return false;
+        return count > 1 && 2 * apart > count - 1;
     }
 
     // The start of the line after an entry, past comment lines indented deeper than it.
