@@ -122,6 +122,40 @@ private slots:
         QCOMPARE(g.text(), QByteArray(kTemplate));
     }
 
+    // A new key follows its siblings' spacing: after a literal block that ends in a blank line
+    // it comes without one; among entries set apart by blank lines it gets one.
+    void newKeyFollowsTheSiblingsSpacing()
+    {
+        const QByteArray source = "Resources:\n"
+                                  "  Fn:\n"
+                                  "    Type: AWS::Lambda::Function\n"
+                                  "    Properties:\n"
+                                  "      Code:\n"
+                                  "        ZipFile: |\n"
+                                  "          def handler(event, context):\n"
+                                  "              return 1\n"
+                                  "\n"
+                                  "      Timeout: 30\n"
+                                  "      Tags:\n"
+                                  "        - Key: team\n"
+                                  "          Value: core\n"
+                                  "\n"
+                                  "  Queue:\n"
+                                  "    Type: AWS::SQS::Queue\n";
+        Fixture f;
+        QFile file(f.path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(source);
+        file.close();
+        const Run run = f.edit({f.path, QStringLiteral("--set"), QStringLiteral("Fn.Properties.MemorySize=512"),
+                                QStringLiteral("--add"), QStringLiteral("Topic=AWS::SNS::Topic")});
+        QCOMPARE(run.code, 0);
+        QByteArray expected = source;
+        expected.replace("          Value: core\n", "          Value: core\n      MemorySize: 512\n");
+        expected += "\n  Topic:\n    Type: AWS::SNS::Topic\n"; // then the catalog's defaults
+        QCOMPARE(f.text().left(expected.size()), expected);
+    }
+
     void outputLeavesTheInputAlone()
     {
         Fixture f;
