@@ -5,6 +5,8 @@
 
 #include <QElapsedTimer>
 
+#include <utility>
+
 namespace sc {
 
 ProblemModel::ProblemModel(Document *document, QObject *parent)
@@ -19,6 +21,7 @@ ProblemModel::ProblemModel(Document *document, QObject *parent)
     connect(document, &Document::changed, this, [this](const DocumentChange &change) {
         if (change.isEmpty())
             return;
+        m_pending.merge(change);
         if (!change.isLayoutOnly())
             m_timer.start(0);
         else if (!m_timer.isActive() || m_timer.interval() > 0)
@@ -79,7 +82,10 @@ void ProblemModel::refresh()
     m_timer.stop();
     QElapsedTimer clock;
     clock.start();
-    std::vector<Finding> found = validate(*m_document);
+    const DocumentChange change = std::exchange(m_pending, {});
+    std::vector<Finding> found = change.isEmpty()
+        ? m_validator.validateAll(m_document->root(), m_document->positions())
+        : m_validator.update(m_document->root(), m_document->positions(), change);
     int counts[3] = {0, 0, 0};
     for (const Finding &f : found)
         ++counts[static_cast<int>(f.severity)];

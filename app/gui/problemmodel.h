@@ -1,10 +1,12 @@
 #pragma once
 // The Problems panel's rows: the findings of every rule on the open document, re-validated after
-// each change (coalesced: several changes in one event-loop turn validate once). Each row
+// each change (coalesced: several changes in one event-loop turn validate once), incrementally:
+// only the rules an edit can affect re-run (IncrementalValidator), with a full run's result. Each row
 // carries what the panel, the card badges and the inspector show, and applyFix(row) runs the
 // finding's fix as one undo command.
 
-#include "model/rules/rule.h"
+#include "model/document/documentchange.h"
+#include "model/rules/incrementalvalidator.h"
 
 #include <QAbstractListModel>
 #include <QTimer>
@@ -54,7 +56,8 @@ public:
     // Applies the fix of that row through Document::edit; false (and nothing changes) when the
     // row has no fix or the edit is refused.
     Q_INVOKABLE bool applyFix(int row);
-    // Validates now instead of at the next event-loop turn (tests, first display).
+    // Validates now instead of at the next event-loop turn (tests, first display): what changed
+    // since the last validation, or everything when nothing is known to have changed.
     Q_INVOKABLE void refresh();
 
 signals:
@@ -64,6 +67,8 @@ signals:
 
 private:
     Document *m_document;
+    IncrementalValidator m_validator;
+    DocumentChange m_pending; // the changes not validated yet, merged
     std::vector<Finding> m_findings;
     int m_counts[3] = {0, 0, 0};
     QTimer m_timer;

@@ -36,6 +36,20 @@ struct DocumentChange {
                && renamed.empty() && !otherSections && !reset;
     }
 
+    // Adds a later change: what the two together changed (a consumer that handles changes in
+    // batches merges them).
+    void merge(const DocumentChange &later)
+    {
+        added.insert(later.added.begin(), later.added.end());
+        removed.insert(later.removed.begin(), later.removed.end());
+        modified.insert(later.modified.begin(), later.modified.end());
+        moved.insert(later.moved.begin(), later.moved.end());
+        renamed.insert(renamed.end(), later.renamed.begin(), later.renamed.end());
+        otherSections |= later.otherSections;
+        reset |= later.reset;
+        graphChanged |= later.graphChanged;
+    }
+
     // The resources whose own content (or name) changed: what a per-resource view redraws.
     bool touches(const std::string &id) const
     {

@@ -289,7 +289,7 @@ void addEnvironmentRules(std::vector<Rule> &rules)
             });
         });
 
-    add(rules, "W4039", "Database coupled to a blue/green environment", 1,
+    addTemplateWide(rules, "W4039", "Database coupled to a blue/green environment", 1,
         "A database created by Beanstalk (aws:rds:dbinstance options) lives and dies with its "
         "environment. Blue/green swaps traffic to a new environment and later terminates the old "
         "one: its coupled database would go with it. Create the database outside the environment "

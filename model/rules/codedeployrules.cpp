@@ -393,7 +393,7 @@ void addTrafficRoutingRules(std::vector<Rule> &rules)
 // Alarms and automatic rollback of gradual deployments.
 void addAlarmRules(std::vector<Rule> &rules)
 {
-    add(rules, "W4010", "Canary or linear deployment without alarms", 2,
+    addTemplateWide(rules, "W4010", "Canary or linear deployment without alarms", 2,
         "A canary or linear shift exists so that a bad version is caught while it takes only part "
         "of the traffic. CodeDeploy can only stop (and roll back) on CloudWatch alarms listed in the "
         "deployment group's AlarmConfiguration; without them the shift completes whatever happens.",
@@ -544,7 +544,7 @@ void addLambdaShiftingRules(std::vector<Rule> &rules)
             }
         });
 
-    add(rules, "W4018", "Lambda deployment group that no alias uses", 2,
+    addTemplateWide(rules, "W4018", "Lambda deployment group that no alias uses", 2,
         "A Lambda deployment group does nothing by itself: CloudFormation starts a CodeDeploy "
         "deployment when an alias whose UpdatePolicy.CodeDeployLambdaAliasUpdate names the group "
         "gets a new FunctionVersion. Without such an alias, updates change nothing gradually.",

@@ -190,7 +190,7 @@ void addDeletionRules(std::vector<Rule> &rules)
             }
         });
 
-    add(rules, "W5005", "S3 bucket that will block stack deletion", 3,
+    addTemplateWide(rules, "W5005", "S3 bucket that will block stack deletion", 3,
         "CloudFormation deletes a bucket only when it is empty; a bucket with objects makes the "
         "stack deletion fail (DELETE_FAILED). Retain the bucket, or empty it first with a custom "
         "resource that deletes the objects on Delete.",
@@ -247,7 +247,7 @@ void addSecretRules(std::vector<Rule> &rules)
             }
         });
 
-    add(rules, "W5007", "Secret parameter without NoEcho", 3,
+    addTemplateWide(rules, "W5007", "Secret parameter without NoEcho", 3,
         "A parameter that carries a password is shown in plain text in the console, the API's "
         "DescribeStacks and events unless it has NoEcho: true. Better still, take the value from "
         "Secrets Manager with a dynamic reference.",
@@ -345,7 +345,7 @@ void addDynamicReferenceRules(std::vector<Rule> &rules)
             }
         });
 
-    add(rules, "W5010", "More than 60 dynamic references", 3,
+    addTemplateWide(rules, "W5010", "More than 60 dynamic references", 3,
         "A template may contain at most 60 dynamic references; beyond that CloudFormation rejects "
         "it. Group values into one JSON secret and read keys from it.",
         [](const RuleContext &c, FindingList &out) {

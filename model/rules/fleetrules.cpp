@@ -172,7 +172,7 @@ void addWeightedRecordRules(std::vector<Rule> &rules)
             }
         });
 
-    add(rules, "E4061", "Weighted and plain records of the same name", 1,
+    addTemplateWide(rules, "E4061", "Weighted and plain records of the same name", 1,
         "All records with one name and type must use the same routing policy: a plain (simple) "
         "record next to weighted ones is rejected, and two weighted records cannot share a "
         "SetIdentifier.",
@@ -206,7 +206,7 @@ void addWeightedRecordRules(std::vector<Rule> &rules)
             }
         });
 
-    add(rules, "W4062", "All weights zero", 1,
+    addTemplateWide(rules, "W4062", "All weights zero", 1,
         "Weight 0 normally stops traffic to a record, but when every record of a name has weight 0 "
         "Route 53 answers with all of them evenly. That is rarely the intended cut-over state.",
         [](const RuleContext &c, FindingList &out) {

@@ -95,7 +95,7 @@ void addInstanceRefreshRules(std::vector<Rule> &rules)
             }
         });
 
-    add(rules, "W4092", "Instance refresh that cannot roll back", 3,
+    addTemplateWide(rules, "W4092", "Instance refresh that cannot roll back", 3,
         "An instance refresh cannot roll back a group whose launch template version is $Latest or "
         "$Default, or whose AMI comes from a Systems Manager parameter: a failed refresh or an alarm "
         "leaves the instances it replaced on the new configuration. A $Latest or $Default group also "

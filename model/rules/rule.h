@@ -53,12 +53,23 @@ private:
     std::vector<Finding> m_items;
 };
 
+// What a rule's findings can depend on, which decides what re-runs after an edit.
+// Resource: the rule looks at the resources it iterates (resources(), ofType(), intrinsicUses()),
+// may look up what they reference or what references them, and reports on them; after an edit
+// it re-runs for the changed resources and their neighbours only. Template: the rule reads the
+// template as a whole (sections, every reference, counts over all resources) and re-runs after
+// every edit. Families 1 and 2 (structure, references) and 6 and 7 (governance, operations: they
+// match resources by name or event pattern) are Template; a rule of another family
+// that counts or scans the whole template says so when it registers (rulehelpers::addTemplateWide).
+enum class RuleScope { Resource, Template };
+
 struct Rule {
     std::string id;          // "E2001"
     std::string title;       // one line, user words
     std::string explanation; // a study note: what AWS does and why it matters
     int topic = 0;           // seed topic (shared/seed/TOPICS.md), 1..8
     std::function<void(const RuleContext &, FindingList &)> check;
+    RuleScope scope = RuleScope::Resource;
 
     Severity severity() const;
     int family() const { return id.size() > 1 ? id[1] - '0' : 0; }

@@ -2,6 +2,7 @@
 
 #include "model/catalog/catalog.h"
 #include "model/template/intrinsics.h"
+#include "model/document/treeedit.h"
 
 #include <chrono>
 #include <cstdio>
@@ -156,6 +157,37 @@ RuleContext::RuleContext(const Json &root, const SourceMap &positions, std::size
             collectReferences(*it, SourceMap::join("/Resources", it.key()), m_loopReferences);
     std::string pointer;
     walk(root, pointer, m_intrinsics);
+    constexpr std::string_view prefix = "/Resources/";
+    for (std::size_t i = 0; i < m_intrinsics.size(); ++i) {
+        const std::string &at = m_intrinsics[i].pointer;
+        if (at.compare(0, prefix.size(), prefix) != 0)
+            continue;
+        const std::size_t end = at.find('/', prefix.size());
+        std::string parent, id;
+        tree::splitPointer(at.substr(0, end), parent, id);
+        auto [range, fresh] = m_intrinsicsOf.try_emplace(std::move(id), i, i + 1);
+        if (!fresh)
+            range->second.second = i + 1;
+    }
+}
+
+void RuleContext::setFocus(const std::set<std::string, std::less<>> *ids)
+{
+    m_focus = ids;
+    m_focused.clear();
+    m_focusedIntrinsics.clear();
+    if (!ids)
+        return;
+    for (const ResourceView &r : m_resources) {
+        if (ids->count(r.id))
+            m_focused.push_back(r);
+    }
+    // Uses stay in document order: resources' ranges in template order.
+    for (const ResourceView &r : m_focused) {
+        if (const auto it = m_intrinsicsOf.find(r.id); it != m_intrinsicsOf.end())
+            m_focusedIntrinsics.insert(m_focusedIntrinsics.end(), m_intrinsics.begin() + static_cast<std::ptrdiff_t>(it->second.first),
+                                       m_intrinsics.begin() + static_cast<std::ptrdiff_t>(it->second.second));
+    }
 }
 
 const Json &RuleContext::section(std::string_view name) const
@@ -176,9 +208,16 @@ std::vector<const ResourceView *> RuleContext::ofType(std::string_view type) con
 {
     std::vector<const ResourceView *> out;
     const auto it = m_byType.find(std::string(type));
-    if (it != m_byType.end())
-        for (std::size_t i : it->second)
-            out.push_back(&m_resources[i]);
+    if (it == m_byType.end())
+        return out;
+    if (m_focus) {
+        for (const ResourceView &r : m_focused)
+            if (r.type == type)
+                out.push_back(&r);
+        return out;
+    }
+    for (std::size_t i : it->second)
+        out.push_back(&m_resources[i]);
     return out;
 }
 

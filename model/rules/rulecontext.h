@@ -51,9 +51,18 @@ public:
     // A top-level section, or an empty object.
     const Json &section(std::string_view name) const;
 
-    const std::vector<ResourceView> &resources() const { return m_resources; }
+    // The resources a rule iterates: every resource, or those of the focus.
+    const std::vector<ResourceView> &resources() const { return m_focus ? m_focused : m_resources; }
+    // Any resource by logical ID, focused or not.
     const ResourceView *resource(std::string_view id) const;
+    // The resources of a type a rule iterates, in template order (within the focus, if any).
     std::vector<const ResourceView *> ofType(std::string_view type) const;
+
+    // Restricts what resources(), ofType() and intrinsicUses() iterate to these logical IDs, so
+    // that the rules of RuleScope::Resource re-check only what an edit can have affected; lookups
+    // by ID and the reference indexes still see the whole template. nullptr: the whole template.
+    // The set must outlive the focus.
+    void setFocus(const std::set<std::string, std::less<>> *ids);
 
     // Transform: AWS::Serverless-2016-10-31 (string or list).
     bool isSam() const { return m_sam; }
@@ -77,8 +86,9 @@ public:
     // References inside Fn::ForEach loops: they only count as uses (their targets may be loop
     // identifiers).
     const std::vector<Reference> &loopReferences() const { return m_loopReferences; }
-    // Every intrinsic call and dynamic-reference string, in document order.
-    const std::vector<IntrinsicUse> &intrinsicUses() const { return m_intrinsics; }
+    // Every intrinsic call and dynamic-reference string, in document order (with a focus: those
+    // inside the focused resources).
+    const std::vector<IntrinsicUse> &intrinsicUses() const { return m_focus ? m_focusedIntrinsics : m_intrinsics; }
 
 private:
     const Json &m_root;
@@ -96,6 +106,11 @@ private:
     std::vector<Reference> m_otherReferences;
     std::vector<Reference> m_loopReferences;
     std::vector<IntrinsicUse> m_intrinsics;
+    // Where each resource's intrinsic uses are in m_intrinsics (document order keeps them together).
+    std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> m_intrinsicsOf;
+    const std::set<std::string, std::less<>> *m_focus = nullptr;
+    std::vector<ResourceView> m_focused;
+    std::vector<IntrinsicUse> m_focusedIntrinsics;
 };
 
 } // namespace sc

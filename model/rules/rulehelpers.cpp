@@ -224,4 +224,11 @@ void add(std::vector<Rule> &rules, std::string id, std::string title, int topic,
     rules.push_back(Rule{std::move(id), std::move(title), std::move(explanation), topic, std::move(check)});
 }
 
+void addTemplateWide(std::vector<Rule> &rules, std::string id, std::string title, int topic,
+                     std::string explanation, std::function<void(const RuleContext &, FindingList &)> check)
+{
+    add(rules, std::move(id), std::move(title), topic, std::move(explanation), std::move(check));
+    rules.back().scope = RuleScope::Template;
+}
+
 } // namespace sc::rulehelpers

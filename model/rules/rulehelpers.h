@@ -62,5 +62,9 @@ Fix renameKeyFix(std::string label, std::string pointer, std::string newKey);
 // Registration helper for rule families.
 void add(std::vector<Rule> &rules, std::string id, std::string title, int topic,
          std::string explanation, std::function<void(const RuleContext &, FindingList &)> check);
+// The same for a rule outside families 1 and 2 that reads the template as a whole (a count over
+// every resource, a section): it re-runs after every edit (RuleScope::Template).
+void addTemplateWide(std::vector<Rule> &rules, std::string id, std::string title, int topic,
+                     std::string explanation, std::function<void(const RuleContext &, FindingList &)> check);
 
 } // namespace sc::rulehelpers

@@ -27,6 +27,13 @@ RuleRegistry::RuleRegistry()
     addDataProtectionRules(m_rules);
     addGovernanceRules(m_rules);
     addOperationsRules(m_rules);
+    for (Rule &rule : m_rules) {
+        // Structure and references read the whole template; governance (portfolios, their
+        // associations and constraints) and operations (hooks and the EventBridge rules or
+        // targets that react to them) match resources by name and pattern, not by reference.
+        if (rule.family() <= 2 || rule.family() >= 6)
+            rule.scope = RuleScope::Template;
+    }
     std::stable_sort(m_rules.begin(), m_rules.end(), [](const Rule &a, const Rule &b) {
         return a.id.substr(1) < b.id.substr(1) || (a.id.substr(1) == b.id.substr(1) && a.id < b.id);
     });
@@ -40,6 +47,23 @@ const Rule *RuleRegistry::find(std::string_view id) const
     return nullptr;
 }
 
+bool ruleSelected(const Rule &rule, const ValidateOptions &options)
+{
+    return atLeast(rule.severity(), options.minSeverity)
+           && (options.onlyRules.empty() || options.onlyRules.count(rule.id));
+}
+
+void sortFindings(std::vector<Finding> &findings)
+{
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
+        if (a.line != b.line)
+            return a.line < b.line;
+        if (a.column != b.column)
+            return a.column < b.column;
+        return a.ruleId < b.ruleId;
+    });
+}
+
 std::vector<Finding> validate(const Json &root, const SourceMap &positions, const ValidateOptions &options)
 {
     RuleContext context(root, positions, options.templateBytes);
@@ -47,20 +71,12 @@ std::vector<Finding> validate(const Json &root, const SourceMap &positions, cons
         context.setToday(options.today);
     std::vector<Finding> out;
     for (const Rule &rule : RuleRegistry::instance().rules()) {
-        if (!atLeast(rule.severity(), options.minSeverity))
-            continue;
-        if (!options.onlyRules.empty() && !options.onlyRules.count(rule.id))
+        if (!ruleSelected(rule, options))
             continue;
         std::vector<Finding> found = rule.run(context);
         std::move(found.begin(), found.end(), std::back_inserter(out));
     }
-    std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
-        if (a.line != b.line)
-            return a.line < b.line;
-        if (a.column != b.column)
-            return a.column < b.column;
-        return a.ruleId < b.ruleId;
-    });
+    sortFindings(out);
     return out;
 }
 

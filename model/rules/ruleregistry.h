@@ -32,6 +32,11 @@ struct ValidateOptions {
     std::string today;
 };
 
+// Whether the options select a rule (its severity and the rule list).
+bool ruleSelected(const Rule &rule, const ValidateOptions &options);
+// The order findings are reported in: line, column, rule id, then as the rules found them.
+void sortFindings(std::vector<Finding> &findings);
+
 // Findings sorted by line, column, rule id.
 std::vector<Finding> validate(const Json &root, const SourceMap &positions,
                               const ValidateOptions &options = {});

@@ -73,7 +73,7 @@ std::string movesTo(const LambdaRuntime &r)
 
 void addRuntimeRules(std::vector<Rule> &rules)
 {
-    add(rules, "E3012", "Lambda runtime identifier in the wrong form", 5,
+    addTemplateWide(rules, "E3012", "Lambda runtime identifier in the wrong form", 5,
         "Lambda names each runtime by an exact, lower-case identifier (python3.12, nodejs22.x, "
         "java21, provided.al2023). CloudFormation passes the value to Lambda as written, and "
         "Lambda rejects 'Python3.12' or 'nodejs22': the stack fails when it creates the function.",
