@@ -17,6 +17,37 @@ Q_IMPORT_QML_PLUGIN(StackCanvasPlugin)
 using namespace sc;
 using sc::test::WindowFixture;
 
+namespace {
+
+// Every visible Text of the window whose text does not fit: elided or cut at its line count
+// (`truncated`), or wider than its own box on one line. Named by its text and the objectName
+// chain of its parents, for the failure message.
+void collectCutText(QQuickItem *item, QStringList &cut)
+{
+    if (!item || !item->isVisible() || item->opacity() <= 0)
+        return;
+    // The inspector's labels are held to this by the inspector's own tests.
+    if (item->objectName() == QLatin1String("inspector"))
+        return;
+    if (item->inherits("QQuickText")) {
+        const QString text = item->property("text").toString();
+        const bool truncated = item->property("truncated").toBool();
+        const bool oneLine = item->property("wrapMode").toInt() == 0;
+        const bool overflows = oneLine && item->width() > 0 && item->implicitWidth() > item->width() + 1;
+        if (!text.isEmpty() && (truncated || overflows)) {
+            QString path;
+            for (QQuickItem *p = item; p; p = p->parentItem())
+                if (!p->objectName().isEmpty())
+                    path = p->objectName() + (path.isEmpty() ? QString() : QStringLiteral("/") + path);
+            cut << QStringLiteral("\"%1\" (%2: %3 of %4 px)").arg(text.left(60), path).arg(item->width()).arg(item->implicitWidth());
+        }
+    }
+    for (QQuickItem *child : item->childItems())
+        collectCutText(child, cut);
+}
+
+} // namespace
+
 class TestWindowRoom : public QObject {
     Q_OBJECT
 
@@ -116,6 +147,81 @@ private slots:
                  qPrintable(QStringLiteral("%1x%2 of %3x%4").arg(mapRect.width()).arg(mapRect.height())
                                 .arg(canvasRect.width()).arg(canvasRect.height())));
     }
+
+    // Every example, as opened from File → New from Example: nothing of the window is cut off,
+    // and every card (scrolled into view or not) sets its whole logical ID, kind and fleet.
+    void noTextIsCutOff_data()
+    {
+        QTest::addColumn<QString>("folder");
+        for (const ExampleInfo &example : examples())
+            QTest::newRow(qPrintable(example.folder)) << example.folder;
+    }
+    void noTextIsCutOff()
+    {
+        QFETCH(QString, folder);
+        load(QSize(1400, 860));
+        QVERIFY(QMetaObject::invokeMethod(m_f->window, "openExample", Q_ARG(QVariant, folder)));
+        QTest::qWait(50);
+        QCoreApplication::processEvents();
+        QVERIFY(QMetaObject::invokeMethod(canvasView(), "resetZoom"));
+        QTest::qWait(50); // layouts settle at the next frame
+
+        QStringList cut;
+        collectCutText(m_f->window->contentItem(), cut);
+        for (const std::string &id : m_f->document.resourceIds()) {
+            QQuickItem *card = m_f->item(QStringLiteral("card-") + QString::fromStdString(id));
+            QVERIFY(card);
+            // The fleet strip of an Elastic Beanstalk environment holds its whole summary.
+            if (QQuickItem *strip = sc::test::findItem(card, QStringLiteral("fleetStrip"))) {
+                QQuickItem *text = sc::test::findItem(strip, QStringLiteral("fleetText"));
+                QVERIFY(text);
+                const QRectF r = text->mapRectToItem(strip, QRectF(0, 0, text->implicitWidth(), text->height()));
+                if (r.right() > strip->width() + 1)
+                    cut << QStringLiteral("fleet of %1: ends at %2 of %3 px").arg(QString::fromStdString(id))
+                               .arg(r.right()).arg(strip->width());
+            }
+            for (const char *name : {"cardTitle", "cardKind"}) {
+                QQuickItem *text = sc::test::findItem(card, QString::fromLatin1(name));
+                QVERIFY(text);
+                if (text->property("truncated").toBool() || text->implicitWidth() > text->width() + 1)
+                    cut << QStringLiteral("%1 of %2: %3 of %4 px").arg(QLatin1String(name), QString::fromStdString(id))
+                               .arg(text->width()).arg(text->implicitWidth());
+            }
+        }
+        // With the first card chosen (the inspector fills) and each bottom tab shown.
+        m_f->controller->canvas()->select(QString::fromStdString(m_f->document.resourceIds().front()));
+        for (int tab = 0; tab < 3; ++tab) {
+            QVERIFY(QMetaObject::invokeMethod(m_f->window, "showBottomTab", Q_ARG(QVariant, tab)));
+            QTest::qWait(50);
+            collectCutText(m_f->window->contentItem(), cut);
+        }
+        cut.removeDuplicates();
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("\n"))));
+    }
+
+    // File → New from Example lists every example with its whole title.
+    void exampleTitlesAreWhole()
+    {
+        load(QSize(1400, 860));
+        QObject *menu = m_f->window->findChild<QObject *>(QStringLiteral("examplesMenu"));
+        QVERIFY(menu);
+        // As the user opens it: the File menu, then its submenu.
+        QObject *fileMenu = nullptr;
+        for (QObject *candidate : m_f->window->findChildren<QObject *>())
+            if (candidate->inherits("QQuickMenu") && candidate->property("title").toString() == QLatin1String("&File"))
+                fileMenu = candidate;
+        QVERIFY(fileMenu);
+        QVERIFY(QMetaObject::invokeMethod(fileMenu, "open"));
+        QTRY_VERIFY(fileMenu->property("opened").toBool());
+        QVERIFY(QMetaObject::invokeMethod(menu, "open"));
+        QTRY_VERIFY(menu->property("opened").toBool());
+        QTest::qWait(50);
+        QCOMPARE(menu->property("count").toInt(), int(examples().size()));
+        QStringList cut;
+        collectCutText(m_f->window->contentItem(), cut);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("\n"))));
+    }
+
 };
 
 QTEST_MAIN(TestWindowRoom)
