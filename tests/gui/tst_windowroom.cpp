@@ -222,6 +222,21 @@ private slots:
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("\n"))));
     }
 
+    // The window starts without a warning of the QML engine (a load cycle between singletons, a
+    // dialog refusing its proposed file name, a failed binding).
+    void startsWithoutWarnings()
+    {
+        static QStringList warnings;
+        warnings.clear();
+        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &text) {
+            if (type != QtDebugMsg && type != QtInfoMsg)
+                warnings << text;
+        });
+        load(QSize(1400, 860));
+        QTest::qWait(100);
+        qInstallMessageHandler(previous);
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QStringLiteral("\n"))));
+    }
 };
 
 QTEST_MAIN(TestWindowRoom)
