@@ -333,6 +333,10 @@ ApplicationWindow {
             MenuItem { text: "&Inspector"; checkable: true; checked: inspector.visible; onTriggered: inspector.visible = !inspector.visible }
             MenuItem { text: "&Bottom Panel"; checkable: true; checked: bottomPanel.visible; onTriggered: bottomPanel.visible = !bottomPanel.visible }
             MenuSeparator {}
+            // The layouts, here too: a layout is also a way of looking at the architecture.
+            MenuItem { action: arrangeTrafficAction }
+            MenuItem { action: arrangeDependenciesAction }
+            MenuSeparator {}
             MenuItem { text: "Theme: &System"; checkable: true; checked: !window.themeLocked && window.themeMode === "system"; onTriggered: { window.themeLocked = false; window.themeMode = "system" } }
             MenuItem { text: "Theme: &Light"; checkable: true; checked: !Theme.dark && (window.themeLocked || window.themeMode !== "system"); onTriggered: { window.themeLocked = false; window.themeMode = "light" } }
             MenuItem { text: "Theme: &Dark"; checkable: true; checked: Theme.dark && (window.themeLocked || window.themeMode !== "system"); onTriggered: { window.themeLocked = false; window.themeMode = "dark" } }
