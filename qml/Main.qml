@@ -166,6 +166,12 @@ ApplicationWindow {
             if (error !== "") showError("Cannot open the example", error)
         })
     }
+    function widestItem(menu) {
+        let widest = 0
+        for (let i = 0; i < menu.count; ++i)
+            widest = Math.max(widest, menu.itemAt(i).implicitWidth)
+        return widest + menu.leftPadding + menu.rightPadding
+    }
     function toggleTheme() {
         themeLocked = false
         themeMode = Theme.dark ? "light" : "dark"
@@ -260,7 +266,10 @@ ApplicationWindow {
             MenuItem { action: newAction }
             Menu {
                 id: examplesMenu
+                objectName: "examplesMenu"
                 title: "New from &Example"
+                // As wide as its widest title: a menu is 200 px by default and would cut them.
+                width: Math.max(implicitWidth, window.widestItem(examplesMenu))
                 // The items are wired here, in the window's scope (a delegate cannot see `window`).
                 Instantiator {
                     model: window.controller.examples
@@ -281,6 +290,7 @@ ApplicationWindow {
             Menu {
                 id: recentMenu
                 title: "Open &Recent"
+                width: Math.max(implicitWidth, window.widestItem(recentMenu))
                 enabled: window.controller.recentFiles.length > 0
                 Instantiator {
                     model: window.controller.recentFiles
@@ -322,6 +332,10 @@ ApplicationWindow {
             title: "&View"
             MenuItem { text: "&Inspector"; checkable: true; checked: inspector.visible; onTriggered: inspector.visible = !inspector.visible }
             MenuItem { text: "&Bottom Panel"; checkable: true; checked: bottomPanel.visible; onTriggered: bottomPanel.visible = !bottomPanel.visible }
+            MenuSeparator {}
+            // The layouts, here too: a layout is also a way of looking at the architecture.
+            MenuItem { action: arrangeTrafficAction }
+            MenuItem { action: arrangeDependenciesAction }
             MenuSeparator {}
             MenuItem { text: "Theme: &System"; checkable: true; checked: !window.themeLocked && window.themeMode === "system"; onTriggered: { window.themeLocked = false; window.themeMode = "system" } }
             MenuItem { text: "Theme: &Light"; checkable: true; checked: !Theme.dark && (window.themeLocked || window.themeMode !== "system"); onTriggered: { window.themeLocked = false; window.themeMode = "light" } }
@@ -369,13 +383,21 @@ ApplicationWindow {
                 radius: 4
                 color: Theme.accent
             }
+            // The description's first sentence, shown only when it fits whole; all of it on hover.
             Label {
+                objectName: "descriptionLabel"
+                readonly property string full: window.controller.description
+                readonly property var sentence: full.match(/^.*?[.!?](\s|$)/)
                 Layout.fillWidth: true
                 Layout.leftMargin: 8
-                text: window.controller.description
-                elide: Text.ElideRight
+                text: sentence ? sentence[0].trim() : full
+                opacity: implicitWidth <= width ? 1 : 0
                 font.pixelSize: Theme.fontSize
                 color: Theme.textMuted
+                HoverHandler { id: descriptionHover }
+                ToolTip.visible: descriptionHover.hovered && window.controller.description !== ""
+                ToolTip.text: window.controller.description
+                ToolTip.delay: 500
             }
             ToolButton {
                 objectName: "studyButton"
@@ -550,6 +572,7 @@ ApplicationWindow {
             }
             Label {
                 objectName: "statusZoom"
+                Layout.minimumWidth: implicitWidth
                 text: "Zoom " + canvasView.zoomPercent + "%"
                 font.pixelSize: Theme.smallFontSize
                 color: Theme.textMuted

@@ -1,6 +1,6 @@
 #pragma once
-// The colours the model decides (model/geometry/cardstyle), for QML: Theme.categoryColor asks
-// here, so the canvas, the minimap and the exported diagram use one table.
+// The colours the model decides (model/geometry/cardstyle), for QML: cards ask here, so the
+// canvas, the minimap and the exported diagram use one table.
 
 #include <QColor>
 #include <QObject>

@@ -7,13 +7,15 @@ Rectangle {
     id: frame
     required property DocumentController controller
     required property rect viewRect
+    // False when the canvas has no room for it next to its controls.
+    property bool shown: true
     signal centerRequested(real x, real y)
-    width: 200
-    height: 132
+    width: 180
+    height: 112
     radius: Theme.radius
     color: Theme.panel
     border.color: Theme.border
-    visible: frame.controller.resourceCount > 0
+    visible: frame.shown && frame.controller.resourceCount > 0
 
     MinimapItem {
         id: map

@@ -39,16 +39,21 @@ Item {
     function zoomIn() { setZoomAt(zoom * 1.25, width / 2, height / 2) }
     function zoomOut() { setZoomAt(zoom / 1.25, width / 2, height / 2) }
     function resetZoom() { setZoomAt(1, width / 2, height / 2) }
+    // Card titles are set at 14 px: below this zoom they shrink under 9 px and stop being
+    // read. "Fit" never goes below it; a larger diagram is scrolled instead, starting where
+    // requests enter (the left, the top).
+    readonly property real readableZoom: 0.65
     function fitToView() {
         const b = canvas.bounds()
         if (b.width <= 0 || width <= 0) {
             zoom = 1; panX = 40; panY = 40
             return
         }
-        const z = Math.max(minZoom, Math.min(1, Math.min((width - 96) / b.width, (height - 96) / b.height)))
+        const margin = 48
+        const z = Math.max(readableZoom, Math.min(1, Math.min((width - 2 * margin) / b.width, (height - 2 * margin) / b.height)))
         zoom = z
-        panX = width / 2 - (b.x + b.width / 2) * z
-        panY = height / 2 - (b.y + b.height / 2) * z
+        panX = b.width * z <= width - 2 * margin ? width / 2 - (b.x + b.width / 2) * z : margin - b.x * z
+        panY = b.height * z <= height - 2 * margin ? height / 2 - (b.y + b.height / 2) * z : margin - b.y * z
     }
     function centerOn(sx, sy) {
         panX = width / 2 - sx * zoom
@@ -496,6 +501,8 @@ Item {
     }
 
     CanvasZoomBar {
+        id: zoomBar
+        objectName: "zoomBar"
         anchors { left: parent.left; bottom: parent.bottom; margins: 12 }
         zoomPercent: view.zoomPercent
         onZoomOut: view.zoomOut()
@@ -504,8 +511,14 @@ Item {
         onFitToView: view.fitToView()
     }
 
+    // The minimap takes at most a sixth of the canvas's width and only the room the zoom bar
+    // leaves: on a narrow canvas it goes rather than cover the controls.
     CanvasMinimap {
+        objectName: "minimapFrame"
         anchors { right: parent.right; bottom: parent.bottom; margins: 12 }
+        width: Math.min(180, Math.round(view.width / 6))
+        height: Math.round(width * 0.62)
+        shown: width >= 96 && view.width - width - 36 >= zoomBar.width
         controller: view.controller
         viewRect: view.viewRect
         onCenterRequested: (x, y) => view.centerOn(x, y)

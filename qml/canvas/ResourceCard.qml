@@ -51,7 +51,7 @@ Item {
         // Zoomed out, no rounded corners or border: the software renderer pays for each.
         radius: card.detailed ? Theme.radius : 0
         // Zoomed out, a card is a block of its category's colour: the overview stays readable.
-        color: card.detailed ? Theme.card : Qt.tint(Theme.card, "#8c" + Theme.categoryColor(card.category).toString().substring(1))
+        color: card.detailed ? Theme.card : Qt.tint(Theme.card, "#8c" + DiagramStyle.categoryColor(card.category, Theme.dark).toString().substring(1))
         border.color: card.selected ? Theme.selection : Theme.cardBorder
         border.width: card.selected ? 2 : card.detailed ? 1 : 0
     }
@@ -81,7 +81,7 @@ Item {
         width: 4
         radius: 2
         anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: 6 }
-        color: Theme.categoryColor(card.category)
+        color: DiagramStyle.categoryColor(card.category, Theme.dark)
     }
     Image {
         id: glyph
@@ -153,7 +153,7 @@ Item {
                 spacing: 4
                 Repeater {
                     model: 3
-                    Rectangle { width: 6; height: 8; radius: 1.5; color: Theme.categoryColor("Compute"); anchors.verticalCenter: parent.verticalCenter }
+                    Rectangle { width: 6; height: 8; radius: 1.5; color: DiagramStyle.categoryColor("Compute", Theme.dark); anchors.verticalCenter: parent.verticalCenter }
                 }
                 Text {
                     objectName: "fleetText"

@@ -11,12 +11,16 @@ FileDialog {
     // The window's popup layer, where the non-native dialog draws itself.
     required property Item popupLayer
     property Item wiredField: null
+    // The file name the dialog proposes. Qt 6.4's non-native dialog refuses a `selectedFile`
+    // that does not exist yet, which a new file never does: the name goes into its field.
+    property string suggestedName: ""
+    property bool suggested: false
 
     fileMode: FileDialog.SaveFile
     acceptLabel: "Save"
 
     // The non-native dialog draws its items a moment after it becomes visible.
-    onVisibleChanged: if (visible) wire.restart()
+    onVisibleChanged: if (visible) { suggested = false; wire.restart() }
     property Timer wire: Timer {
         interval: 20
         repeat: true
@@ -40,6 +44,11 @@ FileDialog {
         const field = named(popupLayer, "fileNameTextField")
         if (!field)
             return false
+        if (!suggested) {
+            suggested = true
+            if (suggestedName !== "")
+                field.text = suggestedName
+        }
         if (field === wiredField)
             return true
         // The accept button lives in the dialog's button box, beside the field.

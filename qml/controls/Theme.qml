@@ -1,8 +1,9 @@
 pragma Singleton
 import QtQuick
-import StackCanvas
 
-// Colours, type sizes and spacing for the whole window, in light and dark.
+// Colours, type sizes and spacing for the whole window, in light and dark. The categories'
+// colours come from DiagramStyle, shared with the exported diagram. This file imports no module
+// of its own: two singletons of one module that both import it form a load cycle.
 QtObject {
     property bool dark: false
 
@@ -55,10 +56,6 @@ QtObject {
         return severity === "error" ? error : severity === "warning" ? warning : info
     }
 
-    // One hue per palette category, readable on both backgrounds (the diagram export's too).
-    function categoryColor(category) {
-        return DiagramStyle.categoryColor(category, dark)
-    }
     // The halves of a blue/green setup.
     readonly property color blueHalf: dark ? "#5b9cff" : "#2f7fc1"
     readonly property color greenHalf: dark ? "#5cc98a" : "#3f8f5f"

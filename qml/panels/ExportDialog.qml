@@ -111,7 +111,7 @@ Dialog {
         acceptLabel: "Export"
         popupLayer: dialog.Overlay.overlay
         currentFolder: dialog.controller.filePath !== "" ? dialog.controller.folderOf(dialog.controller.filePath) : ""
-        selectedFile: dialog.controller.exporter.suggestedName(dialog.format.id)
+        suggestedName: dialog.controller.exporter.suggestedName(dialog.format.id)
         defaultSuffix: dialog.format.extension
         nameFilters: [dialog.format.name + " (*." + dialog.format.extension + ")"]
         onAccepted: dialog.finish(String(selectedFile))

@@ -94,7 +94,8 @@ Rectangle {
             required property string icon
             required property bool deep
             width: ListView.view.width
-            height: 40
+            // Long names wrap rather than being cut: the entry grows to hold them.
+            height: Math.max(40, names.implicitHeight + 12)
 
             Rectangle {
                 anchors { fill: parent; leftMargin: 6; rightMargin: 6 }
@@ -112,6 +113,7 @@ Rectangle {
                 opacity: entry.deep ? 1 : 0.75
             }
             Column {
+                id: names
                 anchors { left: glyph.right; leftMargin: 10; right: parent.right; rightMargin: 12; verticalCenter: parent.verticalCenter }
                 spacing: 1
                 Text {
@@ -119,14 +121,15 @@ Rectangle {
                     text: entry.displayName
                     color: Theme.text
                     font.pixelSize: Theme.fontSize
-                    elide: Text.ElideRight
+                    wrapMode: Text.WordWrap
                 }
                 Text {
                     width: parent.width
-                    text: entry.resourceType
+                    // A type name has no spaces: it may break after each "::" (a zero-width space).
+                    text: entry.resourceType.replace(/::/g, "::\u200b")
                     color: Theme.textMuted
                     font.pixelSize: Theme.smallFontSize - 1
-                    elide: Text.ElideMiddle
+                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                 }
             }
 

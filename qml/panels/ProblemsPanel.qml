@@ -81,7 +81,8 @@ Rectangle {
                 property bool explained: false
                 objectName: "problem:" + ruleId + ":" + logicalId
                 width: view.width
-                height: shown ? (explained ? implicitContentHeight + topPadding + bottomPadding : 30) : 0
+                // A long message or resource name wraps: the row grows rather than cut it.
+                height: shown ? Math.max(30, implicitContentHeight + topPadding + bottomPadding) : 0
                 visible: shown
                 highlighted: logicalId !== "" && logicalId === view.controller.canvas.currentId
                 ToolTip.visible: hovered && !explained && title !== ""
@@ -91,7 +92,7 @@ Rectangle {
                     spacing: 4
                     RowLayout {
                         Layout.fillWidth: true
-                        Layout.preferredHeight: 22
+                        Layout.minimumHeight: 22
                         spacing: 10
                         Rectangle {
                             Layout.preferredWidth: 8
@@ -109,17 +110,17 @@ Rectangle {
                         Label {
                             Layout.preferredWidth: 150
                             text: finding.logicalId
-                            elide: Text.ElideRight
+                            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                             font.bold: true
                             font.pixelSize: Theme.fontSize
-                            color: Theme.text
+                            color: finding.highlighted ? Theme.textOnAccent : Theme.text
                         }
                         Label {
                             Layout.fillWidth: true
                             text: finding.message
-                            elide: Text.ElideRight
+                            wrapMode: Text.WordWrap
                             font.pixelSize: Theme.fontSize
-                            color: Theme.text
+                            color: finding.highlighted ? Theme.textOnAccent : Theme.text
                         }
                         Label {
                             text: finding.line > 0 ? "line " + finding.line : ""
@@ -159,7 +160,8 @@ Rectangle {
                             wrapMode: Text.WordWrap
                             font.pixelSize: Theme.smallFontSize
                             font.bold: true
-                            color: Theme.severityColor(finding.severity)
+                            // The severity's colour cannot be read on the selected row's accent.
+                            color: finding.highlighted ? Theme.textOnAccent : Theme.severityColor(finding.severity)
                         }
                         Label {
                             objectName: "explanationText"

@@ -6,8 +6,11 @@
 #include "exporters/exporterregistry.h"
 #include "model/template/templatereader.h"
 
+#include <QDirIterator>
+#include <QFile>
 #include <QGuiApplication>
 #include <QImage>
+#include <QSet>
 #include <QXmlStreamReader>
 #include <QtTest>
 
@@ -134,6 +137,39 @@ private slots:
         const QPointF at = (bucket.rect.topLeft() - scene.bounds.topLeft()) + QPointF(40, 8);
         QCOMPARE(light.pixelColor(at.toPoint()).name(), QStringLiteral("#ffffff"));
         QCOMPARE(night.pixelColor(at.toPoint()).name(), QStringLiteral("#252a33"));
+    }
+
+    // Every kind of resource the examples draw has its icon in the PNG, as on the canvas: the
+    // icon square of each card is not the plain card face.
+    void everyExampleCardHasItsIconInThePng()
+    {
+        QDirIterator it(QStringLiteral(SC_SOURCE_DIR "/examples"), {QStringLiteral("template.yaml")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        QSet<QString> kinds;
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            Document document;
+            document.reset(readTemplate(file.readAll().toStdString(), path.toStdString()));
+            const DiagramScene scene = DiagramScene::build(document, "light", defaultIconDirectory());
+            const QImage image = DiagramExporter::image(scene, 1);
+            for (const DiagramCard &card : scene.cards) {
+                const QString what = QStringLiteral("%1 (%2) in %3").arg(QString::fromStdString(card.id),
+                                                                          QString::fromStdString(card.type), path);
+                QVERIFY2(!card.iconPath.isEmpty(), qPrintable(what));
+                const QPointF corner = card.rect.topLeft() - scene.bounds.topLeft();
+                const QRect square = QRectF(corner.x() + card::kIconX, corner.y() + card.rect.height() / 2 - card::kIconSize / 2,
+                                            card::kIconSize, card::kIconSize).toRect();
+                int ink = 0;
+                for (int y = square.top(); y <= square.bottom(); ++y)
+                    for (int x = square.left(); x <= square.right(); ++x)
+                        ink += image.pixelColor(x, y) != scene.theme.card;
+                QVERIFY2(ink > square.width() * square.height() / 2, qPrintable(what));
+                kinds << QString::fromStdString(card.type);
+            }
+        }
+        QVERIFY(kinds.contains(QStringLiteral("AWS::Route53::RecordSet")));
     }
 };
 

@@ -5,7 +5,9 @@
 #include "windowfixture.h"
 
 #include "app/gui/canvascontroller.h"
+#include "app/gui/examples.h"
 #include "model/document/autolayout.h"
+#include "model/geometry/bluegreen.h"
 
 #include <QCoreApplication>
 #include <QLineF>
@@ -16,6 +18,7 @@
 #include <QUndoStack>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <functional>
 #include <map>
 
 Q_IMPORT_QML_PLUGIN(StackCanvasPlugin)
@@ -255,6 +258,78 @@ private slots:
         QCoreApplication::processEvents();
         QCOMPARE(m_f->document.root().dump(), before);
         QCOMPARE(cardRects(), moved);
+    }
+
+    // Every example as opened: where requests enter (DNS, load balancers, APIs, aliases) reads
+    // left to right through listeners, target groups and fleets to the data. Of two connected
+    // resources on the request path, the one nearer the entry stands left of the other; the
+    // halves of a blue/green setup are boxed, labelled Blue and Green, each around its cards.
+    void trafficReadsLeftToRight_data()
+    {
+        QTest::addColumn<QString>("folder");
+        for (const ExampleInfo &example : examples())
+            QTest::newRow(qPrintable(example.folder)) << example.folder;
+    }
+    void trafficReadsLeftToRight()
+    {
+        QFETCH(QString, folder);
+        openExample(folder);
+        const Json &root = m_f->document.root();
+        const Graph &graph = m_f->document.graph();
+        if (defaultLayoutMode(root, graph) != LayoutMode::TrafficFlow)
+            QSKIP("no entry point: laid out by dependencies");
+        QCOMPARE(canvas()->property("defaultArrangement").toString(), QStringLiteral("traffic"));
+        const Rects rects = cardRects();
+        std::map<std::string, int> tier;
+        for (const GraphNode &node : graph.nodes())
+            if (const auto t = trafficTier(root, node))
+                tier[node.id] = *t;
+        int checked = 0;
+        for (const GraphEdge &e : graph.edges()) {
+            if (!tier.count(e.source) || !tier.count(e.target) || tier[e.source] == tier[e.target])
+                continue;
+            const bool sourceFirst = tier[e.source] < tier[e.target];
+            const QString first = QString::fromStdString(sourceFirst ? e.source : e.target);
+            const QString then = QString::fromStdString(sourceFirst ? e.target : e.source);
+            QVERIFY2(rects.at(first).x() < rects.at(then).x(),
+                     qPrintable(QStringLiteral("%1 (x %2) is not left of %3 (x %4)").arg(first).arg(rects.at(first).x())
+                                    .arg(then).arg(rects.at(then).x())));
+            ++checked;
+        }
+        // An entry point stands left of everything it is connected to.
+        for (const GraphEdge &e : graph.edges()) {
+            for (const auto &[entry, other] : {std::pair(e.source, e.target), std::pair(e.target, e.source)}) {
+                if (!tier.count(entry) || tier[entry] > 1 || (tier.count(other) && tier[other] <= tier[entry]))
+                    continue;
+                QVERIFY2(rects.at(QString::fromStdString(entry)).x() < rects.at(QString::fromStdString(other)).x(),
+                         qPrintable(QStringLiteral("entry point %1 is not left of %2").arg(QString::fromStdString(entry),
+                                                                                         QString::fromStdString(other))));
+                ++checked;
+            }
+        }
+        QVERIFY(checked > 0);
+
+        for (const BlueGreenSplit &split : findBlueGreenSplits(root, graph)) {
+            for (int side = 0; side < 2; ++side) {
+                const QString kind = side == 0 ? QStringLiteral("blue") : QStringLiteral("green");
+                QQuickItem *box = nullptr;
+                // Boxes are the scene's delegates: visual children only.
+                std::function<void(QQuickItem *)> search = [&](QQuickItem *item) {
+                    if (item->objectName().startsWith(QStringLiteral("container-")) && item->property("kind").toString() == kind
+                        && item->property("rect").toRectF().contains(rects.at(QString::fromStdString(split.seeds[side]))))
+                        box = item;
+                    for (QQuickItem *child : item->childItems())
+                        search(child);
+                };
+                search(canvasView());
+                QVERIFY2(box, qPrintable(kind + QStringLiteral(" box around ") + QString::fromStdString(split.seeds[side])));
+                QVERIFY(!box->property("label").toString().isEmpty());
+                QVERIFY(box->property("label").toString().contains(side == 0 ? QStringLiteral("Blue") : QStringLiteral("Green"),
+                                                                   Qt::CaseInsensitive));
+                for (const std::string &id : split.halves[side])
+                    QVERIFY2(box->property("rect").toRectF().contains(rects.at(QString::fromStdString(id))), id.c_str());
+            }
+        }
     }
 };
 

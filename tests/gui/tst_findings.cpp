@@ -8,6 +8,7 @@
 #include "model/rules/ruleregistry.h"
 
 #include <QCoreApplication>
+#include <functional>
 #include <QFile>
 #include <QQmlProperty>
 #include <QStandardPaths>
@@ -251,6 +252,64 @@ private slots:
         QCOMPARE(findItem(problem, QStringLiteral("explanationText"))->property("text").toString(), explanationOf("E7006"));
         // Expanding the explanation did not select anything else.
         QCOMPARE(m_f->controller->canvas()->currentId(), QStringLiteral("Hook"));
+    }
+
+    // A deployment group's automatic rollback switched off and on again in the inspector: the
+    // finding about it comes and goes in the inspector, the Problems tab and the card's badge.
+    void findingFollowsAnInspectorSwitch()
+    {
+        QVERIFY(QMetaObject::invokeMethod(m_f->window, "openExample", Q_ARG(QVariant, QStringLiteral("lambda-canary"))));
+        QTRY_VERIFY(m_f->document.resourceType("DeploymentGroup") == "AWS::CodeDeploy::DeploymentGroup");
+        m_f->controller->problems()->refresh();
+        const QString enabled = QStringLiteral("/Resources/DeploymentGroup/Properties/AutoRollbackConfiguration/Enabled");
+        const auto problemsAbout = [&](const char *ruleId) {
+            QStringList messages;
+            ProblemModel *problems = m_f->controller->problems();
+            for (int row = 0; row < problems->rowCount(); ++row) {
+                const QModelIndex at = problems->index(row);
+                if (at.data(ProblemModel::RuleIdRole).toString() == QLatin1String(ruleId))
+                    messages << at.data(ProblemModel::MessageRole).toString();
+            }
+            return messages;
+        };
+        const auto badge = [&] {
+            QQuickItem *card = m_f->item(QStringLiteral("card-DeploymentGroup"));
+            return card ? card->property("severity").toString() : QStringLiteral("no card");
+        };
+        select(QStringLiteral("DeploymentGroup"));
+        QVERIFY(problemsAbout("W4011").isEmpty());
+        const QString before = badge();
+
+        // The user clicks the row's switch.
+        const auto clickSwitch = [&] {
+            QQuickItem *row = rowItem(enabled);
+            QVERIFY(row);
+            QQuickItem *toggle = findItem(row, QStringLiteral("boolSwitch"));
+            QVERIFY(toggle);
+            click(toggle);
+        };
+        clickSwitch();
+        QTRY_COMPARE(problemsAbout("W4011").size(), 1);
+        QVERIFY(problemsAbout("W4011").front().contains(QStringLiteral("automatic rollback is off")));
+        QTRY_VERIFY(shownFindings().join(QLatin1Char(' ')).contains(QStringLiteral("W4011")));
+        QTRY_COMPARE(badge(), QStringLiteral("warning"));
+
+        clickSwitch();
+        QTRY_VERIFY(problemsAbout("W4011").isEmpty());
+        QTRY_VERIFY2(!shownFindings().join(QLatin1Char(' ')).contains(QStringLiteral("W4011")),
+                     qPrintable(shownFindings().join(QLatin1Char(' '))));
+        QTRY_COMPARE(badge(), before);
+        // What the inspector draws, not only its model: no note of the rule is left on screen.
+        QStringList texts;
+        std::function<void(QQuickItem *)> collect = [&](QQuickItem *item) {
+            if (item->isVisible() && item->inherits("QQuickText"))
+                texts << item->property("text").toString();
+            for (QQuickItem *child : item->childItems())
+                collect(child);
+        };
+        collect(m_f->window->contentItem());
+        QVERIFY2(!texts.join(QLatin1Char('\n')).contains(QStringLiteral("automatic rollback is off")),
+                 qPrintable(texts.filter(QStringLiteral("rollback")).join(QLatin1Char('\n'))));
     }
 };
 
