@@ -6,6 +6,7 @@
 #include "model/catalog/catalog.h"
 #include "model/document/document.h"
 #include "model/template/sourcemap.h"
+#include "model/template/templatereader.h"
 
 #include <cmath>
 
@@ -69,14 +70,37 @@ bool InspectorModel::setText(int index, const QString &text, int gesture)
             args = s;
         return setJson(*row, value, gesture);
     }
+    case Kind::Intrinsic:
     case Kind::Json: {
-        const Json parsed = Json::parse(s, nullptr, false);
-        if (parsed.is_discarded())
-            return apply(false, "not valid JSON");
-        return setJson(*row, parsed, gesture);
+        std::string error;
+        const std::optional<Json> parsed = parseYamlValue(text, error);
+        if (!parsed)
+            return apply(false, error);
+        return setJson(*row, *parsed, gesture);
     }
     default:
         return apply(false, "this row does not take text");
+    }
+}
+
+std::optional<Json> InspectorModel::parseYamlValue(const QString &text, std::string &error)
+{
+    // Read as the value of a one-key template, so that short forms, quoting and flow
+    // collections mean exactly what they mean in a template file.
+    static constexpr std::string_view kKey = "Value: ";
+    const std::string source = std::string(kKey) + text.trimmed().toStdString();
+    try {
+        Template parsed = readYaml(source, "value", ReadLimits{});
+        const auto it = parsed.root.find("Value");
+        if (it == parsed.root.end() || it->is_null()) {
+            error = "a value is needed, for example !GetAZs '' or !Ref VpcId";
+            return std::nullopt;
+        }
+        return *it;
+    } catch (const TemplateError &e) {
+        const int column = e.line() == 1 ? std::max(1, e.column() - static_cast<int>(kKey.size())) : e.column();
+        error = "column " + std::to_string(column) + ": " + e.message();
+        return std::nullopt;
     }
 }
 

@@ -1,9 +1,12 @@
 #include "app/gui/inspectormodel.h"
 
+#include "app/gui/inspectorpolicies.h"
+
 #include "model/catalog/catalog.h"
 #include "model/document/document.h"
 #include "model/template/intrinsics.h"
 #include "model/template/sourcemap.h"
+#include "model/template/templatewriter.h"
 
 #include <algorithm>
 
@@ -76,6 +79,8 @@ QVariant InspectorModel::data(const QModelIndex &index, int role) const
                                               ? sub[0].get<std::string>()
                                               : sub.is_string() ? sub.get<std::string>() : std::string());
         }
+        if (row->kind == Kind::Intrinsic || (row->kind == Kind::Json && !row->value.is_null()))
+            return yamlText(row->value);
         return display(row->value);
     case ChoicesRole: return row->choices;
     case RequiredRole: return row->required;
@@ -267,6 +272,8 @@ void InspectorModel::buildResource(const Json &resource)
             addValue(0, QStringLiteral("DependsOn"), base + "/DependsOn", value, s, true);
         }
     }
+    addPolicy(resource, base, "UpdatePolicy");
+    addPolicy(resource, base, "CreationPolicy");
 
     m_rows.push_back(makeRow(0, QStringLiteral("Properties"), {}, Kind::Section));
     const auto it = resource.find("Properties");
@@ -274,8 +281,56 @@ void InspectorModel::buildResource(const Json &resource)
     addProperties(0, base + "/Properties", properties, spec ? &spec->properties : nullptr);
 }
 
+void InspectorModel::addPolicy(const Json &resource, const std::string &base, const char *name)
+{
+    const auto it = resource.find(name);
+    const Json *value = it != resource.end() ? &*it : nullptr;
+    const PropertyTypeSpec *schema = inspectorpolicies::attribute(name, m_document->resourceType(m_id));
+    if (!schema && !value)
+        return; // CloudFormation does not take this policy here
+    ValueSpec s;
+    s.container = schema ? ValueSpec::Container::Scalar : ValueSpec::Container::Json;
+    s.type = name;
+    s.primitive = false;
+    s.documentation = std::string(name) == "UpdatePolicy"
+        ? "How CloudFormation updates the resource: in place, in batches, or through CodeDeploy."
+        : "Wait for success signals before the resource counts as created.";
+    if (!schema)
+        s.documentation = std::string("This resource type does not take ") + name + ".";
+    addValue(0, QString::fromLatin1(name), base + "/" + name, value, s, true);
+}
+
+bool InspectorModel::isPolicyPointer(const std::string &pointer) const
+{
+    const std::string base = SourceMap::join("/Resources", m_id);
+    for (const char *name : {"/UpdatePolicy", "/CreationPolicy"}) {
+        const std::string prefix = base + name;
+        if (pointer.compare(0, prefix.size(), prefix) == 0
+            && (pointer.size() == prefix.size() || pointer[prefix.size()] == '/'))
+            return true;
+    }
+    return false;
+}
+
+// Where intrinsic functions belong: property values and policy settings, not resource attributes.
+bool InspectorModel::isValuePointer(const std::string &pointer) const
+{
+    return pointer.find("/Properties/") != std::string::npos || isPolicyPointer(pointer);
+}
+
+const PropertyTypeSpec *InspectorModel::nestedType(const std::string &pointer, const std::string &type) const
+{
+    if (isPolicyPointer(pointer)) {
+        if (type == "UpdatePolicy" || type == "CreationPolicy")
+            return inspectorpolicies::attribute(type, m_document->resourceType(m_id));
+        return inspectorpolicies::type(type);
+    }
+    const ResourceTypeSpec *resourceSpec = Catalog::instance().find(m_document->resourceType(m_id));
+    return resourceSpec ? resourceSpec->propertyType(type) : nullptr;
+}
+
 void InspectorModel::addProperties(int depth, const std::string &base, const Json *object,
-                                   const std::vector<PropertySpec> *specs)
+                                   const std::vector<PropertySpec> *specs, bool showAbsent)
 {
     if (specs) {
         for (const PropertySpec &property : *specs) {
@@ -284,7 +339,7 @@ void InspectorModel::addProperties(int depth, const std::string &base, const Jso
                 if (const auto it = object->find(property.name); it != object->end())
                     value = &*it;
             }
-            if (!value && !property.required && !m_showAll)
+            if (!value && !property.required && !m_showAll && !showAbsent)
                 continue;
             addValue(depth, QString::fromStdString(property.name), SourceMap::join(base, property.name), value,
                      specOf(property), !property.required || value);
@@ -369,10 +424,14 @@ void InspectorModel::addValue(int depth, const QString &label, const std::string
     row.documentation = QString::fromStdString(spec.documentation);
     row.value = value ? *value : Json();
     row.defaultValue = defaultFor(spec);
+    if (isPolicyPointer(pointer)) {
+        if (std::optional<Json> documented = inspectorpolicies::defaultValue(label.toStdString()))
+            row.defaultValue = std::move(*documented);
+    }
     row.typeName = QString::fromStdString(spec.type);
     // Intrinsics belong in property values; resource attributes take plain names.
     const bool scalarPrimitive = spec.container == ValueSpec::Container::Scalar && spec.primitive
-        && spec.type != "LogicalId" && pointer.find("/Properties/") != std::string::npos;
+        && spec.type != "LogicalId" && isValuePointer(pointer);
 
     if (value && intrinsics::isIntrinsic(*value)) {
         const std::string_view name = intrinsics::intrinsicName(*value);
@@ -386,9 +445,9 @@ void InspectorModel::addValue(int depth, const QString &label, const std::string
         } else if (name == "Fn::Sub" && (args.is_string() || (args.is_array() && !args.empty() && args[0].is_string()))) {
             row.kind = Kind::Sub;
         } else {
-            row.kind = Kind::Json;
+            row.kind = Kind::Intrinsic;
         }
-        row.canSwitch = pointer.find("/Properties/") != std::string::npos;
+        row.canSwitch = isValuePointer(pointer);
         m_rows.push_back(std::move(row));
         return;
     }
@@ -441,11 +500,11 @@ void InspectorModel::addValue(int depth, const QString &label, const std::string
 
     if (spec.container == ValueSpec::Container::Scalar && !spec.primitive && (!value || value->is_object())) {
         row.kind = Kind::Object;
-        const ResourceTypeSpec *resourceSpec = Catalog::instance().find(m_document->resourceType(m_id));
-        const PropertyTypeSpec *nested = resourceSpec ? resourceSpec->propertyType(spec.type) : nullptr;
+        const PropertyTypeSpec *nested = nestedType(pointer, spec.type);
         if (!addChildren(row))
             return;
-        addProperties(depth + 1, pointer, value, nested ? &nested->properties : nullptr);
+        // A policy has few settings: all of them are offered, set or not.
+        addProperties(depth + 1, pointer, value, nested ? &nested->properties : nullptr, isPolicyPointer(pointer));
         return;
     }
     if (spec.type == "LogicalId" && (!value || value->is_string())) {
@@ -474,6 +533,11 @@ QString InspectorModel::display(const Json &value)
     if (value.is_string())
         return QString::fromStdString(value.get<std::string>());
     return QString::fromStdString(value.dump());
+}
+
+QString InspectorModel::yamlText(const Json &value)
+{
+    return QString::fromStdString(writeYamlFragment(value, 2, true));
 }
 
 } // namespace sc

@@ -9,7 +9,8 @@
 //
 // With a ProblemModel attached, each row also carries the findings that point at it (or below
 // it, when what they point at has no row of its own); findings about the resource as a whole are
-// in resourceFindings. Building rows is in inspectormodel.cpp, the intents in inspectoredits.cpp,
+// in resourceFindings. UpdatePolicy and CreationPolicy are edited like properties, with the
+// schema of inspectorpolicies.h, on the resource types that accept them. Building rows is in inspectormodel.cpp, the intents in inspectoredits.cpp,
 // the findings in inspectorfindings.cpp.
 
 #include "model/template/json.h"
@@ -19,6 +20,7 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,6 +30,7 @@ namespace sc {
 class Document;
 class ProblemModel;
 struct PropertySpec;
+struct PropertyTypeSpec;
 
 class InspectorModel : public QAbstractListModel {
     Q_OBJECT
@@ -52,7 +55,8 @@ public:
         String, Number, Boolean, Enum,
         Target,    // a plain logical ID (DependsOn items)
         Ref, GetAtt, Sub,
-        Json,      // any other intrinsic, Json-typed properties, unexpected shapes: edited as JSON text
+        Intrinsic, // any other intrinsic function: edited as text in YAML short form (!GetAZs '')
+        Json,      // Json-typed properties, unexpected shapes: edited as YAML flow text (JSON is accepted)
         Object,    // nested property type
         List, Map
     };
@@ -155,7 +159,11 @@ private:
     void rebuild();
     void buildResource(const Json &resource);
     void addProperties(int depth, const std::string &base, const Json *object,
-                       const std::vector<PropertySpec> *specs);
+                       const std::vector<PropertySpec> *specs, bool showAbsent = false);
+    void addPolicy(const Json &resource, const std::string &base, const char *name);
+    const PropertyTypeSpec *nestedType(const std::string &pointer, const std::string &type) const;
+    bool isPolicyPointer(const std::string &pointer) const;
+    bool isValuePointer(const std::string &pointer) const;
     void addValue(int depth, const QString &label, const std::string &pointer, const Json *value,
                   const ValueSpec &spec, bool removable);
     ValueSpec specOf(const PropertySpec &property) const;
@@ -166,6 +174,9 @@ private:
     bool setJson(const Row &row, const Json &value, int gesture = 0);
     void setError(const QString &error);
     static QString display(const Json &value);
+    static QString yamlText(const Json &value);
+    // The text of an Intrinsic or Json row read back with the template's YAML reader.
+    static std::optional<Json> parseYamlValue(const QString &text, std::string &error);
     void attachFindings();
     void updateFocus();
 

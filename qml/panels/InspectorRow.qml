@@ -33,7 +33,9 @@ Item {
     readonly property bool isHeader: kind === InspectorModel.Object || kind === InspectorModel.List
                                      || kind === InspectorModel.Map
     readonly property bool focused: inspector.focusedRow === index
-    readonly property int lineHeight: isSection ? 34 : Theme.rowHeight + 4
+    // A long name wraps at its word boundaries (MinSuccessful·Instances·Percent) instead of
+    // being cut off; the row grows to hold it.
+    readonly property int lineHeight: isSection ? 34 : Math.max(Theme.rowHeight + 4, nameLabel.implicitHeight + 8)
 
     // Gives the editor the keyboard (the Problems tab takes the user here).
     function focusEditor() {
@@ -84,9 +86,11 @@ Item {
             TapHandler { onTapped: row.inspector.toggle(row.index) }
         }
         Label {
-            Layout.preferredWidth: Math.max(64, Math.min(136, row.width * 0.32) - row.depth * 10)
-            text: row.label + (row.required ? " *" : "")
-            elide: Text.ElideRight
+            id: nameLabel
+            objectName: "rowLabel"
+            Layout.preferredWidth: Math.max(64, Math.min(150, row.width * 0.34) - row.depth * 10)
+            text: row.label.replace(/([a-z0-9])([A-Z])/g, "$1\u200B$2") + (row.required ? " *" : "")
+            wrapMode: Text.Wrap
             font.pixelSize: Theme.fontSize
             font.bold: row.required
             color: row.present || row.kind === InspectorModel.LogicalId ? Theme.text : Theme.textMuted
@@ -114,6 +118,7 @@ Item {
                 case InspectorModel.String:
                 case InspectorModel.Number:
                 case InspectorModel.Sub: return textEditor
+                case InspectorModel.Intrinsic: return jsonEditor
                 case InspectorModel.Json: return row.present ? jsonEditor : addButton
                 case InspectorModel.Boolean: return boolEditor
                 case InspectorModel.Enum:

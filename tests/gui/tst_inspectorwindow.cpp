@@ -1,0 +1,342 @@
+// The inspector in the real window, offscreen, along users' paths: intrinsic functions shown
+// and edited in their YAML short form; UpdatePolicy and CreationPolicy added, edited, undone,
+// saved and reopened.
+
+#include "windowfixture.h"
+
+#include "app/gui/canvascontroller.h"
+#include "app/gui/examples.h"
+#include "app/gui/inspectormodel.h"
+#include "model/document/documentio.h"
+#include "model/template/templatereader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QQmlProperty>
+#include <QStandardPaths>
+#include <QUndoStack>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(StackCanvasPlugin)
+
+using namespace sc;
+using sc::test::findItem;
+using sc::test::WindowFixture;
+
+namespace {
+
+QString writeFile(const QString &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir + QLatin1Char('/') + name;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+// The texts under `root` that the user cannot read whole: an elided or clipped Text, or a
+// drop-down whose shown text is wider than its field.
+void collectCutOff(QQuickItem *root, QStringList &out)
+{
+    if (!root || !root->isVisible() || root->opacity() == 0)
+        return;
+    if (root->inherits("QQuickText") && root->property("truncated").toBool())
+        out << QStringLiteral("text '%1'").arg(root->property("text").toString());
+    if (root->inherits("QQuickComboBox")) {
+        auto *content = qvariant_cast<QQuickItem *>(root->property("contentItem"));
+        const QString shown = root->property("displayText").toString();
+        if (content && content->property("contentWidth").toReal() > content->width() + 0.5)
+            out << QStringLiteral("drop-down '%1' (%2 px text in %3 px)")
+                       .arg(shown)
+                       .arg(content->property("contentWidth").toReal())
+                       .arg(content->width());
+    }
+    for (QQuickItem *child : root->childItems())
+        collectCutOff(child, out);
+}
+
+} // namespace
+
+class TestInspectorWindow : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_files;
+    std::unique_ptr<WindowFixture> m_f;
+
+    InspectorModel *inspector() const { return m_f->controller->inspector(); }
+    QUndoStack *stack() const { return m_f->document.undoStack(); }
+
+    void settle()
+    {
+        QTest::qWait(20);
+        QCoreApplication::processEvents();
+    }
+    void select(const QString &id)
+    {
+        m_f->controller->canvas()->select(id);
+        settle();
+        QCOMPARE(inspector()->logicalId(), id);
+    }
+    // The delegate of an inspector row, scrolled into view.
+    QQuickItem *rowItem(const QString &pointer)
+    {
+        auto *list = m_f->item(QStringLiteral("inspectorRows"));
+        const int row = inspector()->rowOf(pointer);
+        if (!list || row < 0)
+            return nullptr;
+        QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, row), Q_ARG(int, 1 /* Center */));
+        settle();
+        return findItem(m_f->window->contentItem(), QStringLiteral("row:") + pointer);
+    }
+    QString shown(const QString &pointer)
+    {
+        return inspector()->data(inspector()->index(inspector()->rowOf(pointer)), InspectorModel::ValueRole).toString();
+    }
+    // Clicks the row's "+ Set" button.
+    void setByClick(const QString &pointer)
+    {
+        QQuickItem *row = rowItem(pointer);
+        QVERIFY2(row, qPrintable(pointer));
+        QQuickItem *button = findItem(row, QStringLiteral("addButton"));
+        QVERIFY2(button && button->isVisible(), qPrintable(pointer + QStringLiteral(": no + Set")));
+        m_f->click(button);
+        settle();
+    }
+    // Clicks into the row's text field, selects everything, types `text` and presses Enter.
+    void typeInto(const QString &pointer, const QString &fieldName, const QString &text)
+    {
+        QQuickItem *row = rowItem(pointer);
+        QVERIFY2(row, qPrintable(pointer));
+        QQuickItem *field = findItem(row, fieldName);
+        QVERIFY2(field, qPrintable(pointer + QStringLiteral(": no ") + fieldName));
+        m_f->click(field);
+        QTRY_VERIFY(field->hasActiveFocus());
+        QTest::keyClick(m_f->window, Qt::Key_A, Qt::ControlModifier);
+        for (const QChar c : text)
+            QTest::keyClick(m_f->window, c.toLatin1());
+        QTest::keyClick(m_f->window, Qt::Key_Return);
+        settle();
+    }
+    bool openExample(const QString &id)
+    {
+        if (!QMetaObject::invokeMethod(m_f->window, "openExample", Q_ARG(QVariant, id)))
+            return false;
+        settle();
+        return !m_f->document.resourceIds().empty();
+    }
+    bool rowHasFinding(const QString &pointer, const QString &text)
+    {
+        const QVariantList findings =
+            inspector()->data(inspector()->index(inspector()->rowOf(pointer)), InspectorModel::FindingsRole).toList();
+        return std::any_of(findings.begin(), findings.end(), [&](const QVariant &f) {
+            return f.toMap().value(QStringLiteral("message")).toString().contains(text);
+        });
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_files.isValid());
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_files.path() + QStringLiteral("/config")));
+        QStandardPaths::setTestModeEnabled(true);
+    }
+    void init()
+    {
+        m_f = std::make_unique<WindowFixture>();
+        QVERIFY(m_f->load(false, QSize(1600, 1000)));
+    }
+    void cleanup() { m_f.reset(); }
+
+    // Every intrinsic function a template may hold is shown in its short form and reads back to
+    // the same value when that text is typed in; Ref, GetAtt and Sub keep their own pickers.
+    void everyIntrinsicReadableAndEditable_data()
+    {
+        QTest::addColumn<QString>("yaml");  // the value as written in the file
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("text");  // what the inspector shows
+        const int intrinsic = int(InspectorModel::Kind::Intrinsic);
+        QTest::newRow("Ref") << "!Ref Topic" << int(InspectorModel::Kind::Ref) << "";
+        QTest::newRow("GetAtt") << "!GetAtt Topic.TopicName" << int(InspectorModel::Kind::GetAtt) << "";
+        QTest::newRow("Sub") << "!Sub '${AWS::StackName}-orders'" << int(InspectorModel::Kind::Sub)
+                             << "${AWS::StackName}-orders";
+        QTest::newRow("GetAZs") << "!GetAZs ''" << intrinsic << "!GetAZs ''";
+        QTest::newRow("Select") << "!Select [0, !GetAZs '']" << intrinsic << "!Select [0, !GetAZs '']";
+        QTest::newRow("Join") << "!Join ['-', [!Ref AWS::StackName, orders]]" << intrinsic
+                              << "!Join [\"-\", [!Ref AWS::StackName, orders]]";
+        QTest::newRow("If") << "!If [IsProd, big, small]" << intrinsic << "!If [IsProd, big, small]";
+        QTest::newRow("ImportValue") << "!ImportValue SharedQueue" << intrinsic << "!ImportValue SharedQueue";
+        QTest::newRow("FindInMap") << "!FindInMap [Names, !Ref AWS::Region, queue]" << intrinsic
+                                   << "!FindInMap [Names, !Ref AWS::Region, queue]";
+        QTest::newRow("Base64") << "!Base64 hello" << intrinsic << "!Base64 hello";
+        QTest::newRow("Split") << "!Select [1, !Split [',', 'a,b']]" << intrinsic << "!Select [1, !Split [\",\", \"a,b\"]]";
+        QTest::newRow("Cidr") << "!Select [0, !Cidr [10.0.0.0/16, 4, 8]]" << intrinsic
+                              << "!Select [0, !Cidr [10.0.0.0/16, 4, 8]]";
+        QTest::newRow("Length") << "!Length [a, b]" << intrinsic << "!Length [a, b]";
+        QTest::newRow("ToJsonString") << "!ToJsonString {a: b}" << intrinsic << "!ToJsonString {a: b}";
+        QTest::newRow("Condition") << "!If [!Condition IsProd, a, b]" << intrinsic << "!If [!Condition IsProd, a, b]";
+    }
+    void everyIntrinsicReadableAndEditable()
+    {
+        QFETCH(QString, yaml);
+        QFETCH(int, kind);
+        QFETCH(QString, text);
+        const QByteArray source = "Conditions:\n  IsProd: !Equals [a, a]\nMappings:\n  Names:\n    us-east-1:\n"
+                                  "      queue: q\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n"
+                                  "  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: "
+            + yaml.toUtf8() + "\n";
+        QCOMPARE(m_f->controller->openFile(writeFile(m_files.path(), QStringLiteral("i.yaml"), source)), QString());
+        select(QStringLiteral("Queue"));
+        const QString pointer = QStringLiteral("/Resources/Queue/Properties/QueueName");
+        const int row = inspector()->rowOf(pointer);
+        QVERIFY(row >= 0);
+        QCOMPARE(inspector()->data(inspector()->index(row), InspectorModel::KindRole).toInt(), kind);
+        if (!text.isEmpty())
+            QCOMPARE(shown(pointer), text);
+        if (kind != int(InspectorModel::Kind::Intrinsic))
+            return;
+        // The shown text, typed in, is the same value; an edited one is one undo step.
+        const Json before = m_f->document.root();
+        const int steps = stack()->count();
+        QVERIFY2(inspector()->setText(row, text), qPrintable(inspector()->lastError()));
+        QCOMPARE(m_f->document.root().dump(), before.dump());
+        QCOMPARE(stack()->count(), steps);
+        QVERIFY2(inspector()->setText(row, QStringLiteral("!Join ['', [") + text + QStringLiteral(", x]]")),
+                 qPrintable(inspector()->lastError()));
+        QCOMPARE(stack()->count(), steps + 1);
+        QCOMPARE(m_f->document.root()["Resources"]["Queue"]["Properties"]["QueueName"]["Fn::Join"][1][0].dump(),
+                 before["Resources"]["Queue"]["Properties"]["QueueName"].dump());
+        m_f->controller->undo();
+        QCOMPARE(m_f->document.root().dump(), before.dump());
+    }
+
+    // The user's path: a subnet's zone, !Select [0, !GetAZs ''], is changed to the second zone
+    // in the field; bad text is refused with where it went wrong and leaves the document alone.
+    void editIntrinsicInTheField()
+    {
+        QVERIFY(openExample(QStringLiteral("cdk-fargate-service")));
+        select(QStringLiteral("PublicSubnet1"));
+        const QString pointer = QStringLiteral("/Resources/PublicSubnet1/Properties/AvailabilityZone");
+        QCOMPARE(shown(pointer), QStringLiteral("!Select [0, !GetAZs '']"));
+        QQuickItem *row = rowItem(pointer);
+        QVERIFY(row);
+        QQuickItem *field = findItem(row, QStringLiteral("jsonField"));
+        QVERIFY(field);
+        QCOMPARE(field->property("text").toString(), QStringLiteral("!Select [0, !GetAZs '']"));
+
+        const Json before = m_f->document.root();
+        const int steps = stack()->count();
+        typeInto(pointer, QStringLiteral("jsonField"), QStringLiteral("!Select [1, !GetAZs '']"));
+        const Json &value = m_f->document.root()["Resources"]["PublicSubnet1"]["Properties"]["AvailabilityZone"];
+        QCOMPARE(value["Fn::Select"][1].dump(), std::string(R"({"Fn::GetAZs":""})"));
+        QVERIFY(value["Fn::Select"][0] == Json(1) || value["Fn::Select"][0] == Json("1"));
+        QCOMPARE(stack()->count(), steps + 1);
+        QCOMPARE(shown(pointer), QStringLiteral("!Select [1, !GetAZs '']"));
+
+        // Bad text: an unclosed list.
+        const Json edited = m_f->document.root();
+        typeInto(pointer, QStringLiteral("jsonField"), QStringLiteral("!Select [1, !GetAZs ''"));
+        QVERIFY2(inspector()->lastError().startsWith(QStringLiteral("column ")), qPrintable(inspector()->lastError()));
+        QCOMPARE(m_f->document.root().dump(), edited.dump());
+        QCOMPARE(stack()->count(), steps + 1);
+
+        m_f->controller->undo();
+        QCOMPARE(m_f->document.root().dump(), before.dump());
+    }
+
+    // Each policy is offered only where CloudFormation takes it, with its own settings.
+    void policiesOnlyWhereAccepted()
+    {
+        const QByteArray source = "Resources:\n"
+                                  "  Group:\n    Type: AWS::AutoScaling::AutoScalingGroup\n"
+                                  "    Properties: {MinSize: '1', MaxSize: '2'}\n"
+                                  "  Server:\n    Type: AWS::EC2::Instance\n"
+                                  "  Topic:\n    Type: AWS::SNS::Topic\n";
+        QCOMPARE(m_f->controller->openFile(writeFile(m_files.path(), QStringLiteral("p.yaml"), source)), QString());
+        select(QStringLiteral("Group"));
+        QVERIFY(inspector()->rowOf(QStringLiteral("/Resources/Group/UpdatePolicy")) >= 0);
+        QVERIFY(inspector()->rowOf(QStringLiteral("/Resources/Group/CreationPolicy")) >= 0);
+        select(QStringLiteral("Server"));
+        QCOMPARE(inspector()->rowOf(QStringLiteral("/Resources/Server/UpdatePolicy")), -1);
+        const int creation = inspector()->rowOf(QStringLiteral("/Resources/Server/CreationPolicy"));
+        QVERIFY(creation >= 0);
+        QVERIFY(inspector()->add(creation));
+        QVERIFY(inspector()->rowOf(QStringLiteral("/Resources/Server/CreationPolicy/ResourceSignal")) >= 0);
+        QCOMPARE(inspector()->rowOf(QStringLiteral("/Resources/Server/CreationPolicy/AutoScalingCreationPolicy")), -1);
+        QVERIFY(inspector()->add(inspector()->rowOf(QStringLiteral("/Resources/Server/CreationPolicy/ResourceSignal"))));
+        QVERIFY(inspector()->add(inspector()->rowOf(QStringLiteral("/Resources/Server/CreationPolicy/ResourceSignal/Timeout"))));
+        QCOMPARE(m_f->document.root()["Resources"]["Server"]["CreationPolicy"].dump(),
+                 std::string(R"({"ResourceSignal":{"Timeout":"PT5M"}})"));
+        select(QStringLiteral("Topic"));
+        QCOMPARE(inspector()->rowOf(QStringLiteral("/Resources/Topic/UpdatePolicy")), -1);
+        QCOMPARE(inspector()->rowOf(QStringLiteral("/Resources/Topic/CreationPolicy")), -1);
+
+        // The Lambda alias example: its CodeDeploy update policy, readable and editable.
+        QVERIFY(openExample(QStringLiteral("lambda-canary")));
+        select(QStringLiteral("LiveAlias"));
+        const QString app = QStringLiteral("/Resources/LiveAlias/UpdatePolicy/CodeDeployLambdaAliasUpdate/ApplicationName");
+        QCOMPARE(inspector()->data(inspector()->index(inspector()->rowOf(app)), InspectorModel::KindRole).toInt(),
+                 int(InspectorModel::Kind::Ref));
+        QCOMPARE(inspector()->data(inspector()->index(inspector()->rowOf(app)), InspectorModel::TargetRole).toString(),
+                 QStringLiteral("CodeDeployApplication"));
+        QVERIFY(inspector()->data(inspector()->index(inspector()->rowOf(app)), InspectorModel::RequiredRole).toBool());
+        const int hook = inspector()->rowOf(QStringLiteral("/Resources/LiveAlias/UpdatePolicy/CodeDeployLambdaAliasUpdate/AfterAllowTrafficHook"));
+        QVERIFY(inspector()->remove(hook));
+        QVERIFY(!m_f->document.root()["Resources"]["LiveAlias"]["UpdatePolicy"]["CodeDeployLambdaAliasUpdate"].contains(
+            "AfterAllowTrafficHook"));
+        m_f->controller->undo();
+        QVERIFY(m_f->document.root()["Resources"]["LiveAlias"]["UpdatePolicy"]["CodeDeployLambdaAliasUpdate"].contains(
+            "AfterAllowTrafficHook"));
+    }
+
+    // The user's path: open the Auto Scaling example, select the group, add a rolling update,
+    // set MaxBatchSize (a finding follows a bad value), undo, save, reopen, see the value.
+    void rollingUpdateFromTheInspector()
+    {
+        QVERIFY(openExample(QStringLiteral("codedeploy-inplace-asg")));
+        select(QStringLiteral("AutoScalingGroup"));
+        const QString base = QStringLiteral("/Resources/AutoScalingGroup/UpdatePolicy");
+        const QString rolling = base + QStringLiteral("/AutoScalingRollingUpdate");
+        const QString batch = rolling + QStringLiteral("/MaxBatchSize");
+        const int steps = stack()->count();
+        setByClick(base);
+        setByClick(rolling);
+        for (const char *setting : {"MinInstancesInService", "MinSuccessfulInstancesPercent", "PauseTime",
+                                    "SuspendProcesses", "WaitOnResourceSignals"})
+            QVERIFY2(inspector()->rowOf(rolling + QLatin1Char('/') + QLatin1String(setting)) >= 0, setting);
+        typeInto(batch, QStringLiteral("textField"), QStringLiteral("1"));
+        QCOMPARE(stack()->count(), steps + 3);
+        QCOMPARE(m_f->document.root()["Resources"]["AutoScalingGroup"]["UpdatePolicy"].dump(),
+                 std::string(R"({"AutoScalingRollingUpdate":{"MaxBatchSize":1}})"));
+
+        // A value the rules refuse: the finding shows on the row at once, and leaves with the fix.
+        typeInto(batch, QStringLiteral("textField"), QStringLiteral("0"));
+        QTRY_VERIFY(rowHasFinding(batch, QStringLiteral("MaxBatchSize must be at least 1")));
+        typeInto(batch, QStringLiteral("textField"), QStringLiteral("2"));
+        QTRY_VERIFY(!rowHasFinding(batch, QStringLiteral("MaxBatchSize must be at least 1")));
+        QCOMPARE(m_f->document.root()["Resources"]["AutoScalingGroup"]["UpdatePolicy"]["AutoScalingRollingUpdate"]
+                                     ["MaxBatchSize"].dump(), std::string("2"));
+        // Everything typed while the field kept the keyboard is one undo step.
+        m_f->controller->undo();
+        QCOMPARE(shown(batch), QString());
+        m_f->controller->redo();
+        QCOMPARE(shown(batch), QStringLiteral("2"));
+
+        const QString target = m_files.path() + QStringLiteral("/asg.yaml");
+        QCOMPARE(m_f->controller->saveAs(target), QString());
+        QCOMPARE(m_f->controller->openFile(target), QString());
+        select(QStringLiteral("AutoScalingGroup"));
+        QQuickItem *row = rowItem(batch);
+        QVERIFY(row);
+        QQuickItem *field = findItem(row, QStringLiteral("textField"));
+        QVERIFY(field);
+        QCOMPARE(field->property("text").toString(), QStringLiteral("2"));
+    }
+
+    // The help line describes a row of the resource shown, never the one inspected before.
+    // (Kept with the inspector's other window tests in tst_windowpanels.)
+
+};
+
+QTEST_MAIN(TestInspectorWindow)
+#include "tst_inspectorwindow.moc"
