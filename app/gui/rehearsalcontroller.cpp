@@ -1,5 +1,7 @@
 #include "app/gui/rehearsalcontroller.h"
 
+#include "app/gui/rehearsalcharts.h"
+
 #include "model/document/document.h"
 #include "model/document/editrecorder.h"
 #include "model/rules/ruledocs.h"
@@ -133,20 +135,10 @@ QString RehearsalController::rehearse(const QString &logicalId)
 
 QString RehearsalController::rebuild()
 {
-    const Document *doc = document();
     const bool wasReady = m_timeline.has_value();
     m_error.clear();
     try {
-        if (!doc || m_target.isEmpty())
-            throw ScenarioError("choose a deployable resource to rehearse");
-        Scenario s = ScenarioBuilder(doc->root()).build(m_target.toStdString(), {m_strategyOverride, m_instancesOverride});
-        for (const auto &[name, seconds] : m_timingOverrides)
-            s.timing.set(name, seconds);
-        for (const QString &spec : m_failures)
-            s.failures.push_back(parseFailure(spec.toStdString()));
-        for (const QString &spec : m_actions)
-            s.actions.push_back(parseAction(spec.toStdString()));
-        validateScenario(s);
+        Scenario s = scenarioWithStrategy(m_strategyOverride);
         Timeline t = simulate(s);
         m_scenario = std::move(s);
         m_timeline = std::move(t);
@@ -172,6 +164,22 @@ QString RehearsalController::rebuild()
     m_time = static_cast<Seconds>(m_exactTime);
     emit timeChanged();
     return m_error;
+}
+
+Scenario RehearsalController::scenarioWithStrategy(const std::optional<std::string> &strategy) const
+{
+    const Document *doc = document();
+    if (!doc || m_target.isEmpty())
+        throw ScenarioError("choose a deployable resource to rehearse");
+    Scenario s = ScenarioBuilder(doc->root()).build(m_target.toStdString(), {strategy, m_instancesOverride});
+    for (const auto &[name, seconds] : m_timingOverrides)
+        s.timing.set(name, seconds);
+    for (const QString &spec : m_failures)
+        s.failures.push_back(parseFailure(spec.toStdString()));
+    for (const QString &spec : m_actions)
+        s.actions.push_back(parseAction(spec.toStdString()));
+    validateScenario(s);
+    return s;
 }
 
 QString RehearsalController::setStrategy(const QString &name)
@@ -413,26 +421,7 @@ int RehearsalController::peakInstances() const
 
 QVariantMap RehearsalController::metrics() const
 {
-    QVariantMap out;
-    if (!m_timeline)
-        return out;
-    const auto &m = m_timeline->metrics;
-    out[QStringLiteral("duration")] = static_cast<double>(m.durationSeconds);
-    out[QStringLiteral("downtime")] = static_cast<double>(m.downtimeSeconds);
-    out[QStringLiteral("minHealthyPercent")] = m.minHealthyPercent;
-    out[QStringLiteral("peakInstances")] = m.peakInstances;
-    out[QStringLiteral("instanceMinutesOriginal")] = m.instanceMinutes.original;
-    out[QStringLiteral("instanceMinutesReplacement")] = m.instanceMinutes.replacement;
-    out[QStringLiteral("extraInstanceMinutes")] = m.extraInstanceMinutes;
-    if (m.estimatedCostUsd)
-        out[QStringLiteral("estimatedCostUsd")] = *m.estimatedCostUsd;
-    if (m.extraCostUsd)
-        out[QStringLiteral("extraCostUsd")] = *m.extraCostUsd;
-    if (m.secondsToFullShift)
-        out[QStringLiteral("secondsToFullShift")] = static_cast<double>(*m.secondsToFullShift);
-    if (m.failingVersionRequestPercent)
-        out[QStringLiteral("failingVersionRequestPercent")] = *m.failingVersionRequestPercent;
-    return out;
+    return m_timeline ? metricsToMap(m_timeline->metrics) : QVariantMap();
 }
 
 void RehearsalController::setPlaying(bool playing)
@@ -614,43 +603,11 @@ QVariantMap RehearsalController::pathShares() const
 
 QVariantList RehearsalController::chartPoints(const QString &series, double width, double height) const
 {
-    QVariantList out;
-    if (!m_timeline || m_timeline->samples.empty() || width <= 0 || height <= 0)
-        return out;
-    const auto &t = *m_timeline;
-    const double end = std::max<double>(1.0, static_cast<double>(t.durationSeconds()));
-    const double top = series.startsWith(QLatin1String("traffic")) ? 100.0 : std::max(1, t.metrics.peakInstances);
-    const auto value = [&series](const TimelineSample &s) -> double {
-        if (series == QLatin1String("trafficReplacement"))
-            return s.trafficPercent.replacement;
-        if (series == QLatin1String("trafficOriginal"))
-            return s.trafficPercent.original;
-        if (series == QLatin1String("healthy"))
-            return s.healthy.total();
-        return s.instances.total();
-    };
-    const auto y = [&](double v) { return height - v / top * height; };
-    // Fleets of thousands change many times a second of screen: one step per pixel is enough.
-    double lastX = -1;
-    double previous = value(t.samples.front());
-    out.reserve(static_cast<qsizetype>(std::min<std::size_t>(t.samples.size() * 2, 4 * std::size_t(width) + 4)));
-    out.append(QPointF(0, y(previous)));
-    for (const auto &s : t.samples) {
-        const double x = std::min(width, static_cast<double>(s.t) / end * width);
-        const double v = value(s);
-        if (v == previous)
-            continue;
-        if (x - lastX >= 0.5) {
-            out.append(QPointF(x, y(previous)));
-            lastX = x;
-        } else {
-            out.removeLast(); // several changes in one pixel: keep the step's start and latest value
-        }
-        out.append(QPointF(x, y(v)));
-        previous = v;
-    }
-    out.append(QPointF(width, y(previous)));
-    return out;
+    if (!m_timeline)
+        return {};
+    const double top = isTrafficSeries(series) ? 100.0 : std::max(1, m_timeline->metrics.peakInstances);
+    return chartSteps(*m_timeline, series, width, height,
+                      {std::max(1.0, static_cast<double>(m_timeline->durationSeconds())), top});
 }
 
 QString RehearsalController::suggestedScenarioName() const
@@ -716,6 +673,14 @@ QString RehearsalController::exportCsv(const QString &pathOrUrl) const
     if (!file.open(QIODevice::WriteOnly) || file.write(csv.data(), static_cast<qint64>(csv.size())) < 0 || !file.commit())
         return QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString());
     return {};
+}
+
+QString RehearsalController::exportCharts(const QString &pathOrUrl) const
+{
+    if (!m_timeline)
+        return QStringLiteral("start a rehearsal first");
+    return exportChartPicture(pathOrUrl, {{m_target + QStringLiteral(" · ") + strategy() + QStringLiteral(" · ") + result(),
+                                           &*m_timeline}});
 }
 
 } // namespace sc

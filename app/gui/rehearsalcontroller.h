@@ -165,6 +165,13 @@ public:
     // The timeline as CSV (simulate --format csv), written through QSaveFile.
     Q_INVOKABLE QString exportCsv(const QString &pathOrUrl) const;
 
+    // The traffic and capacity charts as a picture: PNG or SVG by the name's suffix.
+    Q_INVOKABLE QString exportCharts(const QString &pathOrUrl) const;
+
+    // The rehearsed scenario with another strategy (std::nullopt: the template's), everything
+    // else as set in the tab; throws std::invalid_argument as the engine refuses it.
+    Scenario scenarioWithStrategy(const std::optional<std::string> &strategy) const;
+
     // Read-only access for C++ views, tests and the headless picture.
     const std::optional<Timeline> &timeline() const { return m_timeline; }
     const std::optional<Scenario> &scenario() const { return m_scenario; }

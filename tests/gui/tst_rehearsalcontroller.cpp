@@ -2,14 +2,18 @@
 // resources, plays exactly the Timeline simulate() gives for the scenario it shows, lands on
 // event times when stepping, reports the engine's sample and tiles at any time, re-runs the
 // engine on every change of strategy, fleet, timing, failure or action, and stores the scenario
-// in the template as one undo step that survives save and reopen.
+// in the template as one undo step that survives save and reopen; compares strategies with the
+// engine's metrics; exports the charts (PNG, SVG) and the timeline (the CSV of simulate).
 
 #include "app/gui/documentcontroller.h"
+#include "app/gui/rehearsalcomparison.h"
 #include "app/gui/rehearsalcontroller.h"
 #include "model/document/document.h"
 #include "model/document/documentio.h"
 
 #include <QFile>
+#include <QImage>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -306,6 +310,130 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll().toStdString(), timelineToCsv(*f.rehearsal.timeline()));
         QVERIFY(!f.rehearsal.exportCsv(dir.filePath(QStringLiteral("missing/dir/t.csv"))).isEmpty());
+    }
+
+    void exportsTheSameCsvAsTheCommandLine()
+    {
+        Fixture f(kInPlace);
+        QCOMPARE(f.rehearsal.rehearse(QStringLiteral("DeploymentGroup")), QString());
+        QCOMPARE(f.rehearsal.setStrategy(QStringLiteral("CodeDeployDefault.HalfAtATime")), QString());
+        QCOMPARE(f.rehearsal.addFailure(QStringLiteral("instance:2")), QString());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("timeline.csv"));
+        QCOMPARE(f.rehearsal.exportCsv(QUrl::fromLocalFile(path).toString()), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+
+        const QString app = qEnvironmentVariable("SC_STACKCANVAS");
+        QVERIFY2(!app.isEmpty(), "SC_STACKCANVAS names the application");
+        QProcess cli;
+        cli.start(app, {QStringLiteral("simulate"), QString::fromLatin1(kInPlace), QStringLiteral("--target"),
+                        QStringLiteral("DeploymentGroup"), QStringLiteral("--strategy"),
+                        QStringLiteral("CodeDeployDefault.HalfAtATime"), QStringLiteral("--fail"),
+                        QStringLiteral("instance:2"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QByteArray fromCli = cli.readAllStandardOutput();
+        QVERIFY(fromCli.count('\n') > 3);
+        QCOMPARE(file.readAll(), fromCli);
+    }
+
+    void exportsTheChartsAsPngAndSvg()
+    {
+        Fixture f(kInPlace);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("charts.png"));
+        QVERIFY(!f.rehearsal.exportCharts(png).isEmpty()); // nothing rehearsed yet
+        QVERIFY(!QFile::exists(png));
+        QCOMPARE(f.rehearsal.rehearse(QStringLiteral("DeploymentGroup")), QString());
+        QCOMPARE(f.rehearsal.exportCharts(png), QString());
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 1000 && image.height() >= 150);
+        // The new version's line (green) is drawn: the traffic moves during the deployment.
+        bool green = false;
+        for (int y = 0; y < image.height() && !green; ++y) {
+            for (int x = 0; x < image.width() && !green; ++x)
+                green = image.pixel(x, y) == qRgb(0x16, 0xa3, 0x4a);
+        }
+        QVERIFY(green);
+
+        const QString svg = dir.filePath(QStringLiteral("charts.svg"));
+        QCOMPARE(f.rehearsal.exportCharts(QUrl::fromLocalFile(svg).toString()), QString());
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("<path"));
+        QVERIFY(text.contains("DeploymentGroup"));
+        QVERIFY(text.contains("#16a34a"));
+
+        QVERIFY(f.rehearsal.exportCharts(dir.filePath(QStringLiteral("charts.gif"))).contains(QStringLiteral(".svg")));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("charts.gif"))));
+        QVERIFY(!f.rehearsal.exportCharts(dir.filePath(QStringLiteral("missing/dir/c.png"))).isEmpty());
+    }
+
+    void comparesStrategiesWithTheEnginesMetrics()
+    {
+        Fixture f(kInPlace);
+        RehearsalComparison comparison;
+        comparison.setRehearsal(&f.rehearsal);
+        QVERIFY(!comparison.add(QStringLiteral("CodeDeployDefault.AllAtOnce")).isEmpty()); // nothing rehearsed
+        QCOMPARE(f.rehearsal.rehearse(QStringLiteral("DeploymentGroup")), QString());
+        const QString one = QStringLiteral("CodeDeployDefault.OneAtATime");
+        const QString all = QStringLiteral("CodeDeployDefault.AllAtOnce");
+        QCOMPARE(comparison.add(one), QString());
+        QCOMPARE(comparison.add(all), QString());
+        QVERIFY(!comparison.add(all).isEmpty());
+        QVERIFY(!comparison.add(QStringLiteral("NoSuchConfig")).isEmpty());
+        QCOMPARE(comparison.strategies(), (QStringList{one, all}));
+
+        const Timeline oneRun = f.expected("DeploymentGroup", {one.toStdString(), std::nullopt});
+        const Timeline allRun = f.expected("DeploymentGroup", {all.toStdString(), std::nullopt});
+        QVERIFY(*comparison.timeline(0) == oneRun);
+        QVERIFY(*comparison.timeline(1) == allRun);
+        const QVariantList rows = comparison.rows();
+        QCOMPARE(rows.size(), 2);
+        const QVariantMap m0 = rows[0].toMap().value(QStringLiteral("metrics")).toMap();
+        const QVariantMap m1 = rows[1].toMap().value(QStringLiteral("metrics")).toMap();
+        QCOMPARE(m0.value(QStringLiteral("duration")).toDouble(), double(oneRun.metrics.durationSeconds));
+        QCOMPARE(m0.value(QStringLiteral("minHealthyPercent")).toDouble(), oneRun.metrics.minHealthyPercent);
+        QCOMPARE(m1.value(QStringLiteral("minHealthyPercent")).toDouble(), allRun.metrics.minHealthyPercent);
+        QCOMPARE(m1.value(QStringLiteral("peakInstances")).toInt(), allRun.metrics.peakInstances);
+        QCOMPARE(m1.value(QStringLiteral("extraInstanceMinutes")).toDouble(), allRun.metrics.extraInstanceMinutes);
+        QCOMPARE(m0.contains(QStringLiteral("extraCostUsd")), oneRun.metrics.extraCostUsd.has_value());
+        // In place, all at once takes every instance out of service; one at a time keeps the rest.
+        QCOMPARE(allRun.metrics.minHealthyPercent, 0.0);
+        QVERIFY(oneRun.metrics.minHealthyPercent > 0);
+        // One time axis: the longer run's duration; one capacity scale: the larger fleet.
+        QCOMPARE(comparison.duration(), double(std::max(oneRun.durationSeconds(), allRun.durationSeconds())));
+        const QVariantList shorter = comparison.chartPoints(oneRun.durationSeconds() < allRun.durationSeconds() ? 0 : 1,
+                                                            QStringLiteral("healthy"), 500, 100);
+        QVERIFY(!shorter.isEmpty());
+        QVERIFY(shorter.constLast().toPointF().x() < 500);
+
+        // A failure in the rehearsal's scenario is injected into every run.
+        QCOMPARE(f.rehearsal.addFailure(QStringLiteral("instance:1")), QString());
+        const Timeline failed = f.expected("DeploymentGroup", {one.toStdString(), std::nullopt}, {"instance:1"});
+        QVERIFY(*comparison.timeline(0) == failed);
+        QCOMPARE(comparison.rows()[0].toMap().value(QStringLiteral("result")).toString(),
+                 QString::fromStdString(resultName(failed.result)));
+
+        QVERIFY(comparison.add(QStringLiteral("CodeDeployDefault.HalfAtATime")).isEmpty());
+        QVERIFY(comparison.add(QStringLiteral("min-healthy:1")).isEmpty());
+        QVERIFY(!comparison.add(QStringLiteral("min-healthy:2")).isEmpty()); // at most four
+        comparison.remove(0);
+        QCOMPARE(comparison.strategies().size(), 3);
+
+        QTemporaryDir dir;
+        QCOMPARE(comparison.exportCharts(dir.filePath(QStringLiteral("compare.png"))), QString());
+        const QImage picture(dir.filePath(QStringLiteral("compare.png")));
+        QCOMPARE(picture.width(), 1200);
+        QVERIFY(picture.height() > 3 * 150); // one row per strategy
+
+        // Starting the same rehearsal again keeps the comparison.
+        QCOMPARE(f.rehearsal.rehearse(QStringLiteral("DeploymentGroup")), QString());
+        QCOMPARE(comparison.strategies().size(), 3);
     }
 };
 
