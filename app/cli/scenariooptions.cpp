@@ -66,8 +66,8 @@ Scenario buildScenario(const Json &templateRoot, const std::string &target, cons
         apply("fail", [&] { scenario.failures.push_back(parseFailure(spec.toStdString())); });
     for (const QString &spec : request.actions)
         apply("action", [&] { scenario.actions.push_back(parseAction(spec.toStdString())); });
-    for (const auto &[name, seconds] : request.timings)
-        apply("set", [&] { scenario.timing.set(name, seconds); });
+    for (const auto &timing : request.timings)
+        apply("set", [&] { scenario.timing.set(timing.first, timing.second); });
     return scenario;
 }
 

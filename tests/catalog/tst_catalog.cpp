@@ -120,7 +120,7 @@ void checkValue(const ResourceTypeSpec &spec, const std::vector<PropertySpec> &p
                 const std::string &where, std::vector<std::string> &errors)
 {
     for (const auto &[key, v] : value.items()) {
-        auto it = std::find_if(props.begin(), props.end(), [&](const PropertySpec &p) { return p.name == key; });
+        auto it = std::find_if(props.begin(), props.end(), [&, &key = key](const PropertySpec &p) { return p.name == key; });
         if (it == props.end()) {
             errors.push_back(where + "/" + key + ": unknown property");
             continue;
@@ -335,7 +335,7 @@ void TestCatalog::overlayDefaultsAreValid()
         const std::vector<ConnectionRule> rules = catalog.connectionRulesFrom(o->type);
         for (const auto &[path, target] : refs) {
             const bool covered = std::any_of(rules.begin(), rules.end(),
-                                             [&](const ConnectionRule &r) { return pathMatches(r.propertyPath, path); });
+                                             [&, &path = path](const ConnectionRule &r) { return pathMatches(r.propertyPath, path); });
             if (!covered)
                 errors.push_back(o->type + ": reference to " + target + " at " + path + " has no connection rule");
         }

@@ -62,7 +62,8 @@ class TestRehearsalWindow : public QObject {
     {
         m_f = std::make_unique<test::WindowFixture>();
         openDocument(m_f->document, path);
-        QVERIFY(m_f->load());
+        // Wide enough that the whole diagram fits at a readable zoom and every card is on screen.
+        QVERIFY(m_f->load(false, QSize(2400, 1400)));
     }
 
 private slots:
