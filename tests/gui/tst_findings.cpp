@@ -122,8 +122,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_files.isValid());
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_files.path() + QStringLiteral("/config")));
-        QStandardPaths::setTestModeEnabled(true);
+        sc::test::isolateSettings(m_files);
     }
     void init()
     {

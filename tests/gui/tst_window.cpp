@@ -158,8 +158,7 @@ private slots:
     {
         QVERIFY(m_files.isValid());
         // Settings (recent files, layout) go to a scratch location.
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_files.path() + QStringLiteral("/config")));
-        QStandardPaths::setTestModeEnabled(true);
+        sc::test::isolateSettings(m_files);
     }
     void init()
     {

@@ -96,8 +96,7 @@ private slots:
         QVERIFY(m_files.isValid());
         QCoreApplication::setOrganizationName(QStringLiteral("StackCanvasTest"));
         QCoreApplication::setApplicationName(QFileInfo(QCoreApplication::applicationFilePath()).baseName());
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_files.path() + QStringLiteral("/config")));
-        QStandardPaths::setTestModeEnabled(true);
+        sc::test::isolateSettings(m_files);
     }
     void init()
     {

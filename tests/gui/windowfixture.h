@@ -6,10 +6,12 @@
 #include "app/gui/documentcontroller.h"
 #include "model/document/document.h"
 
+#include <QFile>
 #include <QImage>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +31,13 @@ inline QQuickItem *findItem(QQuickItem *root, const QString &name)
             return found;
     }
     return nullptr;
+}
+
+// Settings and standard paths of a window test live under `dir`, never in the user's.
+inline void isolateSettings(const QTemporaryDir &dir)
+{
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir.path() + QStringLiteral("/config")));
+    QStandardPaths::setTestModeEnabled(true);
 }
 
 struct WindowFixture {
