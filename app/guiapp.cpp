@@ -2,6 +2,7 @@
 
 #include "app/cli/clicommands.h"
 #include "app/cli/scenariooptions.h"
+#include "app/gui/rehearsalcomparison.h"
 #include "app/gui/rehearsalcontroller.h"
 #include "app/gui/documentcontroller.h"
 #include "app/gui/examples.h"
@@ -104,7 +105,8 @@ bool looksLikeCommand(const QString &argument)
 }
 
 // Opens the Rollout tab on a scenario already checked by buildScenario().
-void openRehearsal(QQuickWindow *window, const QString &target, const cli::ScenarioRequest &request, double at)
+void openRehearsal(QQuickWindow *window, const QString &target, const cli::ScenarioRequest &request, double at,
+                   const QStringList &compare)
 {
     auto *controller = window->findChild<RehearsalController *>(QStringLiteral("rehearsal"));
     if (!controller)
@@ -121,6 +123,13 @@ void openRehearsal(QQuickWindow *window, const QString &target, const cli::Scena
     for (const QString &spec : request.actions)
         controller->addAction(spec);
     controller->seek(at);
+    // The comparison starts with the rehearsed strategy, as the tab's Compare button does.
+    auto *comparison = window->findChild<RehearsalComparison *>(QStringLiteral("rehearsalComparison"));
+    if (comparison && !compare.isEmpty()) {
+        comparison->add(controller->strategy());
+        for (const QString &strategy : compare)
+            comparison->add(strategy);
+    }
 }
 
 } // namespace
@@ -181,8 +190,11 @@ int runGui(int argc, char **argv)
                                       QStringLiteral("LOGICAL_ID"));
     const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("With --rehearse: the moment shown, in seconds."),
                                 QStringLiteral("SECONDS"));
+    const QCommandLineOption compare(QStringLiteral("compare"),
+                                     QStringLiteral("With --rehearse: compare with this strategy too (up to three times)."),
+                                     QStringLiteral("STRATEGY"));
     const cli::ScenarioOptions scenarioOptions;
-    parser.addOptions({help, version, screenshot, size, theme, rehearse, at});
+    parser.addOptions({help, version, screenshot, size, theme, rehearse, at, compare});
     parser.addOptions(scenarioOptions.options());
     if (!parser.parse(arguments.ours))
         return usage(qPrintable(parser.errorText()));
@@ -258,8 +270,20 @@ int runGui(int argc, char **argv)
             std::fprintf(stderr, "stackcanvas: --rehearse %s: %s\n", qPrintable(parser.value(rehearse)), e.what());
             return 2;
         }
-    } else if (parser.isSet(at)) {
-        return usage("--at needs --rehearse LOGICAL_ID");
+        if (parser.values(compare).size() > RehearsalComparison::maxRuns - 1)
+            return usage("--compare: at most three strategies beside the rehearsed one");
+        for (const QString &strategy : parser.values(compare)) {
+            cli::ScenarioRequest other = rehearsal;
+            other.build.strategy = strategy.toStdString();
+            try {
+                simulate(cli::buildScenario(document.root(), parser.value(rehearse).toStdString(), other));
+            } catch (const std::invalid_argument &e) {
+                std::fprintf(stderr, "stackcanvas: --compare %s: %s\n", qPrintable(strategy), e.what());
+                return 2;
+            }
+        }
+    } else if (parser.isSet(at) || parser.isSet(compare)) {
+        return usage(parser.isSet(at) ? "--at needs --rehearse LOGICAL_ID" : "--compare needs --rehearse LOGICAL_ID");
     }
 
     const QString screenshotPath = parser.value(screenshot);
@@ -295,7 +319,7 @@ int runGui(int argc, char **argv)
         return 1;
 
     if (parser.isSet(rehearse))
-        openRehearsal(window, parser.value(rehearse), rehearsal, rehearseAt);
+        openRehearsal(window, parser.value(rehearse), rehearsal, rehearseAt, parser.values(compare));
 
     if (!interactive) {
         window->resize(width, height);

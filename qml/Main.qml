@@ -197,6 +197,8 @@ ApplicationWindow {
         const error = rehearsal.rehearse(logicalId)
         window.showBottomTab(3)
         bottomPanel.SplitView.preferredHeight = Math.max(bottomPanel.height, 380)
+        if (error === "")
+            Qt.callLater(() => canvasView.reveal(logicalId, 90)) // once the split has settled
         return error
     }
 

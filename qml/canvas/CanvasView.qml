@@ -59,14 +59,36 @@ Item {
         panX = width / 2 - sx * zoom
         panY = height / 2 - sy * zoom
     }
+    // Brings a card (and `below` scene pixels under it, where a rehearsal draws the fleet) into
+    // view when any of it is outside, keeping the zoom. It holds through the refits of a settling
+    // layout until the user moves the view or another document opens.
+    property string revealedId: ""
+    property real revealedBelow: 0
+    function reveal(logicalId, below) {
+        revealedId = logicalId
+        revealedBelow = below
+        applyReveal()
+    }
+    function applyReveal() {
+        const r = revealedId === "" || width <= 0 ? Qt.rect(0, 0, 0, 0) : canvas.cardRect(revealedId)
+        if (r.width <= 0)
+            return
+        const margin = 24
+        const left = panX + r.x * zoom, top = panY + r.y * zoom
+        const right = left + r.width * zoom, bottom = top + (r.height + revealedBelow) * zoom
+        if (left < margin || top < margin || right > width - margin || bottom > height - margin)
+            centerOn(r.x + r.width / 2, r.y + (r.height + revealedBelow) / 2)
+    }
     function toScene(px, py) { return Qt.point((px - panX) / zoom, (py - panY) / zoom) }
 
     // The view fits the diagram until the user pans or zooms (the window's layout settles in
     // several resizes), and again whenever a new document is opened.
     property bool userMoved: false
     function fitUntilMoved() {
-        if (!userMoved && width > 0 && height > 0)
+        if (!userMoved && width > 0 && height > 0) {
             fitToView()
+            applyReveal()
+        }
     }
     onWidthChanged: fitUntilMoved()
     onHeightChanged: fitUntilMoved()
@@ -75,6 +97,7 @@ Item {
         target: view.canvas
         function onDocumentReset() {
             view.userMoved = false
+            view.revealedId = ""
             refit.restart()
         }
     }

@@ -1,11 +1,13 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import StackCanvas
 
 // The Rollout tab: a rehearsal of one deployable resource, played back from the rollout
 // engine's Timeline. Settings on the left; transport, time axis, narration, charts and metrics
-// in the middle; the step list on the right.
+// in the middle (or strategies compared side by side); the step list on the right. The charts
+// and the timeline export from here.
 Rectangle {
     id: panel
     required property RehearsalController rehearsal
@@ -17,6 +19,38 @@ Rectangle {
     // on request.
     readonly property bool narrow: width < 900
     property bool showSteps: false
+    readonly property bool comparing: comparison.strategies.length > 0
+
+    RehearsalComparison {
+        id: comparison
+        objectName: "rehearsalComparison"
+        rehearsal: panel.rehearsal
+    }
+    // Starts a comparison with the strategy now rehearsed, then `other`.
+    function compareWith(other) {
+        if (comparison.strategies.length === 0) {
+            const first = comparison.add(panel.rehearsal.strategy)
+            if (first !== "")
+                return first
+        }
+        return other === "" ? "" : comparison.add(other)
+    }
+
+    SaveFileDialog {
+        id: exportDialog
+        objectName: "rolloutExportDialog"
+        property string kind: "png" // png, svg (the charts) or csv (the timeline)
+        popupLayer: panel.Overlay.overlay
+        title: kind === "csv" ? "Export the timeline as CSV" : "Export the charts as " + kind.toUpperCase()
+        defaultSuffix: kind
+        nameFilters: [kind === "csv" ? "CSV (*.csv)" : kind.toUpperCase() + " (*." + kind + ")"]
+        onAccepted: {
+            const file = String(selectedFile)
+            const error = kind === "csv" ? panel.rehearsal.exportCsv(file)
+                        : panel.comparing ? comparison.exportCharts(file) : panel.rehearsal.exportCharts(file)
+            panel.message = error
+        }
+    }
 
     function clock(t) {
         const s = Math.floor(t)
@@ -95,6 +129,33 @@ Rectangle {
                     font.pixelSize: Theme.smallFontSize
                     onClicked: panel.showSteps = !panel.showSteps
                 }
+                Button {
+                    objectName: "rolloutCompare"
+                    text: panel.comparing ? "Single run" : "Compare…"
+                    implicitHeight: 28
+                    font.pixelSize: Theme.smallFontSize
+                    onClicked: {
+                        if (panel.comparing)
+                            comparison.clear()
+                        else
+                            panel.message = panel.compareWith("")
+                    }
+                    ToolTip.visible: hovered
+                    ToolTip.text: "Strategies side by side on one time axis, with their metrics"
+                }
+                Button {
+                    objectName: "rolloutExport"
+                    text: "Export ▾"
+                    implicitHeight: 28
+                    font.pixelSize: Theme.smallFontSize
+                    onClicked: exportMenu.popup()
+                    Menu {
+                        id: exportMenu
+                        MenuItem { text: panel.comparing ? "Comparison charts as PNG…" : "Charts as PNG…"; onTriggered: { exportDialog.kind = "png"; exportDialog.open() } }
+                        MenuItem { text: panel.comparing ? "Comparison charts as SVG…" : "Charts as SVG…"; onTriggered: { exportDialog.kind = "svg"; exportDialog.open() } }
+                        MenuItem { text: "Timeline as CSV…"; onTriggered: { exportDialog.kind = "csv"; exportDialog.open() } }
+                    }
+                }
                 CheckBox {
                     text: "Loop"
                     font.pixelSize: Theme.smallFontSize
@@ -119,6 +180,15 @@ Rectangle {
                     Layout.fillWidth: true
                     Layout.minimumWidth: 0
                 }
+            }
+            Label {
+                objectName: "rolloutMessage"
+                Layout.fillWidth: true
+                visible: panel.message !== ""
+                text: panel.message
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.smallFontSize
+                color: Theme.danger
             }
             RolloutTimeAxis {
                 Layout.fillWidth: true
@@ -170,10 +240,18 @@ Rectangle {
                 visible: panel.narrow && panel.showSteps
                 rehearsal: panel.rehearsal
             }
+            RolloutComparison {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                visible: panel.comparing && !(panel.narrow && panel.showSteps)
+                rehearsal: panel.rehearsal
+                comparison: comparison
+                onMessage: (text) => panel.message = text
+            }
             ColumnLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                visible: !(panel.narrow && panel.showSteps)
+                visible: !panel.comparing && !(panel.narrow && panel.showSteps)
                 spacing: 6
                 RolloutChart {
                     id: trafficChart
@@ -200,6 +278,7 @@ Rectangle {
             }
             Label {
                 objectName: "rolloutMetrics"
+                visible: !panel.comparing
                 Layout.fillWidth: true
                 elide: Text.ElideRight
                 font.pixelSize: Theme.smallFontSize
@@ -238,14 +317,15 @@ Rectangle {
             }
             Item { Layout.fillHeight: true }
         }
-        Rectangle { Layout.fillHeight: true; width: 1; color: Theme.border; visible: panel.rehearsal.ready && !panel.narrow }
+        // The steps belong to one run: a comparison takes their width for its charts and table.
+        Rectangle { Layout.fillHeight: true; width: 1; color: Theme.border; visible: panel.rehearsal.ready && !panel.narrow && !panel.comparing }
         RolloutStepList {
             // A fixed share of the tab: the time axis must not move while the narration changes.
             Layout.preferredWidth: Math.max(300, Math.min(470, panel.width * 0.38))
             Layout.minimumWidth: Layout.preferredWidth
             Layout.maximumWidth: Layout.preferredWidth
             Layout.fillHeight: true
-            visible: panel.rehearsal.ready && !panel.narrow
+            visible: panel.rehearsal.ready && !panel.narrow && !panel.comparing
             rehearsal: panel.rehearsal
         }
     }

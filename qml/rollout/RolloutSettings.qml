@@ -5,7 +5,8 @@ import StackCanvas
 
 // What is rehearsed: the target, the strategy (the template's, any predefined AWS configuration
 // or a custom form), the fleet size, injected failures and the operator controls AWS offers.
-// Every change re-runs the engine; a refusal is shown under the fields.
+// Every change re-runs the engine; a refusal is shown under the fields. A scenario is saved into
+// the template (Metadata.StackCanvas, one undo step) and opened again from there.
 ColumnLayout {
     id: settings
     required property RehearsalController rehearsal
@@ -141,5 +142,50 @@ ColumnLayout {
                 onClicked: settings.report(settings.rehearsal.addAction(modelData + ":" + Math.round(settings.rehearsal.time)))
             }
         }
+    }
+    Label {
+        text: "Scenario"
+        font.pixelSize: Theme.smallFontSize
+        color: Theme.textMuted
+        Layout.topMargin: 6
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        TextField {
+            id: scenarioName
+            objectName: "rolloutScenarioName"
+            Layout.fillWidth: true
+            implicitHeight: 28
+            font.pixelSize: Theme.smallFontSize
+            placeholderText: settings.rehearsal.revision >= 0 ? settings.rehearsal.suggestedScenarioName() : ""
+            onAccepted: saveScenario.clicked()
+        }
+        Button {
+            id: saveScenario
+            objectName: "rolloutSaveScenario"
+            text: "Save"
+            implicitHeight: 28
+            font.pixelSize: Theme.smallFontSize
+            enabled: settings.rehearsal.ready
+            ToolTip.visible: hovered
+            ToolTip.text: "Stores the scenario in the template's Metadata.StackCanvas (undo removes it)"
+            onClicked: {
+                const name = scenarioName.text !== "" ? scenarioName.text : scenarioName.placeholderText
+                const error = settings.rehearsal.saveScenario(name)
+                settings.report(error)
+                if (error === "")
+                    scenarioName.clear()
+            }
+        }
+    }
+    ComboBox {
+        objectName: "rolloutSavedScenarios"
+        Layout.fillWidth: true
+        implicitHeight: 28
+        font.pixelSize: Theme.smallFontSize
+        visible: settings.rehearsal.savedScenarios.length > 0
+        model: settings.rehearsal.savedScenarios
+        displayText: "Open a saved scenario…"
+        onActivated: settings.report(settings.rehearsal.openSavedScenario(currentText))
     }
 }

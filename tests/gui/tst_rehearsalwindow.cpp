@@ -1,7 +1,9 @@
 // The rollout rehearsal in the real window (offscreen): started from a card, played, stepped
 // and scrubbed with the tab's controls, the fleet's tiles on the canvas equal to the engine's
-// sample, an alarm that rolls the deployment back, and the saved scenario after save and reopen.
+// sample, a fleet of 1,000 drawn as bars, an alarm that rolls the deployment back, strategies
+// compared side by side with the engine's metrics, and the saved scenario after save and reopen.
 
+#include "app/gui/rehearsalcomparison.h"
 #include "app/gui/rehearsalcontroller.h"
 #include "model/document/documentio.h"
 #include "windowfixture.h"
@@ -200,6 +202,101 @@ private slots:
         QCOMPARE(rehearsal()->openSavedScenario(QStringLiteral("alarm drill")), QString());
         QVERIFY(rehearsal()->scenario().has_value());
         QVERIFY(*rehearsal()->scenario() == saved);
+    }
+
+    void aThousandInstancesAggregateIntoBars()
+    {
+        open(kInPlace);
+        QMetaObject::invokeMethod(m_f->window, "startRehearsal", Q_ARG(QVariant, QStringLiteral("DeploymentGroup")));
+        QCOMPARE(rehearsal()->setInstances(1000), QString());
+        QCOMPARE(rehearsal()->instances(), 1000);
+        const Timeline &t = *rehearsal()->timeline();
+        rehearsal()->seek(t.durationSeconds() / 2.0);
+        QTRY_VERIFY(item(QStringLiteral("fleetBar-replacement")) && item(QStringLiteral("fleetBar-replacement"))->isVisible());
+        QCoreApplication::processEvents();
+        QList<QQuickItem *> tiles;
+        findAll(m_f->window->contentItem(), QStringLiteral("unitTile"), tiles);
+        QCOMPARE(tiles.size(), 0);
+        // Each bar's length is its version's running units against the peak fleet.
+        std::map<QString, int> running;
+        for (const auto &c : tilesAt(t, static_cast<Seconds>(rehearsal()->time()))) {
+            if (c.state != UnitState::Terminated)
+                running[QString::fromStdString(versionName(c.version))] += c.count;
+        }
+        QVERIFY(running[QStringLiteral("original")] > 0 && running[QStringLiteral("replacement")] > 0);
+        for (const QString &version : {QStringLiteral("original"), QStringLiteral("replacement")}) {
+            QQuickItem *bar = item(QStringLiteral("fleetBar-") + version);
+            QVERIFY(bar && bar->isVisible());
+            double length = 0;
+            for (QQuickItem *part : bar->childItems())
+                length += part->objectName() == QLatin1String("fleetBarPart") ? part->width() : 0;
+            const double expected = bar->width() * running[version] / t.metrics.peakInstances;
+            QVERIFY2(std::abs(length - expected) < 1.0,
+                     qPrintable(QStringLiteral("%1: %2 px, expected %3").arg(version).arg(length).arg(expected)));
+        }
+    }
+
+    void comparingTwoStrategiesShowsBothWithTheEnginesMetrics()
+    {
+        open(kInPlace);
+        QMetaObject::invokeMethod(m_f->window, "startRehearsal", Q_ARG(QVariant, QStringLiteral("DeploymentGroup")));
+        QTRY_VERIFY(rehearsal()->isReady());
+        const QString rehearsed = rehearsal()->strategy();
+        click(item(QStringLiteral("rolloutCompare")));
+        auto *comparison = m_f->window->findChild<RehearsalComparison *>(QStringLiteral("rehearsalComparison"));
+        QVERIFY(comparison);
+        QTRY_COMPARE(comparison->strategies(), QStringList{rehearsed});
+        const QString other = rehearsed == QLatin1String("CodeDeployDefault.AllAtOnce") ? QStringLiteral("CodeDeployDefault.OneAtATime")
+                                                                                      : QStringLiteral("CodeDeployDefault.AllAtOnce");
+        QQuickItem *candidate = item(QStringLiteral("comparisonStrategy"));
+        QTRY_VERIFY(candidate && candidate->isVisible());
+        candidate->setProperty("editText", other);
+        click(item(QStringLiteral("comparisonAdd")));
+        QTRY_COMPARE(comparison->strategies(), (QStringList{rehearsed, other}));
+        QTRY_VERIFY(item(QStringLiteral("comparisonRun-1")) && item(QStringLiteral("comparisonRun-1"))->isVisible());
+        QVERIFY(item(QStringLiteral("comparisonTraffic-0"))->isVisible());
+        QVERIFY(item(QStringLiteral("comparisonTraffic-1"))->isVisible());
+
+        // The table shows each run's metrics as the engine computed them for that strategy.
+        const ScenarioBuilder builder(m_f->document.root());
+        for (int row = 0; row < 2; ++row) {
+            const std::string name = (row == 0 ? rehearsed : other).toStdString();
+            const Timeline expected = simulate(builder.build("DeploymentGroup", {name, std::nullopt}));
+            const auto cell = [&](int column) {
+                QQuickItem *label = item(QStringLiteral("comparisonCell-%1-%2").arg(row).arg(column));
+                return label ? label->property("text").toString() : QStringLiteral("(no cell)");
+            };
+            QCOMPARE(cell(0), QString::fromStdString(name).remove(QStringLiteral("CodeDeployDefault.")));
+            const long long d = expected.durationSeconds();
+            const QString clock = QStringLiteral("%1:%2").arg(d / 60).arg(d % 60, 2, 10, QLatin1Char('0'));
+            QCOMPARE(item(QStringLiteral("comparisonResult-%1").arg(row))->property("text").toString(),
+                     QString::fromStdString(resultName(expected.result)) + QStringLiteral(" · ") + clock);
+            QCOMPARE(cell(1), clock);
+            QCOMPARE(cell(2), QString::number(expected.metrics.minHealthyPercent, 'f', 0) + QStringLiteral(" %"));
+            QCOMPARE(cell(3), QString::number(expected.metrics.peakInstances));
+            QCOMPARE(cell(4), QString::number(expected.metrics.instanceMinutes.original + expected.metrics.instanceMinutes.replacement, 'f', 1));
+            QCOMPARE(cell(5), QString::number(expected.metrics.extraInstanceMinutes, 'f', 1));
+            // The example's fleet is t3.small, in the price table: the cost is the engine's.
+            QVERIFY(expected.metrics.estimatedCostUsd && expected.metrics.extraCostUsd);
+            const auto money = [](double usd) { return QStringLiteral("$") + QString::number(usd, 'f', usd < 1 ? 3 : 2); };
+            QCOMPARE(cell(6), money(*expected.metrics.estimatedCostUsd));
+            QCOMPARE(cell(7), money(*expected.metrics.extraCostUsd));
+        }
+        QVERIFY(!item(QStringLiteral("comparisonPriceNote"))->isVisible());
+
+        // A failure injected in the tab reaches every run, and the table shows its reach.
+        QCOMPARE(rehearsal()->addFailure(QStringLiteral("instance:1")), QString());
+        for (int row = 0; row < 2; ++row) {
+            const auto &metrics = comparison->timeline(row)->metrics;
+            QQuickItem *label = item(QStringLiteral("comparisonCell-%1-8").arg(row));
+            QVERIFY(label);
+            if (metrics.failingVersionRequestPercent)
+                QTRY_COMPARE(label->property("text").toString(),
+                             QString::number(*metrics.failingVersionRequestPercent, 'f', 2) + QStringLiteral(" %"));
+        }
+        click(item(QStringLiteral("comparisonClose")));
+        QTRY_VERIFY(comparison->strategies().isEmpty());
+        QTRY_VERIFY(item(QStringLiteral("rolloutTrafficChart"))->isVisible());
     }
 };
 
