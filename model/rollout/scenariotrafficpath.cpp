@@ -96,11 +96,30 @@ void ScenarioBuilder::readTrafficPathElements(Scenario &s) const
         }
         return std::nullopt;
     };
-    if (type == "AWS::Lambda::Alias") {
-        add(s, m_lookup, s.target, "alias");
-        if (const Json *fn = m_lookup.property(s.target, "FunctionName")) {
+    // A Lambda alias carries both versions by weight; a function URL on the alias is where the
+    // requests come in.
+    auto addAliasPath = [&](const std::string &alias) {
+        for (const auto &url : m_lookup.resourcesOfType("AWS::Lambda::Url")) {
+            if (const Json *t = m_lookup.property(url, "TargetFunctionArn"); t && m_lookup.referencedResource(*t) == alias)
+                add(s, m_lookup, url, "function URL (the alias)");
+        }
+        add(s, m_lookup, alias, "alias");
+        if (const Json *fn = m_lookup.property(alias, "FunctionName")) {
             if (auto id = m_lookup.referencedResource(*fn))
                 add(s, m_lookup, *id, "function (both versions)");
+        }
+    };
+    if (type == "AWS::Lambda::Alias") {
+        addAliasPath(s.target);
+        return;
+    }
+    // A Lambda deployment group shifts the aliases whose CodeDeployLambdaAliasUpdate names it.
+    if (type == "AWS::CodeDeploy::DeploymentGroup" && s.platform == Platform::Lambda) {
+        for (const auto &alias : m_lookup.resourcesOfType("AWS::Lambda::Alias")) {
+            const Json *group = child(child(child(m_lookup.resource(alias), "UpdatePolicy"), "CodeDeployLambdaAliasUpdate"),
+                                      "DeploymentGroupName");
+            if (group && m_lookup.mentions(*group, s.target))
+                addAliasPath(alias);
         }
         return;
     }

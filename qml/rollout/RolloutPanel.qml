@@ -87,98 +87,110 @@ Rectangle {
             clip: true
             visible: panel.rehearsal.ready
 
-            RowLayout {
+            // The transport and the clock first; the tab's actions follow on the same line when
+            // there is room, on the next one when not.
+            Flow {
+                Layout.fillWidth: true
                 spacing: 4
-                Button {
-                    objectName: "rolloutPrevious"
-                    text: "|◀"
-                    implicitWidth: 34; implicitHeight: 28
-                    onClicked: panel.rehearsal.stepPrevious()
-                    ToolTip.visible: hovered; ToolTip.text: "Previous event"
-                }
-                Button {
-                    objectName: "rolloutPlay"
-                    text: panel.rehearsal.playing ? "❚❚" : "▶"
-                    highlighted: true
-                    implicitWidth: 40; implicitHeight: 28
-                    onClicked: panel.rehearsal.togglePlaying()
-                    ToolTip.visible: hovered; ToolTip.text: panel.rehearsal.playing ? "Pause" : "Play"
-                }
-                Button {
-                    objectName: "rolloutNext"
-                    text: "▶|"
-                    implicitWidth: 34; implicitHeight: 28
-                    onClicked: panel.rehearsal.stepNext()
-                    ToolTip.visible: hovered; ToolTip.text: "Next event"
-                }
-                ComboBox {
-                    objectName: "rolloutSpeed"
-                    implicitHeight: 28
-                    implicitWidth: 86
-                    font.pixelSize: Theme.smallFontSize
-                    model: [1, 10, 30, 60, 120, 300, 600]
-                    displayText: panel.rehearsal.speed + "×"
-                    currentIndex: model.indexOf(panel.rehearsal.speed)
-                    onActivated: panel.rehearsal.speed = currentValue
-                }
-                Button {
-                    objectName: "rolloutShowSteps"
-                    visible: panel.narrow
-                    text: panel.showSteps ? "Charts" : "Steps"
-                    implicitHeight: 28
-                    font.pixelSize: Theme.smallFontSize
-                    onClicked: panel.showSteps = !panel.showSteps
-                }
-                Button {
-                    objectName: "rolloutCompare"
-                    text: panel.comparing ? "Single run" : "Compare…"
-                    implicitHeight: 28
-                    font.pixelSize: Theme.smallFontSize
-                    onClicked: {
-                        if (panel.comparing)
-                            comparison.clear()
-                        else
-                            panel.message = panel.compareWith("")
+                Row {
+                    spacing: 4
+                    Button {
+                        objectName: "rolloutPrevious"
+                        text: "|◀"
+                        implicitWidth: 34; implicitHeight: 28
+                        onClicked: panel.rehearsal.stepPrevious()
+                        ToolTip.visible: hovered; ToolTip.text: "Previous event"
                     }
-                    ToolTip.visible: hovered
-                    ToolTip.text: "Strategies side by side on one time axis, with their metrics"
-                }
-                Button {
-                    objectName: "rolloutExport"
-                    text: "Export ▾"
-                    implicitHeight: 28
-                    font.pixelSize: Theme.smallFontSize
-                    onClicked: exportMenu.popup()
-                    Menu {
-                        id: exportMenu
-                        MenuItem { text: panel.comparing ? "Comparison charts as PNG…" : "Charts as PNG…"; onTriggered: { exportDialog.kind = "png"; exportDialog.open() } }
-                        MenuItem { text: panel.comparing ? "Comparison charts as SVG…" : "Charts as SVG…"; onTriggered: { exportDialog.kind = "svg"; exportDialog.open() } }
-                        MenuItem { text: "Timeline as CSV…"; onTriggered: { exportDialog.kind = "csv"; exportDialog.open() } }
+                    Button {
+                        objectName: "rolloutPlay"
+                        text: panel.rehearsal.playing ? "❚❚" : "▶"
+                        highlighted: true
+                        implicitWidth: 40; implicitHeight: 28
+                        onClicked: panel.rehearsal.togglePlaying()
+                        ToolTip.visible: hovered; ToolTip.text: panel.rehearsal.playing ? "Pause" : "Play"
+                    }
+                    Button {
+                        objectName: "rolloutNext"
+                        text: "▶|"
+                        implicitWidth: 34; implicitHeight: 28
+                        onClicked: panel.rehearsal.stepNext()
+                        ToolTip.visible: hovered; ToolTip.text: "Next event"
+                    }
+                    ComboBox {
+                        objectName: "rolloutSpeed"
+                        implicitHeight: 28
+                        implicitWidth: 86
+                        font.pixelSize: Theme.smallFontSize
+                        model: [1, 10, 30, 60, 120, 300, 600]
+                        displayText: panel.rehearsal.speed + "×"
+                        currentIndex: model.indexOf(panel.rehearsal.speed)
+                        onActivated: panel.rehearsal.speed = currentValue
+                    }
+                    Label {
+                        objectName: "rolloutClock"
+                        anchors.verticalCenter: parent.verticalCenter
+                        leftPadding: 6
+                        text: panel.clock(panel.rehearsal.time) + " / " + panel.clock(panel.rehearsal.duration)
+                        font.family: Theme.monoFont
+                        font.pixelSize: Theme.fontSize
+                        color: Theme.text
+                    }
+                    Label {
+                        objectName: "rolloutResult"
+                        anchors.verticalCenter: parent.verticalCenter
+                        rightPadding: 8
+                        text: panel.rehearsal.result
+                        font.pixelSize: Theme.smallFontSize
+                        font.bold: true
+                        color: panel.rehearsal.result === "Succeeded" ? Theme.success : Theme.danger
+                        ToolTip.visible: resultHover.hovered
+                        ToolTip.text: panel.rehearsal.target + " · " + panel.rehearsal.strategy + " · " + panel.rehearsal.result
+                        HoverHandler { id: resultHover }
                     }
                 }
-                CheckBox {
-                    text: "Loop"
-                    font.pixelSize: Theme.smallFontSize
-                    checked: panel.rehearsal.loop
-                    onToggled: panel.rehearsal.loop = checked
-                }
-                Label {
-                    objectName: "rolloutClock"
-                    text: panel.clock(panel.rehearsal.time) + " / " + panel.clock(panel.rehearsal.duration)
-                    font.family: Theme.monoFont
-                    font.pixelSize: Theme.fontSize
-                    color: Theme.text
-                    Layout.leftMargin: 8
-                }
-                Label {
-                    objectName: "rolloutResult"
-                    text: panel.rehearsal.target + " · " + panel.rehearsal.strategy + " · " + panel.rehearsal.result
-                    font.pixelSize: Theme.smallFontSize
-                    color: panel.rehearsal.result === "Succeeded" ? Theme.success : Theme.danger
-                    elide: Text.ElideLeft
-                    horizontalAlignment: Text.AlignRight
-                    Layout.fillWidth: true
-                    Layout.minimumWidth: 0
+                Row {
+                    spacing: 4
+                    Button {
+                        objectName: "rolloutShowSteps"
+                        visible: panel.narrow
+                        text: panel.showSteps ? "Charts" : "Steps"
+                        implicitHeight: 28
+                        font.pixelSize: Theme.smallFontSize
+                        onClicked: panel.showSteps = !panel.showSteps
+                    }
+                    Button {
+                        objectName: "rolloutCompare"
+                        text: panel.comparing ? "Single run" : "Compare…"
+                        implicitHeight: 28
+                        font.pixelSize: Theme.smallFontSize
+                        onClicked: {
+                            if (panel.comparing)
+                                comparison.clear()
+                            else
+                                panel.message = panel.compareWith("")
+                        }
+                        ToolTip.visible: hovered
+                        ToolTip.text: "Strategies side by side on one time axis, with their metrics"
+                    }
+                    Button {
+                        objectName: "rolloutExport"
+                        text: "Export ▾"
+                        implicitHeight: 28
+                        font.pixelSize: Theme.smallFontSize
+                        onClicked: exportMenu.popup()
+                        Menu {
+                            id: exportMenu
+                            MenuItem { text: panel.comparing ? "Comparison charts as PNG…" : "Charts as PNG…"; onTriggered: { exportDialog.kind = "png"; exportDialog.open() } }
+                            MenuItem { text: panel.comparing ? "Comparison charts as SVG…" : "Charts as SVG…"; onTriggered: { exportDialog.kind = "svg"; exportDialog.open() } }
+                            MenuItem { text: "Timeline as CSV…"; onTriggered: { exportDialog.kind = "csv"; exportDialog.open() } }
+                        }
+                    }
+                    CheckBox {
+                        text: "Loop"
+                        font.pixelSize: Theme.smallFontSize
+                        checked: panel.rehearsal.loop
+                        onToggled: panel.rehearsal.loop = checked
+                    }
                 }
             }
             Label {

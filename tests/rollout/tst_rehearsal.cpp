@@ -504,6 +504,44 @@ void TestRehearsal::trafficPathSharesFromTheTemplate()
     QCOMPARE(s.trafficPath[0].role, std::string("target group"));
     QCOMPARE(s.trafficPath[1].logicalId, std::string("Listener"));
     QCOMPARE(s.trafficPath[2].logicalId, std::string("Lb"));
+
+    // A Lambda deployment group shifts the alias whose CodeDeployLambdaAliasUpdate names it; the
+    // function URL on the alias is where requests enter. Canary10Percent5Minutes: 10 % on the
+    // new version from the first shift, all of it 5 minutes later.
+    Json lambda = withResources(
+        {{"Fn", {{"Type", "AWS::Lambda::Function"}, {"Properties", Json::object()}}},
+         {"Version", {{"Type", "AWS::Lambda::Version"}, {"Properties", {{"FunctionName", ref("Fn")}}}}},
+         {"Live", {{"Type", "AWS::Lambda::Alias"},
+                   {"UpdatePolicy", {{"CodeDeployLambdaAliasUpdate", {{"ApplicationName", ref("App")}, {"DeploymentGroupName", ref("Group")}}}}},
+                   {"Properties", {{"FunctionName", ref("Fn")}, {"FunctionVersion", "1"}, {"Name", "live"}}}}},
+         {"Other", {{"Type", "AWS::Lambda::Alias"}, {"Properties", {{"FunctionName", ref("Fn")}, {"FunctionVersion", "1"}, {"Name", "other"}}}}},
+         {"Url", {{"Type", "AWS::Lambda::Url"}, {"Properties", {{"TargetFunctionArn", ref("Live")}, {"AuthType", "NONE"}}}}},
+         {"App", {{"Type", "AWS::CodeDeploy::Application"}, {"Properties", {{"ComputePlatform", "Lambda"}}}}},
+         {"Group", {{"Type", "AWS::CodeDeploy::DeploymentGroup"},
+                    {"Properties", {{"ApplicationName", ref("App")},
+                                    {"DeploymentConfigName", "CodeDeployDefault.LambdaCanary10Percent5Minutes"},
+                                    {"DeploymentStyle", {{"DeploymentType", "BLUE_GREEN"}, {"DeploymentOption", "WITH_TRAFFIC_CONTROL"}}}}}}}});
+    s = ScenarioBuilder(lambda).build("Group");
+    QCOMPARE(s.platform, Platform::Lambda);
+    ids.clear();
+    for (const auto &e : s.trafficPath)
+        ids.push_back(e.logicalId);
+    QCOMPARE(ids, (std::vector<std::string>{"Url", "Live", "Fn"}));
+    const auto lt = simulate(s);
+    const auto shift = std::find_if(lt.events.begin(), lt.events.end(), [](const TimelineEvent &e) { return e.type == "TrafficShift"; });
+    QVERIFY(shift != lt.events.end());
+    const Seconds firstShift = shift->t;
+    auto aliasShare = [&](Seconds at) {
+        for (const auto &p : trafficPathShares(s, lt, at)) {
+            if (p.element->logicalId == "Live")
+                return p.percent;
+        }
+        return VersionShare{-1, -1};
+    };
+    if (firstShift > 0)
+        QVERIFY((aliasShare(firstShift - 1) == VersionShare{100, 0}));
+    QVERIFY((aliasShare(firstShift + 180) == VersionShare{90, 10}));
+    QVERIFY((aliasShare(firstShift + 300) == VersionShare{0, 100}));
 }
 
 void TestRehearsal::csvHasOneRowPerSample()
