@@ -222,6 +222,21 @@ private slots:
         row("window bad size", {e, "--screenshot", "x.png", "--size", "10x10"}, "--size takes WxH from 200x200 to 8000x8000, for example 1600x1000");
         row("window size word", {e, "--screenshot", "x.png", "--size", "big"}, "--size takes WxH from 200x200 to 8000x8000, for example 1600x1000");
         row("window screenshot without value", {"--screenshot"}, "Missing value after '--screenshot'.");
+        // The headless rehearsal picture: the target, the moment and the strategies are checked
+        // before any window exists (the example's canary runs 360 s).
+        row("rehearse unknown target", {e, "--screenshot", "x.png", "--rehearse", "Nope"},
+            "--rehearse Nope: no resource \"Nope\" in the template");
+        row("rehearse time past the end", {e, "--screenshot", "x.png", "--rehearse", "DeploymentGroup", "--at", "361"},
+            "--at 361 is past the end of the rehearsal of DeploymentGroup (360 s)");
+        row("rehearse negative time", {e, "--screenshot", "x.png", "--rehearse", "DeploymentGroup", "--at", "-1"},
+            "--at takes a number of seconds from 0");
+        row("rehearse time without target", {e, "--screenshot", "x.png", "--at", "30"}, "--at needs --rehearse LOGICAL_ID");
+        row("rehearse unknown strategy to compare", {e, "--screenshot", "x.png", "--rehearse", "DeploymentGroup", "--compare", "Bogus"},
+            "--compare Bogus: strategy \"Bogus\" is not known for a Lambda target; use CodeDeployDefault.Lambda* names, SAM "
+            "names such as Canary10Percent5Minutes, AllAtOnce, canary:PERCENT:MINUTES or linear:PERCENT:MINUTES");
+        row("rehearse four strategies to compare", {e, "--screenshot", "x.png", "--rehearse", "DeploymentGroup", "--compare", "AllAtOnce",
+            "--compare", "Linear10PercentEvery1Minute", "--compare", "Canary10Percent15Minutes", "--compare", "Linear10PercentEvery3Minutes"},
+            "--compare: at most three strategies beside the rehearsed one");
     }
 
     void badUsageNamesTheArgument()
