@@ -90,10 +90,23 @@ bool isIntrinsic(const Json &node)
     return !intrinsicName(node).empty();
 }
 
+bool isTagName(std::string_view key)
+{
+    // "!Name" or "!!name": YAML's tag characters after the handle (URI characters without '!'
+    // and the flow indicators). "!Sub args" is a key that starts with '!', not a tag.
+    std::size_t start = key.rfind("!!", 0) == 0 ? 2 : key.rfind('!', 0) == 0 ? 1 : 0;
+    if (start == 0 || start == key.size())
+        return false;
+    static constexpr std::string_view kOther = "-#;/?:@&=+$_.~*'()%";
+    return std::all_of(key.begin() + static_cast<std::ptrdiff_t>(start), key.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+               || kOther.find(c) != std::string_view::npos;
+    });
+}
+
 bool isPreservedTag(const Json &node)
 {
-    return node.is_object() && node.size() == 1 && !node.begin().key().empty()
-           && node.begin().key().front() == '!';
+    return node.is_object() && node.size() == 1 && isTagName(node.begin().key());
 }
 
 std::vector<SubPart> parseSub(std::string_view text)

@@ -122,7 +122,7 @@ private:
     // scalar cannot be anything but a string.
     bool writeTagged(const std::string &key, const Json &value)
     {
-        const bool preserved = !key.empty() && key.front() == '!';
+        const bool preserved = intrinsics::isTagName(key);
         const std::string_view shortName = preserved ? std::string_view{} : intrinsics::tagForLongName(key);
         if (!preserved && shortName.empty())
             return false;

@@ -38,6 +38,30 @@ struct Failure {
     std::string message;
 };
 
+// yaml-cpp decodes the double-quoted escapes "\N" (next line, U+0085) and "\_" (no-break space,
+// U+00A0) to the single bytes 0x85 and 0xA0, which are not UTF-8. The text was checked to be
+// UTF-8 before parsing, so a byte that breaks UTF-8 in a scalar can only come from those escapes:
+// it is written as the character's UTF-8 form.
+std::string reencodeLatin1Escapes(const std::string &value)
+{
+    auto bad = findInvalidUtf8(value);
+    if (!bad)
+        return value;
+    std::string out;
+    out.reserve(value.size() + 4);
+    std::size_t done = 0;
+    while (bad) {
+        const std::size_t at = done + *bad;
+        out.append(value, done, at - done);
+        out += '\xC2';
+        out += value[at];
+        done = at + 1;
+        bad = findInvalidUtf8(std::string_view(value).substr(done));
+    }
+    out.append(value, done, std::string::npos);
+    return out;
+}
+
 class TreeBuilder : public YAML::EventHandler {
 public:
     TreeBuilder(Template &out, const ReadLimits &limits, YamlSpanRecorder *spans)
@@ -79,8 +103,9 @@ public:
     }
 
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                  const std::string &value) override
+                  const std::string &decoded) override
     {
+        const std::string value = reencodeLatin1Escapes(decoded);
         if (isKeyPosition()) {
             takeKey(mark, tag, value);
             if (m_spans)

@@ -1,7 +1,8 @@
 // Values that must mean the same after a trip through the writers: every intrinsic tag with
 // every shape of value (null, booleans, numbers, empty collections, strings that look like
 // other types), written as YAML and JSON and read back to the same tree; and the values the
-// readers cannot keep (numbers a double cannot hold, raw control characters) refused with
+// readers cannot keep (numbers a double cannot hold, raw control characters, bytes that are not
+// UTF-8) refused with
 // their position instead of being rewritten.
 
 #include "model/template/intrinsics.h"
@@ -205,6 +206,74 @@ private slots:
         QVERIFY2(e.message().find("control character " + code.toStdString() + " in the text") == 0, e.what());
         QCOMPARE(e.line(), line);
         QCOMPARE(e.column(), column);
+    }
+
+    void invalidUtf8IsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("byte");
+        QTest::newRow("lone continuation byte") << QByteArray("A: ok\nB: caf\x85\n") << 2 << 7 << QStringLiteral("0x85");
+        QTest::newRow("Latin-1 text") << QByteArray("A: \xE9t\xE9\n") << 1 << 4 << QStringLiteral("0xE9");
+        QTest::newRow("overlong slash") << QByteArray("A: \xC0\xAF\n") << 1 << 4 << QStringLiteral("0xC0");
+        QTest::newRow("surrogate") << QByteArray("A: x\xED\xA0\x80\n") << 1 << 5 << QStringLiteral("0xED");
+        QTest::newRow("past U+10FFFF") << QByteArray("A: \xF4\x90\x80\x80\n") << 1 << 4 << QStringLiteral("0xF4");
+        QTest::newRow("cut at the end") << QByteArray("A: \xC3\xA9\xE2\x82") << 1 << 5 << QStringLiteral("0xE2");
+        QTest::newRow("in a JSON key") << QByteArray("{\"A\": 1,\n \"\xFF\": 2}") << 2 << 3 << QStringLiteral("0xFF");
+    }
+
+    void invalidUtf8IsRefused()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QString, byte);
+        const sc::TemplateError e = failure(text.toStdString());
+        QVERIFY2(e.message().find("invalid UTF-8 (byte " + byte.toStdString() + ")") == 0, e.what());
+        QCOMPARE(e.line(), line);
+        QCOMPARE(e.column(), column);
+    }
+
+    // YAML's escapes for next line and no-break space are characters like any other: read as
+    // their UTF-8 form (yaml-cpp alone gives the bare bytes 0x85 and 0xA0), written and read back.
+    void nextLineAndNoBreakSpaceEscapesAreText()
+    {
+        const Json root = sc::readTemplate("A: \"a\\Nb\\_c\\Ld\"\nB: [\"\\N\"]\n", "t.yaml").root;
+        QCOMPARE(root["A"].get<std::string>(), std::string("a\xC2\x85" "b\xC2\xA0" "c\xE2\x80\xA8" "d"));
+        QCOMPARE(root["B"][0].get<std::string>(), std::string("\xC2\x85"));
+        QVERIFY(sc::readTemplate(sc::writeYaml(root), "again.yaml").root == root);
+        QVERIFY(sc::readTemplate(sc::writeJson(root), "again.json").root == root);
+        const Json key = sc::readTemplate("\"k\\_\": 1\n", "t.yaml").root;
+        QVERIFY(key.contains("k\xC2\xA0"));
+    }
+
+    void wellFormedUtf8IsKept()
+    {
+        const std::string text = "A: \"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x9A\x80 \xEF\xBF\xBF\"\n";
+        const Json root = sc::readTemplate(text, "t.yaml").root;
+        QCOMPARE(root["A"].get<std::string>(), std::string("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x9A\x80 \xEF\xBF\xBF"));
+        QVERIFY(sc::readTemplate(sc::writeYaml(root), "again.yaml").root == root);
+    }
+
+    void keysThatStartWithABangAreNotTags_data()
+    {
+        QTest::addColumn<QByteArray>("tree");
+        QTest::newRow("a space after the tag") << QByteArray(R"({"A": {"!Sub args": ["--unset", "B"]}})");
+        QTest::newRow("a bang alone") << QByteArray(R"({"A": {"!": 1}})");
+        QTest::newRow("two bangs alone") << QByteArray(R"({"A": {"!!": "x"}})");
+        QTest::newRow("a flow indicator") << QByteArray(R"({"A": {"!Foo,bar": [1]}})");
+        QTest::newRow("beside other keys") << QByteArray(R"({"A": {"!Sub args": 1, "B": 2}})");
+        QTest::newRow("a tag kept as a tag") << QByteArray(R"({"A": {"!Foo": "x"}})");
+    }
+
+    void keysThatStartWithABangAreNotTags()
+    {
+        QFETCH(QByteArray, tree);
+        const Json root = Json::parse(tree.toStdString());
+        const std::string yaml = sc::writeYaml(root);
+        const Json back = sc::readTemplate(yaml, "out.yaml", sc::TemplateFormat::Yaml).root;
+        QVERIFY2(back == root, ("written as:\n" + yaml + "read back as: " + back.dump()).c_str());
     }
 
     void escapedControlCharactersRoundTrip()
