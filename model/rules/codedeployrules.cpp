@@ -409,14 +409,19 @@ void addAlarmRules(std::vector<Rule> &rules)
 
     add(rules, "W4011", "Canary or linear deployment with automatic rollback off", 2,
         "A rollback on a traffic-shifting deployment just moves the alias or listener back to the "
-        "original version, instantly. With AutoRollbackConfiguration disabled a failed or stopped "
-        "deployment leaves traffic split until someone acts.",
+        "original version, instantly. With AutoRollbackConfiguration disabled, or enabled without "
+        "Events (the failures that trigger it: DEPLOYMENT_FAILURE, DEPLOYMENT_STOP_ON_ALARM), a "
+        "failed or stopped deployment leaves traffic split until someone acts.",
         [](const RuleContext &c, FindingList &out) {
             forShiftingGroups(c, [&](const ResourceView &g, const ConfigInfo &) {
-                if (rollbackEvents(g).empty())
-                    out.add(g.property("AutoRollbackConfiguration") ? g.propertyPointer("AutoRollbackConfiguration")
-                                                                    : g.propertyPointer("DeploymentConfigName"),
-                            "automatic rollback is off for a traffic-shifting deployment",
+                if (!rollbackEvents(g).empty())
+                    return;
+                const Json *rollback = g.property("AutoRollbackConfiguration");
+                const bool enabled = rollback && literalBool(member(rollback, "Enabled")).value_or(false);
+                out.add(rollback ? g.propertyPointer("AutoRollbackConfiguration") : g.propertyPointer("DeploymentConfigName"),
+                            enabled ? "automatic rollback is enabled but names no Events, so no failure or alarm "
+                                      "triggers it on this traffic-shifting deployment"
+                                    : "automatic rollback is off for a traffic-shifting deployment",
                             setFix("Roll " + g.id + " back on failure and on alarm", g.propertyPointer("AutoRollbackConfiguration"),
                                    rollbackConfiguration(g)));
             });

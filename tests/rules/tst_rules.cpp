@@ -31,6 +31,7 @@ struct Case {
     std::size_t bytes = 0; // the source size the limits see, when a case needs one
     std::string today;     // the date dated facts are judged on, when a case needs one
     std::vector<std::string> expected; // "LogicalId /pointer line"
+    std::string message;               // optional: text every finding's message contains
 };
 
 std::vector<Case> loadCases()
@@ -49,6 +50,7 @@ std::vector<Case> loadCases()
             c.templateText = entry.at("template").get<std::string>();
             c.bytes = entry.value("bytes", std::size_t(0));
             c.today = entry.value("today", std::string());
+            c.message = entry.value("message", std::string());
             if (entry.contains("expect"))
                 for (const Json &e : entry.at("expect"))
                     c.expected.push_back(e.get<std::string>());
@@ -140,6 +142,8 @@ void TestRules::cases()
     for (const Finding &f : validate(t, options)) {
         actual.push_back(describe(f));
         QVERIFY2(!f.message.empty(), "a finding without a message");
+        QVERIFY2(f.message.find(c.message) != std::string::npos,
+                 ("the message \"" + f.message + "\" does not say \"" + c.message + "\"").c_str());
     }
     QVERIFY2(actual == c.expected, ("expected" + joined(c.expected) + "\n  actual" + joined(actual)).c_str());
 }
