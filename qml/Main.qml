@@ -189,6 +189,11 @@ ApplicationWindow {
         documentController: window.controller
         Component.onCompleted: RolloutHub.rehearsal = rehearsal
     }
+    // A playing rehearsal moves on once per rendered frame, in step with the display.
+    FrameAnimation {
+        running: rehearsal.playing
+        onTriggered: rehearsal.advanceFrame()
+    }
     Connections {
         target: RolloutHub
         function onRehearseRequested(logicalId) { window.startRehearsal(logicalId) }

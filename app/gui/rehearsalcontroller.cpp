@@ -32,12 +32,17 @@ QString shortStrategy(const QString &name)
     return name.section(QLatin1Char('.'), -1).remove(QLatin1Char(':'));
 }
 
+// Without frames, the time moves about 60 times a second; with frames, the timer waits this long
+// for the next one before it moves the time by itself.
+constexpr int kTimerInterval = 16;
+constexpr int kFramelessInterval = 100;
+
 } // namespace
 
 RehearsalController::RehearsalController(QObject *parent)
     : QObject(parent)
 {
-    m_clock.setInterval(16);
+    m_clock.setInterval(kTimerInterval);
     m_clock.setTimerType(Qt::PreciseTimer);
     connect(&m_clock, &QTimer::timeout, this, &RehearsalController::advance);
 }
@@ -434,7 +439,7 @@ void RehearsalController::setPlaying(bool playing)
         if (m_exactTime >= duration())
             setTime(0); // play again from the start
         m_sinceFrame.start();
-        m_clock.start();
+        m_clock.start(kTimerInterval);
     } else {
         m_clock.stop();
     }
@@ -456,6 +461,15 @@ void RehearsalController::setLoop(bool loop)
         return;
     m_loop = loop;
     emit loopChanged();
+}
+
+void RehearsalController::advanceFrame()
+{
+    if (!m_playing)
+        return;
+    // The frames drive the clock: the timer only fills in when they stop coming.
+    m_clock.start(kFramelessInterval);
+    advance();
 }
 
 void RehearsalController::advance()

@@ -152,6 +152,10 @@ public:
     Q_INVOKABLE void stepNext();             // to the next event time after now
     Q_INVOKABLE void stepPrevious();         // to the last event time before now
     Q_INVOKABLE void togglePlaying() { setPlaying(!m_playing); }
+    // Advances the time of a playing rehearsal by the wall time since the last advance: called
+    // once per rendered frame by the window, so each frame shows a new moment. Without frames
+    // (no window, or one that renders nothing) a timer advances it instead.
+    Q_INVOKABLE void advanceFrame();
 
     // Stores the scenario in Metadata.StackCanvas.scenarios under `name`: one undo step.
     Q_INVOKABLE QString saveScenario(const QString &name);

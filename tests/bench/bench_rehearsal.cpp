@@ -2,7 +2,7 @@
 // example, its deployment group rehearsed with a fleet of N instances, played at 60× with loop.
 //
 // Two measures per fleet size:
-//   playing   the gaps between frames while the tab really plays (its 16 ms clock drives it);
+//   playing   the gaps between frames while the tab really plays (the window's frames drive it);
 //   per frame the work of one frame: the time moves one second of the rollout (60× at 60 frames
 //             a second), then the window renders; from the move to frameSwapped.
 // And the time from "Rehearse" to the first frame that shows the rehearsal, and from "Play" to
