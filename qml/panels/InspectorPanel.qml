@@ -53,8 +53,6 @@ Rectangle {
                     visible: panel.inspector.logicalId !== "" && text !== ""
                     text: panel.inspector.documentation
                     wrapMode: Text.WordWrap
-                    maximumLineCount: 3
-                    elide: Text.ElideRight
                     font.pixelSize: Theme.smallFontSize
                     color: Theme.textMuted
                 }

@@ -35,7 +35,15 @@ Item {
     readonly property bool focused: inspector.focusedRow === index
     // A long name wraps at its word boundaries (MinSuccessful·Instances·Percent) instead of
     // being cut off; the row grows to hold it.
-    readonly property int lineHeight: isSection ? 34 : Math.max(Theme.rowHeight + 4, nameLabel.implicitHeight + 8)
+    readonly property int labelLineHeight: isSection ? 34 : Math.max(Theme.rowHeight + 4, nameLabel.implicitHeight + 8)
+    // A picker or a read-only value whose text does not fit beside the label gets a line of its
+    // own under it, as wide as the row, so that it reads in full.
+    readonly property bool stackable: kind === InspectorModel.Enum || kind === InspectorModel.Target
+                                      || kind === InspectorModel.Ref || kind === InspectorModel.GetAtt
+                                      || kind === InspectorModel.ReadOnly || kind === InspectorModel.Object
+    readonly property bool stacked: !isSection && stackable && editor.item !== null
+                                    && (editor.item as Item).implicitWidth > editorSlot.width + 0.5
+    readonly property int lineHeight: stacked ? labelLineHeight + editor.height + 6 : labelLineHeight
 
     // Gives the editor the keyboard (the Problems tab takes the user here).
     function focusEditor() {
@@ -73,9 +81,10 @@ Item {
     }
 
     RowLayout {
+        id: labelLine
         visible: !row.isSection
         anchors { left: parent.left; right: parent.right; top: parent.top; leftMargin: 12 + row.depth * 10; rightMargin: 6 }
-        height: row.lineHeight
+        height: row.labelLineHeight
         spacing: 6
 
         // Expander of nested values.
@@ -98,36 +107,11 @@ Item {
             ToolTip.delay: 800
             ToolTip.text: row.documentation
         }
-        InspectorEditorLoader {
-            id: editor
-            inspector: row.inspector
-            rowIndex: row.index
-            kind: row.kind
-            value: row.value
-            choices: row.choices
-            present: row.present
-            typeName: row.typeName
-            target: row.target
-            attribute: row.attribute
+        // Where the editor sits when it fits beside the label.
+        Item {
+            id: editorSlot
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.rowHeight - 2
-            sourceComponent: {
-                switch (row.kind) {
-                case InspectorModel.LogicalId: return logicalIdEditor
-                case InspectorModel.ReadOnly: return readOnlyEditor
-                case InspectorModel.String:
-                case InspectorModel.Number:
-                case InspectorModel.Sub: return textEditor
-                case InspectorModel.Intrinsic: return jsonEditor
-                case InspectorModel.Json: return row.present ? jsonEditor : addButton
-                case InspectorModel.Boolean: return boolEditor
-                case InspectorModel.Enum:
-                case InspectorModel.Target: return choiceEditor
-                case InspectorModel.Ref: return refEditor
-                case InspectorModel.GetAtt: return getAttEditor
-                default: return row.present ? headerSummary : addButton
-                }
-            }
         }
         // Change the form: a literal value or Ref / GetAtt / Sub.
         ToolButton {
@@ -185,6 +169,43 @@ Item {
             ToolTip.visible: hovered
             ToolTip.text: "Remove"
             onClicked: row.inspector.remove(row.index)
+        }
+    }
+
+    InspectorEditorLoader {
+        id: editor
+        visible: !row.isSection
+        inspector: row.inspector
+        rowIndex: row.index
+        kind: row.kind
+        value: row.value
+        choices: row.choices
+        present: row.present
+        typeName: row.typeName
+        target: row.target
+        attribute: row.attribute
+        x: labelLine.x + (row.stacked ? nameLabel.x : editorSlot.x)
+        y: row.stacked ? row.labelLineHeight : labelLine.y + editorSlot.y
+        width: labelLine.x + editorSlot.x + editorSlot.width - x
+        // Only the GetAtt editor takes a second line of its own (its attribute under its target).
+        height: row.kind === InspectorModel.GetAtt && item ? Math.max(Theme.rowHeight - 2, (item as Item).implicitHeight)
+                                                          : Theme.rowHeight - 2
+        sourceComponent: {
+            switch (row.kind) {
+            case InspectorModel.LogicalId: return logicalIdEditor
+            case InspectorModel.ReadOnly: return readOnlyEditor
+            case InspectorModel.String:
+            case InspectorModel.Number:
+            case InspectorModel.Sub: return textEditor
+            case InspectorModel.Intrinsic: return jsonEditor
+            case InspectorModel.Json: return row.present ? jsonEditor : addButton
+            case InspectorModel.Boolean: return boolEditor
+            case InspectorModel.Enum:
+            case InspectorModel.Target: return choiceEditor
+            case InspectorModel.Ref: return refEditor
+            case InspectorModel.GetAtt: return getAttEditor
+            default: return row.present ? headerSummary : addButton
+            }
         }
     }
 
@@ -293,7 +314,7 @@ Item {
     }
     Component {
         id: choiceEditor
-        ComboBox {
+        InspectorComboBox {
             id: choiceEditorRoot
             readonly property InspectorEditorLoader cell: parent as InspectorEditorLoader
             objectName: "choiceBox"
@@ -310,7 +331,7 @@ Item {
             readonly property InspectorEditorLoader cell: parent as InspectorEditorLoader
             spacing: 4
             Label { text: "Ref"; font.bold: true; font.pixelSize: Theme.smallFontSize; color: Theme.accent }
-            ComboBox {
+            InspectorComboBox {
                 objectName: "refBox"
                 Layout.fillWidth: true
                 model: refEditorRoot.cell.choices
@@ -322,23 +343,46 @@ Item {
     }
     Component {
         id: getAttEditor
-        RowLayout {
+        // The target and the attribute on one line when they fit, else the attribute under the
+        // target: its implicit width is the one-line need, so the row knows when to give it room.
+        Item {
             id: getAttEditorRoot
             readonly property InspectorEditorLoader cell: parent as InspectorEditorLoader
-            spacing: 4
-            Label { text: "GetAtt"; font.bold: true; font.pixelSize: Theme.smallFontSize; color: Theme.accent }
-            ComboBox {
+            readonly property real lineHeight: Theme.rowHeight - 2
+            readonly property real oneLine: getAttLabel.implicitWidth + 4 + targetBox.implicitWidth + 4
+                                            + attributeBox.implicitWidth
+            readonly property bool twoLines: width < oneLine - 0.5
+            readonly property real boxLeft: getAttLabel.implicitWidth + 4
+            implicitWidth: oneLine
+            implicitHeight: twoLines ? 2 * lineHeight + 4 : lineHeight
+            Label {
+                id: getAttLabel
+                y: (getAttEditorRoot.lineHeight - height) / 2
+                text: "GetAtt"
+                font.bold: true
+                font.pixelSize: Theme.smallFontSize
+                color: Theme.accent
+            }
+            InspectorComboBox {
+                id: targetBox
                 objectName: "getAttTargetBox"
-                Layout.fillWidth: true
+                x: getAttEditorRoot.boxLeft
+                height: getAttEditorRoot.lineHeight
+                width: getAttEditorRoot.twoLines ? getAttEditorRoot.width - x
+                                                 : implicitWidth + (getAttEditorRoot.width - getAttEditorRoot.oneLine) / 2
                 model: getAttEditorRoot.cell.choices
                 currentIndex: getAttEditorRoot.cell.choices.indexOf(getAttEditorRoot.cell.target)
                 displayText: getAttEditorRoot.cell.target
                 onActivated: (i) => getAttEditorRoot.cell.inspector.setGetAtt(getAttEditorRoot.cell.rowIndex, getAttEditorRoot.cell.choices[i], getAttEditorRoot.cell.attribute)
             }
-            ComboBox {
+            InspectorComboBox {
+                id: attributeBox
                 objectName: "getAttAttributeBox"
-                Layout.fillWidth: true
                 readonly property var attributes: getAttEditorRoot.cell.inspector.attributesOf(getAttEditorRoot.cell.target)
+                x: getAttEditorRoot.twoLines ? getAttEditorRoot.boxLeft : targetBox.x + targetBox.width + 4
+                y: getAttEditorRoot.twoLines ? getAttEditorRoot.lineHeight + 4 : 0
+                height: getAttEditorRoot.lineHeight
+                width: getAttEditorRoot.width - x
                 model: attributes
                 currentIndex: attributes.indexOf(getAttEditorRoot.cell.attribute)
                 displayText: getAttEditorRoot.cell.attribute

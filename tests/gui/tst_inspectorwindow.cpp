@@ -13,9 +13,11 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QQmlProperty>
+#include <QSet>
 #include <QStandardPaths>
 #include <QUndoStack>
 #include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
 
 Q_IMPORT_QML_PLUGIN(StackCanvasPlugin)
 
@@ -34,25 +36,67 @@ QString writeFile(const QString &dir, const QString &name, const QByteArray &byt
     return path;
 }
 
-// The texts under `root` that the user cannot read whole: an elided or clipped Text, or a
-// drop-down whose shown text is wider than its field.
-void collectCutOff(QQuickItem *root, QStringList &out)
+// A text the user cannot read whole: elided, or wider than the room it has without wrapping.
+QString cutOffText(QQuickItem *item)
 {
-    if (!root || !root->isVisible() || root->opacity() == 0)
-        return;
-    if (root->inherits("QQuickText") && root->property("truncated").toBool())
-        out << QStringLiteral("text '%1'").arg(root->property("text").toString());
-    if (root->inherits("QQuickComboBox")) {
-        auto *content = qvariant_cast<QQuickItem *>(root->property("contentItem"));
-        const QString shown = root->property("displayText").toString();
-        if (content && content->property("contentWidth").toReal() > content->width() + 0.5)
-            out << QStringLiteral("drop-down '%1' (%2 px text in %3 px)")
-                       .arg(shown)
-                       .arg(content->property("contentWidth").toReal())
-                       .arg(content->width());
+    const QString text = item->property("text").toString();
+    if (text.isEmpty())
+        return {};
+    if (item->inherits("QQuickText")) {
+        if (item->property("truncated").toBool())
+            return QStringLiteral("'%1' is elided").arg(text);
+        const bool wraps = item->property("wrapMode").toInt() != 0;
+        if (!wraps && item->implicitWidth() > item->width() + 0.5)
+            return QStringLiteral("'%1' needs %2 px and has %3 px").arg(text).arg(item->implicitWidth()).arg(item->width());
     }
+    return {};
+}
+
+// The closed text of a drop-down: its content item shows displayText (a Text or a read-only
+// TextField, depending on the style); what does not fit is scrolled away or clipped.
+QString cutOffDropDown(QQuickItem *combo)
+{
+    auto *content = qvariant_cast<QQuickItem *>(combo->property("contentItem"));
+    const QString shown = combo->property("displayText").toString();
+    if (!content || shown.isEmpty())
+        return {};
+    const qreal room = content->width() - content->property("leftPadding").toReal()
+        - content->property("rightPadding").toReal();
+    const qreal needed = content->property("contentWidth").toReal();
+    if (needed > room + 0.5)
+        return QStringLiteral("drop-down shows '%1' in %2 px, needs %3 px").arg(shown).arg(room).arg(needed);
+    return cutOffText(content);
+}
+
+// Every visible text and drop-down under `root` that is cut off; drop-downs are also collected.
+// Items under `skip` are left out.
+void collectCutOff(QQuickItem *root, QStringList &out, QList<QQuickItem *> *combos = nullptr, QQuickItem *skip = nullptr)
+{
+    if (!root || root == skip || !root->isVisible() || root->opacity() == 0)
+        return;
+    if (root->inherits("QQuickComboBox")) {
+        if (const QString cut = cutOffDropDown(root); !cut.isEmpty())
+            out << cut;
+        if (combos)
+            combos->append(root);
+        return; // its own texts are the closed text, checked above
+    }
+    if (const QString cut = cutOffText(root); !cut.isEmpty())
+        out << cut;
     for (QQuickItem *child : root->childItems())
-        collectCutOff(child, out);
+        collectCutOff(child, out, combos, skip);
+}
+
+QStringList entriesOf(QQuickItem *combo)
+{
+    QStringList entries;
+    const int count = combo->property("count").toInt();
+    for (int i = 0; i < count; ++i) {
+        QString text;
+        QMetaObject::invokeMethod(combo, "textAt", Q_RETURN_ARG(QString, text), Q_ARG(int, i));
+        entries << text;
+    }
+    return entries;
 }
 
 } // namespace
@@ -71,6 +115,8 @@ private:
     {
         QTest::qWait(20);
         QCoreApplication::processEvents();
+        // Delegates made by a scroll lay themselves out at the next polish.
+        QVERIFY(QQuickTest::qWaitForPolish(m_f->window));
     }
     void select(const QString &id)
     {
@@ -132,6 +178,79 @@ private:
         return std::any_of(findings.begin(), findings.end(), [&](const QVariant &f) {
             return f.toMap().value(QStringLiteral("message")).toString().contains(text);
         });
+    }
+
+    // Opens a drop-down's list and walks every entry (scrolling the list), then closes it. A list
+    // already walked at the same width is not walked again.
+    void checkDropDownList(QQuickItem *combo, QSet<QString> &walked, QStringList &cut)
+    {
+        const QStringList entries = entriesOf(combo);
+        const QString key = entries.join(QLatin1Char('\n')) + QLatin1Char('@') + QString::number(combo->width());
+        if (entries.isEmpty() || walked.contains(key))
+            return;
+        walked.insert(key);
+        auto *popup = qvariant_cast<QObject *>(combo->property("popup"));
+        QVERIFY(popup);
+        QMetaObject::invokeMethod(popup, "open");
+        QTRY_VERIFY(popup->property("opened").toBool());
+        auto *list = qvariant_cast<QQuickItem *>(popup->property("contentItem"));
+        QVERIFY(list);
+        // The list stays inside the window.
+        const QPointF topLeft = list->mapToScene(QPointF(0, 0));
+        if (topLeft.x() < -0.5 || topLeft.x() + list->width() > m_f->window->width() + 0.5)
+            cut << QStringLiteral("the list of '%1' leaves the window (x %2, width %3)")
+                       .arg(entries.front())
+                       .arg(topLeft.x())
+                       .arg(list->width());
+        QMetaObject::invokeMethod(list, "positionViewAtBeginning");
+        settle();
+        for (;;) {
+            collectCutOff(list, cut);
+            const qreal y = list->property("contentY").toReal();
+            const qreal end = list->property("originY").toReal() + list->property("contentHeight").toReal() - list->height();
+            if (y >= end - 0.5)
+                break;
+            list->setProperty("contentY", std::min(end, y + list->height() * 0.8));
+            settle();
+        }
+        QMetaObject::invokeMethod(popup, "close");
+        QTRY_VERIFY(!popup->property("visible").toBool());
+    }
+    // Walks the inspector from its first row to its last: every text, every drop-down closed and
+    // with its list open.
+    QStringList cutOffInInspector(QSet<QString> &walkedLists)
+    {
+        QStringList cut;
+        QQuickItem *panel = m_f->item(QStringLiteral("inspector"));
+        QQuickItem *rows = m_f->item(QStringLiteral("inspectorRows"));
+        if (!panel || !rows)
+            return {QStringLiteral("no inspector")};
+        QMetaObject::invokeMethod(rows, "positionViewAtBeginning");
+        settle();
+        QQuickItem *rowsContent = qvariant_cast<QQuickItem *>(rows->property("contentItem"));
+        for (;;) {
+            QList<QQuickItem *> combos;
+            // The rows the list shows (a delegate it let go of may linger, hidden, until deleted).
+            collectCutOff(panel, cut, &combos, rowsContent);
+            for (int i = 0; i < inspector()->rowCount(); ++i) {
+                QQuickItem *row = nullptr;
+                QMetaObject::invokeMethod(rows, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, row), Q_ARG(int, i));
+                collectCutOff(row, cut, &combos);
+            }
+            for (QQuickItem *combo : std::as_const(combos)) {
+                checkDropDownList(combo, walkedLists, cut);
+                if (QTest::currentTestFailed())
+                    return cut;
+            }
+            const qreal y = rows->property("contentY").toReal();
+            const qreal end = rows->property("originY").toReal() + rows->property("contentHeight").toReal() - rows->height();
+            if (y >= end - 0.5)
+                break;
+            rows->setProperty("contentY", std::min(end, y + rows->height() * 0.8));
+            settle();
+        }
+        cut.removeDuplicates();
+        return cut;
     }
 
 private slots:
@@ -330,6 +449,39 @@ private slots:
         QQuickItem *field = findItem(row, QStringLiteral("textField"));
         QVERIFY(field);
         QCOMPARE(field->property("text").toString(), QStringLiteral("2"));
+    }
+
+    // Nothing in the inspector is cut off at 1400×860: for every resource of every example, each
+    // label, each value, each drop-down's shown text and every entry of its list reads in full.
+    void nothingCutOff_data()
+    {
+        QTest::addColumn<QString>("example");
+        for (const ExampleInfo &example : examples())
+            QTest::newRow(qPrintable(example.folder)) << example.folder;
+    }
+    void nothingCutOff()
+    {
+        QFETCH(QString, example);
+        m_f->window->resize(1400, 860);
+        QVERIFY(openExample(example));
+        QSet<QString> walkedLists;
+        QStringList cut;
+        for (const std::string &id : m_f->document.resourceIds()) {
+            const QString logicalId = QString::fromStdString(id);
+            select(logicalId);
+            for (const QString &what : cutOffInInspector(walkedLists))
+                cut << logicalId + QStringLiteral(": ") + what;
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // STACKCANVAS_INSPECTOR_GRABS=DIR keeps a picture of each example's window, last resource
+        // selected, for looking at the inspector as a user does.
+        if (const QString dir = qEnvironmentVariable("STACKCANVAS_INSPECTOR_GRABS"); !dir.isEmpty()) {
+            QMetaObject::invokeMethod(m_f->item(QStringLiteral("inspectorRows")), "positionViewAtBeginning");
+            settle();
+            m_f->window->grabWindow().save(dir + QLatin1Char('/') + example + QStringLiteral(".png"));
+        }
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
     }
 
     // The help line describes a row of the resource shown, never the one inspected before.
