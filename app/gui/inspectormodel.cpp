@@ -293,11 +293,15 @@ void InspectorModel::addPolicy(const Json &resource, const std::string &base, co
     s.type = name;
     s.primitive = false;
     s.documentation = std::string(name) == "UpdatePolicy"
-        ? "How CloudFormation updates the resource: in place, in batches, or through CodeDeploy."
+        ? "How CloudFormation handles an update of the resource (see its settings below)."
         : "Wait for success signals before the resource counts as created.";
     if (!schema)
         s.documentation = std::string("This resource type does not take ") + name + ".";
+    const std::size_t at = m_rows.size();
     addValue(0, QString::fromLatin1(name), base + "/" + name, value, s, true);
+    if (std::optional<Json> start = inspectorpolicies::attributeDefault(name, m_document->resourceType(m_id));
+        start && at < m_rows.size())
+        m_rows[at].defaultValue = std::move(*start);
 }
 
 bool InspectorModel::isPolicyPointer(const std::string &pointer) const
@@ -512,6 +516,8 @@ void InspectorModel::addValue(int depth, const QString &label, const std::string
         row.choices = refTargets();
     } else if (value && (value->is_object() || value->is_array())) {
         row.kind = Kind::Json; // not the shape the specification expects: keep it editable
+    } else if (!spec.primitive && value) {
+        row.kind = Kind::Json; // a plain value where a nested setting is expected
     } else if (!spec.enumValues.empty()) {
         row.kind = Kind::Enum;
         row.choices = toStringList(spec.enumValues);

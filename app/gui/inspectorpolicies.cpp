@@ -2,9 +2,17 @@
 //   UpdatePolicy   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-updatepolicy.html
 //   CreationPolicy https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-creationpolicy.html
 //   process names  https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-suspend-resume-processes.html
-// Only the policies of the resource types the designer draws for deployments are listed:
-// Auto Scaling groups and Lambda aliases (UpdatePolicy); Auto Scaling groups, EC2 instances and
-// wait conditions (CreationPolicy).
+// The UpdatePolicy page (TemplateReference/aws-attribute-updatepolicy.html) lists, beside Auto
+// Scaling groups and Lambda aliases:
+//   AWS::ElastiCache::ReplicationGroup   UseOnlineResharding: Boolean. True: NumNodeGroups and
+//       NodeGroupConfiguration change without interruption; false or absent: the group is replaced.
+//   AWS::OpenSearchService::Domain, AWS::Elasticsearch::Domain (legacy)   EnableVersionUpgrade:
+//       Boolean. True: EngineVersion (ElasticsearchVersion) changes in place; false or absent: the
+//       domain is replaced.
+//   AWS::AppStream::Fleet   StopBeforeUpdate and StartAfterUpdate, both optional, each written
+//       (as the page's syntax shows) as an object with one Boolean setting named Type. The page
+//       gives no default; absent means CloudFormation neither stops nor starts the fleet.
+// CreationPolicy: Auto Scaling groups, EC2 instances and wait conditions.
 #include "app/gui/inspectorpolicies.h"
 
 #include <map>
@@ -42,6 +50,7 @@ PropertyTypeSpec typeOf(std::string name, std::vector<PropertySpec> properties)
 struct Schema {
     std::map<std::string, PropertyTypeSpec, std::less<>> types;
     PropertyTypeSpec groupUpdate, aliasUpdate, groupCreation, signalCreation;
+    PropertyTypeSpec replicationGroupUpdate, searchDomainUpdate, fleetUpdate;
 };
 
 const Schema &schema()
@@ -102,6 +111,28 @@ const Schema &schema()
         out.aliasUpdate = typeOf(
             "UpdatePolicy",
             {nested("CodeDeployLambdaAliasUpdate", "Shift the alias to a new version through a CodeDeploy deployment.")});
+        out.types["StopBeforeUpdate"] = typeOf(
+            "StopBeforeUpdate",
+            {scalar("Type", "Boolean", "True: CloudFormation stops the fleet before it updates it (the setting's name, "
+                                       "Type, is the one AWS documents).")});
+        out.types["StartAfterUpdate"] = typeOf(
+            "StartAfterUpdate",
+            {scalar("Type", "Boolean", "True: CloudFormation starts the fleet again after the update, so its instances "
+                                       "are replaced and run the new settings at once.")});
+        out.replicationGroupUpdate = typeOf(
+            "UpdatePolicy",
+            {scalar("UseOnlineResharding", "Boolean",
+                    "True: changes to NumNodeGroups and NodeGroupConfiguration add or remove shards without "
+                    "interruption. False or absent: such a change replaces the whole replication group.")});
+        out.searchDomainUpdate = typeOf(
+            "UpdatePolicy",
+            {scalar("EnableVersionUpgrade", "Boolean",
+                    "True: a new engine version upgrades the domain in place, keeping its endpoint. False or "
+                    "absent: a version change replaces the domain with a new one.")});
+        out.fleetUpdate = typeOf(
+            "UpdatePolicy",
+            {nested("StopBeforeUpdate", "Stop the fleet before the update."),
+             nested("StartAfterUpdate", "Start the fleet after the update, replacing its instances.")});
         out.groupCreation = typeOf(
             "CreationPolicy",
             {nested("AutoScalingCreationPolicy", "How many new instances must succeed in a replacing update."),
@@ -123,6 +154,12 @@ const PropertyTypeSpec *attribute(std::string_view name, std::string_view resour
             return &s.groupUpdate;
         if (resourceType == "AWS::Lambda::Alias")
             return &s.aliasUpdate;
+        if (resourceType == "AWS::ElastiCache::ReplicationGroup")
+            return &s.replicationGroupUpdate;
+        if (resourceType == "AWS::OpenSearchService::Domain" || resourceType == "AWS::Elasticsearch::Domain")
+            return &s.searchDomainUpdate;
+        if (resourceType == "AWS::AppStream::Fleet")
+            return &s.fleetUpdate;
     } else if (name == "CreationPolicy") {
         if (resourceType == "AWS::AutoScaling::AutoScalingGroup")
             return &s.groupCreation;
@@ -146,6 +183,23 @@ std::optional<Json> defaultValue(std::string_view setting)
         return Json("PT5M");
     if (setting == "WillReplace")
         return Json(true); // adding the replacing policy means wanting it on
+    if (setting == "StopBeforeUpdate" || setting == "StartAfterUpdate")
+        return Json{{"Type", true}}; // adding one means wanting the fleet stopped (started)
+    return std::nullopt;
+}
+
+std::optional<Json> attributeDefault(std::string_view name, std::string_view resourceType)
+{
+    if (name != "UpdatePolicy")
+        return std::nullopt;
+    // A policy of plain switches is added switched on: that is what adding it is for, and it
+    // takes one step instead of an empty policy and then a switch.
+    if (resourceType == "AWS::ElastiCache::ReplicationGroup")
+        return Json{{"UseOnlineResharding", true}};
+    if (resourceType == "AWS::OpenSearchService::Domain" || resourceType == "AWS::Elasticsearch::Domain")
+        return Json{{"EnableVersionUpgrade", true}};
+    if (resourceType == "AWS::AppStream::Fleet")
+        return Json{{"StopBeforeUpdate", {{"Type", true}}}, {"StartAfterUpdate", {{"Type", true}}}};
     return std::nullopt;
 }
 

@@ -18,6 +18,9 @@ const PropertyTypeSpec *attribute(std::string_view name, std::string_view resour
 // What "+ Set" writes for a policy setting: CloudFormation's documented default, so that adding
 // a setting changes nothing until the user edits it. Empty for settings without one.
 std::optional<Json> defaultValue(std::string_view setting);
+// What "+ Set" on the attribute itself writes for `resourceType`, when that is more than an empty
+// object: the policies made only of switches arrive switched on.
+std::optional<Json> attributeDefault(std::string_view name, std::string_view resourceType);
 // A nested policy type by name ("AutoScalingRollingUpdate", "ResourceSignal", ...), or null.
 const PropertyTypeSpec *type(std::string_view name);
 

@@ -451,6 +451,91 @@ private slots:
         QCOMPARE(field->property("text").toString(), QStringLiteral("2"));
     }
 
+    // The update policies of ElastiCache, OpenSearch (and legacy Elasticsearch) and AppStream,
+    // along the user's path: "+ Set" adds the policy switched on, the switch turns it off, the ×
+    // removes it, each one undo step; undo, redo, save, reopen, and the value is there.
+    void switchPolicies_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("added");   // the policy "+ Set" writes, as JSON
+        QTest::addColumn<QString>("setting"); // the switch, under UpdatePolicy
+        QTest::addColumn<QString>("off");     // the policy once that switch is off
+        QTest::newRow("ElastiCache") << "AWS::ElastiCache::ReplicationGroup" << R"({"UseOnlineResharding":true})"
+                                     << "UseOnlineResharding" << R"({"UseOnlineResharding":false})";
+        QTest::newRow("OpenSearch") << "AWS::OpenSearchService::Domain" << R"({"EnableVersionUpgrade":true})"
+                                    << "EnableVersionUpgrade" << R"({"EnableVersionUpgrade":false})";
+        QTest::newRow("Elasticsearch") << "AWS::Elasticsearch::Domain" << R"({"EnableVersionUpgrade":true})"
+                                       << "EnableVersionUpgrade" << R"({"EnableVersionUpgrade":false})";
+        QTest::newRow("AppStream") << "AWS::AppStream::Fleet"
+                                   << R"({"StopBeforeUpdate":{"Type":true},"StartAfterUpdate":{"Type":true}})"
+                                   << "StopBeforeUpdate/Type"
+                                   << R"({"StopBeforeUpdate":{"Type":false},"StartAfterUpdate":{"Type":true}})";
+    }
+    void switchPolicies()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, added);
+        QFETCH(QString, setting);
+        QFETCH(QString, off);
+        const QByteArray source = "Resources:\n  Target:\n    Type: " + type.toUtf8()
+            + "\n  Cache:\n    Type: AWS::ElastiCache::CacheCluster\n";
+        QCOMPARE(m_f->controller->openFile(writeFile(m_files.path(), QStringLiteral("policy.yaml"), source)), QString());
+        // Not offered where CloudFormation does not take it.
+        select(QStringLiteral("Cache"));
+        QCOMPARE(inspector()->rowOf(QStringLiteral("/Resources/Cache/UpdatePolicy")), -1);
+
+        select(QStringLiteral("Target"));
+        const QString policy = QStringLiteral("/Resources/Target/UpdatePolicy");
+        const QString toggle = policy + QLatin1Char('/') + setting;
+        const auto policyJson = [&] {
+            const Json &resource = m_f->document.root()["Resources"]["Target"];
+            return QString::fromStdString(resource.contains("UpdatePolicy") ? resource["UpdatePolicy"].dump() : "absent");
+        };
+        const int start = stack()->count();
+        setByClick(policy);
+        QCOMPARE(policyJson(), added);
+        QCOMPARE(stack()->count(), start + 1);
+        QCOMPARE(inspector()->data(inspector()->index(inspector()->rowOf(toggle)), InspectorModel::KindRole).toInt(),
+                 int(InspectorModel::Kind::Boolean));
+
+        // Switched off by a click: one step.
+        QQuickItem *row = rowItem(toggle);
+        QVERIFY(row);
+        QQuickItem *toggleSwitch = findItem(row, QStringLiteral("boolSwitch"));
+        QVERIFY(toggleSwitch && toggleSwitch->property("checked").toBool());
+        m_f->click(toggleSwitch);
+        settle();
+        QCOMPARE(stack()->count(), start + 2);
+        QCOMPARE(policyJson(), off);
+        m_f->controller->undo();
+        QCOMPARE(policyJson(), added);
+        m_f->controller->redo();
+        QCOMPARE(policyJson(), off);
+
+        // Removed by its ×: one step, undone.
+        QQuickItem *policyRow = rowItem(policy);
+        QVERIFY(policyRow);
+        QQuickItem *remove = findItem(policyRow, QStringLiteral("removeButton"));
+        QVERIFY(remove && remove->isVisible());
+        m_f->click(remove);
+        settle();
+        QCOMPARE(policyJson(), QStringLiteral("absent"));
+        QCOMPARE(stack()->count(), start + 3);
+        m_f->controller->undo();
+        QVERIFY(policyJson() != QStringLiteral("absent"));
+
+        // Saved and opened again: the switch shows the value set.
+        const QString target = m_files.path() + QStringLiteral("/saved-policy.yaml");
+        QCOMPARE(m_f->controller->saveAs(target), QString());
+        QCOMPARE(m_f->controller->openFile(target), QString());
+        select(QStringLiteral("Target"));
+        QCOMPARE(policyJson(), off);
+        row = rowItem(toggle);
+        QVERIFY(row);
+        toggleSwitch = findItem(row, QStringLiteral("boolSwitch"));
+        QVERIFY(toggleSwitch && !toggleSwitch->property("checked").toBool());
+    }
+
     // Nothing in the inspector is cut off at 1400×860: for every resource of every example, each
     // label, each value, each drop-down's shown text and every entry of its list reads in full.
     void nothingCutOff_data()
