@@ -1,7 +1,8 @@
 // The rollout rehearsal in the real window (offscreen): started from a card, played, stepped
 // and scrubbed with the tab's controls, the fleet's tiles on the canvas equal to the engine's
-// sample, a fleet of 1,000 drawn as bars, an alarm that rolls the deployment back, strategies
-// compared side by side with the engine's metrics, and the saved scenario after save and reopen.
+// sample, timings edited (what AWS documents told from what is assumed), a fleet of 1,000 drawn
+// as bars, an alarm that rolls the deployment back, strategies compared side by side with the
+// engine's metrics, and the saved scenario after save and reopen.
 
 #include "app/gui/rehearsalcomparison.h"
 #include "app/gui/rehearsalcontroller.h"
@@ -202,6 +203,42 @@ private slots:
         QCOMPARE(rehearsal()->openSavedScenario(QStringLiteral("alarm drill")), QString());
         QVERIFY(rehearsal()->scenario().has_value());
         QVERIFY(*rehearsal()->scenario() == saved);
+    }
+
+    void timingsAreEditableAndSayWhatIsAssumed()
+    {
+        open(kInPlace);
+        QMetaObject::invokeMethod(m_f->window, "startRehearsal", Q_ARG(QVariant, QStringLiteral("DeploymentGroup")));
+        QTRY_VERIFY(rehearsal()->isReady());
+        click(item(QStringLiteral("rolloutTimingsButton")));
+        QTRY_VERIFY(item(QStringLiteral("timing-codedeploy.install")) && item(QStringLiteral("timing-codedeploy.install"))->isVisible());
+        // Each timing says whether AWS documents it or the simulator assumes it.
+        const auto kind = [&](const QString &name) {
+            for (QQuickItem *child : item(QStringLiteral("timing-") + name)->childItems().constFirst()->childItems()) {
+                const QString text = child->property("text").toString();
+                if (text == QLatin1String("D") || text == QLatin1String("A"))
+                    return text;
+            }
+            return QString();
+        };
+        QCOMPARE(kind(QStringLiteral("elb.healthCheck")), QStringLiteral("D"));
+        QCOMPARE(kind(QStringLiteral("codedeploy.install")), QStringLiteral("A"));
+
+        // Type a new install time, as a user does: the rehearsal is the engine's with that timing.
+        QQuickItem *spin = item(QStringLiteral("timingValue-codedeploy.install"));
+        QVERIFY(spin);
+        click(spin);
+        QTest::keyClick(m_f->window, Qt::Key_A, Qt::ControlModifier);
+        for (const char digit : {'1', '0', '0'})
+            QTest::keyClick(m_f->window, digit);
+        QTest::keyClick(m_f->window, Qt::Key_Return);
+        Scenario expected = ScenarioBuilder(m_f->document.root()).build("DeploymentGroup");
+        const Seconds before = simulate(expected).durationSeconds();
+        expected.timing.set("codedeploy.install", 100);
+        const Seconds after = simulate(expected).durationSeconds();
+        QVERIFY(after > before);
+        QTRY_COMPARE(rehearsal()->duration(), double(after));
+        QCOMPARE(item(QStringLiteral("rolloutTimingsButton"))->property("text").toString(), QStringLiteral("Timings… (1 changed)"));
     }
 
     void aThousandInstancesAggregateIntoBars()
