@@ -36,12 +36,19 @@ Rectangle {
         return other === "" ? "" : comparison.add(other)
     }
 
+    function exportAs(kind) {
+        exportDialog.kind = kind
+        exportDialog.suggestedName = (panel.rehearsal.target + "-" + panel.rehearsal.strategy.replace(/^.*\./, "")
+                                      + (kind === "csv" ? "-timeline" : panel.comparing ? "-comparison" : "-charts") + "." + kind)
+        exportDialog.open()
+    }
     SaveFileDialog {
         id: exportDialog
         objectName: "rolloutExportDialog"
         property string kind: "png" // png, svg (the charts) or csv (the timeline)
         popupLayer: panel.Overlay.overlay
         title: kind === "csv" ? "Export the timeline as CSV" : "Export the charts as " + kind.toUpperCase()
+        acceptLabel: "Export"
         defaultSuffix: kind
         nameFilters: [kind === "csv" ? "CSV (*.csv)" : kind.toUpperCase() + " (*." + kind + ")"]
         onAccepted: {
@@ -180,9 +187,9 @@ Rectangle {
                         onClicked: exportMenu.popup()
                         Menu {
                             id: exportMenu
-                            MenuItem { text: panel.comparing ? "Comparison charts as PNG…" : "Charts as PNG…"; onTriggered: { exportDialog.kind = "png"; exportDialog.open() } }
-                            MenuItem { text: panel.comparing ? "Comparison charts as SVG…" : "Charts as SVG…"; onTriggered: { exportDialog.kind = "svg"; exportDialog.open() } }
-                            MenuItem { text: "Timeline as CSV…"; onTriggered: { exportDialog.kind = "csv"; exportDialog.open() } }
+                            MenuItem { objectName: "rolloutExportPng"; text: panel.comparing ? "Comparison charts as PNG…" : "Charts as PNG…"; onTriggered: panel.exportAs("png") }
+                            MenuItem { objectName: "rolloutExportSvg"; text: panel.comparing ? "Comparison charts as SVG…" : "Charts as SVG…"; onTriggered: panel.exportAs("svg") }
+                            MenuItem { objectName: "rolloutExportCsv"; text: "Timeline as CSV…"; onTriggered: panel.exportAs("csv") }
                         }
                     }
                     CheckBox {
