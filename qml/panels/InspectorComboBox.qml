@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import StackCanvas
 
 // A drop-down of the inspector (resource pickers, enum values, policy settings). Its list is as
 // wide as its longest entry, within the window, however narrow the box; the row gives the box
@@ -8,7 +7,8 @@ import StackCanvas
 ComboBox {
     id: box
 
-    // Room the list's entries take beside their text, and beside the list (its scroll indicator).
+    // Room the list's entries take beside their text (as their delegate sets it), and beside the
+    // list (its scroll indicator).
     readonly property int entryPadding: 10
     readonly property int listSlack: 8
     readonly property int windowMargin: 8
@@ -49,15 +49,15 @@ ComboBox {
         text: box.displayText
     }
 
+    // Entries are plain strings. Their padding is entryPadding's (a delegate cannot see the box),
+    // their font the box's, passed on through the list.
     delegate: ItemDelegate {
-        required property int index
         required property var modelData
         width: ListView.view ? ListView.view.width : implicitWidth
-        leftPadding: box.entryPadding
-        rightPadding: box.entryPadding
-        text: box.textRole !== "" ? modelData[box.textRole] : modelData
-        font: box.font
-        highlighted: box.highlightedIndex === index
+        leftPadding: 10
+        rightPadding: 10
+        text: modelData
+        highlighted: ListView.isCurrentItem
     }
 
     Connections {

@@ -78,7 +78,6 @@ Rectangle {
                         objectName: "showAllSwitch"
                         checked: panel.inspector.showAll
                         onToggled: panel.inspector.showAll = checked
-                        scale: 0.8
                     }
                 }
             }

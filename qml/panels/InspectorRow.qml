@@ -283,6 +283,9 @@ Item {
             }
             onActiveFocusChanged: if (activeFocus) gesture = textEditorRoot.cell.inspector.newGesture()
             onTextEdited: textEditorRoot.cell.inspector.setText(textEditorRoot.cell.rowIndex, text, gesture)
+            // A long value shows its beginning until the user edits it.
+            onTextChanged: if (!activeFocus) cursorPosition = 0
+            Component.onCompleted: cursorPosition = 0
         }
     }
     Component {
@@ -296,6 +299,8 @@ Item {
             selectByMouse: true
             font.family: Theme.monoFont
             onActiveFocusChanged: if (activeFocus) gesture = jsonEditorRoot.cell.inspector.newGesture()
+            onTextChanged: if (!activeFocus) cursorPosition = 0
+            Component.onCompleted: cursorPosition = 0
             onEditingFinished: if (text !== jsonEditorRoot.cell.value) jsonEditorRoot.cell.inspector.setText(jsonEditorRoot.cell.rowIndex, text, gesture)
         }
     }

@@ -551,20 +551,19 @@ private slots:
         QVERIFY(openExample(example));
         QSet<QString> walkedLists;
         QStringList cut;
+        // STACKCANVAS_INSPECTOR_GRABS=DIR keeps a picture of the window for each resource
+        // (DIR/EXAMPLE-ID.png), to look at the inspector as a user does.
+        const QString grabs = qEnvironmentVariable("STACKCANVAS_INSPECTOR_GRABS");
         for (const std::string &id : m_f->document.resourceIds()) {
             const QString logicalId = QString::fromStdString(id);
             select(logicalId);
+            if (!grabs.isEmpty())
+                m_f->window->grabWindow().save(grabs + QLatin1Char('/') + example + QLatin1Char('-') + logicalId
+                                               + QStringLiteral(".png"));
             for (const QString &what : cutOffInInspector(walkedLists))
                 cut << logicalId + QStringLiteral(": ") + what;
             if (QTest::currentTestFailed())
                 return;
-        }
-        // STACKCANVAS_INSPECTOR_GRABS=DIR keeps a picture of each example's window, last resource
-        // selected, for looking at the inspector as a user does.
-        if (const QString dir = qEnvironmentVariable("STACKCANVAS_INSPECTOR_GRABS"); !dir.isEmpty()) {
-            QMetaObject::invokeMethod(m_f->item(QStringLiteral("inspectorRows")), "positionViewAtBeginning");
-            settle();
-            m_f->window->grabWindow().save(dir + QLatin1Char('/') + example + QStringLiteral(".png"));
         }
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
     }
