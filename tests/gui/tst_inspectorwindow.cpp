@@ -118,6 +118,12 @@ private:
         // Delegates made by a scroll lay themselves out at the next polish.
         QVERIFY(QQuickTest::qWaitForPolish(m_f->window));
     }
+    // After a scroll: the new delegates laid out, without waiting for anything else.
+    void relayout()
+    {
+        QCoreApplication::processEvents();
+        QVERIFY(QQuickTest::qWaitForPolish(m_f->window));
+    }
     void select(const QString &id)
     {
         m_f->controller->canvas()->select(id);
@@ -192,7 +198,7 @@ private:
         auto *popup = qvariant_cast<QObject *>(combo->property("popup"));
         QVERIFY(popup);
         QMetaObject::invokeMethod(popup, "open");
-        QTRY_VERIFY(popup->property("opened").toBool());
+        QVERIFY(QTest::qWaitFor([&] { return popup->property("opened").toBool(); }));
         auto *list = qvariant_cast<QQuickItem *>(popup->property("contentItem"));
         QVERIFY(list);
         // The list stays inside the window.
@@ -203,7 +209,7 @@ private:
                        .arg(topLeft.x())
                        .arg(list->width());
         QMetaObject::invokeMethod(list, "positionViewAtBeginning");
-        settle();
+        relayout();
         for (;;) {
             collectCutOff(list, cut);
             const qreal y = list->property("contentY").toReal();
@@ -211,10 +217,10 @@ private:
             if (y >= end - 0.5)
                 break;
             list->setProperty("contentY", std::min(end, y + list->height() * 0.8));
-            settle();
+            relayout();
         }
         QMetaObject::invokeMethod(popup, "close");
-        QTRY_VERIFY(!popup->property("visible").toBool());
+        QVERIFY(QTest::qWaitFor([&] { return !popup->property("visible").toBool(); }));
     }
     // Walks the inspector from its first row to its last: every text, every drop-down closed and
     // with its list open.
@@ -226,7 +232,7 @@ private:
         if (!panel || !rows)
             return {QStringLiteral("no inspector")};
         QMetaObject::invokeMethod(rows, "positionViewAtBeginning");
-        settle();
+        relayout();
         QQuickItem *rowsContent = qvariant_cast<QQuickItem *>(rows->property("contentItem"));
         for (;;) {
             QList<QQuickItem *> combos;
@@ -247,7 +253,7 @@ private:
             if (y >= end - 0.5)
                 break;
             rows->setProperty("contentY", std::min(end, y + rows->height() * 0.8));
-            settle();
+            relayout();
         }
         cut.removeDuplicates();
         return cut;
