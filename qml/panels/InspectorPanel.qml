@@ -170,21 +170,23 @@ Rectangle {
             font.pixelSize: Theme.smallFontSize
         }
 
-        // The documentation line of the row under the pointer.
+        // The documentation of the row under the pointer, as tall as it needs up to two fifths of
+        // the panel (a longer one ends in "…"; the row's label shows it whole as a tooltip).
         Rectangle {
             Layout.fillWidth: true
-            Layout.preferredHeight: 64
+            Layout.preferredHeight: Math.min(Math.max(64, help.implicitHeight + 20), panel.height * 0.4)
             visible: panel.inspector.logicalId !== ""
             color: Theme.panelAlt
             Rectangle { anchors.top: parent.top; width: parent.width; height: 1; color: Theme.border }
             Label {
+                id: help
                 objectName: "inspectorHelp"
-                anchors { fill: parent; margins: 10 }
+                anchors { left: parent.left; right: parent.right; top: parent.top; margins: 10 }
+                height: parent.height - 20
                 text: rows.hoveredDocumentation !== "" && rows.documentedId === panel.inspector.logicalId
                       ? rows.hoveredDocumentation : "Point at a property to read what it does."
                 wrapMode: Text.WordWrap
                 elide: Text.ElideRight
-                maximumLineCount: 3
                 font.pixelSize: Theme.smallFontSize
                 color: Theme.textMuted
             }

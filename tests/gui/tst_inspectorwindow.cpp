@@ -542,6 +542,34 @@ private slots:
         QVERIFY(toggleSwitch && !toggleSwitch->property("checked").toBool());
     }
 
+    // The help area under the rows grows with the description of the row under the pointer: the
+    // longest property description of an Auto Scaling group reads whole at 1400×860.
+    void helpShowsTheWholeDescription()
+    {
+        m_f->window->resize(1400, 860);
+        QVERIFY(openExample(QStringLiteral("codedeploy-inplace-asg")));
+        select(QStringLiteral("AutoScalingGroup"));
+        QString pointer, documentation;
+        for (int i = 0; i < inspector()->rowCount(); ++i) {
+            const QModelIndex at = inspector()->index(i);
+            const QString text = inspector()->data(at, InspectorModel::DocumentationRole).toString();
+            if (inspector()->data(at, InspectorModel::KindRole).toInt() != int(InspectorModel::Kind::Section)
+                && text.size() > documentation.size()) {
+                documentation = text;
+                pointer = inspector()->data(at, InspectorModel::PointerRole).toString();
+            }
+        }
+        QVERIFY2(documentation.size() > 200, qPrintable(documentation)); // more than the old three lines
+        QQuickItem *row = rowItem(pointer);
+        QVERIFY(row);
+        QTest::mouseMove(m_f->window, WindowFixture::centreOf(findItem(row, QStringLiteral("rowLabel"))));
+        settle();
+        QQuickItem *help = m_f->item(QStringLiteral("inspectorHelp"));
+        QVERIFY(help);
+        QCOMPARE(help->property("text").toString(), documentation);
+        QVERIFY2(!help->property("truncated").toBool(), qPrintable(documentation));
+    }
+
     // Nothing in the inspector is cut off at 1400×860: for every resource of every example, each
     // label, each value, each drop-down's shown text and every entry of its list reads in full.
     void nothingCutOff_data()
