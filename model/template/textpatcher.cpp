@@ -101,7 +101,8 @@ TextPatcher::TextPatcher(std::string_view text, const SourceSpans &spans)
 }
 
 std::optional<std::string> patchText(std::string_view text, TemplateFormat format, const Json &before,
-                                     const SourceSpans &spans, const Json &after, std::string &why)
+                                     const SourceSpans &spans, const Json &after, std::string &why,
+                                     std::vector<TextChange> *changes)
 {
     if (spans.empty()) {
         why = "the text's layout is not known";
@@ -109,10 +110,11 @@ std::optional<std::string> patchText(std::string_view text, TemplateFormat forma
     }
     const std::unique_ptr<TextPatcher> patcher =
         format == TemplateFormat::Json ? makeJsonPatcher(text, spans) : makeYamlPatcher(text, spans);
-    return patcher->run(before, after, why);
+    return patcher->run(before, after, why, changes);
 }
 
-std::optional<std::string> TextPatcher::run(const Json &before, const Json &after, std::string &why)
+std::optional<std::string> TextPatcher::run(const Json &before, const Json &after, std::string &why,
+                                            std::vector<TextChange> *changes)
 {
     m_edits.clear();
     m_keys.clear();
@@ -138,12 +140,22 @@ std::optional<std::string> TextPatcher::run(const Json &before, const Json &afte
         done = e.to;
     }
     out.append(m_text.substr(done));
+    if (changes) {
+        changes->clear();
+        changes->reserve(m_edits.size());
+        for (const TextEdit &e : m_edits) {
+            const std::string_view old = m_text.substr(e.from, e.to - e.from);
+            const auto added = std::count(e.text.begin(), e.text.end(), '\n');
+            const auto removed = std::count(old.begin(), old.end(), '\n');
+            changes->push_back({e.from, e.to, e.text.size(), added - removed, e.follows});
+        }
+    }
     return out;
 }
 
 void TextPatcher::edit(std::size_t from, std::size_t to, std::string text)
 {
-    m_edits.push_back({from, to, std::move(text)});
+    m_edits.push_back({from, to, std::move(text), m_follows});
 }
 
 const std::string *TextPatcher::keyOf(std::uint32_t index) const
@@ -173,6 +185,15 @@ std::string TextPatcher::indentLines(std::string_view text, std::string_view ind
         start = lf + 1;
     }
     return out;
+}
+
+bool TextPatcher::insertAfter(std::uint32_t container, std::int64_t afterNth, const std::string *key,
+                              const Json &value)
+{
+    m_follows = afterNth >= 0;
+    const bool done = insertChild(container, afterNth, key, value);
+    m_follows = false;
+    return done;
 }
 
 bool TextPatcher::diffOrReplace(std::uint32_t index, const Json &before, const Json &after,
@@ -253,7 +274,7 @@ bool TextPatcher::diffMap(std::uint32_t index, const Json &before, const Json &a
             } else {
                 for (; next < removed.size(); ++next)
                     removals.push_back(static_cast<std::uint32_t>(removed[next]));
-                if (!insertChild(index, anchor, &key, value))
+                if (!insertAfter(index, anchor, &key, value))
                     return false;
             }
             ++j;
@@ -308,7 +329,7 @@ bool TextPatcher::diffSeq(std::uint32_t index, const Json &before, const Json &a
     }
     const std::int64_t anchor = static_cast<std::int64_t>(prefix + paired) - 1;
     for (std::size_t t = paired; t < newMiddle; ++t) {
-        if (!insertChild(index, anchor, nullptr, after[prefix + t]))
+        if (!insertAfter(index, anchor, nullptr, after[prefix + t]))
             return false;
     }
     return true;
