@@ -38,6 +38,9 @@ public:
     SourceText(std::string bytes, TemplateFormat format);
     // Text whose tree, positions and layout are already known (just read back after a save).
     SourceText(std::string bytes, TemplateFormat format, const Template &read, SourceSpans spans);
+    // Not copied: its block layout points into its own tree.
+    SourceText(const SourceText &) = delete;
+    SourceText &operator=(const SourceText &) = delete;
 
     const std::string &bytes() const { return m_bytes; }
     TemplateFormat format() const { return m_format; }

@@ -240,12 +240,19 @@ bool TextPatcher::diffMap(std::uint32_t index, const Json &before, const Json &a
 {
     if (before.empty() || after.empty())
         return false;
+    // Keys and values by position: looking a key up in an ordered object is a linear search.
     std::vector<const std::string *> oldKeys;
     std::vector<const std::string *> newKeys;
-    for (const auto &item : before.items())
+    std::vector<const Json *> oldValues;
+    std::vector<const Json *> newValues;
+    for (const auto &item : before.items()) {
         oldKeys.push_back(&item.key());
-    for (const auto &item : after.items())
+        oldValues.push_back(&item.value());
+    }
+    for (const auto &item : after.items()) {
         newKeys.push_back(&item.key());
+        newValues.push_back(&item.value());
+    }
     // Entries kept in place: the most entries present on both sides whose order agrees. An
     // entry that changed places counts as removed from the old place and added at the new one.
     const std::unordered_set<std::string_view> inPlace = entriesInPlace(oldKeys, after);
@@ -262,12 +269,12 @@ bool TextPatcher::diffMap(std::uint32_t index, const Json &before, const Json &a
         std::size_t next = 0;
         while (j < newKeys.size() && !inPlace.count(*newKeys[j])) {
             const std::string &key = *newKeys[j];
-            const Json &value = after.at(key);
-            if (next < removed.size() && looksRenamed(before.at(*oldKeys[removed[next]]), value)) {
+            const Json &value = *newValues[j];
+            if (next < removed.size() && looksRenamed(*oldValues[removed[next]], value)) {
                 const std::size_t o = removed[next++];
                 const std::uint32_t c = child(index, static_cast<std::uint32_t>(o));
                 m_keys[c] = key;
-                if (!renameKey(c, key) || !diff(c, before.at(*oldKeys[o]), value))
+                if (!renameKey(c, key) || !diff(c, *oldValues[o], value))
                     return false;
                 anchor = static_cast<std::int64_t>(o);
                 ++stayed;
@@ -285,7 +292,7 @@ bool TextPatcher::diffMap(std::uint32_t index, const Json &before, const Json &a
             continue;
         const std::uint32_t c = child(index, static_cast<std::uint32_t>(i));
         m_keys[c] = *oldKeys[i];
-        if (!diff(c, before.at(*oldKeys[i]), after.at(*newKeys[j])))
+        if (!diff(c, *oldValues[i], *newValues[j]))
             return false;
         anchor = static_cast<std::int64_t>(i);
         ++stayed;
