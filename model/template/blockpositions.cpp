@@ -40,7 +40,8 @@ std::size_t characters(std::string_view text)
 
 } // namespace
 
-BlockLayout::BlockLayout(std::string_view text, TemplateFormat format, const Json &tree, const SourceSpans &spans)
+BlockLayout::BlockLayout(std::string_view text, TemplateFormat format, const Json &tree,
+                         const SourceMap &positions, const SourceSpans &spans)
     : m_format(format)
 {
     const bool json = format == TemplateFormat::Json;
@@ -115,7 +116,19 @@ BlockLayout::BlockLayout(std::string_view text, TemplateFormat format, const Jso
         else if (block.section == Section::TopLevel || k == m_header)
             m_topLevel.emplace(block.key, k);
     }
-    m_usable = true;
+    m_entries.resize(m_blocks.size());
+    bool unknown = false;
+    positions.forEach([&](const std::string &pointer, SourcePos pos) {
+        if (pointer.empty())
+            return;
+        const std::size_t k = owner(pointer);
+        if (k == std::string::npos)
+            unknown = true;
+        else
+            m_entries[k].emplace_back(pointer, pos);
+    });
+    m_entryCount = positions.size();
+    m_usable = !unknown;
 }
 
 void BlockLayout::add(std::size_t start, Section section, const std::string *name, const Json *value)
@@ -159,30 +172,37 @@ bool BlockLayout::readRegion(std::string_view patched, std::size_t from, std::si
 {
     const std::string_view piece = patched.substr(from, to - from);
     if (holdsNothing(piece, m_format)) {
-        region.read.root = Json::object();
+        region.read = std::make_shared<const Template>();
+        return true;
+    }
+    std::string readable;
+    if (m_format == TemplateFormat::Yaml) {
+        readable = piece;
+        region.lineOffset = firstLine - 1;
+    } else {
+        // JSON entries read alone inside braces of their own, the first one at its column.
+        const std::size_t lineStart = lineStartOf(patched, from);
+        readable = "{\n" + std::string(characters(patched.substr(lineStart, from - lineStart)), ' ');
+        const std::size_t begin = readable.size();
+        readable += piece;
+        const std::size_t last = readable.find_last_not_of(" \t\r\n");
+        if (last != std::string::npos && last >= begin && readable[last] == ',')
+            readable[last] = ' ';
+        readable += "\n}";
+        region.lineOffset = firstLine - 2;
+    }
+    if (const auto known = m_pieces.find(readable); known != m_pieces.end()) {
+        region.read = known->second;
         return true;
     }
     try {
-        if (m_format == TemplateFormat::Yaml) {
-            region.read = readYaml(piece, {}, {});
-            region.lineOffset = firstLine - 1;
-            return true;
-        }
-        // JSON entries read alone inside braces of their own, the first one at its column.
-        const std::size_t indent = characters(patched.substr(lineStartOf(patched, from), from - lineStartOf(patched, from)));
-        std::string wrapped = "{\n" + std::string(indent, ' ');
-        const std::size_t begin = wrapped.size();
-        wrapped += piece;
-        const std::size_t last = wrapped.find_last_not_of(" \t\r\n");
-        if (last != std::string::npos && last >= begin && wrapped[last] == ',')
-            wrapped[last] = ' ';
-        wrapped += "\n}";
-        region.read = readJson(wrapped, {}, {});
-        region.lineOffset = firstLine - 2;
-        return true;
+        region.read = std::make_shared<const Template>(m_format == TemplateFormat::Yaml ? readYaml(readable, {}, {})
+                                                                                       : readJson(readable, {}, {}));
     } catch (const TemplateError &) {
         return false;
     }
+    m_pieces.emplace(std::move(readable), region.read);
+    return true;
 }
 
 bool BlockLayout::keysAgree(Section section, const Json &newSection, const std::vector<char> &dirty,
@@ -197,7 +217,7 @@ bool BlockLayout::keysAgree(Section section, const Json &newSection, const std::
             const Region &region = regions[next++];
             k = region.last + 1;
             if (m_blocks[region.first].section == section) {
-                for (const auto &item : region.read.root.items())
+                for (const auto &item : region.read->root.items())
                     entries.emplace_back(&item.key(), &item.value());
             }
             continue;
@@ -219,8 +239,7 @@ bool BlockLayout::keysAgree(Section section, const Json &newSection, const std::
     return true;
 }
 
-std::optional<SourceMap> BlockLayout::positionsAfter(std::string_view text, const SourceMap &old,
-                                                     std::string_view patched,
+std::optional<SourceMap> BlockLayout::positionsAfter(std::string_view text, std::string_view patched,
                                                      const std::vector<TextChange> &changes,
                                                      const Json &tree) const
 {
@@ -295,27 +314,26 @@ std::optional<SourceMap> BlockLayout::positionsAfter(std::string_view text, cons
             return std::nullopt;
     }
 
+    // Pieces not read this time are not kept: the cache holds what the document looks like now.
+    std::unordered_map<std::string, std::shared_ptr<const Template>> kept;
+    for (auto &[piece, read] : m_pieces) {
+        if (std::any_of(regions.begin(), regions.end(), [&](const Region &r) { return r.read == read; }))
+            kept.emplace(piece, read);
+    }
+    m_pieces = std::move(kept);
+
     SourceMap result;
-    result.reserve(old.size() + 64);
-    bool unknown = false;
-    old.forEach([&](const std::string &pointer, SourcePos pos) {
-        if (pointer.empty())
-            return;
-        const std::size_t k = owner(pointer);
-        if (k == std::string::npos) {
-            unknown = true;
-            return;
-        }
+    result.reserve(m_entryCount + 64);
+    for (std::size_t k = 0; k < n; ++k) {
         if (dirty[k])
-            return;
-        pos.line += newLine[k] - m_blocks[k].line;
-        result.set(pointer, pos);
-    });
-    if (unknown)
-        return std::nullopt;
+            continue;
+        const int shift = newLine[k] - m_blocks[k].line;
+        for (const auto &[pointer, pos] : m_entries[k])
+            result.set(pointer, {pos.line + shift, pos.column});
+    }
     for (const Region &region : regions) {
         const std::string prefix = m_blocks[region.first].section == Section::Resource ? "/Resources" : "";
-        region.read.positions.forEach([&](const std::string &pointer, SourcePos pos) {
+        region.read->positions.forEach([&](const std::string &pointer, SourcePos pos) {
             if (pointer.empty())
                 return;
             pos.line += region.lineOffset;

@@ -11,6 +11,7 @@
 #include "model/template/template.h"
 #include "model/template/textpatcher.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,19 +22,21 @@ namespace sc {
 
 class BlockLayout {
 public:
-    // The blocks of `text` as read into `tree` with `spans`; `tree` must outlive the layout. Not usable (every answer is then
-    // nullopt) for texts whose pieces do not read alone: anchors and aliases, a flow-style top
-    // level, a byte-order mark, JSON with two blocks starting on one line.
-    BlockLayout(std::string_view text, TemplateFormat format, const Json &tree, const SourceSpans &spans);
+    // The blocks of `text` as read into `tree` with `positions` and `spans` (`tree` must outlive
+    // the layout). Not usable (every answer is then nullopt) for texts whose pieces do not read
+    // alone: anchors and aliases, a flow-style top level, a byte-order mark, JSON with two
+    // blocks starting on one line.
+    BlockLayout(std::string_view text, TemplateFormat format, const Json &tree, const SourceMap &positions,
+                const SourceSpans &spans);
 
     bool usable() const { return m_usable; }
 
-    // The positions of `patched`, made from `text` (the one this layout is of, read with `old`
-    // positions) by `changes`, and reading as `tree`. Nullopt when only a
-    // whole reading can tell: an edit outside every block, blocks of different sections edited
-    // as one, or a block that does not read alone as `tree` says it should.
-    std::optional<SourceMap> positionsAfter(std::string_view text, const SourceMap &old, std::string_view patched, const std::vector<TextChange> &changes,
-                                            const Json &tree) const;
+    // The positions of `patched`, made from `text` (the one this layout is of) by `changes`,
+    // and reading as `tree`. Nullopt when only a whole reading can tell: an edit outside every
+    // block, blocks of different sections edited as one, or a block that does not read alone
+    // as `tree` says it should.
+    std::optional<SourceMap> positionsAfter(std::string_view text, std::string_view patched,
+                                            const std::vector<TextChange> &changes, const Json &tree) const;
 
 private:
     enum class Section : unsigned char {
@@ -55,7 +58,7 @@ private:
     struct Region {
         std::size_t first = 0;
         std::size_t last = 0;
-        Template read;
+        std::shared_ptr<const Template> read;
         int lineOffset = 0; // added to each line read
     };
 
@@ -76,6 +79,12 @@ private:
     std::vector<Block> m_blocks;
     std::unordered_map<std::string_view, std::size_t> m_topLevel;
     std::unordered_map<std::string_view, std::size_t> m_resources;
+    // The positions each block holds, as read with the text.
+    std::vector<std::vector<std::pair<std::string, SourcePos>>> m_entries;
+    std::size_t m_entryCount = 0;
+    // What the pieces read last time read as, by their text: edits pile up on one document,
+    // so the blocks edited before are read again and again, unchanged.
+    mutable std::unordered_map<std::string, std::shared_ptr<const Template>> m_pieces;
 };
 
 } // namespace sc

@@ -109,9 +109,9 @@ SourceMap SourceText::positionsFor(const Json &tree, const std::string &fileName
         std::vector<TextChange> changes;
         if (std::optional<std::string> patched = patchText(m_bytes, m_format, *m_tree, m_spans, tree, why, &changes)) {
             if (!m_blocks)
-                m_blocks.emplace(m_bytes, m_format, *m_tree, m_spans);
+                m_blocks.emplace(m_bytes, m_format, *m_tree, m_positions, m_spans);
             if (std::optional<SourceMap> positions =
-                    m_blocks->positionsAfter(m_bytes, m_positions, *patched, changes, tree))
+                    m_blocks->positionsAfter(m_bytes, *patched, changes, tree))
                 return std::move(*positions);
         }
     }

@@ -250,7 +250,7 @@ Outcome check(const std::string &name, const std::string &text, sc::TemplateForm
     Outcome outcome;
     sc::SourceSpans spans;
     const sc::Template read = sc::readTemplate(text, name, format, {}, &spans);
-    const sc::BlockLayout layout(text, format, read.root, spans);
+    const sc::BlockLayout layout(text, format, read.root, read.positions, spans);
     const sc::SourceText source(text, format);
     Editor editor(seed);
     Json tree = read.root;
@@ -274,7 +274,7 @@ Outcome check(const std::string &name, const std::string &text, sc::TemplateForm
             outcome.failure = QString::fromStdString(where) + QStringLiteral(": the patcher wrote another text");
             return outcome;
         }
-        const std::optional<sc::SourceMap> moved = layout.positionsAfter(text, read.positions, *patched, changes, tree);
+        const std::optional<sc::SourceMap> moved = layout.positionsAfter(text, *patched, changes, tree);
         if (!moved)
             continue;
         ++outcome.incremental;
@@ -363,7 +363,7 @@ private slots:
                                  "    Properties: *p\n";
         sc::SourceSpans spans;
         const sc::Template read = sc::readTemplate(text, "alias.yaml", {}, {}, &spans);
-        QVERIFY(!sc::BlockLayout(text, sc::TemplateFormat::Yaml, read.root, spans).usable());
+        QVERIFY(!sc::BlockLayout(text, sc::TemplateFormat::Yaml, read.root, read.positions, spans).usable());
         Json tree = read.root;
         tree["Resources"]["A"]["Properties"]["VisibilityTimeout"] = 9;
         const sc::SourceText source(text, sc::TemplateFormat::Yaml);
@@ -385,8 +385,8 @@ private slots:
         std::vector<sc::TextChange> changes;
         const auto patched = sc::patchText(text, sc::TemplateFormat::Yaml, read.root, spans, tree, why, &changes);
         QVERIFY(patched);
-        const auto moved = sc::BlockLayout(text, sc::TemplateFormat::Yaml, read.root, spans)
-                               .positionsAfter(text, read.positions, *patched, changes, tree);
+        const auto moved = sc::BlockLayout(text, sc::TemplateFormat::Yaml, read.root, read.positions, spans)
+                               .positionsAfter(text, *patched, changes, tree);
         QVERIFY(moved);
         QCOMPARE(moved->exact("/Resources/A/Properties/DelaySeconds"), (sc::SourcePos{6, 7}));
         QCOMPARE(moved->exact("/Resources/B"), (sc::SourcePos{7, 3}));
