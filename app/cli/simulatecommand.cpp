@@ -171,7 +171,8 @@ void printFigures(QTextStream &out, const Timeline &t, const QString &noun)
         out << ", all traffic shifted " << *m.secondsToFullShift << " s after the first shift";
     if (m.failingVersionRequestPercent)
         out << ", " << QString::number(*m.failingVersionRequestPercent, 'f', 2)
-            << " % of requests served by the new version before the rollback";
+            << " % of requests served by the new version "
+            << (t.result == DeploymentResult::RolledBack ? "before the rollback" : "until the end (no rollback)");
     out << "\n";
     const auto money = [](double usd) { return QStringLiteral("$") + QString::number(usd, 'f', 4); };
     if (fleet) {

@@ -486,24 +486,22 @@ std::string CdkValueWriter::placeholder(const PropertySpec &spec)
 std::string CdkValueWriter::property(const Json &value, const PropertySpec &spec, const ResourceTypeSpec &owner,
                                      const std::vector<std::string> &path, int indent)
 {
-    bool ok = true;
-    std::string code = typedValue(value, spec, owner, path, indent, false, ok);
-    if (!ok) {
+    std::optional<std::string> code = typedValue(value, spec, owner, path, indent, false);
+    if (!code) {
         recordOverride(path, value);
         return {};
     }
-    return code;
+    return *std::move(code);
 }
 
-std::string CdkValueWriter::structLiteral(const Json &value, const PropertyTypeSpec &type,
-                                          const ResourceTypeSpec &owner, const std::vector<std::string> &path,
-                                          int indent, bool &ok)
+std::optional<std::string> CdkValueWriter::structLiteral(const Json &value, const PropertyTypeSpec &type,
+                                                         const ResourceTypeSpec &owner,
+                                                         const std::vector<std::string> &path, int indent)
 {
     for (auto it = value.begin(); it != value.end(); ++it) {
         const PropertySpec *p = type.property(it.key());
         if (!p || p->cdkName.empty()) {
-            ok = false; // a key the L1 struct does not have: the whole struct goes to an override
-            return {};
+            return std::nullopt; // a key the L1 struct does not have: the whole struct goes to an override
         }
     }
     std::vector<std::string> items;
@@ -530,15 +528,14 @@ std::string CdkValueWriter::structLiteral(const Json &value, const PropertyTypeS
     return formatList(items, '{', '}', indent);
 }
 
-std::string CdkValueWriter::typedValue(const Json &value, const PropertySpec &spec, const ResourceTypeSpec &owner,
-                                       const std::vector<std::string> &path, int indent, bool element, bool &ok)
+std::optional<std::string> CdkValueWriter::typedValue(const Json &value, const PropertySpec &spec,
+                                                      const ResourceTypeSpec &owner,
+                                                      const std::vector<std::string> &path, int indent, bool element)
 {
     using Kind = PropertySpec::Kind;
     const bool isIntr = intrinsics::isIntrinsic(value);
-    if (intrinsics::isPreservedTag(value)) {
-        ok = false;
-        return {};
-    }
+    if (intrinsics::isPreservedTag(value))
+        return std::nullopt;
     if (spec.kind == Kind::Json || (spec.isPrimitive() && spec.type == "Json"))
         return any(value, indent);
     const Kind kind = element ? Kind::Scalar : spec.kind;
@@ -550,42 +547,31 @@ std::string CdkValueWriter::typedValue(const Json &value, const PropertySpec &sp
             hasString = hasString || t == "String";
         if (value.is_string() && hasString)
             return stringValue(value.get<std::string>());
-        ok = false;
-        return {};
+        return std::nullopt;
     }
     if (kind == Kind::List || kind == Kind::Map) {
         const bool isList = kind == Kind::List;
         if (isIntr) {
             const TsExpr e = intrinsic(value, indent);
-            if (spec.type == "Tag" || e.kind == TsKind::Raw) {
-                ok = e.kind != TsKind::Raw && spec.type != "Tag";
-                if (!ok)
-                    return {};
-            }
+            if (spec.type == "Tag" || e.kind == TsKind::Raw)
+                return std::nullopt;
             if (isList && spec.isPrimitive())
                 return coerce(e, isNumberType(spec.type) ? Slot::NumberList : Slot::StringList);
             return coerce(e, Slot::Resolvable);
         }
-        if ((isList && !value.is_array()) || (!isList && !value.is_object())) {
-            ok = false;
-            return {};
-        }
-        if (isList && spec.type == "Tag" && value.empty()) {
-            ok = false; // CDK's tag manager drops an empty tag list
-            return {};
-        }
+        if ((isList && !value.is_array()) || (!isList && !value.is_object()))
+            return std::nullopt;
+        if (isList && spec.type == "Tag" && value.empty())
+            return std::nullopt; // CDK's tag manager drops an empty tag list
         std::vector<std::string> items;
         std::size_t index = 0;
         for (auto it = value.begin(); it != value.end(); ++it, ++index) {
             std::vector<std::string> sub = path;
             sub.push_back(isList ? std::to_string(index) : it.key());
-            bool elementOk = true;
-            std::string code = typedValue(it.value(), spec, owner, sub, indent + 2, true, elementOk);
-            if (!elementOk) {
-                ok = false; // a list or map with one odd member is written whole as an override
-                return {};
-            }
-            items.push_back(isList ? code : ts::objectKey(it.key()) + ": " + code);
+            std::optional<std::string> code = typedValue(it.value(), spec, owner, sub, indent + 2, true);
+            if (!code)
+                return std::nullopt; // a list or map with one odd member is written whole as an override
+            items.push_back(isList ? *code : ts::objectKey(it.key()) + ": " + *code);
         }
         return formatList(items, isList ? '[' : '{', isList ? ']' : '}', indent);
     }
@@ -601,15 +587,11 @@ std::string CdkValueWriter::typedValue(const Json &value, const PropertySpec &sp
         const TsExpr e = intrinsic(value, indent);
         if (e.kind == TsKind::Raw) {
             const std::string key = value.begin().key();
-            if (key != "Ref" && key.rfind("Fn::", 0) != 0) {
-                ok = false;
-                return {};
-            }
+            if (key != "Ref" && key.rfind("Fn::", 0) != 0)
+                return std::nullopt;
         }
-        if (spec.type == "Tag") {
-            ok = false;
-            return {};
-        }
+        if (spec.type == "Tag")
+            return std::nullopt;
         if (!spec.isPrimitive())
             return coerce(e, Slot::Resolvable);
         if (isStringType(spec.type))
@@ -618,29 +600,19 @@ std::string CdkValueWriter::typedValue(const Json &value, const PropertySpec &sp
             return coerce(e, Slot::Number);
         if (spec.type == "Boolean")
             return coerce(e, Slot::Boolean);
-        ok = false; // Timestamp: typed as Date by the L1
-        return {};
+        return std::nullopt; // Timestamp: typed as Date by the L1
     }
     if (!spec.isPrimitive() && cdkTypesAsJson(owner.type, path))
         return any(value, indent);
     if (!spec.isPrimitive()) {
         const PropertyTypeSpec *type = owner.propertyType(spec.type);
-        if (!type || !value.is_object()) {
-            ok = false;
-            return {};
-        }
+        if (!type || !value.is_object())
+            return std::nullopt;
         std::vector<std::pair<std::string, std::string>> saved = std::exchange(m_overrides, {});
-        bool structOk = true;
-        std::string code = structLiteral(value, *type, owner, path, indent, structOk);
+        std::optional<std::string> code = structLiteral(value, *type, owner, path, indent);
         std::vector<std::pair<std::string, std::string>> inner = std::exchange(m_overrides, std::move(saved));
-        if (!structOk) {
-            ok = false;
-            return {};
-        }
-        if (spec.type == "Tag" && !inner.empty()) {
-            ok = false;
-            return {};
-        }
+        if (!code || (spec.type == "Tag" && !inner.empty()))
+            return std::nullopt;
         m_overrides.insert(m_overrides.end(), inner.begin(), inner.end());
         return code;
     }
@@ -650,8 +622,7 @@ std::string CdkValueWriter::typedValue(const Json &value, const PropertySpec &sp
         return ts::numberLiteral(value);
     if (spec.type == "Boolean" && value.is_boolean())
         return value.get<bool>() ? "true" : "false";
-    ok = false;
-    return {};
+    return std::nullopt;
 }
 
 } // namespace sc

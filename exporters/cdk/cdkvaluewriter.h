@@ -13,6 +13,7 @@
 #include "model/template/json.h"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -74,10 +75,11 @@ private:
     TsExpr ref(const std::string &name);
     TsExpr getAtt(const Json &args, int indent);
     TsExpr join(const Json &args, int indent);
-    std::string structLiteral(const Json &value, const PropertyTypeSpec &type, const ResourceTypeSpec &owner,
-                              const std::vector<std::string> &path, int indent, bool &ok);
-    std::string typedValue(const Json &value, const PropertySpec &spec, const ResourceTypeSpec &owner,
-                           const std::vector<std::string> &path, int indent, bool element, bool &ok);
+    // Both give no value when the L1 type cannot hold it: the caller writes an override instead.
+    std::optional<std::string> structLiteral(const Json &value, const PropertyTypeSpec &type, const ResourceTypeSpec &owner,
+                                             const std::vector<std::string> &path, int indent);
+    std::optional<std::string> typedValue(const Json &value, const PropertySpec &spec, const ResourceTypeSpec &owner,
+                                          const std::vector<std::string> &path, int indent, bool element);
     void recordOverride(const std::vector<std::string> &path, const Json &value);
     bool isDefined(const std::string &id) const { return m_defined.count(id) != 0; }
     const CdkSymbol *symbol(const std::string &name) const;

@@ -15,12 +15,27 @@ FileDialog {
     // that does not exist yet, which a new file never does: the name goes into its field.
     property string suggestedName: ""
     property bool suggested: false
+    // True once this opening of the dialog has its suggested name in place and Enter wired:
+    // what is typed from then on stays.
+    property bool ready: false
 
     fileMode: FileDialog.SaveFile
     acceptLabel: "Save"
 
     // The non-native dialog draws its items a moment after it becomes visible.
-    onVisibleChanged: if (visible) { suggested = false; wire.restart() }
+    // The folder of the last file written through this dialog: the next opening starts there
+    // (Qt 6.4's dialog falls back to the working directory when its name filters change).
+    property url lastFolder
+    onAccepted: lastFolder = currentFolder
+    onVisibleChanged: {
+        if (!visible)
+            return
+        if (lastFolder.toString() !== "")
+            currentFolder = lastFolder
+        suggested = false
+        ready = false
+        wire.restart()
+    }
     property Timer wire: Timer {
         interval: 20
         repeat: true
@@ -49,8 +64,10 @@ FileDialog {
             if (suggestedName !== "")
                 field.text = suggestedName
         }
-        if (field === wiredField)
+        if (field === wiredField) {
+            ready = true
             return true
+        }
         // The accept button lives in the dialog's button box, beside the field.
         let box = null
         for (let i = 0; i < field.parent.children.length; ++i) {
@@ -65,6 +82,7 @@ FileDialog {
             if (dialog.visible)
                 box.clicked(box.standardButton(Dialog.Open))
         }))
+        ready = true
         return true
     }
 }

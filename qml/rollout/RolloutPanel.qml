@@ -15,9 +15,9 @@ Rectangle {
     color: Theme.panel
 
     property string message: rehearsal.error
-    // Too narrow for settings, charts and steps side by side: the steps take the charts' place
-    // on request.
-    readonly property bool narrow: width < 900
+    // Too narrow for settings, charts and steps side by side (220 + 420 + 300 px at least): the
+    // steps take the charts' place on request.
+    readonly property bool narrow: width < 980
     property bool showSteps: false
     readonly property bool comparing: comparison.strategies.length > 0
 
@@ -36,12 +36,19 @@ Rectangle {
         return other === "" ? "" : comparison.add(other)
     }
 
+    function exportAs(kind) {
+        exportDialog.kind = kind
+        exportDialog.suggestedName = (panel.rehearsal.target + "-" + panel.rehearsal.strategy.replace(/^.*\./, "")
+                                      + (kind === "csv" ? "-timeline" : panel.comparing ? "-comparison" : "-charts") + "." + kind)
+        exportDialog.open()
+    }
     SaveFileDialog {
         id: exportDialog
         objectName: "rolloutExportDialog"
         property string kind: "png" // png, svg (the charts) or csv (the timeline)
         popupLayer: panel.Overlay.overlay
         title: kind === "csv" ? "Export the timeline as CSV" : "Export the charts as " + kind.toUpperCase()
+        acceptLabel: "Export"
         defaultSuffix: kind
         nameFilters: [kind === "csv" ? "CSV (*.csv)" : kind.toUpperCase() + " (*." + kind + ")"]
         onAccepted: {
@@ -152,7 +159,7 @@ Rectangle {
                     spacing: 4
                     Button {
                         objectName: "rolloutShowSteps"
-                        visible: panel.narrow
+                        visible: panel.narrow && !panel.comparing
                         text: panel.showSteps ? "Charts" : "Steps"
                         implicitHeight: 28
                         font.pixelSize: Theme.smallFontSize
@@ -180,9 +187,9 @@ Rectangle {
                         onClicked: exportMenu.popup()
                         Menu {
                             id: exportMenu
-                            MenuItem { text: panel.comparing ? "Comparison charts as PNG…" : "Charts as PNG…"; onTriggered: { exportDialog.kind = "png"; exportDialog.open() } }
-                            MenuItem { text: panel.comparing ? "Comparison charts as SVG…" : "Charts as SVG…"; onTriggered: { exportDialog.kind = "svg"; exportDialog.open() } }
-                            MenuItem { text: "Timeline as CSV…"; onTriggered: { exportDialog.kind = "csv"; exportDialog.open() } }
+                            MenuItem { objectName: "rolloutExportPng"; text: panel.comparing ? "Comparison charts as PNG…" : "Charts as PNG…"; onTriggered: panel.exportAs("png") }
+                            MenuItem { objectName: "rolloutExportSvg"; text: panel.comparing ? "Comparison charts as SVG…" : "Charts as SVG…"; onTriggered: panel.exportAs("svg") }
+                            MenuItem { objectName: "rolloutExportCsv"; text: "Timeline as CSV…"; onTriggered: panel.exportAs("csv") }
                         }
                     }
                     CheckBox {
@@ -215,7 +222,7 @@ Rectangle {
                 border.color: Theme.border
                 Label {
                     id: narrationText
-                    anchors { left: parent.left; right: topic.left; top: parent.top; margins: 6; leftMargin: 10 }
+                    anchors { left: parent.left; right: topic.visible ? topic.left : parent.right; top: parent.top; margins: 6; leftMargin: 10 }
                     wrapMode: Text.WordWrap
                     maximumLineCount: 3
                     elide: Text.ElideRight
@@ -233,29 +240,36 @@ Rectangle {
                     objectName: "rolloutTopic"
                     visible: panel.rehearsal.narration.topicName !== undefined
                     anchors { right: parent.right; top: parent.top; margins: 6 }
-                    width: topicText.implicitWidth + 16
+                    // At most a third of the box: the narration is what the box is for.
+                    width: Math.min(topicText.implicitWidth + 16, parent.width / 3)
                     height: 20
                     radius: 10
                     color: Theme.selectionFill
                     Label {
                         id: topicText
-                        anchors.centerIn: parent
+                        anchors { fill: parent; leftMargin: 8; rightMargin: 8 }
+                        verticalAlignment: Text.AlignVCenter
+                        horizontalAlignment: Text.AlignHCenter
+                        elide: Text.ElideRight
                         text: "Study: " + panel.rehearsal.narration.topicName + " · " + panel.rehearsal.narration.reference
                         font.pixelSize: Theme.smallFontSize - 1
                         color: Theme.accent
                     }
+                    HoverHandler { id: topicHover }
+                    ToolTip.visible: topicHover.hovered && topicText.truncated
+                    ToolTip.text: topicText.text
                 }
             }
             RolloutStepList {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                visible: panel.narrow && panel.showSteps
+                visible: panel.narrow && panel.showSteps && !panel.comparing
                 rehearsal: panel.rehearsal
             }
             RolloutComparison {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                visible: panel.comparing && !(panel.narrow && panel.showSteps)
+                visible: panel.comparing
                 rehearsal: panel.rehearsal
                 comparison: comparison
                 onMessage: (text) => panel.message = text

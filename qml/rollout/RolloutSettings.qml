@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import StackCanvas
 
 // What is rehearsed: the target, the strategy (the template's, any predefined AWS configuration
-// or a custom form), the fleet size, injected failures and the operator controls AWS offers.
+// or a custom form), the fleet size, the timing model, injected failures and the operator controls
+// AWS offers.
 // Every change re-runs the engine; a refusal is shown under the fields. A scenario is saved into
 // the template (Metadata.StackCanvas, one undo step) and opened again from there.
 ColumnLayout {
@@ -61,6 +62,128 @@ ColumnLayout {
             editable: true
             value: settings.rehearsal.instances
             onValueModified: settings.report(settings.rehearsal.setInstances(value))
+        }
+    }
+    Button {
+        objectName: "rolloutTimingsButton"
+        Layout.fillWidth: true
+        implicitHeight: 28
+        font.pixelSize: Theme.smallFontSize
+        enabled: settings.rehearsal.target !== ""
+        readonly property int changed: settings.rehearsal.timings.filter((t) => t.overridden).length
+        text: changed > 0 ? "Timings… (" + changed + " changed)" : "Timings…"
+        onClicked: timings.open()
+        ToolTip.visible: hovered
+        ToolTip.delay: 600
+        ToolTip.text: "How long each step takes: AWS's documented values and this simulator's assumptions"
+    }
+    // The timing model: every duration the engine uses, documented by AWS (D) or assumed (A),
+    // each editable; a change re-runs the rehearsal.
+    Popup {
+        id: timings
+        objectName: "rolloutTimings"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(640, parent ? parent.width - 40 : 640)
+        height: Math.min(520, parent ? parent.height - 40 : 520)
+        modal: true
+        padding: 12
+        background: Rectangle { color: Theme.panel; border.color: Theme.border; radius: Theme.radius }
+        contentItem: ColumnLayout {
+            spacing: 6
+            Label {
+                text: "Timings of the rehearsal, in seconds"
+                font.bold: true
+                color: Theme.text
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.smallFontSize
+                color: Theme.textMuted
+                text: "D: a value AWS documents (a default you may have changed in your account). "
+                      + "A: an assumption of the simulator, not a figure AWS publishes: set it to what your "
+                      + "fleet does (boot time, install time, health checks). Every change re-runs the rehearsal."
+            }
+            ListView {
+                id: timingList
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                spacing: 2
+                model: settings.rehearsal.timings
+                ScrollBar.vertical: ScrollBar {}
+                delegate: Rectangle {
+                    id: row
+                    required property var modelData
+                    objectName: "timing-" + modelData.name
+                    width: timingList.width - 12
+                    height: Math.max(40, texts.implicitHeight + 8)
+                    color: modelData.overridden ? Theme.selectionFill : "transparent"
+                    radius: 4
+                    RowLayout {
+                        anchors { fill: parent; leftMargin: 6; rightMargin: 6 }
+                        spacing: 8
+                        Label {
+                            text: row.modelData.documented ? "D" : "A"
+                            font.bold: true
+                            font.pixelSize: Theme.smallFontSize
+                            color: row.modelData.documented ? Theme.success : Theme.warning
+                            Layout.preferredWidth: 12
+                            HoverHandler { id: kindHover }
+                            ToolTip.visible: kindHover.hovered
+                            ToolTip.text: row.modelData.documented ? "Documented by AWS: " + row.modelData.source
+                                                                   : "An assumption: " + row.modelData.source
+                        }
+                        ColumnLayout {
+                            id: texts
+                            Layout.fillWidth: true
+                            spacing: 0
+                            Label {
+                                text: row.modelData.name
+                                font.family: Theme.monoFont
+                                font.pixelSize: Theme.smallFontSize
+                                color: Theme.text
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                text: row.modelData.description
+                                wrapMode: Text.WordWrap
+                                font.pixelSize: Theme.smallFontSize - 1
+                                color: Theme.textMuted
+                            }
+                        }
+                        SpinBox {
+                            objectName: "timingValue-" + row.modelData.name
+                            implicitHeight: 28
+                            implicitWidth: 120
+                            font.pixelSize: Theme.smallFontSize
+                            editable: true
+                            from: 0
+                            to: 30 * 24 * 3600
+                            value: row.modelData.seconds
+                            onValueModified: settings.report(settings.rehearsal.setTiming(row.modelData.name, value))
+                        }
+                        Label {
+                            text: "Reset"
+                            font.pixelSize: Theme.smallFontSize - 1
+                            font.underline: true
+                            color: Theme.textMuted
+                            opacity: row.modelData.overridden ? 1 : 0
+                            MouseArea {
+                                anchors.fill: parent
+                                enabled: row.modelData.overridden
+                                onClicked: settings.report(settings.rehearsal.resetTiming(row.modelData.name))
+                            }
+                        }
+                    }
+                }
+            }
+            Button {
+                Layout.alignment: Qt.AlignRight
+                text: "Close"
+                onClicked: timings.close()
+            }
         }
     }
     Label { text: "Inject a failure"; font.pixelSize: Theme.smallFontSize; color: Theme.textMuted }

@@ -1,13 +1,16 @@
 // The rollout rehearsal in the real window (offscreen): started from a card, played, stepped
 // and scrubbed with the tab's controls, the fleet's tiles on the canvas equal to the engine's
-// sample, a fleet of 1,000 drawn as bars, an alarm that rolls the deployment back, strategies
-// compared side by side with the engine's metrics, and the saved scenario after save and reopen.
+// sample, timings edited (what AWS documents told from what is assumed), a fleet of 1,000 drawn
+// as bars, an alarm that rolls the deployment back, strategies compared side by side with the
+// engine's metrics, and the saved scenario after save and reopen.
 
 #include "app/gui/rehearsalcomparison.h"
 #include "app/gui/rehearsalcontroller.h"
 #include "model/document/documentio.h"
+#include "model/rollout/timelinecsv.h"
 #include "windowfixture.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -202,6 +205,86 @@ private slots:
         QCOMPARE(rehearsal()->openSavedScenario(QStringLiteral("alarm drill")), QString());
         QVERIFY(rehearsal()->scenario().has_value());
         QVERIFY(*rehearsal()->scenario() == saved);
+    }
+
+    void timingsAreEditableAndSayWhatIsAssumed()
+    {
+        open(kInPlace);
+        QMetaObject::invokeMethod(m_f->window, "startRehearsal", Q_ARG(QVariant, QStringLiteral("DeploymentGroup")));
+        QTRY_VERIFY(rehearsal()->isReady());
+        click(item(QStringLiteral("rolloutTimingsButton")));
+        QTRY_VERIFY(item(QStringLiteral("timing-codedeploy.install")) && item(QStringLiteral("timing-codedeploy.install"))->isVisible());
+        // Each timing says whether AWS documents it or the simulator assumes it.
+        const auto kind = [&](const QString &name) {
+            for (QQuickItem *child : item(QStringLiteral("timing-") + name)->childItems().constFirst()->childItems()) {
+                const QString text = child->property("text").toString();
+                if (text == QLatin1String("D") || text == QLatin1String("A"))
+                    return text;
+            }
+            return QString();
+        };
+        QCOMPARE(kind(QStringLiteral("elb.healthCheck")), QStringLiteral("D"));
+        QCOMPARE(kind(QStringLiteral("codedeploy.install")), QStringLiteral("A"));
+
+        // Type a new install time, as a user does: the rehearsal is the engine's with that timing.
+        QQuickItem *spin = item(QStringLiteral("timingValue-codedeploy.install"));
+        QVERIFY(spin);
+        click(spin);
+        QTest::keyClick(m_f->window, Qt::Key_A, Qt::ControlModifier);
+        for (const char digit : {'1', '0', '0'})
+            QTest::keyClick(m_f->window, digit);
+        QTest::keyClick(m_f->window, Qt::Key_Return);
+        Scenario expected = ScenarioBuilder(m_f->document.root()).build("DeploymentGroup");
+        const Seconds before = simulate(expected).durationSeconds();
+        expected.timing.set("codedeploy.install", 100);
+        const Seconds after = simulate(expected).durationSeconds();
+        QVERIFY(after > before);
+        QTRY_COMPARE(rehearsal()->duration(), double(after));
+        QCOMPARE(item(QStringLiteral("rolloutTimingsButton"))->property("text").toString(), QStringLiteral("Timings… (1 changed)"));
+    }
+
+    // Export ▾ → Timeline as CSV…, a file name and Enter: the file is the engine's timeline, as
+    // `simulate --format csv` writes it; the charts go to PNG and SVG the same way, each into the
+    // folder of the previous export (Qt's dialog alone would fall back to the working directory).
+    void exportsFromTheTab()
+    {
+        open(kLambda);
+        QTemporaryDir files;
+        QMetaObject::invokeMethod(m_f->window, "startRehearsal", Q_ARG(QVariant, QStringLiteral("DeploymentGroup")));
+        QTRY_VERIFY(rehearsal()->isReady());
+        QObject *dialog = m_f->window->findChild<QObject *>(QStringLiteral("rolloutExportDialog"));
+        QVERIFY(dialog);
+        dialog->setProperty("currentFolder", QUrl::fromLocalFile(files.path()));
+        const auto exportVia = [&](const QString &menuItem, const QString &name) {
+            click(item(QStringLiteral("rolloutExport")));
+            click(item(menuItem));
+            QQuickItem *field = nullptr;
+            QTRY_VERIFY((field = item(QStringLiteral("fileNameTextField"))) && field->isVisible());
+            QTRY_VERIFY(dialog->property("ready").toBool());
+            // Typed as a person types it, over the proposed name.
+            field->forceActiveFocus();
+            QTest::keyClick(m_f->window, Qt::Key_A, Qt::ControlModifier);
+            for (const QChar c : name)
+                QTest::keyClick(m_f->window, c.toLatin1());
+            QCOMPARE(field->property("text").toString(), name);
+            QTest::keyClick(m_f->window, Qt::Key_Return);
+            QTRY_VERIFY2(QFile::exists(files.filePath(name)),
+                         qPrintable(name + QStringLiteral(" was not written; the folder has ")
+                                    + QDir(files.path()).entryList(QDir::Files).join(QStringLiteral(", ")) + QStringLiteral("; the tab says ")
+                                    + item(QStringLiteral("rolloutMessage"))->property("text").toString()));
+            QTRY_VERIFY(!dialog->property("visible").toBool());
+        };
+        exportVia(QStringLiteral("rolloutExportCsv"), QStringLiteral("timeline.csv"));
+        QFile csv(files.filePath(QStringLiteral("timeline.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const Timeline expected = simulate(ScenarioBuilder(m_f->document.root()).build("DeploymentGroup"));
+        QCOMPARE(csv.readAll().toStdString(), timelineToCsv(expected));
+        exportVia(QStringLiteral("rolloutExportPng"), QStringLiteral("charts.png"));
+        QVERIFY(!QImage(files.filePath(QStringLiteral("charts.png"))).isNull());
+        exportVia(QStringLiteral("rolloutExportSvg"), QStringLiteral("charts.svg"));
+        QFile svg(files.filePath(QStringLiteral("charts.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().startsWith("<?xml"));
     }
 
     void aThousandInstancesAggregateIntoBars()

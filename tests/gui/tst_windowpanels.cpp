@@ -69,7 +69,7 @@ private:
         QQuickItem *field = nullptr;
         QTRY_VERIFY((field = m_f->item(QStringLiteral("fileNameTextField"))) && field->isVisible());
         // A person reads the dialog before typing; the wait ends early once Enter is handled.
-        const bool ready = QTest::qWaitFor([&] { return dialog->property("wiredField").value<QQuickItem *>() == field; }, 1000);
+        const bool ready = QTest::qWaitFor([&] { return dialog->property("ready").toBool(); }, 1000);
         Q_UNUSED(ready) // without Enter handled, the checks below say what the user sees
         QQuickItem *footer = field->parentItem();
         const QStringList buttons = buttonTexts(footer);

@@ -202,6 +202,17 @@ void TestSimulateCommand::failureEndsWithExitCodeOne()
     const auto j = nlohmann::ordered_json::parse(r.out.toStdString());
     QVERIFY(j["result"] == "RolledBack");
     QVERIFY(j["metrics"]["failingVersionRequestPercent"] == 10);
+    // The text says when the bad version's share was counted: up to the rollback here...
+    const auto text = run({m_file, QStringLiteral("--target"), QStringLiteral("LiveAlias"), QStringLiteral("--fail"),
+                           QStringLiteral("alarm:120")});
+    QVERIFY2(text.out.contains(QStringLiteral("10.00 % of requests served by the new version before the rollback")), qPrintable(text.out));
+    // ...and to the end for a Beanstalk batch that fails: Elastic Beanstalk does not roll back.
+    const auto beanstalk = run({QStringLiteral(SC_SOURCE_DIR "/examples/beanstalk-web-worker/template.yaml"), QStringLiteral("--target"),
+                                QStringLiteral("WebEnvironment"), QStringLiteral("--instances"), QStringLiteral("6"),
+                                QStringLiteral("--fail"), QStringLiteral("instance:4")});
+    QCOMPARE(beanstalk.code, 1);
+    QVERIFY2(beanstalk.out.contains(QStringLiteral("% of requests served by the new version until the end (no rollback)")),
+             qPrintable(beanstalk.out));
     const auto custom = run({m_file, QStringLiteral("--target"), QStringLiteral("LiveAlias"), QStringLiteral("--strategy"),
                              QStringLiteral("linear:50:1"), QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(custom.code, 0);
