@@ -270,7 +270,9 @@ void EdgeLayer::rebuild()
     m_structureChanged = true;
     onSelectionChanged();
     update();
+    ++m_geometryRevision;
     emit countChanged();
+    emit geometryChanged();
 }
 
 void EdgeLayer::onChanged(const DocumentChange &change)
@@ -318,6 +320,8 @@ void EdgeLayer::onChanged(const DocumentChange &change)
     }
     m_floatingDirty = true;
     update();
+    ++m_geometryRevision;
+    emit geometryChanged();
 }
 
 void EdgeLayer::markChunkDirty(const Edge &e)
@@ -607,6 +611,27 @@ QPointF EdgeLayer::edgeStart(int edge) const
 QPointF EdgeLayer::edgeTip(int edge) const
 {
     return edge >= 0 && edge < count() ? m_edges[static_cast<std::size_t>(edge)].tip : QPointF();
+}
+
+QList<int> EdgeLayer::edgesAmong(const QStringList &ids) const
+{
+    std::set<std::string> wanted;
+    for (const QString &id : ids)
+        wanted.insert(id.toStdString());
+    QList<int> out;
+    for (std::size_t i = 0; i < m_edges.size(); ++i) {
+        if (wanted.count(m_edges[i].source) && wanted.count(m_edges[i].target))
+            out << static_cast<int>(i);
+    }
+    return out;
+}
+
+QList<QPointF> EdgeLayer::edgePath(int edge) const
+{
+    if (edge < 0 || edge >= count())
+        return {};
+    const Edge &e = m_edges[static_cast<std::size_t>(edge)];
+    return QList<QPointF>(e.points.begin(), e.points.end());
 }
 
 } // namespace sc

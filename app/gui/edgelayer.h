@@ -39,6 +39,9 @@ class EdgeLayer : public QQuickItem {
     // How the curves are drawn now: true for 1 px lines (zoomed out), false for scene-width
     // ribbons. For tests and the benchmark.
     Q_PROPERTY(bool thin READ thin NOTIFY zoomChanged)
+    // Counts the layouts of edges (a rebuild, a card moved): what follows an edge's curve binds
+    // to it.
+    Q_PROPERTY(int geometryRevision READ geometryRevision NOTIFY geometryChanged)
 
 public:
     explicit EdgeLayer(QQuickItem *parent = nullptr);
@@ -54,6 +57,7 @@ public:
     void setZoom(qreal zoom);
     int count() const { return static_cast<int>(m_edges.size()); }
     bool thin() const { return m_thin; }
+    int geometryRevision() const { return m_geometryRevision; }
 
     // The edge nearest to a scene point within `tolerance`, or -1.
     Q_INVOKABLE int edgeAt(QPointF scenePoint, qreal tolerance) const;
@@ -67,6 +71,10 @@ public:
     // How many chunks were rewritten by the last frames since the previous call (for tests:
     // moving one card must not rewrite every chunk, zooming must rewrite none).
     Q_INVOKABLE int takeRewrittenChunks();
+    // The edges whose two ends are both among `ids` (for example a rollout's traffic path).
+    Q_INVOKABLE QList<int> edgesAmong(const QStringList &ids) const;
+    // An edge's flattened curve in scene coordinates, ending where its arrow touches the target.
+    Q_INVOKABLE QList<QPointF> edgePath(int edge) const;
 
     // One edge's flattened curve (ending at the arrow's tip) and the arrow's direction.
     struct Edge {
@@ -91,6 +99,7 @@ signals:
     void colorChanged();
     void zoomChanged();
     void countChanged();
+    void geometryChanged();
 
 protected:
     QSGNode *updatePaintNode(QSGNode *old, UpdatePaintNodeData *) override;
@@ -127,6 +136,7 @@ private:
     bool m_floatingDirty = true;
     bool m_colorsDirty = true;
     int m_rewritten = 0;
+    int m_geometryRevision = 0;
 };
 
 } // namespace sc

@@ -4,6 +4,8 @@
 #include "model/template/intrinsics.h"
 
 #include <regex>
+#include <string_view>
+#include <unordered_map>
 
 namespace sc {
 
@@ -326,143 +328,162 @@ TsExpr CdkValueWriter::join(const Json &args, int indent)
             TsKind::String};
 }
 
+namespace {
+
+TsExpr fnCall(const std::string &fn, const std::vector<std::string> &args, TsKind kind)
+{
+    std::string joined;
+    for (std::size_t i = 0; i < args.size(); ++i)
+        joined += (i ? ", " : "") + args[i];
+    return TsExpr{"cdk.Fn." + fn + "(" + joined + ")", kind};
+}
+
+bool isPair(const Json &a) { return a.is_array() && a.size() == 2; }
+bool isStringPair(const Json &a) { return isPair(a) && a[0].is_string() && a[1].is_string(); }
+
+} // namespace
+
+// One writer per intrinsic: its cdk.Fn call, or no value when the arguments are of a shape CDK
+// would not type (the intrinsic is then written raw, as CloudFormation reads it).
 TsExpr CdkValueWriter::intrinsic(const Json &v, int indent)
 {
     if (!intrinsics::isIntrinsic(v))
         return raw(v, indent);
-    const std::string name(intrinsics::intrinsicName(v));
-    const Json &a = v.begin().value();
-    const auto call = [&](const std::string &fn, const std::vector<std::string> &args, TsKind kind) {
-        std::string joined;
-        for (std::size_t i = 0; i < args.size(); ++i)
-            joined += (i ? ", " : "") + args[i];
-        return TsExpr{"cdk.Fn." + fn + "(" + joined + ")", kind};
+    using Writer = std::optional<TsExpr> (*)(CdkValueWriter &, const Json &, int);
+    static const std::unordered_map<std::string_view, Writer> writers = {
+        {"Ref", [](CdkValueWriter &w, const Json &a, int) -> std::optional<TsExpr> {
+             if (a.is_string())
+                 return w.ref(a.get<std::string>());
+             return std::nullopt;
+         }},
+        {"Fn::GetAtt", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> { return w.getAtt(a, indent); }},
+        {"Fn::Join", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> { return w.join(a, indent); }},
+        {"Fn::Sub", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> {
+             if (a.is_string())
+                 return fnCall("sub", {w.stringValue(a.get<std::string>())}, TsKind::String);
+             if (!isPair(a) || !a[0].is_string() || !a[1].is_object())
+                 return std::nullopt;
+             std::vector<std::string> vars;
+             for (auto it = a[1].begin(); it != a[1].end(); ++it)
+                 vars.push_back(ts::objectKey(it.key()) + ": " + w.asString(it.value(), indent + 2));
+             return fnCall("sub", {w.stringValue(a[0].get<std::string>()), formatList(vars, '{', '}', indent)}, TsKind::String);
+         }},
+        {"Fn::Select", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> {
+             if (!isPair(a) || !a[0].is_number_integer() || a[0].get<long long>() < 0)
+                 return std::nullopt;
+             // A select from literals only is a literal to CloudFormation: CDK would fold it.
+             bool anyToken = intrinsics::isIntrinsic(a[1]);
+             if (a[1].is_array())
+                 for (const Json &e : a[1])
+                     anyToken = anyToken || intrinsics::isIntrinsic(e);
+             if (!anyToken || !(a[1].is_array() || intrinsics::isIntrinsic(a[1])))
+                 return std::nullopt;
+             return fnCall("select", {ts::numberLiteral(a[0]), w.asList(a[1], indent)}, TsKind::String);
+         }},
+        {"Fn::Split", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> {
+             if (!isPair(a) || !a[0].is_string() || !intrinsics::isIntrinsic(a[1]))
+                 return std::nullopt;
+             return fnCall("split", {ts::stringLiteral(a[0].get<std::string>()), w.asString(a[1], indent)}, TsKind::StringList);
+         }},
+        {"Fn::If", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> {
+             if (!a.is_array() || a.size() != 3 || !a[0].is_string())
+                 return std::nullopt;
+             return fnCall("conditionIf", {ts::stringLiteral(a[0].get<std::string>()), w.any(a[1], indent), w.any(a[2], indent)},
+                           TsKind::Resolvable);
+         }},
+        {"Fn::Equals", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> {
+             if (!isPair(a))
+                 return std::nullopt;
+             return fnCall("conditionEquals", {w.any(a[0], indent), w.any(a[1], indent)}, TsKind::Condition);
+         }},
+        {"Fn::And", [](CdkValueWriter &w, const Json &a, int indent) { return w.conditionList("conditionAnd", a, indent); }},
+        {"Fn::Or", [](CdkValueWriter &w, const Json &a, int indent) { return w.conditionList("conditionOr", a, indent); }},
+        {"Fn::Not", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> {
+             if (!a.is_array() || a.size() != 1)
+                 return std::nullopt;
+             return fnCall("conditionNot", {w.asCondition(a[0], indent)}, TsKind::Condition);
+         }},
+        {"Condition", [](CdkValueWriter &w, const Json &a, int) -> std::optional<TsExpr> {
+             if (!a.is_string())
+                 return std::nullopt;
+             const CdkSymbol *s = w.symbol(a.get<std::string>());
+             if (!s || s->kind != CdkSymbol::Kind::Condition || s->variable.empty() || !w.isDefined(a.get<std::string>()))
+                 return std::nullopt;
+             return TsExpr{s->variable, TsKind::Condition};
+         }},
+        {"Fn::GetAZs", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> {
+             if (a.is_string() && a.get<std::string>().empty())
+                 return fnCall("getAzs", {}, TsKind::StringList);
+             return fnCall("getAzs", {w.asString(a, indent)}, TsKind::StringList);
+         }},
+        {"Fn::ImportValue", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> {
+             return fnCall("importValue", {w.asString(a, indent)}, TsKind::String);
+         }},
+        {"Fn::Base64", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> {
+             return fnCall("base64", {w.asString(a, indent)}, TsKind::String);
+         }},
+        {"Fn::FindInMap", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> {
+             if (!a.is_array() || a.size() != 3)
+                 return std::nullopt;
+             return fnCall("findInMap", {w.asString(a[0], indent), w.asString(a[1], indent), w.asString(a[2], indent)},
+                           TsKind::String);
+         }},
+        {"Fn::Cidr", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> {
+             if (!a.is_array() || a.size() != 3 || !a[1].is_number_integer() || a[1].get<long long>() < 1
+                 || a[1].get<long long>() > 256 || !a[2].is_string())
+                 return std::nullopt;
+             return fnCall("cidr", {w.asString(a[0], indent), ts::numberLiteral(a[1]), ts::stringLiteral(a[2].get<std::string>())},
+                           TsKind::StringList);
+         }},
+        {"Fn::Contains", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> {
+             if (!isPair(a))
+                 return std::nullopt;
+             return fnCall("conditionContains", {w.asList(a[0], indent), w.asString(a[1], indent)}, TsKind::Condition);
+         }},
+        {"Fn::EachMemberEquals", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> {
+             if (!isPair(a))
+                 return std::nullopt;
+             return fnCall("conditionEachMemberEquals", {w.asList(a[0], indent), w.asString(a[1], indent)}, TsKind::Condition);
+         }},
+        {"Fn::EachMemberIn", [](CdkValueWriter &w, const Json &a, int indent) -> std::optional<TsExpr> {
+             if (!isPair(a))
+                 return std::nullopt;
+             return fnCall("conditionEachMemberIn", {w.asList(a[0], indent), w.asList(a[1], indent)}, TsKind::Condition);
+         }},
+        {"Fn::ValueOf", [](CdkValueWriter &, const Json &a, int) -> std::optional<TsExpr> {
+             if (!isStringPair(a))
+                 return std::nullopt;
+             return fnCall("valueOf", {ts::stringLiteral(a[0].get<std::string>()), ts::stringLiteral(a[1].get<std::string>())},
+                           TsKind::String);
+         }},
+        {"Fn::ValueOfAll", [](CdkValueWriter &, const Json &a, int) -> std::optional<TsExpr> {
+             if (!isStringPair(a))
+                 return std::nullopt;
+             return fnCall("valueOfAll", {ts::stringLiteral(a[0].get<std::string>()), ts::stringLiteral(a[1].get<std::string>())},
+                           TsKind::StringList);
+         }},
+        {"Fn::RefAll", [](CdkValueWriter &, const Json &a, int) -> std::optional<TsExpr> {
+             if (!a.is_string())
+                 return std::nullopt;
+             return fnCall("refAll", {ts::stringLiteral(a.get<std::string>())}, TsKind::StringList);
+         }},
     };
-    const bool list2 = a.is_array() && a.size() == 2;
-    if (name == "Ref")
-        return a.is_string() ? ref(a.get<std::string>()) : raw(v, indent);
-    if (name == "Fn::GetAtt")
-        return getAtt(a, indent);
-    if (name == "Fn::Sub") {
-        if (a.is_string())
-            return call("sub", {stringValue(a.get<std::string>())}, TsKind::String);
-        if (list2 && a[0].is_string() && a[1].is_object()) {
-            std::vector<std::string> vars;
-            for (auto it = a[1].begin(); it != a[1].end(); ++it)
-                vars.push_back(ts::objectKey(it.key()) + ": " + asString(it.value(), indent + 2));
-            return call("sub", {stringValue(a[0].get<std::string>()), formatList(vars, '{', '}', indent)},
-                        TsKind::String);
-        }
+    const auto it = writers.find(intrinsics::intrinsicName(v));
+    if (it == writers.end())
         return raw(v, indent);
-    }
-    if (name == "Fn::Join")
-        return join(a, indent);
-    if (name == "Fn::Select") {
-        if (list2 && a[0].is_number_integer() && a[0].get<long long>() >= 0) {
-            bool anyToken = intrinsics::isIntrinsic(a[1]);
-            if (a[1].is_array())
-                for (const Json &e : a[1])
-                    anyToken = anyToken || intrinsics::isIntrinsic(e);
-            if (anyToken && (a[1].is_array() || intrinsics::isIntrinsic(a[1])))
-                return call("select", {ts::numberLiteral(a[0]), asList(a[1], indent)}, TsKind::String);
-        }
-        return raw(v, indent);
-    }
-    if (name == "Fn::Split") {
-        if (list2 && a[0].is_string() && intrinsics::isIntrinsic(a[1]))
-            return call("split", {ts::stringLiteral(a[0].get<std::string>()), asString(a[1], indent)},
-                        TsKind::StringList);
-        return raw(v, indent);
-    }
-    if (name == "Fn::If") {
-        if (a.is_array() && a.size() == 3 && a[0].is_string())
-            return call("conditionIf", {ts::stringLiteral(a[0].get<std::string>()), any(a[1], indent),
-                                        any(a[2], indent)},
-                        TsKind::Resolvable);
-        return raw(v, indent);
-    }
-    if (name == "Fn::Equals") {
-        if (list2)
-            return call("conditionEquals", {any(a[0], indent), any(a[1], indent)}, TsKind::Condition);
-        return raw(v, indent);
-    }
-    if (name == "Fn::And" || name == "Fn::Or") {
-        if (a.is_array() && a.size() >= 2 && a.size() <= 10) {
-            std::vector<std::string> args;
-            for (const Json &c : a)
-                args.push_back(asCondition(c, indent));
-            return call(name == "Fn::And" ? "conditionAnd" : "conditionOr", args, TsKind::Condition);
-        }
-        return raw(v, indent);
-    }
-    if (name == "Fn::Not") {
-        if (a.is_array() && a.size() == 1)
-            return call("conditionNot", {asCondition(a[0], indent)}, TsKind::Condition);
-        return raw(v, indent);
-    }
-    if (name == "Condition") {
-        if (a.is_string()) {
-            const CdkSymbol *s = symbol(a.get<std::string>());
-            if (s && s->kind == CdkSymbol::Kind::Condition && !s->variable.empty()
-                && isDefined(a.get<std::string>()))
-                return {s->variable, TsKind::Condition};
-        }
-        return raw(v, indent);
-    }
-    if (name == "Fn::GetAZs") {
-        if (a.is_string() && a.get<std::string>().empty())
-            return call("getAzs", {}, TsKind::StringList);
-        return call("getAzs", {asString(a, indent)}, TsKind::StringList);
-    }
-    if (name == "Fn::ImportValue")
-        return call("importValue", {asString(a, indent)}, TsKind::String);
-    if (name == "Fn::Base64")
-        return call("base64", {asString(a, indent)}, TsKind::String);
-    if (name == "Fn::FindInMap") {
-        if (a.is_array() && a.size() == 3)
-            return call("findInMap", {asString(a[0], indent), asString(a[1], indent), asString(a[2], indent)},
-                        TsKind::String);
-        return raw(v, indent);
-    }
-    if (name == "Fn::Cidr") {
-        if (a.is_array() && a.size() == 3 && a[1].is_number_integer() && a[1].get<long long>() >= 1
-            && a[1].get<long long>() <= 256 && a[2].is_string())
-            return call("cidr", {asString(a[0], indent), ts::numberLiteral(a[1]),
-                                 ts::stringLiteral(a[2].get<std::string>())},
-                        TsKind::StringList);
-        return raw(v, indent);
-    }
-    if (name == "Fn::Contains" || name == "Fn::EachMemberEquals") {
-        if (list2)
-            return call(name == "Fn::Contains" ? "conditionContains" : "conditionEachMemberEquals",
-                        {asList(a[0], indent), asString(a[1], indent)}, TsKind::Condition);
-        return raw(v, indent);
-    }
-    if (name == "Fn::EachMemberIn") {
-        if (list2)
-            return call("conditionEachMemberIn", {asList(a[0], indent), asList(a[1], indent)}, TsKind::Condition);
-        return raw(v, indent);
-    }
-    if (name == "Fn::ValueOf") {
-        if (list2 && a[0].is_string() && a[1].is_string())
-            return call("valueOf", {ts::stringLiteral(a[0].get<std::string>()),
-                                    ts::stringLiteral(a[1].get<std::string>())},
-                        TsKind::String);
-        return raw(v, indent);
-    }
-    if (name == "Fn::ValueOfAll") {
-        if (list2 && a[0].is_string() && a[1].is_string())
-            return call("valueOfAll", {ts::stringLiteral(a[0].get<std::string>()),
-                                       ts::stringLiteral(a[1].get<std::string>())},
-                        TsKind::StringList);
-        return raw(v, indent);
-    }
-    if (name == "Fn::RefAll") {
-        if (a.is_string())
-            return call("refAll", {ts::stringLiteral(a.get<std::string>())}, TsKind::StringList);
-        return raw(v, indent);
-    }
-    return raw(v, indent);
+    std::optional<TsExpr> written = it->second(*this, v.begin().value(), indent);
+    return written ? *std::move(written) : raw(v, indent);
+}
+
+// Fn::And and Fn::Or: two to ten conditions.
+std::optional<TsExpr> CdkValueWriter::conditionList(const char *fn, const Json &a, int indent)
+{
+    if (!a.is_array() || a.size() < 2 || a.size() > 10)
+        return std::nullopt;
+    std::vector<std::string> args;
+    for (const Json &c : a)
+        args.push_back(asCondition(c, indent));
+    return fnCall(fn, args, TsKind::Condition);
 }
 
 void CdkValueWriter::recordOverride(const std::vector<std::string> &path, const Json &value)

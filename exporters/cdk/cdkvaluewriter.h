@@ -75,6 +75,7 @@ private:
     TsExpr ref(const std::string &name);
     TsExpr getAtt(const Json &args, int indent);
     TsExpr join(const Json &args, int indent);
+    std::optional<TsExpr> conditionList(const char *fn, const Json &args, int indent);
     // Both give no value when the L1 type cannot hold it: the caller writes an override instead.
     std::optional<std::string> structLiteral(const Json &value, const PropertyTypeSpec &type, const ResourceTypeSpec &owner,
                                              const std::vector<std::string> &path, int indent);

@@ -79,9 +79,8 @@ const SourceMap &Document::positions() const
         return m_content.positions;
     if (!m_positions) {
         const bool keepsText = m_content.source && m_content.source->format() == m_content.format;
-        SaveText text = keepsText ? m_content.source->render(m_content.root, m_filePath)
-                                  : SourceText::write(m_content.root, m_content.format, m_filePath);
-        m_positions = std::move(text.reread.positions);
+        m_positions = keepsText ? m_content.source->positionsFor(m_content.root, m_filePath)
+                                : SourceText::write(m_content.root, m_content.format, m_filePath).reread.positions;
     }
     return *m_positions;
 }

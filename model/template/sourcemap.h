@@ -26,6 +26,15 @@ public:
     SourcePos exact(std::string_view pointer) const;
     std::size_t size() const { return m_positions.size(); }
     void clear() { m_positions.clear(); }
+    void reserve(std::size_t n) { m_positions.reserve(n); }
+    // Calls f(pointer, position) for every recorded node, in no particular order.
+    template <class F>
+    void forEach(F &&f) const
+    {
+        for (const auto &[pointer, pos] : m_positions)
+            f(pointer, pos);
+    }
+    friend bool operator==(const SourceMap &, const SourceMap &) = default;
 
     // JSON Pointer helpers: escape one reference token ("~" -> "~0", "/" -> "~1").
     static std::string escape(std::string_view token);

@@ -100,6 +100,24 @@ SaveText SourceText::render(const Json &tree, const std::string &fileName) const
     return whole;
 }
 
+SourceMap SourceText::positionsFor(const Json &tree, const std::string &fileName) const
+{
+    if (parse(fileName)) {
+        if (*m_tree == tree)
+            return m_positions;
+        std::string why;
+        std::vector<TextChange> changes;
+        if (std::optional<std::string> patched = patchText(m_bytes, m_format, *m_tree, m_spans, tree, why, &changes)) {
+            if (!m_blocks)
+                m_blocks.emplace(m_bytes, m_format, *m_tree, m_positions, m_spans);
+            if (std::optional<SourceMap> positions =
+                    m_blocks->positionsAfter(m_bytes, *patched, changes, tree))
+                return std::move(*positions);
+        }
+    }
+    return render(tree, fileName).reread.positions;
+}
+
 SaveText SourceText::write(const Json &tree, TemplateFormat format, const std::string &fileName,
                            const std::string &lineBreak)
 {

@@ -8,6 +8,7 @@
 //
 // Reading the text again for its layout happens on the first save, not on opening.
 
+#include "model/template/blockpositions.h"
 #include "model/template/sourcespans.h"
 #include "model/template/template.h"
 
@@ -37,6 +38,9 @@ public:
     SourceText(std::string bytes, TemplateFormat format);
     // Text whose tree, positions and layout are already known (just read back after a save).
     SourceText(std::string bytes, TemplateFormat format, const Template &read, SourceSpans spans);
+    // Not copied: its block layout points into its own tree.
+    SourceText(const SourceText &) = delete;
+    SourceText &operator=(const SourceText &) = delete;
 
     const std::string &bytes() const { return m_bytes; }
     TemplateFormat format() const { return m_format; }
@@ -44,6 +48,9 @@ public:
     // The text for `tree`, in this text's format. `reread.source` holds the result as the
     // next baseline (with its layout already known).
     SaveText render(const Json &tree, const std::string &fileName) const;
+    // The positions `tree` will have once rendered (render(tree).reread.positions), found
+    // without reading the whole rendered text again when the edits leave most of it in place.
+    SourceMap positionsFor(const Json &tree, const std::string &fileName) const;
     // A whole new text for `tree` (a new document, or another format).
     static SaveText write(const Json &tree, TemplateFormat format, const std::string &fileName,
                           const std::string &lineBreak = "\n");
@@ -57,6 +64,7 @@ private:
     mutable std::optional<Json> m_tree; // absent when the text could not be read again
     mutable SourceMap m_positions;
     mutable SourceSpans m_spans;
+    mutable std::optional<BlockLayout> m_blocks; // made on the first positionsFor
 };
 
 } // namespace sc

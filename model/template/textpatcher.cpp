@@ -101,7 +101,8 @@ TextPatcher::TextPatcher(std::string_view text, const SourceSpans &spans)
 }
 
 std::optional<std::string> patchText(std::string_view text, TemplateFormat format, const Json &before,
-                                     const SourceSpans &spans, const Json &after, std::string &why)
+                                     const SourceSpans &spans, const Json &after, std::string &why,
+                                     std::vector<TextChange> *changes)
 {
     if (spans.empty()) {
         why = "the text's layout is not known";
@@ -109,10 +110,11 @@ std::optional<std::string> patchText(std::string_view text, TemplateFormat forma
     }
     const std::unique_ptr<TextPatcher> patcher =
         format == TemplateFormat::Json ? makeJsonPatcher(text, spans) : makeYamlPatcher(text, spans);
-    return patcher->run(before, after, why);
+    return patcher->run(before, after, why, changes);
 }
 
-std::optional<std::string> TextPatcher::run(const Json &before, const Json &after, std::string &why)
+std::optional<std::string> TextPatcher::run(const Json &before, const Json &after, std::string &why,
+                                            std::vector<TextChange> *changes)
 {
     m_edits.clear();
     m_keys.clear();
@@ -138,12 +140,22 @@ std::optional<std::string> TextPatcher::run(const Json &before, const Json &afte
         done = e.to;
     }
     out.append(m_text.substr(done));
+    if (changes) {
+        changes->clear();
+        changes->reserve(m_edits.size());
+        for (const TextEdit &e : m_edits) {
+            const std::string_view old = m_text.substr(e.from, e.to - e.from);
+            const auto added = std::count(e.text.begin(), e.text.end(), '\n');
+            const auto removed = std::count(old.begin(), old.end(), '\n');
+            changes->push_back({e.from, e.to, e.text.size(), added - removed, e.follows});
+        }
+    }
     return out;
 }
 
 void TextPatcher::edit(std::size_t from, std::size_t to, std::string text)
 {
-    m_edits.push_back({from, to, std::move(text)});
+    m_edits.push_back({from, to, std::move(text), m_follows});
 }
 
 const std::string *TextPatcher::keyOf(std::uint32_t index) const
@@ -173,6 +185,15 @@ std::string TextPatcher::indentLines(std::string_view text, std::string_view ind
         start = lf + 1;
     }
     return out;
+}
+
+bool TextPatcher::insertAfter(std::uint32_t container, std::int64_t afterNth, const std::string *key,
+                              const Json &value)
+{
+    m_follows = afterNth >= 0;
+    const bool done = insertChild(container, afterNth, key, value);
+    m_follows = false;
+    return done;
 }
 
 bool TextPatcher::diffOrReplace(std::uint32_t index, const Json &before, const Json &after,
@@ -219,12 +240,19 @@ bool TextPatcher::diffMap(std::uint32_t index, const Json &before, const Json &a
 {
     if (before.empty() || after.empty())
         return false;
+    // Keys and values by position: looking a key up in an ordered object is a linear search.
     std::vector<const std::string *> oldKeys;
     std::vector<const std::string *> newKeys;
-    for (const auto &item : before.items())
+    std::vector<const Json *> oldValues;
+    std::vector<const Json *> newValues;
+    for (const auto &item : before.items()) {
         oldKeys.push_back(&item.key());
-    for (const auto &item : after.items())
+        oldValues.push_back(&item.value());
+    }
+    for (const auto &item : after.items()) {
         newKeys.push_back(&item.key());
+        newValues.push_back(&item.value());
+    }
     // Entries kept in place: the most entries present on both sides whose order agrees. An
     // entry that changed places counts as removed from the old place and added at the new one.
     const std::unordered_set<std::string_view> inPlace = entriesInPlace(oldKeys, after);
@@ -241,19 +269,19 @@ bool TextPatcher::diffMap(std::uint32_t index, const Json &before, const Json &a
         std::size_t next = 0;
         while (j < newKeys.size() && !inPlace.count(*newKeys[j])) {
             const std::string &key = *newKeys[j];
-            const Json &value = after.at(key);
-            if (next < removed.size() && looksRenamed(before.at(*oldKeys[removed[next]]), value)) {
+            const Json &value = *newValues[j];
+            if (next < removed.size() && looksRenamed(*oldValues[removed[next]], value)) {
                 const std::size_t o = removed[next++];
                 const std::uint32_t c = child(index, static_cast<std::uint32_t>(o));
                 m_keys[c] = key;
-                if (!renameKey(c, key) || !diff(c, before.at(*oldKeys[o]), value))
+                if (!renameKey(c, key) || !diff(c, *oldValues[o], value))
                     return false;
                 anchor = static_cast<std::int64_t>(o);
                 ++stayed;
             } else {
                 for (; next < removed.size(); ++next)
                     removals.push_back(static_cast<std::uint32_t>(removed[next]));
-                if (!insertChild(index, anchor, &key, value))
+                if (!insertAfter(index, anchor, &key, value))
                     return false;
             }
             ++j;
@@ -264,7 +292,7 @@ bool TextPatcher::diffMap(std::uint32_t index, const Json &before, const Json &a
             continue;
         const std::uint32_t c = child(index, static_cast<std::uint32_t>(i));
         m_keys[c] = *oldKeys[i];
-        if (!diff(c, before.at(*oldKeys[i]), after.at(*newKeys[j])))
+        if (!diff(c, *oldValues[i], *newValues[j]))
             return false;
         anchor = static_cast<std::int64_t>(i);
         ++stayed;
@@ -308,7 +336,7 @@ bool TextPatcher::diffSeq(std::uint32_t index, const Json &before, const Json &a
     }
     const std::int64_t anchor = static_cast<std::int64_t>(prefix + paired) - 1;
     for (std::size_t t = paired; t < newMiddle; ++t) {
-        if (!insertChild(index, anchor, nullptr, after[prefix + t]))
+        if (!insertAfter(index, anchor, nullptr, after[prefix + t]))
             return false;
     }
     return true;

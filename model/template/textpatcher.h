@@ -23,10 +23,22 @@
 
 namespace sc {
 
+// One edit the patcher made, in the coordinates of the old text (ordered by `from`): enough to
+// tell where everything after it moved without reading the new text again.
+struct TextChange {
+    std::size_t from = 0;
+    std::size_t to = 0;
+    std::size_t length = 0;   // of the text put in place of [from, to)
+    std::ptrdiff_t lines = 0; // line breaks added (negative: removed)
+    bool follows = false;     // an insertion after an entry: it belongs with the text before it
+};
+
 // `text` read as `before` (with `spans` from the same reading), edited into `after`. Returns
 // the new text, or nullopt with `why` when only a whole new file can express the change.
+// With `changes`, also says which edits made it.
 std::optional<std::string> patchText(std::string_view text, TemplateFormat format, const Json &before,
-                                     const SourceSpans &spans, const Json &after, std::string &why);
+                                     const SourceSpans &spans, const Json &after, std::string &why,
+                                     std::vector<TextChange> *changes = nullptr);
 
 // The comparison and the bookkeeping of edits, shared by the YAML and JSON patchers; they say
 // how each kind of edit is written. Each operation returns false when it cannot be done in
@@ -36,7 +48,8 @@ public:
     TextPatcher(std::string_view text, const SourceSpans &spans);
     virtual ~TextPatcher() = default;
 
-    std::optional<std::string> run(const Json &before, const Json &after, std::string &why);
+    std::optional<std::string> run(const Json &before, const Json &after, std::string &why,
+                                   std::vector<TextChange> *changes = nullptr);
 
 protected:
     virtual bool replaceScalar(std::uint32_t index, const Json &value) = 0;
@@ -69,6 +82,7 @@ private:
         std::size_t from;
         std::size_t to;
         std::string text;
+        bool follows;
     };
 
     bool diff(std::uint32_t index, const Json &before, const Json &after);
@@ -76,10 +90,13 @@ private:
     bool diffSeq(std::uint32_t index, const Json &before, const Json &after);
     bool diffOrReplace(std::uint32_t index, const Json &before, const Json &after,
                        bool (TextPatcher::*how)(std::uint32_t, const Json &, const Json &));
+    // insertChild, with its edits marked as following the entry they are put after.
+    bool insertAfter(std::uint32_t container, std::int64_t afterNth, const std::string *key, const Json &value);
 
     std::vector<TextEdit> m_edits;
     std::unordered_map<std::uint32_t, std::string> m_keys;
     std::string m_newline;
+    bool m_follows = false;
 };
 
 // The two formats' patchers (yamlpatcher.cpp, jsonpatcher.cpp).

@@ -277,6 +277,10 @@ Item {
             color: Theme.edge
             highlightColor: Theme.selection
         }
+        // A rehearsal's traffic path, over the edges and under the cards.
+        TrafficEdges {
+            edgeLayer: edges
+        }
 
         // Qt 6.4's qmllint does not see the document's ids inside a delegate (the lines marked
         // "disable unqualified" below); they resolve at run time.

@@ -23,6 +23,7 @@ namespace {
 
 const char *kInPlace = SC_SOURCE_DIR "/examples/codedeploy-inplace-asg/template.yaml";
 const char *kLambda = SC_SOURCE_DIR "/examples/lambda-canary/template.yaml";
+const char *kEcsBlueGreen = SC_SOURCE_DIR "/examples/ecs-fargate-blue-green/template.yaml";
 
 QQuickItem *findItem(QQuickItem *root, const QString &name)
 {
@@ -285,6 +286,32 @@ private slots:
         QFile svg(files.filePath(QStringLiteral("charts.svg")));
         QVERIFY(svg.open(QIODevice::ReadOnly));
         QVERIFY(svg.readAll().startsWith("<?xml"));
+    }
+
+    // The traffic path's edges carry the shares: ECS blue/green with ECSCanary10Percent5Minutes
+    // sends 10 % to green from the shift at 1:00 until 6:00, then everything.
+    void trafficEdgesAreAsWideAsTheirShare()
+    {
+        open(kEcsBlueGreen);
+        QMetaObject::invokeMethod(m_f->window, "startRehearsal", Q_ARG(QVariant, QStringLiteral("Service")));
+        QTRY_VERIFY(rehearsal()->isReady());
+        QCOMPARE(rehearsal()->strategy(), QStringLiteral("CodeDeployDefault.ECSCanary10Percent5Minutes"));
+        const QString toLoadBalancer = QStringLiteral("trafficEdge-ProductionListener-LoadBalancer");
+        const QString toBlue = QStringLiteral("trafficEdge-ProductionListener-BlueTargetGroup");
+        const auto prop = [&](const QString &edge, const char *name) {
+            QQuickItem *e = item(edge);
+            return e ? e->property(name).toDouble() : -1.0;
+        };
+        rehearsal()->seek(200);
+        QTRY_VERIFY(item(toLoadBalancer) && item(toLoadBalancer)->isVisible());
+        QCOMPARE(prop(toLoadBalancer, "share"), 100.0);
+        QVERIFY(std::abs(prop(toLoadBalancer, "newFraction") - 0.1) < 1e-9);
+        QCOMPARE(prop(toBlue, "share"), 90.0);
+        QCOMPARE(prop(toBlue, "newFraction"), 0.0);
+        rehearsal()->seek(400);
+        QTRY_COMPARE(prop(toLoadBalancer, "newFraction"), 1.0);
+        QCOMPARE(prop(toBlue, "share"), 0.0);
+        QVERIFY(!item(toBlue)->isVisible()); // blue carries nothing: no edge drawn over it
     }
 
     void aThousandInstancesAggregateIntoBars()
