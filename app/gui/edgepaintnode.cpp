@@ -16,8 +16,17 @@ void EdgePaintNode::render(const RenderState *state)
         return;
     // What can show: the window, within the item's clip; mapped to scene coordinates, so
     // that edges wholly outside it (most of a large diagram zoomed in) cost nothing.
+    // An empty clip region means the node is clipped away entirely (its chunk is outside the
+    // canvas's clip), not that there is no clip: drawing then would paint over the panels.
+    const QRegion *clip = state->clipRegion();
+    if (clip && clip->isEmpty())
+        return;
+    // The clip region is in window coordinates: it is set before the node's own transform, on
+    // a painter whose state the renderer gets back as it was.
+    painter->save();
+    painter->resetTransform();
     QRectF area(QPointF(), QSizeF(painter->device()->width(), painter->device()->height()));
-    if (const QRegion *clip = state->clipRegion(); clip && !clip->isEmpty()) {
+    if (clip) {
         painter->setClipRegion(*clip, Qt::ReplaceClip);
         area &= QRectF(clip->boundingRect());
     }
@@ -48,6 +57,7 @@ void EdgePaintNode::render(const RenderState *state)
         const QPointF arrow[3] = {tip, base + side, base - side};
         painter->drawConvexPolygon(arrow, 3);
     }
+    painter->restore();
 }
 
 void EdgePaintNode::drawVisible(QPainter *painter, const std::vector<QPointF> &curve, const QRectF &area)

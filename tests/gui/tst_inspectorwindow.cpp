@@ -578,6 +578,35 @@ private slots:
         for (const ExampleInfo &example : examples())
             QTest::newRow(qPrintable(example.folder)) << example.folder;
     }
+    // A selected card's edges that run out of the canvas stop at its edge: in the software
+    // renderer a chunk of edges outside the part of the canvas being repainted was drawn
+    // unclipped, over the inspector (seen selecting the lambda-canary cards one after the other
+    // at 1400×860).
+    void edgesStayInsideTheCanvas()
+    {
+        m_f->window->resize(1400, 860);
+        QVERIFY(openExample(QStringLiteral("lambda-canary")));
+        QQuickItem *panel = m_f->item(QStringLiteral("inspector"));
+        QVERIFY(panel);
+        const QColor edge(0x21, 0x66, 0xd9); // the light theme's selection colour, the highlighted edges'
+        for (const std::string &id : m_f->document.resourceIds()) {
+            select(QString::fromStdString(id));
+            const QImage shot = m_f->window->grabWindow();
+            // The label column of the inspector's top rows: dark text on the panel, never blue.
+            const QRect labels = panel->mapRectToScene(QRectF(0, 0, 160, 320)).toAlignedRect() & shot.rect();
+            int blue = 0;
+            for (int y = labels.top(); y <= labels.bottom(); ++y) {
+                for (int x = labels.left(); x <= labels.right(); ++x) {
+                    const QColor c = shot.pixelColor(x, y);
+                    blue += std::abs(c.red() - edge.red()) < 40 && std::abs(c.green() - edge.green()) < 40
+                            && std::abs(c.blue() - edge.blue()) < 40;
+                }
+            }
+            QVERIFY2(blue == 0, qPrintable(QStringLiteral("%1 edge pixels over the inspector with %2 selected")
+                                               .arg(blue).arg(QString::fromStdString(id))));
+        }
+    }
+
     void nothingCutOff()
     {
         QFETCH(QString, example);
