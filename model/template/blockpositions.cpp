@@ -316,9 +316,10 @@ std::optional<SourceMap> BlockLayout::positionsAfter(std::string_view text, std:
 
     // Pieces not read this time are not kept: the cache holds what the document looks like now.
     std::unordered_map<std::string, std::shared_ptr<const Template>> kept;
-    for (auto &[piece, read] : m_pieces) {
+    for (auto &entry : m_pieces) {
+        const std::shared_ptr<const Template> &read = entry.second;
         if (std::any_of(regions.begin(), regions.end(), [&](const Region &r) { return r.read == read; }))
-            kept.emplace(piece, read);
+            kept.emplace(entry.first, read);
     }
     m_pieces = std::move(kept);
 
