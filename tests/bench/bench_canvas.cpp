@@ -11,6 +11,7 @@
 // For profiling a single scenario under valgrind: BENCH_SCENARIOS=zoom,drag (any of pan-all,
 // pan-100, zoom, drag) and BENCH_FRAMES=40.
 
+#include "benchfigures.h"
 #include "benchtemplates.h"
 
 #include "app/gui/canvascontroller.h"
@@ -37,6 +38,8 @@
 Q_IMPORT_QML_PLUGIN(StackCanvasPlugin)
 
 using namespace sc;
+using bench::Figures;
+using bench::figuresOf;
 
 namespace {
 
@@ -47,19 +50,6 @@ bool wanted(const char *scenario)
 {
     const QByteArray list = qgetenv("BENCH_SCENARIOS");
     return list.isEmpty() || list.split(',').contains(QByteArray(scenario));
-}
-
-struct Figures {
-    double median = 0, p95 = 0;
-};
-
-Figures figuresOf(std::vector<double> gaps)
-{
-    if (gaps.empty())
-        return {};
-    std::sort(gaps.begin(), gaps.end());
-    const auto at = [&](double q) { return gaps[std::min(gaps.size() - 1, static_cast<std::size_t>(q * gaps.size()))]; };
-    return {at(0.5), at(0.95)};
 }
 
 // Runs `step(frame)` once per frame for kFrames frames; returns the frame gaps in ms.

@@ -14,6 +14,7 @@
 //
 //   bench_rehearsal [N...]      (default: 100 1000)
 
+#include "tests/bench/benchfigures.h"
 #include "app/gui/documentcontroller.h"
 #include "app/gui/rehearsalcontroller.h"
 #include "model/document/documentio.h"
@@ -37,24 +38,13 @@
 Q_IMPORT_QML_PLUGIN(StackCanvasPlugin)
 
 using namespace sc;
+using bench::Figures;
+using bench::figuresOf;
 
 namespace {
 
 constexpr int kFrames = 240;
 constexpr int kWarmup = 10;
-
-struct Figures {
-    double median = 0, p95 = 0;
-};
-
-Figures figuresOf(std::vector<double> values)
-{
-    if (values.empty())
-        return {};
-    std::sort(values.begin(), values.end());
-    const auto at = [&](double q) { return values[std::min(values.size() - 1, static_cast<std::size_t>(q * values.size()))]; };
-    return {at(0.5), at(0.95)};
-}
 
 double msSince(const QElapsedTimer &clock) { return static_cast<double>(clock.nsecsElapsed()) / 1e6; }
 
