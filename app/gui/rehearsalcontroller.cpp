@@ -615,6 +615,20 @@ QVariantMap RehearsalController::pathShares() const
     return out;
 }
 
+QVariantMap RehearsalController::edgeShare(const QString &source, const QString &target) const
+{
+    // Between a listener (90 % + 10 %) and the blue target group (90 % + 0 %) the edge carries
+    // 90 % of the original: the end with the smaller share says what passes along it.
+    const QVariantMap shares = pathShares();
+    const QVariantMap a = shares.value(source).toMap(), b = shares.value(target).toMap();
+    if (a.isEmpty() || b.isEmpty())
+        return {};
+    const auto total = [](const QVariantMap &m) {
+        return m.value(QStringLiteral("original")).toDouble() + m.value(QStringLiteral("replacement")).toDouble();
+    };
+    return total(a) <= total(b) ? a : b;
+}
+
 QVariantList RehearsalController::chartPoints(const QString &series, double width, double height) const
 {
     if (!m_timeline)

@@ -162,6 +162,9 @@ public:
     Q_INVOKABLE QString openSavedScenario(const QString &name);
     // A name for the scenario, e.g. "WebDeployment-OneAtATime".
     Q_INVOKABLE QString suggestedScenarioName() const;
+    // What the edge between two resources of the traffic path carries now: the share of the end
+    // that carries less ({original, replacement} in percent), or an empty map off the path.
+    Q_INVOKABLE QVariantMap edgeShare(const QString &source, const QString &target) const;
     // A chart line in a width x height box: time across, the series up (trafficReplacement,
     // trafficOriginal: 0-100 %; healthy, running: 0 to the peak fleet), drawn as steps because a
     // sample holds until the next one.

@@ -35,14 +35,9 @@ Item {
             readonly property string source: traffic.edgeLayer.edgeSource(modelData)
             readonly property string target: traffic.edgeLayer.edgeTarget(modelData)
             objectName: "trafficEdge-" + source + "-" + target
-            // The part of the path with the smaller share says what this edge carries: between a
-            // listener (90 % + 10 %) and the blue target group (90 %), 90 % of the original.
             readonly property var carried: {
-                const shares = traffic.rehearsal ? traffic.rehearsal.pathShares : ({})
-                const a = shares[source], b = shares[target]
-                if (a === undefined || b === undefined)
-                    return undefined
-                return a.original + a.replacement <= b.original + b.replacement ? a : b
+                const m = traffic.rehearsal && traffic.rehearsal.time >= 0 ? traffic.rehearsal.edgeShare(source, target) : ({})
+                return m.original === undefined ? undefined : m
             }
             readonly property real share: carried === undefined ? 0 : carried.original + carried.replacement
             readonly property real newFraction: share > 0 ? carried.replacement / share : 0
