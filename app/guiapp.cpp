@@ -5,8 +5,8 @@
 #include "app/gui/rehearsalcomparison.h"
 #include "app/gui/rehearsalcontroller.h"
 #include "app/gui/documentcontroller.h"
-#include "app/gui/examples.h"
-#include "model/document/document.h"
+#include "app/examples/examples.h"
+#include "model/undo/undoabledocument.h"
 #include "model/document/documentio.h"
 #include "model/template/templateerror.h"
 #include "model/template/templatereader.h"
@@ -204,10 +204,8 @@ int runGui(int argc, char **argv)
         std::fputs(qPrintable(text), stdout);
         return 0;
     }
-    if (parser.isSet(version)) {
-        std::printf("StackCanvas %s\n", STACKCANVAS_VERSION);
-        return 0;
-    }
+    if (parser.isSet(version))
+        return cli::printVersion();
 
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty() && looksLikeCommand(files.front())) {
@@ -235,7 +233,7 @@ int runGui(int argc, char **argv)
             return usage("--size takes WxH from 200x200 to 8000x8000, for example 1600x1000");
     }
 
-    Document document;
+    UndoableDocument document;
     try {
         if (files.isEmpty())
             loadExample(document, defaultExample());

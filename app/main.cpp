@@ -1,34 +1,19 @@
-// stackcanvas: the window, or a headless subcommand (validate, export, simulate, rules).
-// Subcommands never load QML, so they run on machines without a display.
+// stackcanvas: a headless subcommand (validate, export, simulate, rules, ...) runs here with Qt
+// Core only; the window and everything that draws run in stackcanvas-window (app/windowmain.cpp),
+// which this process becomes (app/cli/windowhandoff.h).
 
 #include "app/cli/clicommands.h"
-#include "app/guiapp.h"
+#include "app/cli/windowhandoff.h"
 
-#include <QCoreApplication>
-#include <QGuiApplication>
-
-#include <memory>
+#include <cstring>
 
 int main(int argc, char **argv)
 {
+    if (argc == 2 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0))
+        return sc::cli::printVersion();
     if (argc > 1) {
-        if (const sc::cli::Command *command = sc::cli::findCommand(QString::fromLocal8Bit(argv[1]))) {
-            // A PNG export draws text, which needs fonts: give it an offscreen GUI application.
-            bool png = false;
-            for (int i = 2; i < argc; ++i)
-                png = png || qstrcmp(argv[i], "png") == 0 || qstrcmp(argv[i], "--to=png") == 0;
-            std::unique_ptr<QCoreApplication> app;
-            if (qstrcmp(argv[1], "export") == 0 && png) {
-                if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-                    qputenv("QT_QPA_PLATFORM", "offscreen");
-                app = sc::startGuiApplication(argc, argv, true, "cannot draw the PNG (no Qt platform plugin)");
-            } else {
-                app = std::make_unique<QCoreApplication>(argc, argv);
-            }
-            QCoreApplication::setApplicationName(QStringLiteral("stackcanvas"));
-            QCoreApplication::setApplicationVersion(QStringLiteral(STACKCANVAS_VERSION));
-            return command->run(QCoreApplication::arguments().mid(2));
-        }
+        if (const sc::cli::Command *command = sc::cli::findCommand(QString::fromLocal8Bit(argv[1])))
+            return sc::cli::runHeadless(*command, argc, argv);
     }
-    return sc::runGui(argc, argv);
+    return sc::cli::runInWindowExecutable(argv);
 }

@@ -2,7 +2,6 @@
 
 #include "exporters/cdktsexporter.h"
 #include "exporters/cloudformationexporter.h"
-#include "exporters/diagramexporter.h"
 #include "exporters/samexporter.h"
 #include "model/document/documentio.h"
 
@@ -17,14 +16,24 @@ ExporterRegistry::ExporterRegistry()
     m_exporters.push_back(std::make_unique<CloudFormationExporter>(TemplateFormat::Json));
     m_exporters.push_back(std::make_unique<SamExporter>());
     m_exporters.push_back(std::make_unique<CdkTsExporter>());
-    m_exporters.push_back(std::make_unique<DiagramExporter>(DiagramExporter::Format::Svg));
-    m_exporters.push_back(std::make_unique<DiagramExporter>(DiagramExporter::Format::Png));
+}
+
+ExporterRegistry &ExporterRegistry::registry()
+{
+    static ExporterRegistry registry;
+    return registry;
 }
 
 const ExporterRegistry &ExporterRegistry::instance()
 {
-    static const ExporterRegistry registry;
-    return registry;
+    return registry();
+}
+
+void ExporterRegistry::add(std::unique_ptr<Exporter> exporter)
+{
+    ExporterRegistry &r = registry();
+    if (!r.find(exporter->id()))
+        r.m_exporters.push_back(std::move(exporter));
 }
 
 const Exporter *ExporterRegistry::find(const std::string &id) const

@@ -3,8 +3,10 @@
 
 #include "exporters/exporter.h"
 
+#include <array>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sc {
@@ -12,6 +14,10 @@ namespace sc {
 class ExporterRegistry {
 public:
     static const ExporterRegistry &instance();
+    // Adds an exporter built outside this library: the diagram exporters draw with Qt Gui, which
+    // the command line does not load, so the window's executable adds them when it starts
+    // (registerDiagramExporters).
+    static void add(std::unique_ptr<Exporter> exporter);
 
     const Exporter *find(const std::string &id) const;
     std::vector<const Exporter *> all() const;
@@ -19,8 +25,13 @@ public:
 
 private:
     ExporterRegistry();
+    static ExporterRegistry &registry();
     std::vector<std::unique_ptr<Exporter>> m_exporters;
 };
+
+// The formats of the diagram exporters: the command line hands an export to one of them to the
+// window's executable.
+inline constexpr std::array<std::string_view, 2> kDiagramFormats{"svg", "png"};
 
 // Writes an export result to `path` (a file, or a directory for project exporters) through
 // QSaveFile; returns an empty string or the error.

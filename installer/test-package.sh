@@ -36,8 +36,11 @@ echo "== the package: $(basename "$deb"), $(du -h "$deb" | cut -f1)"
 dpkg-deb --field "$deb" Package Version Architecture Installed-Size Depends Recommends
 mkdir -p "$work/files"
 dpkg-deb -x "$deb" "$work/files"
-exe=$work/files/usr/bin/stackcanvas
-file "$exe" | grep -q 'stripped' && ! file "$exe" | grep -q 'not stripped' || fail "the executable is not stripped"
+# The command, and the window's executable it hands drawing to.
+for exe in "$work/files/usr/bin/stackcanvas" "$work/files/usr/libexec/stackcanvas/stackcanvas-window"; do
+    [ -x "$exe" ] || fail "no executable $exe"
+    file "$exe" | grep -q 'stripped' && ! file "$exe" | grep -q 'not stripped' || fail "$exe is not stripped"
+done
 desktop-file-validate "$work/files/usr/share/applications/io.stackcanvas.StackCanvas.desktop"
 appstreamcli validate --no-net "$work/files/usr/share/metainfo/io.stackcanvas.StackCanvas.metainfo.xml"
 [ -f "$work/files/usr/share/icons/hicolor/scalable/apps/io.stackcanvas.StackCanvas.svg" ] || fail "no hicolor icon"

@@ -2,6 +2,7 @@
 
 #include "app/cli/simulatecommand.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTextStream>
 
@@ -31,6 +32,25 @@ const Command *findCommand(const QString &name)
             return &c;
     }
     return nullptr;
+}
+
+int runCommand(const Command &command)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("stackcanvas"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STACKCANVAS_VERSION));
+    return command.run(QCoreApplication::arguments().mid(2));
+}
+
+int printVersion()
+{
+    std::printf("StackCanvas %s\n", STACKCANVAS_VERSION);
+    return 0;
+}
+
+int runHeadless(const Command &command, int argc, char **argv)
+{
+    const QCoreApplication app(argc, argv);
+    return runCommand(command);
 }
 
 void out(const QString &text)

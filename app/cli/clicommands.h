@@ -21,6 +21,13 @@ struct Command {
 const std::vector<Command> &commands();
 const Command *findCommand(const QString &name);
 
+// Runs `command` with the arguments after its name (argv[2] on) in a QCoreApplication made here.
+int runHeadless(const Command &command, int argc, char **argv);
+// "StackCanvas VERSION" on stdout, for --version (exit code 0).
+int printVersion();
+// The same in the application that exists already (a QGuiApplication, for a PNG export).
+int runCommand(const Command &command);
+
 // Shared by the commands: print to stdout / stderr (UTF-8), and report bad usage (exit 2).
 void out(const QString &text);
 void err(const QString &text);

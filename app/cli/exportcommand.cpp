@@ -1,11 +1,13 @@
 // stackcanvas export FILE --to FORMAT [-o OUT]
 
 #include "app/cli/clicommands.h"
+#include "app/cli/windowhandoff.h"
 #include "exporters/exporterregistry.h"
 #include "model/document/documentio.h"
 #include "model/template/templateerror.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFileInfo>
 
 #include <utility>
@@ -20,6 +22,10 @@ int runExport(const QStringList &arguments)
     QStringList formats;
     for (const std::string &id : registry.ids())
         formats << QString::fromStdString(id);
+    for (const std::string_view id : kDiagramFormats) {
+        if (!registry.find(std::string(id)))
+            formats << QString::fromLatin1(id.data(), static_cast<qsizetype>(id.size()));
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Export a template to another format."));
@@ -42,6 +48,8 @@ int runExport(const QStringList &arguments)
     if (!parser.isSet(to))
         return usageError(QStringLiteral("export needs --to FORMAT, one of %1").arg(formats.join(QStringLiteral(", "))));
     const Exporter *exporter = registry.find(parser.value(to).toStdString());
+    if (!exporter && formats.contains(parser.value(to)))
+        return runInWindowExecutable(QCoreApplication::arguments()); // a diagram: drawn there
     if (!exporter)
         return usageError(QStringLiteral("unknown format '%1'; use one of %2").arg(parser.value(to), formats.join(QStringLiteral(", "))));
     const QString format = parser.value(to);

@@ -1,23 +1,14 @@
 // stackcanvas quiz [--format text|json] [--topic N] [--lesson ID] [--predictions]
 
 #include "app/cli/clicommands.h"
+#include "app/examples/examples.h"
 #include "model/study/predictions.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 
 namespace sc::cli {
 
 namespace {
-
-// The examples embedded in the application (app/CMakeLists.txt), as the window opens them.
-std::optional<std::string> embeddedExample(const std::string &folder)
-{
-    QFile file(QStringLiteral(":/examples/%1/template.yaml").arg(QString::fromStdString(folder)));
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    return file.readAll().toStdString();
-}
 
 QString questionText(const Question &q, int number)
 {

@@ -6,7 +6,7 @@ namespace sc {
 
 QColor DiagramStyle::categoryColor(const QString &category, bool dark) const
 {
-    return sc::categoryColor(category.toStdString(), dark);
+    return QColor::fromString(sc::categoryColor(category.toStdString(), dark));
 }
 
 } // namespace sc

@@ -1,7 +1,7 @@
 #include "app/gui/documentcontroller.h"
 
-#include "app/gui/examples.h"
-#include "model/document/document.h"
+#include "app/examples/examples.h"
+#include "model/undo/undoabledocument.h"
 #include "model/document/documentio.h"
 #include "model/template/templateerror.h"
 
@@ -20,7 +20,7 @@ const QString kRecentFilesKey = QStringLiteral("files/recent");
 
 } // namespace
 
-DocumentController::DocumentController(Document *document, QObject *parent, const QString &recoveryDirectory)
+DocumentController::DocumentController(UndoableDocument *document, QObject *parent, const QString &recoveryDirectory)
     : QObject(parent)
     , m_document(document)
     , m_resources(new ResourceModel(document, this))

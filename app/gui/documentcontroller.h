@@ -11,6 +11,7 @@
 #include "app/gui/resourcemodel.h"
 #include "app/gui/templatetext.h"
 #include "app/gui/undohistory.h"
+#include "model/undo/undoabledocument.h"
 
 #include <QObject>
 #include <QPointF>
@@ -19,8 +20,6 @@
 #include <QtQml/qqmlregistration.h>
 
 namespace sc {
-
-class Document;
 
 class DocumentController : public QObject {
     Q_OBJECT
@@ -52,7 +51,7 @@ class DocumentController : public QObject {
 
 public:
     // `recoveryDirectory` empty: the application's data location.
-    explicit DocumentController(Document *document, QObject *parent = nullptr, const QString &recoveryDirectory = {});
+    explicit DocumentController(UndoableDocument *document, QObject *parent = nullptr, const QString &recoveryDirectory = {});
 
     ResourceModel *resources() const { return m_resources; }
     CanvasController *canvas() const { return m_canvas; }
@@ -75,7 +74,7 @@ public:
     QStringList recentFiles() const;
     QVariantList examples() const;
     QString saveNote() const { return m_saveNote; }
-    Document *document() const { return m_document; }
+    UndoableDocument *document() const { return m_document; }
 
     Q_INVOKABLE QPointF position(const QString &logicalId) const;
     Q_INVOKABLE void undo();
@@ -107,7 +106,7 @@ private:
     void showSeverities();
     void setSaveNote(const QString &note);
 
-    Document *m_document;
+    UndoableDocument *m_document;
     ResourceModel *m_resources;
     CanvasController *m_canvas;
     InspectorModel *m_inspector;

@@ -1,5 +1,6 @@
 #include "app/gui/exportcontroller.h"
 
+#include "exporters/diagram/diagramexporter.h"
 #include "exporters/exporterregistry.h"
 #include "model/document/document.h"
 
@@ -12,6 +13,7 @@ ExportController::ExportController(Document *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
 {
+    registerDiagramExporters(); // the window offers the diagrams too
 }
 
 QVariantList ExportController::formats() const

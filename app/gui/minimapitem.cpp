@@ -77,7 +77,7 @@ void MinimapItem::refresh()
             for (const GraphNode &node : document->graph().nodes()) {
                 m_cardIndex[node.id] = m_cards.size();
                 m_cards.push_back({QString::fromStdString(node.id), document->cardRect(node.id),
-                                   categoryColor(catalog.category(node.type), false)});
+                                   QColor::fromString(categoryColor(catalog.category(node.type), false))});
             }
             m_cardsStale = false;
         }

@@ -1,6 +1,6 @@
 #include "app/gui/recoverymanager.h"
 
-#include "model/document/document.h"
+#include "model/undo/undoabledocument.h"
 #include "model/document/documentio.h"
 #include "model/template/templateerror.h"
 #include "model/template/templatereader.h"
@@ -27,7 +27,7 @@ QString basePath(const QString &directory, qint64 pid)
 
 } // namespace
 
-RecoveryManager::RecoveryManager(Document *document, const QString &directory, QObject *parent)
+RecoveryManager::RecoveryManager(UndoableDocument *document, const QString &directory, QObject *parent)
     : QObject(parent)
     , m_document(document)
     , m_directory(directory.isEmpty()

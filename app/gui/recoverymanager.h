@@ -15,7 +15,7 @@
 
 namespace sc {
 
-class Document;
+class UndoableDocument;
 
 class RecoveryManager : public QObject {
     Q_OBJECT
@@ -27,7 +27,7 @@ class RecoveryManager : public QObject {
 
 public:
     // `directory` empty: the application's data location.
-    explicit RecoveryManager(Document *document, const QString &directory = {}, QObject *parent = nullptr);
+    explicit RecoveryManager(UndoableDocument *document, const QString &directory = {}, QObject *parent = nullptr);
     ~RecoveryManager() override;
 
     void setInterval(int milliseconds) { m_timer.setInterval(milliseconds); }
@@ -55,7 +55,7 @@ private:
     void findOrphan();
     void removeOrphan();
 
-    Document *m_document;
+    UndoableDocument *m_document;
     QString m_directory;
     QTimer m_timer;
     std::unique_ptr<QLockFile> m_lock;

@@ -63,14 +63,6 @@ QStringList timelineLines(const Timeline &timeline)
 
 } // namespace
 
-std::optional<std::string> embeddedExample(const std::string &folder)
-{
-    QFile file(QStringLiteral(":/examples/%1/template.yaml").arg(q(folder)));
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    return file.readAll().toStdString();
-}
-
 StudyController::StudyController(QObject *parent)
     : QObject(parent),
       m_quiz(new StudyQuiz([this]() -> ReviewStore & { return store(); }, [this] { saveStore(); }, this))

@@ -5,6 +5,7 @@
 // what-if or the rollout engine and show its table or timeline, and practise the quiz
 // (studyquiz.h). Thin: lessons, simulators and scheduling are model/study's.
 
+#include "app/examples/examples.h"
 #include "app/gui/documentcontroller.h"
 #include "app/gui/studyquiz.h"
 #include "model/study/lesson.h"
@@ -20,10 +21,6 @@
 #include <memory>
 
 namespace sc {
-
-// The examples embedded in the application, as the window opens them (for the lessons and the
-// prediction questions built on them).
-std::optional<std::string> embeddedExample(const std::string &folder);
 
 class StudyController : public QObject {
     Q_OBJECT

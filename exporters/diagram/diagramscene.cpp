@@ -36,7 +36,7 @@ DiagramTheme DiagramTheme::named(const std::string &name)
 
 QColor DiagramTheme::category(const std::string &c) const
 {
-    return categoryColor(c, dark);
+    return QColor::fromString(categoryColor(c, dark));
 }
 
 QString defaultIconDirectory()

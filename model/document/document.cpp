@@ -2,7 +2,6 @@
 
 #include "model/catalog/catalog.h"
 #include "model/document/autolayout.h"
-#include "model/document/commands/editcommand.h"
 #include "model/document/editrecorder.h"
 #include "model/geometry/fleetsummary.h"
 #include "model/geometry/placement.h"
@@ -11,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <regex>
 
 namespace sc {
@@ -33,23 +33,21 @@ std::string idUnder(const std::string &pointer, std::string_view prefix)
 
 Document::Document(QObject *parent)
     : QObject(parent)
-    , m_undoStack(std::make_unique<QUndoStack>())
 {
-    QObject::connect(m_undoStack.get(), &QUndoStack::cleanChanged, this,
-                     [this](bool clean) { emit modifiedChanged(!clean); });
 }
 
 Document::~Document() = default;
 
 void Document::reset(Template content, const std::string &filePath)
 {
-    m_undoStack->clear();
+    if (m_history)
+        m_history->clear();
     m_content = std::move(content);
     if (!m_content.root.is_object())
         m_content.root = Json::object();
     m_filePath = filePath;
     invalidate();
-    m_undoStack->setClean();
+    markSaved();
     const std::vector<std::string> ids = resourceIds();
     m_knownIds = std::set<std::string>(ids.begin(), ids.end());
     DocumentChange change;
@@ -423,9 +421,27 @@ EditResult Document::edit(const std::string &label,
     }
     if (recorder.isEmpty())
         return {}; // nothing to do: no undo step for a no-op
-    m_undoStack->push(new EditCommand(this, QString::fromStdString(label), recorder.take(), {},
-                                      static_cast<MergeId>(mergeId), gesture));
+    record({label, recorder.take(), {}, static_cast<MergeId>(mergeId), gesture});
     return {};
+}
+
+void Document::record(EditStep step)
+{
+    if (m_history) {
+        m_history->record(std::move(step));
+        return;
+    }
+    notify(step.edits, step.renamed);
+    if (!std::exchange(m_modified, true))
+        emit modifiedChanged(true);
+}
+
+void Document::markSaved()
+{
+    if (m_history)
+        m_history->setClean();
+    else if (std::exchange(m_modified, false))
+        emit modifiedChanged(false);
 }
 
 EditResult Document::addResource(const std::string &type, QPointF at, const std::string &requestedId,

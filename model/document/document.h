@@ -6,6 +6,7 @@
 
 #include "model/document/autolayout.h"
 #include "model/document/documentchange.h"
+#include "model/document/edithistory.h"
 #include "model/document/graph.h"
 #include "model/geometry/cardgeometry.h"
 #include "model/document/treeedit.h"
@@ -13,7 +14,6 @@
 
 #include <QObject>
 #include <QPointF>
-#include <QUndoStack>
 
 #include <functional>
 #include <map>
@@ -45,7 +45,7 @@ public:
     explicit Document(QObject *parent = nullptr);
     ~Document() override;
 
-    // Replaces the content (open, new): clears the undo stack, not modified afterwards.
+    // Replaces the content (open, new): clears the history, not modified afterwards.
     void reset(Template content, const std::string &filePath = {});
 
     const Json &root() const { return m_content.root; }
@@ -53,13 +53,12 @@ public:
     void setFormat(TemplateFormat format) { m_content.format = format; }
     const std::string &filePath() const { return m_filePath; }
     void setFilePath(const std::string &path) { m_filePath = path; }
-    bool isModified() const { return !m_undoStack->isClean(); }
-    void markSaved() { m_undoStack->setClean(); }
+    bool isModified() const { return m_history ? !m_history->isClean() : m_modified; }
+    void markSaved();
     // The text the template was read from or last saved as (null for a new document): saves
     // edit it in place. Adopting a saved text also adopts its positions.
     const std::shared_ptr<const SourceText> &source() const { return m_content.source; }
     void adoptSavedText(Template saved);
-    QUndoStack *undoStack() const { return m_undoStack.get(); }
 
     const Graph &graph() const;
     // Line and column of each node in the text: the file's while unmodified, otherwise the text
@@ -130,7 +129,13 @@ signals:
     void changed(const sc::DocumentChange &change);
     void modifiedChanged(bool modified);
 
+protected:
+    // Where edit steps go from now on (UndoableDocument's undo stack); none keeps no history.
+    void setHistory(std::unique_ptr<EditHistory> history) { m_history = std::move(history); }
+
 private:
+    // Hands a step whose edits are applied to the history, or tells the views directly.
+    void record(EditStep step);
     void invalidate();
     DocumentChange classify(const std::vector<TreeEdit> &edits);
     // Whether the edits change an edge or a node of the graph (added and removed resources and
@@ -145,7 +150,8 @@ private:
 
     Template m_content;
     std::string m_filePath;
-    std::unique_ptr<QUndoStack> m_undoStack;
+    std::unique_ptr<EditHistory> m_history;
+    bool m_modified = false; // without a history
     std::set<std::string> m_knownIds; // resource IDs as of the last notification
     mutable std::optional<Graph> m_graph;
     mutable std::optional<SourceMap> m_positions;

@@ -2,7 +2,6 @@
 // consistency checker. Kept apart from document.cpp, which holds state and plain edits.
 
 #include "model/catalog/catalog.h"
-#include "model/document/commands/editcommand.h"
 #include "model/document/document.h"
 #include "model/document/editrecorder.h"
 #include "model/template/references.h"
@@ -185,8 +184,7 @@ EditResult Document::renameLogicalId(const std::string &from, const std::string 
     std::vector<std::pair<std::string, std::string>> renamed;
     if (isResource)
         renamed.emplace_back(from, to);
-    m_undoStack->push(new EditCommand(this, QString::fromStdString("Rename " + from + " to " + to),
-                                      recorder.take(), renamed));
+    record({"Rename " + from + " to " + to, recorder.take(), renamed});
     return {};
 }
 
@@ -307,8 +305,6 @@ std::vector<std::string> Document::checkConsistency() const
         if (!tree::find(root, e.pointer))
             problems.push_back("edge " + e.source + " -> " + e.target + " points at nothing");
     }
-    if (m_undoStack->isClean() == isModified())
-        problems.push_back("modified flag disagrees with the undo stack");
     return problems;
 }
 

@@ -8,9 +8,9 @@
 
 namespace sc {
 
-QColor categoryColor(std::string_view category, bool dark)
+std::string_view categoryColor(std::string_view category, bool dark)
 {
-    static constexpr std::array<std::pair<std::string_view, const char *>, 7> kColours{{
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kColours{{
         {"Compute", "#e8833a"},
         {"Containers", "#d9593d"},
         {"Serverless", "#e0a21b"},
@@ -21,9 +21,9 @@ QColor categoryColor(std::string_view category, bool dark)
     }};
     for (const auto &[name, colour] : kColours) {
         if (name == category)
-            return QColor(QLatin1String(colour));
+            return colour;
     }
-    return QColor(QLatin1String(dark ? "#7d8696" : "#8d95a3"));
+    return dark ? "#7d8696" : "#8d95a3";
 }
 
 std::string cardIcon(const std::string &type)

@@ -3,16 +3,14 @@
 // zoomed-out block, the minimap) and the icon it shows. One place for the canvas, the minimap
 // and the SVG/PNG diagram.
 
-#include <QColor>
-
 #include <string>
 #include <string_view>
 
 namespace sc {
 
 // One hue per palette category, readable on light and dark backgrounds; a neutral grey for
-// categories without one.
-QColor categoryColor(std::string_view category, bool dark);
+// categories without one. "#rrggbb", which QColor and SVG both read.
+std::string_view categoryColor(std::string_view category, bool dark);
 
 // The icon of a resource type: its kind's own icon, else its category's ("category-data").
 // The name of a file in icons/ without ".svg".

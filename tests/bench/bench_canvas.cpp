@@ -16,7 +16,7 @@
 
 #include "app/gui/canvascontroller.h"
 #include "app/gui/documentcontroller.h"
-#include "model/document/document.h"
+#include "model/undo/undoabledocument.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -111,7 +111,7 @@ int main(int argc, char **argv)
 
     bool first = true;
     for (const int n : sizes) {
-        Document document;
+        UndoableDocument document;
         Template content;
         content.root = bench::makeTemplate(n);
         document.reset(std::move(content));

@@ -17,6 +17,7 @@
 #include "tests/bench/benchfigures.h"
 #include "app/gui/documentcontroller.h"
 #include "app/gui/rehearsalcontroller.h"
+#include "model/undo/undoabledocument.h"
 #include "model/document/documentio.h"
 
 #include <QElapsedTimer>
@@ -82,7 +83,7 @@ int main(int argc, char **argv)
 
     bool first = true;
     for (const int n : sizes) {
-        Document document;
+        UndoableDocument document;
         const QString example = QStringLiteral(SC_SOURCE_DIR "/examples/codedeploy-inplace-asg/template.yaml");
         try {
             openDocument(document, example.toStdString());

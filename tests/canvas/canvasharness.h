@@ -3,7 +3,7 @@
 // and the document's full state as text, so that every step can be compared exactly.
 
 #include "app/gui/documentcontroller.h"
-#include "model/document/document.h"
+#include "model/undo/undoabledocument.h"
 
 #include <QObject>
 
@@ -30,7 +30,7 @@ public:
     Q_INVOKABLE QString overlayDefaults(const QString &type) const;
 
 private:
-    Document m_document;
+    UndoableDocument m_document;
     DocumentController *m_controller;
 };
 

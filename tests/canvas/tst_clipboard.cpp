@@ -2,7 +2,7 @@
 // references outside kept, one undo step back to the exact previous document.
 
 #include "model/document/clipboard.h"
-#include "model/document/document.h"
+#include "model/undo/undoabledocument.h"
 #include "model/template/templatereader.h"
 
 #include <QTest>
@@ -44,7 +44,7 @@ class TestClipboard : public QObject {
 private slots:
     void pasteRemapsInternalReferences()
     {
-        Document doc;
+        UndoableDocument doc;
         doc.reset(readTemplate(kTemplate, "t.yaml"));
         const std::string before = doc.root().dump();
         const Json fragment = copyResources(doc, {"Queue", "Queue2", "Handler"});
@@ -75,7 +75,7 @@ private slots:
     {
         // Queue was deleted after the copy: the copy of Queue2 must not become "Queue" while
         // the copy of Queue becomes something else, or references would cross.
-        Document doc;
+        UndoableDocument doc;
         doc.reset(readTemplate(kTemplate, "t.yaml"));
         const Json fragment = copyResources(doc, {"Queue", "Queue2"});
         QVERIFY(doc.removeResources({"Queue"}).ok);
@@ -98,7 +98,7 @@ private slots:
     void refusesWhatIsNotAFragment()
     {
         QFETCH(QString, text);
-        Document doc;
+        UndoableDocument doc;
         doc.reset(readTemplate(kTemplate, "t.yaml"));
         const std::string before = doc.root().dump();
         const EditResult result = pasteFragment(doc, Json::parse(text.toStdString()), QPointF());

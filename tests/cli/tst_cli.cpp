@@ -95,6 +95,41 @@ private slots:
                  qPrintable(err));
     }
 
+    // A subcommand that draws nothing loads Qt Core only: no Qt Gui, Qml or Quick library is
+    // mapped (the dynamic loader lists every library it opens). A diagram export does load
+    // Qt Gui, which shows the listing sees it.
+    void headlessCommandsLoadNoGuiLibrary_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("draws");
+        QTest::newRow("validate") << QStringList{QStringLiteral("validate"), kExample} << false;
+        QTest::newRow("export cdk-ts") << QStringList{QStringLiteral("export"), kExample, QStringLiteral("--to"), QStringLiteral("cdk-ts")} << false;
+        QTest::newRow("simulate") << QStringList{QStringLiteral("simulate"), kExample, QStringLiteral("--target"), QStringLiteral("DeploymentGroup")} << false;
+        QTest::newRow("rules") << QStringList{QStringLiteral("rules")} << false;
+        QTest::newRow("quiz") << QStringList{QStringLiteral("quiz"), QStringLiteral("--topic"), QStringLiteral("1")} << false;
+        QTest::newRow("export svg") << QStringList{QStringLiteral("export"), kExample, QStringLiteral("--to"), QStringLiteral("svg")} << true;
+    }
+    void headlessCommandsLoadNoGuiLibrary()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, draws);
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SC_EXECUTABLE), arguments);
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        const QString loaderLog = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(loaderLog.contains(QStringLiteral("libQt6Core.so")), "the loader's listing is missing");
+        for (const QString &library : {QStringLiteral("libQt6Gui.so"), QStringLiteral("libQt6Qml.so"), QStringLiteral("libQt6Quick.so")}) {
+            if (draws && library != QStringLiteral("libQt6Gui.so"))
+                continue;
+            QVERIFY2(loaderLog.contains(library) == draws, qPrintable(arguments.join(QLatin1Char(' ')) + QStringLiteral(": ") + library));
+        }
+    }
+
     void screenshotNeedsNoDisplay()
     {
         QTemporaryDir dir;

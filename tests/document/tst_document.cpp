@@ -2,7 +2,7 @@
 // with checkConsistency() after each step, and refused edits that change nothing.
 
 #include "model/catalog/catalog.h"
-#include "model/document/document.h"
+#include "model/undo/undoabledocument.h"
 #include "model/document/editrecorder.h"
 #include "model/template/templatereader.h"
 
@@ -58,7 +58,7 @@ Outputs:
 class TestDocument : public QObject {
     Q_OBJECT
 
-    sc::Document m_doc;
+    sc::UndoableDocument m_doc;
 
     void load(const char *text = kBase)
     {

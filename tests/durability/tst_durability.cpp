@@ -13,6 +13,7 @@
 #include "model/document/document.h"
 #include "model/document/documentio.h"
 #include "model/template/templatereader.h"
+#include "model/undo/undoabledocument.h"
 #include "model/template/templatewriter.h"
 
 #include <QDir>
@@ -63,7 +64,7 @@ int runChild(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true); // recent files go to a test location
     const QByteArray mode = qgetenv("SC_DURABILITY_CHILD");
     const QString file = qEnvironmentVariable("SC_DURABILITY_FILE");
-    Document document;
+    UndoableDocument document;
     DocumentController controller(&document, nullptr, qEnvironmentVariable("SC_DURABILITY_RECOVERY"));
     if (!controller.openFile(file).isEmpty())
         return 3;
@@ -300,7 +301,7 @@ private slots:
 
             // The next session offers what the killed one autosaved last (or the one it was
             // writing when it was killed, if that write had completed), as a whole template.
-            Document next;
+            UndoableDocument next;
             RecoveryManager manager(&next, recovery);
             QVERIFY2(manager.hasRecovery(), qPrintable(QStringLiteral("kill %1 after %2 autosaves").arg(i).arg(completed)));
             QCOMPARE(manager.recoveryPath(), file);

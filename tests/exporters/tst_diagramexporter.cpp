@@ -2,7 +2,7 @@
 // group per edge, containers for VPC and subnets) and the PNG's size at a scale, both themes.
 
 #include "exporters/diagram/diagramscene.h"
-#include "exporters/diagramexporter.h"
+#include "exporters/diagram/diagramexporter.h"
 #include "exporters/exporterregistry.h"
 #include "model/template/templatereader.h"
 
@@ -65,6 +65,9 @@ Parsed parseSvg(const QByteArray &svg)
 
 class TestDiagramExporter : public QObject {
     Q_OBJECT
+
+public:
+    TestDiagramExporter() { registerDiagramExporters(); }
 
 private slots:
     void svgStructure()

@@ -5,6 +5,7 @@
 // checked to be what its format promises (re-readable template, well-formed SVG, a PNG image,
 // a CDK project with its stack), not only that nothing threw.
 
+#include "exporters/diagram/diagramexporter.h"
 #include "exporters/exporterregistry.h"
 #include "model/document/documentio.h"
 #include "model/template/templateerror.h"
@@ -155,6 +156,9 @@ void addRows(const QString &name, const QByteArray &text, const QString &path)
 
 class TestExportAll : public QObject {
     Q_OBJECT
+
+public:
+    TestExportAll() { registerDiagramExporters(); }
 
 private slots:
     void corpusIsThere()

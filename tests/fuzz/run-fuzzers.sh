@@ -3,7 +3,8 @@
 # corpus (examples/, tests/data/, the regression inputs) and the CloudFormation dictionary.
 # Fails on a crash, a leak, an out-of-memory or a slow input (libFuzzer saves it under
 # OUT/<target>/ as crash-*, leak-*, oom-* or timeout-*: copy it into regressions/<target>/
-# with the fix). Prints the executions of each target.
+# with the fix). Prints the executions of each target. Runs STACKCANVAS_FUZZ_JOBS targets at
+# once (default: one per core).
 #   tests/fuzz/run-fuzzers.sh BUILD_DIR [SECONDS_PER_TARGET] [OUT]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -18,25 +19,44 @@ targets=(yaml_reader json_reader rules cdk_writer sam_writer scenario_builder si
 export LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 
-status=0
-total=0
-for target in "${targets[@]}"; do
-    exe=$build/tests/fuzz/fuzz_$target
-    [ -x "$exe" ] || { echo "no $exe: build the fuzz_all target of a -DSTACKCANVAS_FUZZ=ON build" >&2; exit 2; }
-    corpus=$out/$target/corpus
+# One target per core at a time; each writes its result beside its log.
+fuzz_one() {
+    local target=$1 exe=$build/tests/fuzz/fuzz_$1
+    local corpus=$out/$target/corpus log=$out/$target/log.txt
     mkdir -p "$corpus"
-    log=$out/$target/log.txt
-    seeds=("$root/examples" "$root/tests/data")
+    local seeds=("$root/examples" "$root/tests/data")
     [ -d "$here/regressions/$target" ] && seeds+=("$here/regressions/$target")
     # -timeout: one input over 10 s is a hang; -rss_limit_mb: a bounded reader stays far below.
     if (cd "$out/$target" && "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
             -max_len=16384 -dict="$here/cloudformation.dict" -print_final_stats=1 \
             "$corpus" "${seeds[@]}") >"$log" 2>&1; then
-        result=ok
+        echo ok >"$out/$target/result"
     else
-        result=FAILED
-        status=1
+        echo FAILED >"$out/$target/result"
     fi
+}
+for target in "${targets[@]}"; do
+    [ -x "$build/tests/fuzz/fuzz_$target" ] || { echo "no $build/tests/fuzz/fuzz_$target: build the fuzz_all target of a -DSTACKCANVAS_FUZZ=ON build" >&2; exit 2; }
+    rm -f "$out/$target/result"
+done
+jobs=${STACKCANVAS_FUZZ_JOBS:-$(nproc)}
+running=0
+for target in "${targets[@]}"; do
+    fuzz_one "$target" &
+    running=$((running + 1))
+    if [ "$running" -ge "$jobs" ]; then
+        wait -n
+        running=$((running - 1))
+    fi
+done
+wait
+
+status=0
+total=0
+for target in "${targets[@]}"; do
+    log=$out/$target/log.txt
+    result=$(cat "$out/$target/result" 2>/dev/null || echo FAILED)
+    [ "$result" = ok ] || status=1
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     runs=${runs:-0}
     total=$((total + runs))

@@ -5,7 +5,7 @@
 #include "windowfixture.h"
 
 #include "app/gui/canvascontroller.h"
-#include "app/gui/examples.h"
+#include "app/examples/examples.h"
 #include "app/gui/inspectormodel.h"
 #include "model/document/documentio.h"
 #include "model/template/templatereader.h"

@@ -8,7 +8,7 @@
 #include "app/gui/documentcontroller.h"
 #include "app/gui/rehearsalcomparison.h"
 #include "app/gui/rehearsalcontroller.h"
-#include "model/document/document.h"
+#include "model/undo/undoabledocument.h"
 #include "model/document/documentio.h"
 
 #include <QFile>
@@ -27,7 +27,7 @@ const char *kLambda = SC_SOURCE_DIR "/examples/lambda-canary/template.yaml";
 
 struct Fixture {
     QTemporaryDir recovery;
-    Document document;
+    UndoableDocument document;
     std::unique_ptr<DocumentController> documents;
     RehearsalController rehearsal;
 

@@ -2,6 +2,7 @@
 // its intents for pickers), undo and redo back to the exact document, files and recovery.
 
 #include "windowfixture.h"
+#include "model/undo/undoabledocument.h"
 
 #include "app/gui/recoverymanager.h"
 #include "model/document/documentio.h"
@@ -410,7 +411,7 @@ private slots:
         QVERIFY(original.open(QIODevice::ReadOnly));
         QCOMPARE(original.readAll(), sourceBytes);
 
-        Document reopened;
+        UndoableDocument reopened;
         openDocument(reopened, target.toStdString());
         QCOMPARE(dump(reopened), edited);
         QCOMPARE(int(reopened.format()), int(name.endsWith(QLatin1String(".json")) ? TemplateFormat::Json : TemplateFormat::Yaml));
@@ -459,11 +460,11 @@ private slots:
         QVERIFY(QDir(dir).entryList({QStringLiteral("session-*.yaml")}, QDir::Files).size() == 1);
 
         // What the crashed process had: the template with its edit.
-        Document expected;
+        UndoableDocument expected;
         openDocument(expected, m_f->controller->filePath().toStdString());
         QVERIFY(expected.setValue("/Resources/Queue/Properties/QueueName", Json("recovered")).ok);
 
-        Document next;
+        UndoableDocument next;
         RecoveryManager recovery(&next, dir);
         QVERIFY(recovery.hasRecovery());
         QCOMPARE(recovery.recoveryPath(), m_f->controller->filePath());
@@ -475,12 +476,12 @@ private slots:
         QVERIFY(QDir(dir).entryList({QStringLiteral("session-*.yaml")}, QDir::Files).isEmpty());
 
         // A live session's recovery file is not offered to another one.
-        Document live;
+        UndoableDocument live;
         openDocument(live, m_f->controller->filePath().toStdString());
         RecoveryManager own(&live, dir);
         QVERIFY(live.setValue("/Resources/Queue/Properties/QueueName", Json("x")).ok);
         QVERIFY(own.autosaveNow());
-        Document other;
+        UndoableDocument other;
         RecoveryManager second(&other, dir);
         QVERIFY(!second.hasRecovery());
     }
@@ -521,7 +522,7 @@ private slots:
 static int crashWriter(int argc, char **argv)
 {
     QGuiApplication app(argc, argv);
-    Document document;
+    UndoableDocument document;
     openDocument(document, argv[3]);
     RecoveryManager recovery(&document, QString::fromLocal8Bit(argv[2]));
     recovery.setInterval(50);

@@ -5,7 +5,7 @@
 #include "windowfixture.h"
 
 #include "app/gui/canvascontroller.h"
-#include "app/gui/examples.h"
+#include "app/examples/examples.h"
 
 #include <QCoreApplication>
 #include <QQuickItem>

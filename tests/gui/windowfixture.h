@@ -4,7 +4,7 @@
 // tests share (finding delegates, clicking, dragging, reading pixels).
 
 #include "app/gui/documentcontroller.h"
-#include "model/document/document.h"
+#include "model/undo/undoabledocument.h"
 
 #include <QFile>
 #include <QImage>
@@ -42,7 +42,7 @@ inline void isolateSettings(const QTemporaryDir &dir)
 
 struct WindowFixture {
     QTemporaryDir recoveryDir;
-    Document document;
+    UndoableDocument document;
     std::unique_ptr<DocumentController> controller;
     std::unique_ptr<QQmlApplicationEngine> engine;
     QQuickWindow *window = nullptr;

@@ -4,7 +4,7 @@
 // a repair.
 
 #include "model/catalog/catalog.h"
-#include "model/document/document.h"
+#include "model/undo/undoabledocument.h"
 #include "model/document/editrecorder.h"
 #include "model/document/treeedit.h"
 #include "model/rules/ruleregistry.h"
@@ -42,7 +42,7 @@ private slots:
     void everyDeepKindAloneValidates()
     {
         QFETCH(QString, type);
-        Document document;
+        UndoableDocument document;
         const EditResult added = document.addResource(type.toStdString(), QPointF(0, 0));
         QVERIFY2(added.ok, added.error.c_str());
         const QString errors = errorsOf(document);
@@ -76,7 +76,7 @@ private slots:
             if (r.label == label.toStdString())
                 rules.push_back(r);
         QVERIFY(!rules.empty());
-        Document document;
+        UndoableDocument document;
         const EditResult a = document.addResource(source.toStdString(), QPointF(0, 0));
         QVERIFY2(a.ok, a.error.c_str());
         // A name of its own: the palette's conventional name would already satisfy the source's
@@ -97,7 +97,7 @@ private slots:
     {
         const std::vector<ConnectionRule> rules = Catalog::instance().connectionRules("AWS::SQS::Queue", "AWS::SQS::Queue");
         QCOMPARE(rules.size(), std::size_t(1));
-        Document document;
+        UndoableDocument document;
         QVERIFY(document.addResource("AWS::SQS::Queue", QPointF(0, 0), "Work").ok);
         QVERIFY(document.addResource("AWS::SQS::Queue", QPointF(300, 0), "WorkDlq").ok);
         const std::string before = document.root().dump();

@@ -10,7 +10,7 @@
 
 #include "../bench/benchtemplates.h"
 #include "model/catalog/catalog.h"
-#include "model/document/document.h"
+#include "model/undo/undoabledocument.h"
 #include "model/rules/incrementalvalidator.h"
 #include "model/rules/rulecontext.h"
 #include "model/template/templatereader.h"
@@ -81,7 +81,7 @@ std::vector<Template> caseTemplates()
 // Random edits of one document, each one undo step (or an undo or a redo).
 class Editor {
 public:
-    Editor(Document &document, unsigned seed)
+    Editor(UndoableDocument &document, unsigned seed)
         : m_document(document)
         , m_random(seed)
     {
@@ -179,7 +179,7 @@ private:
         return "set " + pointer + " to " + value.dump();
     }
 
-    Document &m_document;
+    UndoableDocument &m_document;
     std::mt19937 m_random;
     std::set<std::string> m_types;
 };
@@ -240,7 +240,7 @@ void TestIncremental::resourceRulesAreLocal()
 
 void TestIncremental::followEdits(const Template &content, const std::string &name, unsigned seed, int steps)
 {
-    Document document;
+    UndoableDocument document;
     document.reset(content, name);
     DocumentChange pending;
     QObject::connect(&document, &Document::changed, &document, [&](const DocumentChange &c) { pending.merge(c); });
@@ -281,7 +281,7 @@ void TestIncremental::propertyChangeRechecksOnlyNeighbours()
     // R7 is a Lambda function of the generated template: its neighbours are its role R4 and R6,
     // named in its environment; nothing references it.
     const std::string text = writeYaml(bench::makeTemplate(500));
-    Document document;
+    UndoableDocument document;
     document.reset(readTemplate(text, "large.yaml"));
     IncrementalValidator incremental;
     incremental.validateAll(document.root(), document.positions());

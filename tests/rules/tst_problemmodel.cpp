@@ -2,7 +2,7 @@
 // validation per event-loop turn), counts are per severity, and applyFix is one undo step.
 
 #include "app/gui/problemmodel.h"
-#include "model/document/document.h"
+#include "model/undo/undoabledocument.h"
 #include "model/template/templatereader.h"
 
 #include <QSignalSpy>
@@ -19,7 +19,7 @@ private slots:
 
 void TestProblemModel::followsEditsAndFixes()
 {
-    Document document;
+    UndoableDocument document;
     document.reset(readTemplate("Resources:\n"
                                 "  Logs:\n"
                                 "    Type: AWS::S3::Bucket\n"

@@ -4,7 +4,7 @@
 // broken corpus gives exactly its .expected findings; fixes are single undo steps; and
 // docs/rules.md is what the registry generates.
 
-#include "model/document/document.h"
+#include "model/undo/undoabledocument.h"
 #include "model/document/documentio.h"
 #include "model/rules/ruledocs.h"
 #include "model/rules/ruleregistry.h"
@@ -244,7 +244,7 @@ void TestRules::fixesAreOneUndoStep()
                        "      MasterUserPassword: hunter2hunter2\n"
                        "      AllocatedStorage: '20'\n";
     for (const char *rule : {"W5001", "W5006", "W2009"}) {
-        Document document;
+        UndoableDocument document;
         document.reset(readTemplate(text, "fix.yaml"));
         const std::string before = document.root().dump();
         ValidateOptions only;
@@ -266,9 +266,9 @@ void TestRules::fixesAreOneUndoStep()
 
 namespace {
 
-std::unique_ptr<Document> documentOf(const Case &c)
+std::unique_ptr<UndoableDocument> documentOf(const Case &c)
 {
-    auto document = std::make_unique<Document>();
+    auto document = std::make_unique<UndoableDocument>();
     document->reset(readTemplate(c.templateText, c.file));
     return document;
 }
@@ -306,8 +306,8 @@ void TestRules::everyFixOnEveryCase()
         if (before[k].ruleId != c.rule || !before[k].fix)
             continue;
         ++fixes;
-        const std::unique_ptr<Document> owned = documentOf(c);
-        Document &document = *owned;
+        const std::unique_ptr<UndoableDocument> owned = documentOf(c);
+        UndoableDocument &document = *owned;
         const std::string original = document.root().dump();
         const Finding f = allFindings(document, c)[k];
         QVERIFY(f.fix);

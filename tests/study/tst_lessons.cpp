@@ -3,7 +3,7 @@
 // every rule step makes its rule fire on the named resource, path and line (and its fix, when
 // it has one, removes the finding in one undo step). The outline of TOPICS.md is covered.
 
-#include "model/document/document.h"
+#include "model/undo/undoabledocument.h"
 #include "model/rollout/simulator.h"
 #include "model/rules/ruleregistry.h"
 #include "model/study/lessonsteps.h"
@@ -208,7 +208,7 @@ void TestLessons::ruleStepsFireAndFix()
             ++steps;
             const std::string at = where(l, i);
             QVERIFY2(RuleRegistry::instance().find(s.rule), (at + ": no rule " + s.rule).c_str());
-            Document document;
+            UndoableDocument document;
             document.reset(readTemplate(*test::readSourceExample(l.example), l.example + "/template.yaml"));
             const Json original = document.root();
             QVERIFY2(!findingOf(validate(document), s), (at + ": the rule fires before the change").c_str());

@@ -3,7 +3,7 @@
 // opening another document clears that note.
 
 #include "app/gui/documentcontroller.h"
-#include "model/document/document.h"
+#include "model/undo/undoabledocument.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -33,7 +33,7 @@ private slots:
         QVERIFY(QFile::copy(QStringLiteral(SC_SOURCE_DIR "/tests/data/textedit/anchors-yaml/template.yaml"), path));
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
         const QByteArray original = readAll(path);
-        sc::Document document;
+        sc::UndoableDocument document;
         sc::DocumentController controller(&document, nullptr, dir.filePath(QStringLiteral("recovery")));
         QCOMPARE(controller.openFile(path), QString());
         QSignalSpy noteChanged(&controller, &sc::DocumentController::saveNoteChanged);

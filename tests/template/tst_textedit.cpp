@@ -6,6 +6,7 @@
 // bytes. SC_REGENERATE_GOLDENS=1 rewrites the expected files (tests/data/textedit/regenerate.sh).
 
 #include "model/document/documentio.h"
+#include "model/undo/undoabledocument.h"
 #include "model/document/editrecorder.h"
 #include "model/template/templatereader.h"
 
@@ -167,7 +168,7 @@ private slots:
         QFETCH(QString, edit);
         const QString input = inputOf(caseDir);
         const QByteArray original = readAll(input);
-        sc::Document doc;
+        sc::UndoableDocument doc;
         sc::openDocument(doc, input.toStdString());
         QString error;
         QVERIFY2(applyInProcess(doc, argsOf(editsOf(caseDir).value(edit).toObject()), error), qPrintable(error));
@@ -193,7 +194,7 @@ private slots:
         QFETCH(QString, path);
         QTemporaryDir dir;
         const QString copy = dir.filePath(QFileInfo(path).fileName());
-        sc::Document doc;
+        sc::UndoableDocument doc;
         sc::openDocument(doc, path.toStdString());
         sc::SaveReport report;
         QVERIFY(sc::saveDocument(doc, copy.toStdString(), &report).empty());
@@ -221,7 +222,7 @@ private slots:
     {
         QFETCH(QString, path);
         const QByteArray original = readAll(path);
-        sc::Document doc;
+        sc::UndoableDocument doc;
         sc::openDocument(doc, path.toStdString());
         QCOMPARE(sc::renderForSave(doc, doc.format()).mode, sc::SaveMode::Unchanged);
         const Json *resources = sc::tree::find(doc.root(), "/Resources");
@@ -282,7 +283,7 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("template.yaml"));
         QVERIFY(QFile::copy(kRoot + QStringLiteral("/commented-yaml/template.yaml"), path));
         const QByteArray original = readAll(path);
-        sc::Document doc;
+        sc::UndoableDocument doc;
         sc::openDocument(doc, path.toStdString());
         QVERIFY(doc.setValue("/Resources/OrdersFunction/Properties/MemorySize", 1024).ok);
         QVERIFY(doc.renameLogicalId("OrdersQueue", "Inbox").ok);
@@ -310,7 +311,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("template.yaml"));
         QVERIFY(QFile::copy(kRoot + QStringLiteral("/anchors-yaml/template.yaml"), path));
-        sc::Document doc;
+        sc::UndoableDocument doc;
         sc::openDocument(doc, path.toStdString());
         QVERIFY(doc.setValue("/Resources/First/Properties/Tags/0/Value", "platform").ok);
         sc::SaveReport report;
@@ -328,7 +329,7 @@ private slots:
 
     void positionsFollowTheTextAsItWillBeSaved()
     {
-        sc::Document doc;
+        sc::UndoableDocument doc;
         sc::openDocument(doc, (kRoot + QStringLiteral("/commented-yaml/template.yaml")).toStdString());
         const int before = doc.positions().exact("/Resources/OrdersRole").line;
         QVERIFY(doc.setValue("/Resources/OrdersFunction/Properties/ReservedConcurrentExecutions", 5).ok);
@@ -341,7 +342,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString json = dir.filePath(QStringLiteral("out.json"));
-        sc::Document doc;
+        sc::UndoableDocument doc;
         sc::openDocument(doc, (kRoot + QStringLiteral("/commented-yaml/template.yaml")).toStdString());
         sc::SaveReport report;
         QVERIFY(sc::saveDocument(doc, json.toStdString(), &report).empty());

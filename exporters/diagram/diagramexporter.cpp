@@ -1,6 +1,7 @@
-#include "exporters/diagramexporter.h"
+#include "exporters/diagram/diagramexporter.h"
 
 #include "exporters/diagram/diagramscene.h"
+#include "exporters/exporterregistry.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -299,6 +300,12 @@ ExportResult DiagramExporter::write(const Document &document, const ExportOption
     if (!img.save(&buffer, "PNG"))
         return ExportResult::failure("the PNG could not be encoded");
     return result;
+}
+
+void registerDiagramExporters()
+{
+    ExporterRegistry::add(std::make_unique<DiagramExporter>(DiagramExporter::Format::Svg));
+    ExporterRegistry::add(std::make_unique<DiagramExporter>(DiagramExporter::Format::Png));
 }
 
 } // namespace sc

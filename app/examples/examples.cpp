@@ -1,4 +1,4 @@
-#include "app/gui/examples.h"
+#include "app/examples/examples.h"
 
 #include "model/document/document.h"
 #include "model/template/templateerror.h"
@@ -33,14 +33,21 @@ ExampleInfo defaultExample()
     return list.isEmpty() ? ExampleInfo{} : list.front();
 }
 
+std::optional<std::string> embeddedExample(const std::string &folder)
+{
+    QFile file(QStringLiteral(":/examples/%1/template.yaml").arg(QString::fromStdString(folder)));
+    if (folder.empty() || !file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    return file.readAll().toStdString();
+}
+
 void loadExample(Document &document, const ExampleInfo &example)
 {
-    const QString path = QStringLiteral(":/examples/%1/template.yaml").arg(example.folder);
-    QFile file(path);
-    if (example.folder.isEmpty() || !file.open(QIODevice::ReadOnly))
-        throw TemplateError(path.toStdString(), 1, 1, "the example is missing from the application");
-    const QByteArray bytes = file.readAll();
-    Template content = readTemplate(bytes.toStdString(), example.folder.toStdString() + "/template.yaml");
+    const std::string folder = example.folder.toStdString();
+    const std::optional<std::string> text = embeddedExample(folder);
+    if (!text)
+        throw TemplateError(":/examples/" + folder + "/template.yaml", 1, 1, "the example is missing from the application");
+    Template content = readTemplate(*text, folder + "/template.yaml");
     document.reset(std::move(content)); // untitled: saving asks where
 }
 

@@ -3,7 +3,7 @@
 // display name and type; edges as curves with arrowheads; VPC and subnet containers), drawn
 // headless from DiagramScene. SVG has one <g> per resource (id "resource-<LogicalId>" and data-*
 // attributes); PNG is drawn with QPainter at ExportOptions::scale and needs a QGuiApplication
-// (the CLI makes an offscreen one for export).
+// (the CLI makes an offscreen one for export). Both live with the window (Qt Gui and Qt Svg).
 
 #include "exporters/exporter.h"
 
@@ -31,5 +31,8 @@ public:
 private:
     Format m_format;
 };
+
+// Adds svg and png to the exporter registry (a second call changes nothing).
+void registerDiagramExporters();
 
 } // namespace sc
