@@ -1,5 +1,6 @@
 #include "model/catalog/catalog.h"
 
+#include "model/catalog/catalogindex.h"
 #include "model/catalog/overlaydata.h"
 
 #include <QByteArray>
@@ -72,37 +73,24 @@ std::string wordsOf(std::string_view name)
 } // namespace
 
 struct Catalog::Entry {
-    std::string type, cdkModule, cdkClass;
-    qsizetype offset = 0, size = 0;
+    const catalogindex::Row *row = nullptr;
     mutable std::once_flag parsed;
     mutable std::unique_ptr<ResourceTypeSpec> spec;
 };
 
 struct Catalog::Data {
-    std::vector<std::unique_ptr<Entry>> entries; // sorted by type
-    QByteArray specs;                            // concatenated per-type compressed records
+    std::unique_ptr<Entry[]> entries; // parallel to catalogindex::rows, sorted by type
+    QByteArray specs;                 // concatenated per-type compressed records
     OverlayData overlay;
-    std::string source;
 };
 
 Catalog::Catalog()
     : m_data(std::make_unique<Data>())
 {
     initCatalogResources();
-    const QByteArray index = readResource(":/stackcanvas/catalog/index.json.z");
-    const Json root = inflateJson(index.constData(), index.size());
-    m_data->source = root.at("source").get<std::string>();
-    const Json &types = root.at("types");
-    m_data->entries.reserve(types.size());
-    for (const Json &row : types) {
-        auto e = std::make_unique<Entry>();
-        e->type = row.at(0).get<std::string>();
-        e->cdkModule = row.at(1).get<std::string>();
-        e->cdkClass = row.at(2).get<std::string>();
-        e->offset = row.at(3).get<qsizetype>();
-        e->size = row.at(4).get<qsizetype>();
-        m_data->entries.push_back(std::move(e));
-    }
+    m_data->entries = std::make_unique<Entry[]>(catalogindex::rowCount);
+    for (std::size_t i = 0; i < catalogindex::rowCount; ++i)
+        m_data->entries[i].row = &catalogindex::rows[i];
     m_data->specs = readResource(":/stackcanvas/catalog/specs.bin");
 
     const QByteArray overlay = readResource(":/stackcanvas/catalog/overlay.json");
@@ -120,18 +108,18 @@ const Catalog &Catalog::instance()
 const Catalog::Entry *Catalog::entry(std::string_view type) const
 {
     type = canonicalType(type);
-    const auto &entries = m_data->entries;
-    auto it = std::lower_bound(entries.begin(), entries.end(), type,
-                               [](const std::unique_ptr<Entry> &e, std::string_view t) { return e->type < t; });
-    return it != entries.end() && (*it)->type == type ? it->get() : nullptr;
+    const catalogindex::Row *end = catalogindex::rows + catalogindex::rowCount;
+    const catalogindex::Row *it = std::lower_bound(catalogindex::rows, end, type,
+                                                   [](const catalogindex::Row &r, std::string_view t) { return r.type < t; });
+    return it != end && it->type == type ? &m_data->entries[static_cast<std::size_t>(it - catalogindex::rows)] : nullptr;
 }
 
 std::vector<std::string> Catalog::typeNames() const
 {
     std::vector<std::string> names;
-    names.reserve(m_data->entries.size());
-    for (const auto &e : m_data->entries)
-        names.push_back(e->type);
+    names.reserve(catalogindex::rowCount);
+    for (std::size_t i = 0; i < catalogindex::rowCount; ++i)
+        names.emplace_back(catalogindex::rows[i].type);
     return names;
 }
 
@@ -142,7 +130,7 @@ bool Catalog::contains(std::string_view type) const
 
 std::size_t Catalog::typeCount() const
 {
-    return m_data->entries.size();
+    return catalogindex::rowCount;
 }
 
 const ResourceTypeSpec *Catalog::find(std::string_view type) const
@@ -151,10 +139,11 @@ const ResourceTypeSpec *Catalog::find(std::string_view type) const
     if (!e)
         return nullptr;
     std::call_once(e->parsed, [this, e] {
-        const Json data = inflateJson(m_data->specs.constData() + e->offset, e->size);
-        auto spec = std::make_unique<ResourceTypeSpec>(
-            ResourceTypeSpec::fromData(e->type, e->cdkModule, e->cdkClass, data));
-        if (const KindOverlay *o = overlay(e->type); o && !o->refReturns.empty())
+        const catalogindex::Row &row = *e->row;
+        const Json data = inflateJson(m_data->specs.constData() + row.offset, static_cast<qsizetype>(row.size));
+        auto spec = std::make_unique<ResourceTypeSpec>(ResourceTypeSpec::fromData(
+            std::string(row.type), std::string(row.cdkModule), std::string(row.cdkClass), data));
+        if (const KindOverlay *o = overlay(row.type); o && !o->refReturns.empty())
             spec->refReturns = o->refReturns;
         e->spec = std::move(spec);
     });
@@ -268,7 +257,7 @@ std::vector<ConnectionRule> Catalog::derivedRules(const ResourceTypeSpec &source
 
 std::string Catalog::source() const
 {
-    return m_data->source;
+    return std::string(catalogindex::source);
 }
 
 } // namespace sc

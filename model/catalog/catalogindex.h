@@ -1,0 +1,22 @@
+#pragma once
+// The catalog's index: one row per CloudFormation type, with its CDK module and class and where
+// its compressed record sits in data/specs.bin. The rows are generated from data/index.json.z
+// (itself generated from the AWS CDK's specification database by generate-catalog.mjs) into
+// static tables when the project is built (catalogindexgen.cpp), so a process that validates
+// one file neither inflates nor parses an index at start.
+
+#include <cstddef>
+#include <string_view>
+
+namespace sc::catalogindex {
+
+struct Row {
+    std::string_view type, cdkModule, cdkClass;
+    std::size_t offset, size; // of the type's record in specs.bin
+};
+
+extern const Row rows[]; // sorted by type
+extern const std::size_t rowCount;
+extern const std::string_view source; // where the generated data came from
+
+} // namespace sc::catalogindex
