@@ -87,7 +87,14 @@ RuleContext::RuleContext(const Json &root, const SourceMap &positions, std::size
     , m_templateBytes(templateBytes)
     , m_today(currentDate())
 {
-    const Json &transform = section("Transform");
+    noteTransforms();
+    indexResources();
+    indexReferences();
+    indexIntrinsics();
+}
+
+void RuleContext::noteTransforms()
+{
     auto noteTransform = [this](const Json &t) {
         if (t.is_string()) {
             m_transform = true;
@@ -97,16 +104,24 @@ RuleContext::RuleContext(const Json &root, const SourceMap &positions, std::size
             m_transform = true; // {"Name": "AWS::Include", ...}
         }
     };
-    if (root.is_object() && root.contains("Transform")) {
-        const Json &t = root["Transform"];
+    if (m_root.is_object() && m_root.contains("Transform")) {
+        const Json &t = m_root["Transform"];
         if (t.is_array())
             for (const Json &item : t)
                 noteTransform(item);
         else
             noteTransform(t);
     }
-    (void)transform;
+    if (m_sam) {
+        for (const char *id : {"ServerlessRestApi", "ServerlessHttpApi", "ServerlessDeploymentApplication",
+                               "CodeDeployServiceRole", "ServerlessRestApiDeployment",
+                               "ServerlessRestApiProdStage", "ServerlessHttpApiApiGatewayDefaultStage"})
+            m_samImplicit.insert(id);
+    }
+}
 
+void RuleContext::indexResources()
+{
     const Json &resources = section("Resources");
     const Catalog &catalog = Catalog::instance();
     for (auto it = resources.begin(); it != resources.end(); ++it) {
@@ -133,14 +148,10 @@ RuleContext::RuleContext(const Json &root, const SourceMap &positions, std::size
         m_byType[view.type].push_back(m_resources.size());
         m_resources.push_back(std::move(view));
     }
+}
 
-    if (m_sam) {
-        for (const char *id : {"ServerlessRestApi", "ServerlessHttpApi", "ServerlessDeploymentApplication",
-                               "CodeDeployServiceRole", "ServerlessRestApiDeployment",
-                               "ServerlessRestApiProdStage", "ServerlessHttpApiApiGatewayDefaultStage"})
-            m_samImplicit.insert(id);
-    }
-
+void RuleContext::indexReferences()
+{
     for (const ResourceView &r : m_resources) {
         if (!r.node->is_object())
             continue;
@@ -149,14 +160,19 @@ RuleContext::RuleContext(const Json &root, const SourceMap &positions, std::size
         m_referencesFrom.emplace(r.id, std::move(refs));
     }
     for (const char *name : {"Outputs", "Conditions", "Rules", "Metadata", "Globals"}) {
-        if (root.is_object() && root.contains(name))
-            collectReferences(root[name], std::string("/") + name, m_otherReferences);
+        if (m_root.is_object() && m_root.contains(name))
+            collectReferences(m_root[name], std::string("/") + name, m_otherReferences);
     }
+    const Json &resources = section("Resources");
     for (auto it = resources.begin(); it != resources.end(); ++it)
         if (it.key().rfind("Fn::", 0) == 0)
             collectReferences(*it, SourceMap::join("/Resources", it.key()), m_loopReferences);
+}
+
+void RuleContext::indexIntrinsics()
+{
     std::string pointer;
-    walk(root, pointer, m_intrinsics);
+    walk(m_root, pointer, m_intrinsics);
     constexpr std::string_view prefix = "/Resources/";
     for (std::size_t i = 0; i < m_intrinsics.size(); ++i) {
         const std::string &at = m_intrinsics[i].pointer;

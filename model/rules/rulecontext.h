@@ -91,6 +91,12 @@ public:
     const std::vector<IntrinsicUse> &intrinsicUses() const { return m_focus ? m_focusedIntrinsics : m_intrinsics; }
 
 private:
+    // The constructor's steps, in order.
+    void noteTransforms();
+    void indexResources();
+    void indexReferences();
+    void indexIntrinsics();
+
     const Json &m_root;
     const SourceMap &m_positions;
     std::size_t m_templateBytes;
