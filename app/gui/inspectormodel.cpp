@@ -17,11 +17,6 @@ namespace {
 // Inspector gestures live far from the canvas's, so the two never merge into one step.
 constexpr int kGestureBase = 1 << 24;
 
-bool isNumberType(const std::string &type)
-{
-    return type == "Integer" || type == "Long" || type == "Number" || type == "Double";
-}
-
 QStringList toStringList(const std::vector<std::string> &values)
 {
     QStringList list;

@@ -49,11 +49,6 @@ bool isListParameterType(const std::string &t)
     return t.find("List<") != std::string::npos || t.find("CommaDelimitedList") != std::string::npos;
 }
 
-bool isNumberType(const std::string &t)
-{
-    return t == "Integer" || t == "Long" || t == "Double" || t == "Number";
-}
-
 bool isStringType(const std::string &t) { return t == "String"; }
 
 // Properties the AWS CDK's L1 classes type as Json (`any`) although the specification gives them a

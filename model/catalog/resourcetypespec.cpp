@@ -63,6 +63,11 @@ std::vector<PropertySpec> propertiesFromRows(const Json &rows)
 
 } // namespace
 
+bool isNumberType(std::string_view type)
+{
+    return type == "Integer" || type == "Long" || type == "Double" || type == "Number";
+}
+
 const PropertySpec *PropertyTypeSpec::property(std::string_view name) const
 {
     return findByName(properties, name);

@@ -35,6 +35,10 @@ struct PropertySpec {
     bool isPrimitive() const { return itemIsPrimitive; }
 };
 
+// Whether a primitive type takes a number: Integer, Long, Double or Number. What the inspector
+// edits as a number and the CDK exporter writes as one.
+bool isNumberType(std::string_view type);
+
 struct PropertyTypeSpec {
     std::string name;                 // "Code"
     std::string cdkName;              // "CodeProperty" (nested in the L1 class), "CfnTag" for tags

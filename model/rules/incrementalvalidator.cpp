@@ -23,6 +23,7 @@ const std::vector<Finding> &IncrementalValidator::validateAll(const Json &root, 
         context.setToday(m_options.today);
     rememberNeighbours(context);
     run(context, nullptr);
+    m_references = context.takeResourceReferences();
     m_valid = true;
     return m_findings;
 }
@@ -47,7 +48,8 @@ const std::vector<Finding> &IncrementalValidator::update(const Json &root, const
         }
     };
     addNeighbours(); // before the edit: what referenced or was referenced by a changed resource
-    RuleContext context(root, positions, m_options.templateBytes);
+    // The resources the edit left alone hold the same references as before.
+    RuleContext context(root, positions, m_options.templateBytes, std::move(m_references), changed);
     if (!m_options.today.empty())
         context.setToday(m_options.today);
     if (change.graphChanged) {
@@ -55,6 +57,7 @@ const std::vector<Finding> &IncrementalValidator::update(const Json &root, const
         addNeighbours(); // and after it
     }
     run(context, &focus);
+    m_references = context.takeResourceReferences();
     return m_findings;
 }
 

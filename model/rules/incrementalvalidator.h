@@ -7,10 +7,12 @@
 // rules of resources for the changed resources and their neighbours (resources that reference or
 // are referenced by a changed one, before or after the edit, through Ref, GetAtt, Sub or
 // DependsOn). The other resources' findings are kept and re-positioned, since an edit moves
-// lines. A new document, or an edit outside Resources (Parameters, Conditions, Transform, ...),
-// validates everything.
+// lines, and the references they make are taken over rather than collected again. A new
+// document, or an edit outside Resources (Parameters, Conditions, Transform, ...), validates
+// everything.
 
 #include "model/document/documentchange.h"
+#include "model/rules/rulecontext.h"
 #include "model/rules/ruleregistry.h"
 
 #include <map>
@@ -47,6 +49,7 @@ private:
     std::vector<const Rule *> m_rules;                 // those the options select, registry order
     std::vector<std::vector<Finding>> m_byRule;        // parallel to m_rules
     std::map<std::string, IdSet, std::less<>> m_neighbours; // as of the last run
+    ResourceReferences m_references;                   // the last run's, for the next one to take over
     std::vector<Finding> m_findings;
     IdSet m_lastFocus;
     bool m_lastWasFull = true;

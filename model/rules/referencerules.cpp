@@ -244,6 +244,102 @@ std::string shapeProblem(std::string_view name, const Json &arg)
 namespace {
 
 // Ref, Fn::GetAtt, Fn::Sub variables and palette placeholders.
+
+void refToMissing(const RuleContext &c, FindingList &out)
+{
+    for (const Reference *r : allReferences(c)) {
+        if (r->kind != Reference::Kind::Ref || c.isRefTarget(r->target))
+            continue;
+        if (r->pointer.rfind("/Metadata", 0) == 0 || r->pointer.rfind("/Globals", 0) == 0)
+            continue;
+        const bool pseudo = r->target.rfind("AWS::", 0) == 0;
+        std::string msg = pseudo ? "'" + r->target + "' is not a pseudo parameter"
+                                 : "Ref to '" + r->target + "', which is not a resource, parameter or pseudo parameter";
+        const std::string guess = closest(r->target, pseudo ? pseudoParameters() : refTargets(c));
+        if (guess.empty())
+            out.add(r->pointer, msg);
+        else
+            out.add(r->pointer, msg + "; did you mean '" + guess + "'?",
+                    setFix("Refer to " + guess, r->pointer + "/Ref", guess));
+    }
+}
+
+void getAttOnMissing(const RuleContext &c, FindingList &out)
+{
+    for (const Reference *r : allReferences(c)) {
+        const bool getAtt = r->kind == Reference::Kind::GetAtt
+                            || (r->kind == Reference::Kind::Sub && !r->attribute.empty());
+        if (!getAtt || c.resource(r->target) || c.isSamImplicit(r->target))
+            continue;
+        if (r->pointer.rfind("/Metadata", 0) == 0)
+            continue;
+        if (r->kind == Reference::Kind::Sub && c.isParameter(r->target))
+            out.add(r->pointer, "'${" + r->target + "." + r->attribute + "}': parameters have no attributes");
+        else if (r->kind == Reference::Kind::Sub)
+            continue; // reported by E2004
+        else if (c.isParameter(r->target))
+            out.add(r->pointer, "Fn::GetAtt on parameter '" + r->target + "': parameters have no attributes");
+        else
+            out.add(r->pointer, "Fn::GetAtt on '" + r->target + "', which is not a resource of this template");
+    }
+}
+
+void unknownGetAttAttribute(const RuleContext &c, FindingList &out)
+{
+    for (const Reference *r : allReferences(c))
+        if (r->kind == Reference::Kind::GetAtt || (r->kind == Reference::Kind::Sub && !r->attribute.empty()))
+            checkAttribute(c, *r, out);
+}
+
+void unresolvedSubVariable(const RuleContext &c, FindingList &out)
+{
+    for (const Reference *r : allReferences(c)) {
+        if (r->kind != Reference::Kind::Sub || c.isRefTarget(r->target))
+            continue;
+        if (r->pointer.rfind("/Metadata", 0) == 0 || r->pointer.rfind("/Globals", 0) == 0)
+            continue;
+        const std::string var = r->attribute.empty() ? r->target : r->target + "." + r->attribute;
+        out.add(r->pointer, "'${" + var + "}' names no parameter, resource, pseudo parameter or Sub variable");
+    }
+}
+
+void unterminatedSubVariable(const RuleContext &c, FindingList &out)
+{
+    for (const IntrinsicUse &u : c.intrinsicUses()) {
+        if (u.name != "Fn::Sub")
+            continue;
+        const Json &arg = u.node->begin().value();
+        const Json *text = arg.is_array() && !arg.empty() ? &arg[0] : &arg;
+        if (!text->is_string())
+            continue;
+        const std::string &s = text->get_ref<const std::string &>();
+        for (std::size_t at = s.find("${"); at != std::string::npos; at = s.find("${", at + 2)) {
+            const std::size_t close = s.find('}', at + 2);
+            const std::size_t next = s.find("${", at + 2);
+            if (close != std::string::npos && (next == std::string::npos || close < next))
+                continue;
+            out.add(u.pointer, "'" + s.substr(at, std::min<std::size_t>(24, (next == std::string::npos ? s.size() : next) - at))
+                                   + "' opens ${ without closing it: CloudFormation keeps it as text");
+            break;
+        }
+    }
+}
+
+void cardNotConnected(const RuleContext &c, FindingList &out)
+{
+    for (const std::vector<Reference> *list : {&c.references(), &c.otherReferences()})
+        for (const Reference &r : *list) {
+            const auto rule = unconnectedPlaceholder(c, r);
+            if (!rule)
+                continue;
+            std::string msg = "'" + r.target + "' is not connected yet";
+            if (!rule->targetType.empty())
+                msg += ": connect this card to " + Catalog::instance().displayName(rule->targetType) + " (" + rule->label
+                       + "), or add one named " + r.target;
+            out.add(r.pointer, msg);
+        }
+}
+
 void addRefAndGetAttRules(std::vector<Rule> &rules)
 {
     add(rules, "E2001", "Ref to something that does not exist", 3,
@@ -251,96 +347,31 @@ void addRefAndGetAttRules(std::vector<Rule> &rules)
         "parameter's value. The name must be a logical ID in this template, a parameter or a "
         "pseudo parameter such as AWS::Region; a dangling Ref fails template validation before "
         "anything is created.",
-        [](const RuleContext &c, FindingList &out) {
-            for (const Reference *r : allReferences(c)) {
-                if (r->kind != Reference::Kind::Ref || c.isRefTarget(r->target))
-                    continue;
-                if (r->pointer.rfind("/Metadata", 0) == 0 || r->pointer.rfind("/Globals", 0) == 0)
-                    continue;
-                const bool pseudo = r->target.rfind("AWS::", 0) == 0;
-                std::string msg = pseudo ? "'" + r->target + "' is not a pseudo parameter"
-                                         : "Ref to '" + r->target + "', which is not a resource, parameter or pseudo parameter";
-                const std::string guess = closest(r->target, pseudo ? pseudoParameters() : refTargets(c));
-                if (guess.empty())
-                    out.add(r->pointer, msg);
-                else
-                    out.add(r->pointer, msg + "; did you mean '" + guess + "'?",
-                            setFix("Refer to " + guess, r->pointer + "/Ref", guess));
-            }
-        });
+        refToMissing);
 
     add(rules, "E2002", "Fn::GetAtt on a missing resource", 3,
         "Fn::GetAtt reads an attribute of a resource in the same template (an ARN, an endpoint "
         "address...). Parameters have no attributes; a resource of another stack is reached through "
         "an export and Fn::ImportValue instead.",
-        [](const RuleContext &c, FindingList &out) {
-            for (const Reference *r : allReferences(c)) {
-                const bool getAtt = r->kind == Reference::Kind::GetAtt
-                                    || (r->kind == Reference::Kind::Sub && !r->attribute.empty());
-                if (!getAtt || c.resource(r->target) || c.isSamImplicit(r->target))
-                    continue;
-                if (r->pointer.rfind("/Metadata", 0) == 0)
-                    continue;
-                if (r->kind == Reference::Kind::Sub && c.isParameter(r->target))
-                    out.add(r->pointer, "'${" + r->target + "." + r->attribute + "}': parameters have no attributes");
-                else if (r->kind == Reference::Kind::Sub)
-                    continue; // reported by E2004
-                else if (c.isParameter(r->target))
-                    out.add(r->pointer, "Fn::GetAtt on parameter '" + r->target + "': parameters have no attributes");
-                else
-                    out.add(r->pointer, "Fn::GetAtt on '" + r->target + "', which is not a resource of this template");
-            }
-        });
+        getAttOnMissing);
 
     add(rules, "E2003", "Unknown GetAtt attribute", 3,
         "Each resource type exposes a fixed set of attributes (listed under 'Return values' in its "
         "reference page). Custom resources are the exception: their attributes are whatever the "
         "provider returns in Data.",
-        [](const RuleContext &c, FindingList &out) {
-            for (const Reference *r : allReferences(c))
-                if (r->kind == Reference::Kind::GetAtt || (r->kind == Reference::Kind::Sub && !r->attribute.empty()))
-                    checkAttribute(c, *r, out);
-        });
+        unknownGetAttAttribute);
 
     add(rules, "E2004", "Unresolved ${} variable in Fn::Sub", 3,
         "Fn::Sub replaces ${Name} with a parameter, resource (its Ref value), pseudo parameter or a "
         "variable of the Sub's own map, and ${Name.Attr} with an attribute. Anything else fails "
         "validation; write ${!Literal} to keep the text ${Literal}.",
-        [](const RuleContext &c, FindingList &out) {
-            for (const Reference *r : allReferences(c)) {
-                if (r->kind != Reference::Kind::Sub || c.isRefTarget(r->target))
-                    continue;
-                if (r->pointer.rfind("/Metadata", 0) == 0 || r->pointer.rfind("/Globals", 0) == 0)
-                    continue;
-                const std::string var = r->attribute.empty() ? r->target : r->target + "." + r->attribute;
-                out.add(r->pointer, "'${" + var + "}' names no parameter, resource, pseudo parameter or Sub variable");
-            }
-        });
+        unresolvedSubVariable);
 
     add(rules, "W2016", "Unterminated ${ in Fn::Sub", 3,
         "Fn::Sub substitutes ${Name} only when the braces close. An opening ${ without its } is "
         "kept as plain text, so the value deploys with a literal '${Name' in it instead of the "
         "value meant. Close the brace, or write ${! for a literal ${.",
-        [](const RuleContext &c, FindingList &out) {
-            for (const IntrinsicUse &u : c.intrinsicUses()) {
-                if (u.name != "Fn::Sub")
-                    continue;
-                const Json &arg = u.node->begin().value();
-                const Json *text = arg.is_array() && !arg.empty() ? &arg[0] : &arg;
-                if (!text->is_string())
-                    continue;
-                const std::string &s = text->get_ref<const std::string &>();
-                for (std::size_t at = s.find("${"); at != std::string::npos; at = s.find("${", at + 2)) {
-                    const std::size_t close = s.find('}', at + 2);
-                    const std::size_t next = s.find("${", at + 2);
-                    if (close != std::string::npos && (next == std::string::npos || close < next))
-                        continue;
-                    out.add(u.pointer, "'" + s.substr(at, std::min<std::size_t>(24, (next == std::string::npos ? s.size() : next) - at))
-                                           + "' opens ${ without closing it: CloudFormation keeps it as text");
-                    break;
-                }
-            }
-        });
+        unterminatedSubVariable);
 
     add(rules, "W2017", "Card not connected yet", 3,
         "A card added from the palette comes with references to the resources it needs (a "
@@ -348,58 +379,65 @@ void addRefAndGetAttRules(std::vector<Rule> &rules)
         "Until such a resource exists, by adding it or by dragging the card's handle onto an "
         "existing one, CloudFormation would reject the reference; StackCanvas keeps it as a "
         "reminder of what is still to connect.",
-        [](const RuleContext &c, FindingList &out) {
-            for (const std::vector<Reference> *list : {&c.references(), &c.otherReferences()})
-                for (const Reference &r : *list) {
-                    const auto rule = unconnectedPlaceholder(c, r);
-                    if (!rule)
-                        continue;
-                    std::string msg = "'" + r.target + "' is not connected yet";
-                    if (!rule->targetType.empty())
-                        msg += ": connect this card to " + Catalog::instance().displayName(rule->targetType) + " (" + rule->label
-                               + "), or add one named " + r.target;
-                    out.add(r.pointer, msg);
-                }
-        });
+        cardNotConnected);
 }
 
 // DependsOn and dependency cycles.
+
+void dependsOnMissing(const RuleContext &c, FindingList &out)
+{
+    for (const ResourceView &r : c.resources()) {
+        const Json *d = r.attribute("DependsOn");
+        if (!d)
+            continue;
+        if (!d->is_string() && !d->is_array()) {
+            out.add(r.pointer + "/DependsOn", "DependsOn takes a logical ID or a list of them");
+            continue;
+        }
+        auto check = [&](const Json &item, const std::string &p) {
+            if (!item.is_string())
+                out.add(p, "DependsOn entries are logical IDs (strings)");
+            else if (!c.resource(item.get<std::string>()) && !c.isSamImplicit(item.get<std::string>())) {
+                const std::string msg = "DependsOn '" + item.get<std::string>() + "', which is not a resource of this template";
+                std::vector<std::string> ids;
+                for (const ResourceView &other : c.resources())
+                    if (other.id != r.id)
+                        ids.push_back(other.id);
+                if (const std::string guess = closest(item.get<std::string>(), ids); !guess.empty())
+                    out.add(p, msg + "; did you mean '" + guess + "'?", setFix("Depend on " + guess, p, guess));
+                else
+                    out.add(p, msg);
+            }
+        };
+        if (d->is_string())
+            check(*d, r.pointer + "/DependsOn");
+        else
+            for (std::size_t i = 0; i < d->size(); ++i)
+                check((*d)[i], ptr(r.pointer + "/DependsOn", i));
+    }
+}
+
+void circularDependency(const RuleContext &c, FindingList &out)
+{
+    for (const DependencyCycle &cycle : dependencyCycles(c))
+        if (cycle.certain)
+            out.add(SourceMap::join("/Resources", cycle.path.front()), cycleMessage(cycle));
+}
+
+void circularDependencyThroughSam(const RuleContext &c, FindingList &out)
+{
+    for (const DependencyCycle &cycle : dependencyCycles(c))
+        if (!cycle.certain)
+            out.add(SourceMap::join("/Resources", cycle.path.front()),
+                    cycleMessage(cycle) + "; it goes through an AWS SAM resource, so check the transformed template");
+}
+
 void addDependencyRules(std::vector<Rule> &rules)
 {
     add(rules, "E2005", "DependsOn names a missing resource", 3,
         "DependsOn orders creation (and reverse deletion) after the named resources. It takes "
         "logical IDs of resources in the same template only, not parameters or outputs.",
-        [](const RuleContext &c, FindingList &out) {
-            for (const ResourceView &r : c.resources()) {
-                const Json *d = r.attribute("DependsOn");
-                if (!d)
-                    continue;
-                if (!d->is_string() && !d->is_array()) {
-                    out.add(r.pointer + "/DependsOn", "DependsOn takes a logical ID or a list of them");
-                    continue;
-                }
-                auto check = [&](const Json &item, const std::string &p) {
-                    if (!item.is_string())
-                        out.add(p, "DependsOn entries are logical IDs (strings)");
-                    else if (!c.resource(item.get<std::string>()) && !c.isSamImplicit(item.get<std::string>())) {
-                        const std::string msg = "DependsOn '" + item.get<std::string>() + "', which is not a resource of this template";
-                        std::vector<std::string> ids;
-                        for (const ResourceView &other : c.resources())
-                            if (other.id != r.id)
-                                ids.push_back(other.id);
-                        if (const std::string guess = closest(item.get<std::string>(), ids); !guess.empty())
-                            out.add(p, msg + "; did you mean '" + guess + "'?", setFix("Depend on " + guess, p, guess));
-                        else
-                            out.add(p, msg);
-                    }
-                };
-                if (d->is_string())
-                    check(*d, r.pointer + "/DependsOn");
-                else
-                    for (std::size_t i = 0; i < d->size(); ++i)
-                        check((*d)[i], ptr(r.pointer + "/DependsOn", i));
-            }
-        });
+        dependsOnMissing);
 
     add(rules, "E2006", "Circular dependency", 3,
         "CloudFormation creates a resource only after everything it references (Ref, Fn::GetAtt, "
@@ -407,11 +445,7 @@ void addDependencyRules(std::vector<Rule> &rules)
         "with a separate resource (for example an AWS::EC2::SecurityGroupIngress instead of an "
         "inline rule) or by passing a name instead of a reference. The cycle is reported once, on "
         "its first resource in the template.",
-        [](const RuleContext &c, FindingList &out) {
-            for (const DependencyCycle &cycle : dependencyCycles(c))
-                if (cycle.certain)
-                    out.add(SourceMap::join("/Resources", cycle.path.front()), cycleMessage(cycle));
-        });
+        circularDependency);
 
     add(rules, "W2015", "Circular dependency through an AWS SAM resource", 3,
         "The SAM transform turns each AWS::Serverless resource into several CloudFormation "
@@ -420,198 +454,219 @@ void addDependencyRules(std::vector<Rule> &rules)
         "function's events and deployment preference). A cycle that needs a reference from a SAM "
         "resource may therefore be resolved by the transform, or may be real: check the "
         "transformed template (sam validate, or the change set's processed template).",
-        [](const RuleContext &c, FindingList &out) {
-            for (const DependencyCycle &cycle : dependencyCycles(c))
-                if (!cycle.certain)
-                    out.add(SourceMap::join("/Resources", cycle.path.front()),
-                            cycleMessage(cycle) + "; it goes through an AWS SAM resource, so check the transformed template");
-        });
+        circularDependencyThroughSam);
 }
 
 // Conditions and mappings looked up.
+
+void undefinedCondition(const RuleContext &c, FindingList &out)
+{
+    for (const ResourceView &r : c.resources())
+        if (const auto name = literalString(r.attribute("Condition")); name && !c.isCondition(*name))
+            out.add(r.pointer + "/Condition", "condition '" + *name + "' is not defined in Conditions");
+    const Json &outputs = c.section("Outputs");
+    for (auto it = outputs.begin(); it != outputs.end(); ++it)
+        if (const auto name = literalString(member(&*it, "Condition")); name && !c.isCondition(*name))
+            out.add(SourceMap::join("/Outputs", it.key()) + "/Condition",
+                    "condition '" + *name + "' is not defined in Conditions");
+    for (const IntrinsicUse &u : c.intrinsicUses()) {
+        if (u.pointer.rfind("/Rules", 0) == 0)
+            continue;
+        const Json &arg = u.node->begin().value();
+        std::string name;
+        if (u.name == "Fn::If" && arg.is_array() && !arg.empty() && arg[0].is_string())
+            name = arg[0].get<std::string>();
+        else if (u.name == "Condition" && arg.is_string())
+            name = arg.get<std::string>();
+        if (!name.empty() && !c.isCondition(name))
+            out.add(u.pointer, "condition '" + name + "' is not defined in Conditions");
+    }
+}
+
+void findInMapMissingKey(const RuleContext &c, FindingList &out)
+{
+    const Json &maps = c.section("Mappings");
+    for (const IntrinsicUse &u : c.intrinsicUses()) {
+        if (u.name != "Fn::FindInMap")
+            continue;
+        const Json &arg = u.node->begin().value();
+        if (!arg.is_array() || arg.size() < 3 || arg.size() > 3)
+            continue; // malformed (E2010) or with a default value
+        if (!arg[0].is_string())
+            continue;
+        const std::string map = arg[0].get<std::string>();
+        const Json *m = member(&maps, map);
+        if (!m) {
+            out.add(u.pointer, "mapping '" + map + "' is not defined in Mappings");
+            continue;
+        }
+        if (!arg[1].is_string())
+            continue;
+        const Json *top = member(m, arg[1].get<std::string>());
+        if (!top) {
+            out.add(u.pointer, "mapping '" + map + "' has no key '" + arg[1].get<std::string>() + "'");
+            continue;
+        }
+        if (arg[2].is_string() && !member(top, arg[2].get<std::string>()))
+            out.add(u.pointer, "mapping '" + map + "' has no key '" + arg[1].get<std::string>() + "/"
+                                   + arg[2].get<std::string>() + "'");
+    }
+}
+
 void addLookupRules(std::vector<Rule> &rules)
 {
     add(rules, "E2007", "Undefined condition", 3,
         "A resource's or output's Condition, the first argument of Fn::If and the Condition function "
         "must name an entry of the Conditions section.",
-        [](const RuleContext &c, FindingList &out) {
-            for (const ResourceView &r : c.resources())
-                if (const auto name = literalString(r.attribute("Condition")); name && !c.isCondition(*name))
-                    out.add(r.pointer + "/Condition", "condition '" + *name + "' is not defined in Conditions");
-            const Json &outputs = c.section("Outputs");
-            for (auto it = outputs.begin(); it != outputs.end(); ++it)
-                if (const auto name = literalString(member(&*it, "Condition")); name && !c.isCondition(*name))
-                    out.add(SourceMap::join("/Outputs", it.key()) + "/Condition",
-                            "condition '" + *name + "' is not defined in Conditions");
-            for (const IntrinsicUse &u : c.intrinsicUses()) {
-                if (u.pointer.rfind("/Rules", 0) == 0)
-                    continue;
-                const Json &arg = u.node->begin().value();
-                std::string name;
-                if (u.name == "Fn::If" && arg.is_array() && !arg.empty() && arg[0].is_string())
-                    name = arg[0].get<std::string>();
-                else if (u.name == "Condition" && arg.is_string())
-                    name = arg.get<std::string>();
-                if (!name.empty() && !c.isCondition(name))
-                    out.add(u.pointer, "condition '" + name + "' is not defined in Conditions");
-            }
-        });
+        undefinedCondition);
 
     add(rules, "E2008", "Fn::FindInMap with a missing map or key", 3,
         "Fn::FindInMap looks up Mappings[MapName][TopLevelKey][SecondLevelKey]. Keys written "
         "literally are checked here; keys computed with Ref (often AWS::Region) fail at deploy time "
         "in a Region the map does not list.",
-        [](const RuleContext &c, FindingList &out) {
-            const Json &maps = c.section("Mappings");
-            for (const IntrinsicUse &u : c.intrinsicUses()) {
-                if (u.name != "Fn::FindInMap")
-                    continue;
-                const Json &arg = u.node->begin().value();
-                if (!arg.is_array() || arg.size() < 3 || arg.size() > 3)
-                    continue; // malformed (E2010) or with a default value
-                if (!arg[0].is_string())
-                    continue;
-                const std::string map = arg[0].get<std::string>();
-                const Json *m = member(&maps, map);
-                if (!m) {
-                    out.add(u.pointer, "mapping '" + map + "' is not defined in Mappings");
-                    continue;
-                }
-                if (!arg[1].is_string())
-                    continue;
-                const Json *top = member(m, arg[1].get<std::string>());
-                if (!top) {
-                    out.add(u.pointer, "mapping '" + map + "' has no key '" + arg[1].get<std::string>() + "'");
-                    continue;
-                }
-                if (arg[2].is_string() && !member(top, arg[2].get<std::string>()))
-                    out.add(u.pointer, "mapping '" + map + "' has no key '" + arg[1].get<std::string>() + "/"
-                                           + arg[2].get<std::string>() + "'");
-            }
-        });
+        findInMapMissingKey);
 }
 
 // Unused entries, malformed intrinsics, redundant DependsOn.
+
+// Reports each entry of a top-level section that nothing uses, with a fix that removes it.
+void reportUnused(const RuleContext &c, const std::string &section, const std::string &what,
+                  const std::set<std::string> &used, FindingList &out)
+{
+    const std::string pointer = "/" + section;
+    const Json &entries = c.section(section);
+    for (auto it = entries.begin(); it != entries.end(); ++it)
+        if (!used.count(it.key()))
+            out.add(SourceMap::join(pointer, it.key()), what + " '" + it.key() + "' is never used",
+                    removeEntryFix("Remove unused " + what + " " + it.key(), pointer, it.key(), entries.size()));
+}
+
+void unusedParameter(const RuleContext &c, FindingList &out)
+{
+    if (c.hasTransform() && !c.isSam())
+        return; // AWS::Include and macros may use parameters we cannot see
+    std::set<std::string> used;
+    for (const std::vector<Reference> *list : {&c.references(), &c.otherReferences(), &c.loopReferences()})
+        for (const Reference &r : *list)
+            used.insert(r.target);
+    reportUnused(c, "Parameters", "parameter", used, out);
+}
+
+void malformedIntrinsic(const RuleContext &c, FindingList &out)
+{
+    for (const IntrinsicUse &u : c.intrinsicUses()) {
+        if (u.name == "{{resolve")
+            continue;
+        if (const std::string why = shapeProblem(u.name, u.node->begin().value()); !why.empty())
+            out.add(u.pointer, why);
+    }
+}
+
+void unusedCondition(const RuleContext &c, FindingList &out)
+{
+    std::set<std::string> used;
+    for (const ResourceView &r : c.resources())
+        if (auto n = literalString(r.attribute("Condition")))
+            used.insert(*n);
+    const Json &outputs = c.section("Outputs");
+    for (auto it = outputs.begin(); it != outputs.end(); ++it)
+        if (auto n = literalString(member(&*it, "Condition")))
+            used.insert(*n);
+    for (const IntrinsicUse &u : c.intrinsicUses()) {
+        const Json &arg = u.node->begin().value();
+        if (u.name == "Fn::If" && arg.is_array() && !arg.empty() && arg[0].is_string())
+            used.insert(arg[0].get<std::string>());
+        else if (u.name == "Condition" && arg.is_string())
+            used.insert(arg.get<std::string>());
+    }
+    if (c.hasTransform() && !c.isSam())
+        return;
+    reportUnused(c, "Conditions", "condition", used, out);
+}
+
+void unusedMapping(const RuleContext &c, FindingList &out)
+{
+    if (c.hasTransform() && !c.isSam())
+        return;
+    std::set<std::string> used;
+    bool computed = false;
+    for (const IntrinsicUse &u : c.intrinsicUses()) {
+        const Json &arg = u.node->begin().value();
+        if (u.name == "Fn::FindInMap" && arg.is_array() && !arg.empty()) {
+            if (arg[0].is_string())
+                used.insert(arg[0].get<std::string>());
+            else
+                computed = true;
+        }
+    }
+    if (computed)
+        return;
+    reportUnused(c, "Mappings", "mapping", used, out);
+}
+
+void redundantDependsOn(const RuleContext &c, FindingList &out)
+{
+    for (const ResourceView &r : c.resources()) {
+        const std::vector<std::string> deps = dependsOnList(r);
+        if (deps.empty())
+            continue;
+        std::set<std::string> implicitTargets;
+        for (const Reference &ref : c.referencesFrom(r.id))
+            if (ref.kind != Reference::Kind::DependsOn)
+                implicitTargets.insert(ref.target);
+        const Json *d = r.attribute("DependsOn");
+        for (std::size_t i = 0; i < deps.size(); ++i) {
+            if (!implicitTargets.count(deps[i]))
+                continue;
+            const bool whole = d->is_string() || d->size() == 1;
+            const std::string p = d->is_string() ? r.pointer + "/DependsOn" : ptr(r.pointer + "/DependsOn", i);
+            out.add(p, "'" + r.id + "' already references '" + deps[i] + "'; this DependsOn is redundant",
+                    removeFix("Remove the redundant DependsOn " + deps[i] + " of " + r.id,
+                              whole ? r.pointer + "/DependsOn" : p));
+        }
+    }
+}
+
+void conditionRefersToResource(const RuleContext &c, FindingList &out)
+{
+    for (const Reference &r : c.otherReferences())
+        if (r.pointer.rfind("/Conditions", 0) == 0 && c.resource(r.target))
+            out.add(r.pointer, "conditions cannot refer to resource '" + r.target + "'");
+}
+
 void addHygieneRules(std::vector<Rule> &rules)
 {
     add(rules, "W2009", "Unused parameter", 3,
         "A parameter nothing refers to still has to be answered at every deployment and makes the "
         "template harder to read. Remove it, or use it.",
-        [](const RuleContext &c, FindingList &out) {
-            if (c.hasTransform() && !c.isSam())
-                return; // AWS::Include and macros may use parameters we cannot see
-            std::set<std::string> used;
-            for (const std::vector<Reference> *list : {&c.references(), &c.otherReferences(), &c.loopReferences()})
-                for (const Reference &r : *list)
-                    used.insert(r.target);
-            const Json &params = c.section("Parameters");
-            for (auto it = params.begin(); it != params.end(); ++it)
-                if (!used.count(it.key()))
-                    out.add(SourceMap::join("/Parameters", it.key()), "parameter '" + it.key() + "' is never used",
-                            removeEntryFix("Remove unused parameter " + it.key(), "/Parameters", it.key(), params.size()));
-        });
+        unusedParameter);
 
     add(rules, "E2010", "Malformed intrinsic function", 3,
         "Each intrinsic function takes a fixed argument shape: Ref a name, Fn::GetAtt [LogicalId, "
         "Attribute], Fn::Join [delimiter, list], Fn::If [condition, then, else] ... CloudFormation "
         "rejects any other shape when it validates the template.",
-        [](const RuleContext &c, FindingList &out) {
-            for (const IntrinsicUse &u : c.intrinsicUses()) {
-                if (u.name == "{{resolve")
-                    continue;
-                if (const std::string why = shapeProblem(u.name, u.node->begin().value()); !why.empty())
-                    out.add(u.pointer, why);
-            }
-        });
+        malformedIntrinsic);
 
     add(rules, "W2011", "Unused condition", 3,
         "A condition no resource, output or Fn::If uses has no effect. It often means a Condition "
         "attribute was forgotten on the resource that should be optional.",
-        [](const RuleContext &c, FindingList &out) {
-            std::set<std::string> used;
-            for (const ResourceView &r : c.resources())
-                if (auto n = literalString(r.attribute("Condition")))
-                    used.insert(*n);
-            const Json &outputs = c.section("Outputs");
-            for (auto it = outputs.begin(); it != outputs.end(); ++it)
-                if (auto n = literalString(member(&*it, "Condition")))
-                    used.insert(*n);
-            for (const IntrinsicUse &u : c.intrinsicUses()) {
-                const Json &arg = u.node->begin().value();
-                if (u.name == "Fn::If" && arg.is_array() && !arg.empty() && arg[0].is_string())
-                    used.insert(arg[0].get<std::string>());
-                else if (u.name == "Condition" && arg.is_string())
-                    used.insert(arg.get<std::string>());
-            }
-            if (c.hasTransform() && !c.isSam())
-                return;
-            const Json &conditions = c.section("Conditions");
-            for (auto it = conditions.begin(); it != conditions.end(); ++it)
-                if (!used.count(it.key()))
-                    out.add(SourceMap::join("/Conditions", it.key()), "condition '" + it.key() + "' is never used",
-                            removeEntryFix("Remove unused condition " + it.key(), "/Conditions", it.key(), conditions.size()));
-        });
+        unusedCondition);
 
     add(rules, "W2012", "Unused mapping", 3,
         "A mapping no Fn::FindInMap reads is dead weight (and counts against the 200-mapping quota).",
-        [](const RuleContext &c, FindingList &out) {
-            if (c.hasTransform() && !c.isSam())
-                return;
-            std::set<std::string> used;
-            bool computed = false;
-            for (const IntrinsicUse &u : c.intrinsicUses()) {
-                const Json &arg = u.node->begin().value();
-                if (u.name == "Fn::FindInMap" && arg.is_array() && !arg.empty()) {
-                    if (arg[0].is_string())
-                        used.insert(arg[0].get<std::string>());
-                    else
-                        computed = true;
-                }
-            }
-            if (computed)
-                return;
-            const Json &maps = c.section("Mappings");
-            for (auto it = maps.begin(); it != maps.end(); ++it)
-                if (!used.count(it.key()))
-                    out.add(SourceMap::join("/Mappings", it.key()), "mapping '" + it.key() + "' is never used",
-                            removeEntryFix("Remove unused mapping " + it.key(), "/Mappings", it.key(), maps.size()));
-        });
+        unusedMapping);
 
     add(rules, "I2013", "Redundant DependsOn", 3,
         "A Ref, Fn::GetAtt or Fn::Sub reference already makes CloudFormation create the target "
         "first; repeating it in DependsOn changes nothing. DependsOn is for dependencies the "
         "template cannot see (a route that needs the gateway attachment, an instance that needs "
         "a NAT route).",
-        [](const RuleContext &c, FindingList &out) {
-            for (const ResourceView &r : c.resources()) {
-                const std::vector<std::string> deps = dependsOnList(r);
-                if (deps.empty())
-                    continue;
-                std::set<std::string> implicitTargets;
-                for (const Reference &ref : c.referencesFrom(r.id))
-                    if (ref.kind != Reference::Kind::DependsOn)
-                        implicitTargets.insert(ref.target);
-                const Json *d = r.attribute("DependsOn");
-                for (std::size_t i = 0; i < deps.size(); ++i) {
-                    if (!implicitTargets.count(deps[i]))
-                        continue;
-                    const bool whole = d->is_string() || d->size() == 1;
-                    const std::string p = d->is_string() ? r.pointer + "/DependsOn" : ptr(r.pointer + "/DependsOn", i);
-                    out.add(p, "'" + r.id + "' already references '" + deps[i] + "'; this DependsOn is redundant",
-                            removeFix("Remove the redundant DependsOn " + deps[i] + " of " + r.id,
-                                      whole ? r.pointer + "/DependsOn" : p));
-                }
-            }
-        });
+        redundantDependsOn);
 
     add(rules, "E2014", "Condition refers to a resource", 3,
         "Conditions are evaluated from parameters and pseudo parameters before any resource "
         "exists, so a Ref to a resource inside the Conditions section is rejected.",
-        [](const RuleContext &c, FindingList &out) {
-            for (const Reference &r : c.otherReferences())
-                if (r.pointer.rfind("/Conditions", 0) == 0 && c.resource(r.target))
-                    out.add(r.pointer, "conditions cannot refer to resource '" + r.target + "'");
-        });
+        conditionRefersToResource);
 }
 
 } // namespace

@@ -4,12 +4,23 @@
 #include "model/template/intrinsics.h"
 #include "model/document/treeedit.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
 namespace sc {
 
 namespace {
+// Most keys need no escaping: append them as they are rather than through a copy.
+void appendToken(std::string &pointer, std::string_view key)
+{
+    pointer += '/';
+    if (std::none_of(key.begin(), key.end(), [](char c) { return c == '~' || c == '/'; }))
+        pointer += key;
+    else
+        pointer += SourceMap::escape(key);
+}
+
 void walk(const Json &node, std::string &pointer, std::vector<IntrinsicUse> &out)
 {
     if (node.is_string()) {
@@ -25,8 +36,7 @@ void walk(const Json &node, std::string &pointer, std::vector<IntrinsicUse> &out
         }
         for (auto it = node.begin(); it != node.end(); ++it) {
             const std::size_t size = pointer.size();
-            pointer += '/';
-            pointer += SourceMap::escape(it.key());
+            appendToken(pointer, it.key());
             walk(*it, pointer, out);
             pointer.resize(size);
         }
@@ -82,12 +92,32 @@ std::string currentDate()
 } // namespace
 
 RuleContext::RuleContext(const Json &root, const SourceMap &positions, std::size_t templateBytes)
+    : RuleContext(root, positions, templateBytes, {}, {})
+{
+}
+
+RuleContext::RuleContext(const Json &root, const SourceMap &positions, std::size_t templateBytes,
+                         ResourceReferences earlier, const std::set<std::string, std::less<>> &touched)
     : m_root(root)
     , m_positions(positions)
     , m_templateBytes(templateBytes)
     , m_today(currentDate())
 {
-    const Json &transform = section("Transform");
+    noteTransforms();
+    indexResources();
+    indexReferences(std::move(earlier), touched);
+    indexIntrinsics();
+}
+
+ResourceReferences RuleContext::takeResourceReferences()
+{
+    ResourceReferences out = std::move(m_references);
+    m_references = {};
+    return out;
+}
+
+void RuleContext::noteTransforms()
+{
     auto noteTransform = [this](const Json &t) {
         if (t.is_string()) {
             m_transform = true;
@@ -97,16 +127,24 @@ RuleContext::RuleContext(const Json &root, const SourceMap &positions, std::size
             m_transform = true; // {"Name": "AWS::Include", ...}
         }
     };
-    if (root.is_object() && root.contains("Transform")) {
-        const Json &t = root["Transform"];
+    if (m_root.is_object() && m_root.contains("Transform")) {
+        const Json &t = m_root["Transform"];
         if (t.is_array())
             for (const Json &item : t)
                 noteTransform(item);
         else
             noteTransform(t);
     }
-    (void)transform;
+    if (m_sam) {
+        for (const char *id : {"ServerlessRestApi", "ServerlessHttpApi", "ServerlessDeploymentApplication",
+                               "CodeDeployServiceRole", "ServerlessRestApiDeployment",
+                               "ServerlessRestApiProdStage", "ServerlessHttpApiApiGatewayDefaultStage"})
+            m_samImplicit.insert(id);
+    }
+}
 
+void RuleContext::indexResources()
+{
     const Json &resources = section("Resources");
     const Catalog &catalog = Catalog::instance();
     for (auto it = resources.begin(); it != resources.end(); ++it) {
@@ -133,30 +171,41 @@ RuleContext::RuleContext(const Json &root, const SourceMap &positions, std::size
         m_byType[view.type].push_back(m_resources.size());
         m_resources.push_back(std::move(view));
     }
+}
 
-    if (m_sam) {
-        for (const char *id : {"ServerlessRestApi", "ServerlessHttpApi", "ServerlessDeploymentApplication",
-                               "CodeDeployServiceRole", "ServerlessRestApiDeployment",
-                               "ServerlessRestApiProdStage", "ServerlessHttpApiApiGatewayDefaultStage"})
-            m_samImplicit.insert(id);
-    }
-
+void RuleContext::indexReferences(ResourceReferences earlier, const std::set<std::string, std::less<>> &touched)
+{
+    std::vector<Reference> &all = m_references.all;
+    all.reserve(earlier.all.size());
     for (const ResourceView &r : m_resources) {
         if (!r.node->is_object())
             continue;
-        std::vector<Reference> refs = resourceReferences(*r.node, r.id);
-        m_references.insert(m_references.end(), refs.begin(), refs.end());
-        m_referencesFrom.emplace(r.id, std::move(refs));
+        const std::size_t begin = all.size();
+        const auto kept = touched.count(r.id) ? earlier.ranges.end() : earlier.ranges.find(r.id);
+        if (kept != earlier.ranges.end()) {
+            const auto from = earlier.all.begin();
+            std::move(from + static_cast<std::ptrdiff_t>(kept->second.first),
+                      from + static_cast<std::ptrdiff_t>(kept->second.second), std::back_inserter(all));
+        } else {
+            std::vector<Reference> refs = resourceReferences(*r.node, r.id);
+            std::move(refs.begin(), refs.end(), std::back_inserter(all));
+        }
+        m_references.ranges.emplace(r.id, std::pair(begin, all.size()));
     }
     for (const char *name : {"Outputs", "Conditions", "Rules", "Metadata", "Globals"}) {
-        if (root.is_object() && root.contains(name))
-            collectReferences(root[name], std::string("/") + name, m_otherReferences);
+        if (m_root.is_object() && m_root.contains(name))
+            collectReferences(m_root[name], std::string("/") + name, m_otherReferences);
     }
+    const Json &resources = section("Resources");
     for (auto it = resources.begin(); it != resources.end(); ++it)
         if (it.key().rfind("Fn::", 0) == 0)
             collectReferences(*it, SourceMap::join("/Resources", it.key()), m_loopReferences);
+}
+
+void RuleContext::indexIntrinsics()
+{
     std::string pointer;
-    walk(root, pointer, m_intrinsics);
+    walk(m_root, pointer, m_intrinsics);
     constexpr std::string_view prefix = "/Resources/";
     for (std::size_t i = 0; i < m_intrinsics.size(); ++i) {
         const std::string &at = m_intrinsics[i].pointer;
@@ -200,14 +249,14 @@ const Json &RuleContext::section(std::string_view name) const
 
 const ResourceView *RuleContext::resource(std::string_view id) const
 {
-    const auto it = m_index.find(std::string(id));
+    const auto it = m_index.find(id);
     return it == m_index.end() ? nullptr : &m_resources[it->second];
 }
 
 std::vector<const ResourceView *> RuleContext::ofType(std::string_view type) const
 {
     std::vector<const ResourceView *> out;
-    const auto it = m_byType.find(std::string(type));
+    const auto it = m_byType.find(type);
     if (it == m_byType.end())
         return out;
     if (m_focus) {
@@ -252,17 +301,18 @@ bool RuleContext::isRefTarget(std::string_view name) const
            || isSamImplicit(name);
 }
 
-const std::vector<Reference> &RuleContext::referencesFrom(std::string_view id) const
+std::span<const Reference> RuleContext::referencesFrom(std::string_view id) const
 {
-    static const std::vector<Reference> none;
-    const auto it = m_referencesFrom.find(std::string(id));
-    return it == m_referencesFrom.end() ? none : it->second;
+    const auto it = m_references.ranges.find(id);
+    if (it == m_references.ranges.end())
+        return {};
+    return std::span<const Reference>(m_references.all).subspan(it->second.first, it->second.second - it->second.first);
 }
 
 std::vector<const Reference *> RuleContext::referencesTo(std::string_view id) const
 {
     std::vector<const Reference *> out;
-    for (const Reference &r : m_references)
+    for (const Reference &r : m_references.all)
         if (r.target == id)
             out.push_back(&r);
     for (const Reference &r : m_otherReferences)

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,10 +38,33 @@ struct IntrinsicUse {
     std::string pointer;
 };
 
+// A map by logical ID that a string_view can look up without building a string.
+struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+};
+template<typename T>
+using IdMap = std::unordered_map<std::string, T, IdHash, std::equal_to<>>;
+
+// The references of every resource, in template order, and where each resource's lie (begin,
+// end). Each resource's follow from its own entry alone, so a later context can take over those
+// of the resources an edit left alone instead of collecting them again.
+struct ResourceReferences {
+    std::vector<Reference> all;
+    IdMap<std::pair<std::size_t, std::size_t>> ranges;
+};
+
 class RuleContext {
 public:
     // `templateBytes` is the size of the text the template came from (0 when unknown).
     RuleContext(const Json &root, const SourceMap &positions, std::size_t templateBytes = 0);
+    // The same, taking over `earlier`'s references of every resource outside `touched`: `earlier`
+    // must come from a context of this template as it was before edits that added, removed,
+    // renamed or changed only the resources in `touched` (IncrementalValidator).
+    RuleContext(const Json &root, const SourceMap &positions, std::size_t templateBytes,
+                ResourceReferences earlier, const std::set<std::string, std::less<>> &touched);
+    // Hands the resources' references over to a later context; references() is empty afterwards.
+    ResourceReferences takeResourceReferences();
 
     const Json &root() const { return m_root; }
     const SourceMap &positions() const { return m_positions; }
@@ -76,9 +100,9 @@ public:
     bool isRefTarget(std::string_view name) const;
 
     // Every reference of every resource (Properties, attributes, DependsOn), in order.
-    const std::vector<Reference> &references() const { return m_references; }
+    const std::vector<Reference> &references() const { return m_references.all; }
     // References made by one resource.
-    const std::vector<Reference> &referencesFrom(std::string_view id) const;
+    std::span<const Reference> referencesFrom(std::string_view id) const;
     // References to a logical ID from resources and outputs.
     std::vector<const Reference *> referencesTo(std::string_view id) const;
     // References made from Outputs and Conditions/Rules sections.
@@ -91,6 +115,12 @@ public:
     const std::vector<IntrinsicUse> &intrinsicUses() const { return m_focus ? m_focusedIntrinsics : m_intrinsics; }
 
 private:
+    // The constructor's steps, in order.
+    void noteTransforms();
+    void indexResources();
+    void indexReferences(ResourceReferences earlier, const std::set<std::string, std::less<>> &touched);
+    void indexIntrinsics();
+
     const Json &m_root;
     const SourceMap &m_positions;
     std::size_t m_templateBytes;
@@ -98,11 +128,10 @@ private:
     bool m_sam = false;
     bool m_transform = false;
     std::vector<ResourceView> m_resources;
-    std::unordered_map<std::string, std::size_t> m_index;
-    std::unordered_map<std::string, std::vector<std::size_t>> m_byType;
+    IdMap<std::size_t> m_index;
+    IdMap<std::vector<std::size_t>> m_byType;
     std::set<std::string, std::less<>> m_samImplicit;
-    std::vector<Reference> m_references;
-    std::unordered_map<std::string, std::vector<Reference>> m_referencesFrom;
+    ResourceReferences m_references;
     std::vector<Reference> m_otherReferences;
     std::vector<Reference> m_loopReferences;
     std::vector<IntrinsicUse> m_intrinsics;

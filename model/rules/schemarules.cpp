@@ -282,6 +282,13 @@ void walkSchema(const RuleContext &c, Problem problem, FindingList &out)
     }
 }
 
+// The check of one schema problem: each rule that walks the schema reports one kind.
+template<Problem problem>
+void schemaProblem(const RuleContext &c, FindingList &out)
+{
+    walkSchema(c, problem, out);
+}
+
 // Required properties with a value that is right for nearly everyone, so the fix can fill it in
 // (anything else is the user's decision and gets no fix).
 struct SafeDefault {
@@ -341,138 +348,161 @@ constexpr Range kRanges[] = {
     {"AWS::ElasticLoadBalancingV2::TargetGroup", "UnhealthyThresholdCount", 2, 10, ""},
 };
 
-} // namespace
+void localArtifact(const RuleContext &c, FindingList &out)
+{
+    for (const ResourceView &r : c.resources())
+        for (const PackagedProperty &p : kPackaged) {
+            if (p.type != r.type)
+                continue;
+            const Json *v = r.property(p.property);
+            if (v && packagedLocalPath(r, std::string(p.property), *v))
+                out.add(r.propertyPointer(p.property),
+                        "'" + v->get<std::string>() + "' is a local path: package the template (aws cloudformation "
+                        "package, or sam deploy) so that it is uploaded to S3 before deploying");
+        }
+}
 
-void addSchemaRules(std::vector<Rule> &rules)
+void valueOutOfRange(const RuleContext &c, FindingList &out)
+{
+    for (const Range &range : kRanges)
+        for (const ResourceView *r : c.ofType(range.type)) {
+            const auto n = literalNumber(r->property(range.property));
+            if (n && (*n < range.min || *n > range.max))
+                out.add(r->propertyPointer(range.property),
+                        std::string(range.property) + " must be between " + std::to_string(int(range.min))
+                            + " and " + std::to_string(int(range.max)) + range.unit);
+        }
+}
+
+void missingConditionallyRequired(const RuleContext &c, FindingList &out)
+{
+    for (const ResourceView *r : c.ofType("AWS::AutoScaling::AutoScalingGroup")) {
+        bool has = false;
+        for (const char *p : {"LaunchTemplate", "MixedInstancesPolicy", "LaunchConfigurationName", "InstanceId"})
+            has = has || r->property(p);
+        if (!has && !isComputed(*r->properties))
+            reportRequiredOnResource(out, *r, r->pointer + "/Properties",
+                                     "an Auto Scaling group needs LaunchTemplate, MixedInstancesPolicy, "
+                                     "LaunchConfigurationName or InstanceId");
+    }
+    for (const char *type : {"AWS::Lambda::Function", "AWS::Serverless::Function"})
+        for (const ResourceView *r : c.ofType(type)) {
+            if (isComputed(*r->properties) || literalString(r->property("PackageType")) == "Image")
+                continue;
+            if (r->property("ImageUri"))
+                continue;
+            for (const char *p : {"Handler", "Runtime"})
+                if (!r->property(p) && !globalsSupply(c, *r, p))
+                    reportRequiredOnResource(out, *r, r->pointer + "/Properties",
+                                             std::string("a function deployed from a .zip file needs ") + p);
+        }
+}
+
+void mutuallyExclusiveProperties(const RuleContext &c, FindingList &out)
+{
+    struct Pair { const char *type; const char *parent; const char *a; const char *b; };
+    static const Pair pairs[] = {
+        {"AWS::Lambda::Function", "Code", "ZipFile", "S3Bucket"},
+        {"AWS::Lambda::Function", "Code", "ZipFile", "ImageUri"},
+        {"AWS::AutoScaling::AutoScalingGroup", "", "LaunchTemplate", "LaunchConfigurationName"},
+        {"AWS::AutoScaling::AutoScalingGroup", "", "MixedInstancesPolicy", "LaunchTemplate"},
+        {"AWS::SecretsManager::Secret", "", "SecretString", "GenerateSecretString"},
+        {"AWS::ElasticBeanstalk::Environment", "", "TemplateName", "SolutionStackName"},
+    };
+    for (const Pair &pair : pairs)
+        for (const ResourceView *r : c.ofType(pair.type)) {
+            const Json *parent = *pair.parent ? r->property(pair.parent) : r->properties;
+            const std::string base = *pair.parent ? r->propertyPointer(pair.parent) : r->pointer + "/Properties";
+            if (member(parent, pair.a) && member(parent, pair.b))
+                out.add(SourceMap::join(base, pair.b), std::string(pair.a) + " and " + pair.b
+                                                           + " cannot be used together");
+        }
+}
+
+// Which properties a resource has: unknown, read-only, required, exclusive.
+void addPropertySetRules(std::vector<Rule> &rules)
 {
     add(rules, "E3001", "Unknown property", 3,
         "Each resource type accepts a fixed set of properties, nested types included. CloudFormation "
         "rejects an unknown one; when a known name is that close, it is a misspelling.",
-        [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::UnknownProperty, out); });
+        schemaProblem<Problem::UnknownProperty>);
 
     add(rules, "W3010", "Read-only property set", 3,
         "Some values of a resource are chosen by AWS when it creates the resource (an ID, an ARN, "
         "an endpoint) and are read with Fn::GetAtt. Writing one under Properties sets nothing: "
         "CloudFormation ignores it or rejects it, depending on the type. Read it with Fn::GetAtt "
         "instead.",
-        [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::ReadOnly, out); });
+        schemaProblem<Problem::ReadOnly>);
 
     add(rules, "W3011", "Property not in the catalog", 3,
         "StackCanvas knows the properties of the AWS specification it was built with. A name that "
         "resembles none of them may belong to a newer version of the resource type than that "
         "specification, or be wrong; only CloudFormation can tell when the stack is created. Check "
         "it against the resource's page in the CloudFormation template reference.",
-        [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::NotInCatalog, out); });
-
-    add(rules, "I3008", "Local artifact to package", 3,
-        "A local path in Code, CodeUri, TemplateURL, DefinitionUri and a few other properties is "
-        "how a template names code or documents that are not in S3 yet. CloudFormation cannot "
-        "read your disk: 'aws cloudformation package' (or sam build and sam deploy) uploads the "
-        "file or folder to S3 and writes a copy of the template with the S3 location, and that "
-        "copy is what you deploy.",
-        [](const RuleContext &c, FindingList &out) {
-            for (const ResourceView &r : c.resources())
-                for (const PackagedProperty &p : kPackaged) {
-                    if (p.type != r.type)
-                        continue;
-                    const Json *v = r.property(p.property);
-                    if (v && packagedLocalPath(r, std::string(p.property), *v))
-                        out.add(r.propertyPointer(p.property),
-                                "'" + v->get<std::string>() + "' is a local path: package the template (aws cloudformation "
-                                "package, or sam deploy) so that it is uploaded to S3 before deploying");
-                }
-        });
-
-    add(rules, "E3009", "Null property value", 3,
-        "A key written without a value (Description: with nothing after it) is null. CloudFormation "
-        "refuses the whole template with \"'null' values are not allowed in templates\". Remove the "
-        "key, or give it a value. (The AWS SAM transform treats a null property of a SAM resource "
-        "as absent.)",
-        [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::Null, out); });
+        schemaProblem<Problem::NotInCatalog>);
 
     add(rules, "E3002", "Missing required property", 3,
         "Some properties must always be given (a queue policy's Queues, a listener's "
         "DefaultActions...). Without them the resource handler refuses to create the resource and "
         "the stack rolls back.",
-        [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::Required, out); });
-
-    add(rules, "E3003", "Wrong value type", 3,
-        "Property values have types: strings, integers, booleans, lists, mappings or a nested "
-        "property type. Values computed by intrinsic functions are checked when the stack is "
-        "deployed; literal values are checked here.",
-        [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::Type, out); });
-
-    add(rules, "E3004", "Value not allowed", 3,
-        "Many properties take one of a fixed set of values (a runtime, a protocol, a billing "
-        "mode). Case matters: 'http' is not 'HTTP'.",
-        [](const RuleContext &c, FindingList &out) { walkSchema(c, Problem::Enum, out); });
-
-    add(rules, "E3005", "Value out of range", 3,
-        "Documented ranges the specification does not carry: a Lambda function runs at most 900 "
-        "seconds with 128 to 10,240 MB; an SQS queue keeps messages 60 s to 14 days and hides them "
-        "at most 12 hours; a target group checks health every 5 to 300 seconds.",
-        [](const RuleContext &c, FindingList &out) {
-            for (const Range &range : kRanges)
-                for (const ResourceView *r : c.ofType(range.type)) {
-                    const auto n = literalNumber(r->property(range.property));
-                    if (n && (*n < range.min || *n > range.max))
-                        out.add(r->propertyPointer(range.property),
-                                std::string(range.property) + " must be between " + std::to_string(int(range.min))
-                                    + " and " + std::to_string(int(range.max)) + range.unit);
-                }
-        });
+        schemaProblem<Problem::Required>);
 
     add(rules, "E3006", "Missing conditionally required property", 3,
         "Requirements that depend on other properties: an Auto Scaling group needs a launch "
         "source (a launch template, a mixed-instances policy, a launch configuration or an "
         "instance); a Lambda function deployed from a .zip (not a container image) needs Handler "
         "and Runtime.",
-        [](const RuleContext &c, FindingList &out) {
-            for (const ResourceView *r : c.ofType("AWS::AutoScaling::AutoScalingGroup")) {
-                bool has = false;
-                for (const char *p : {"LaunchTemplate", "MixedInstancesPolicy", "LaunchConfigurationName", "InstanceId"})
-                    has = has || r->property(p);
-                if (!has && !isComputed(*r->properties))
-                    reportRequiredOnResource(out, *r, r->pointer + "/Properties",
-                                             "an Auto Scaling group needs LaunchTemplate, MixedInstancesPolicy, "
-                                             "LaunchConfigurationName or InstanceId");
-            }
-            for (const char *type : {"AWS::Lambda::Function", "AWS::Serverless::Function"})
-                for (const ResourceView *r : c.ofType(type)) {
-                    if (isComputed(*r->properties) || literalString(r->property("PackageType")) == "Image")
-                        continue;
-                    if (r->property("ImageUri"))
-                        continue;
-                    for (const char *p : {"Handler", "Runtime"})
-                        if (!r->property(p) && !globalsSupply(c, *r, p))
-                            reportRequiredOnResource(out, *r, r->pointer + "/Properties",
-                                                     std::string("a function deployed from a .zip file needs ") + p);
-                }
-        });
+        missingConditionallyRequired);
 
     add(rules, "E3007", "Mutually exclusive properties", 3,
         "Some properties exclude each other: a Lambda function's code comes inline (ZipFile) or from "
         "S3, not both; an Auto Scaling group uses a launch template or a launch configuration; a "
         "secret has either a SecretString or a GenerateSecretString.",
-        [](const RuleContext &c, FindingList &out) {
-            struct Pair { const char *type; const char *parent; const char *a; const char *b; };
-            static const Pair pairs[] = {
-                {"AWS::Lambda::Function", "Code", "ZipFile", "S3Bucket"},
-                {"AWS::Lambda::Function", "Code", "ZipFile", "ImageUri"},
-                {"AWS::AutoScaling::AutoScalingGroup", "", "LaunchTemplate", "LaunchConfigurationName"},
-                {"AWS::AutoScaling::AutoScalingGroup", "", "MixedInstancesPolicy", "LaunchTemplate"},
-                {"AWS::SecretsManager::Secret", "", "SecretString", "GenerateSecretString"},
-                {"AWS::ElasticBeanstalk::Environment", "", "TemplateName", "SolutionStackName"},
-            };
-            for (const Pair &pair : pairs)
-                for (const ResourceView *r : c.ofType(pair.type)) {
-                    const Json *parent = *pair.parent ? r->property(pair.parent) : r->properties;
-                    const std::string base = *pair.parent ? r->propertyPointer(pair.parent) : r->pointer + "/Properties";
-                    if (member(parent, pair.a) && member(parent, pair.b))
-                        out.add(SourceMap::join(base, pair.b), std::string(pair.a) + " and " + pair.b
-                                                                   + " cannot be used together");
-                }
-        });
+        mutuallyExclusiveProperties);
+}
+
+// What the properties hold: types, allowed values, ranges, nulls, local paths.
+void addValueRules(std::vector<Rule> &rules)
+{
+    add(rules, "I3008", "Local artifact to package", 3,
+        "A local path in Code, CodeUri, TemplateURL, DefinitionUri and a few other properties is "
+        "how a template names code or documents that are not in S3 yet. CloudFormation cannot "
+        "read your disk: 'aws cloudformation package' (or sam build and sam deploy) uploads the "
+        "file or folder to S3 and writes a copy of the template with the S3 location, and that "
+        "copy is what you deploy.",
+        localArtifact);
+
+    add(rules, "E3009", "Null property value", 3,
+        "A key written without a value (Description: with nothing after it) is null. CloudFormation "
+        "refuses the whole template with \"'null' values are not allowed in templates\". Remove the "
+        "key, or give it a value. (The AWS SAM transform treats a null property of a SAM resource "
+        "as absent.)",
+        schemaProblem<Problem::Null>);
+
+    add(rules, "E3003", "Wrong value type", 3,
+        "Property values have types: strings, integers, booleans, lists, mappings or a nested "
+        "property type. Values computed by intrinsic functions are checked when the stack is "
+        "deployed; literal values are checked here.",
+        schemaProblem<Problem::Type>);
+
+    add(rules, "E3004", "Value not allowed", 3,
+        "Many properties take one of a fixed set of values (a runtime, a protocol, a billing "
+        "mode). Case matters: 'http' is not 'HTTP'.",
+        schemaProblem<Problem::Enum>);
+
+    add(rules, "E3005", "Value out of range", 3,
+        "Documented ranges the specification does not carry: a Lambda function runs at most 900 "
+        "seconds with 128 to 10,240 MB; an SQS queue keeps messages 60 s to 14 days and hides them "
+        "at most 12 hours; a target group checks health every 5 to 300 seconds.",
+        valueOutOfRange);
+}
+
+} // namespace
+
+void addSchemaRules(std::vector<Rule> &rules)
+{
+    addPropertySetRules(rules);
+    addValueRules(rules);
 }
 
 } // namespace sc::rulefamilies

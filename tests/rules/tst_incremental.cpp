@@ -3,6 +3,8 @@
 // - Every rule of resources is local: on every example and every rule case, a resource's findings
 //   from a run focused on that resource alone are its findings from a full run, and such a rule
 //   reports only on resources. This is what lets an edit re-check a few resources.
+// - A context that takes over an earlier context's references for the resources an edit left
+//   alone holds exactly the references of a fresh one, after every step of random edits.
 // - A seeded sequence of edits (property values set and removed, renames, resources added and
 //   removed, connections, undo and redo) over every example and a generated 500-resource
 //   template, the incremental findings compared after each step with validate(), field by field
@@ -198,6 +200,7 @@ private slots:
     void followsRandomEditsOfTheExamples();
     void followsRandomEditsOfALargeTemplate();
     void propertyChangeRechecksOnlyNeighbours();
+    void takenOverReferencesMatchAFreshContext();
 };
 
 void TestIncremental::resourceRulesAreLocal()
@@ -293,6 +296,73 @@ void TestIncremental::propertyChangeRechecksOnlyNeighbours()
     incremental.update(document.root(), document.positions(), change);
     QVERIFY(!incremental.lastWasFull());
     QCOMPARE(incremental.lastFocus(), (std::set<std::string, std::less<>>{"R4", "R6", "R7"}));
+}
+
+namespace {
+
+std::string describe(const Reference &r)
+{
+    return std::to_string(static_cast<int>(r.kind)) + " " + r.target + "." + r.attribute + " at " + r.pointer;
+}
+
+// The first difference between two contexts' references, all and by resource, or "".
+std::string difference(const RuleContext &kept, const RuleContext &fresh)
+{
+    for (std::size_t i = 0; i < std::max(kept.references().size(), fresh.references().size()); ++i) {
+        const std::string a = i < kept.references().size() ? describe(kept.references()[i]) : "(none)";
+        const std::string b = i < fresh.references().size() ? describe(fresh.references()[i]) : "(none)";
+        if (a != b)
+            return "reference " + std::to_string(i) + ": taken over " + a + ", fresh " + b;
+    }
+    for (const ResourceView &r : fresh.resources()) {
+        const auto a = kept.referencesFrom(r.id);
+        const auto b = fresh.referencesFrom(r.id);
+        if (a.size() != b.size())
+            return r.id + " makes " + std::to_string(a.size()) + " references taken over, " + std::to_string(b.size()) + " fresh";
+        for (std::size_t k = 0; k < a.size(); ++k) {
+            if (describe(a[k]) != describe(b[k]))
+                return r.id + ": taken over " + describe(a[k]) + ", fresh " + describe(b[k]);
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+void TestIncremental::takenOverReferencesMatchAFreshContext()
+{
+    std::vector<std::pair<std::string, Template>> documents;
+    for (const std::string &file : exampleFiles())
+        documents.emplace_back(file, readTemplateFile(file));
+    documents.emplace_back("large.yaml", readTemplate(writeYaml(bench::makeTemplate(500)), "large.yaml"));
+    unsigned seed = 31;
+    for (const auto &entry : documents) {
+        const std::string &name = entry.first;
+        Document document;
+        document.reset(entry.second, name);
+        DocumentChange pending;
+        QObject::connect(&document, &Document::changed, &document, [&](const DocumentChange &c) { pending.merge(c); });
+        ResourceReferences earlier = RuleContext(document.root(), document.positions()).takeResourceReferences();
+        Editor editor(document, seed++);
+        for (int i = 0; i < 30; ++i) {
+            pending = {};
+            const std::string what = editor.step();
+            if (pending.reset || pending.otherSections) {
+                earlier = RuleContext(document.root(), document.positions()).takeResourceReferences();
+                continue;
+            }
+            std::set<std::string, std::less<>> touched(pending.modified.begin(), pending.modified.end());
+            touched.insert(pending.added.begin(), pending.added.end());
+            touched.insert(pending.removed.begin(), pending.removed.end());
+            for (const auto &[from, to] : pending.renamed)
+                touched.insert({from, to});
+            RuleContext kept(document.root(), document.positions(), 0, std::move(earlier), touched);
+            const RuleContext fresh(document.root(), document.positions());
+            const std::string diff = difference(kept, fresh);
+            QVERIFY2(diff.empty(), qPrintable(QString::fromStdString(name + " step " + std::to_string(i) + " (" + what + "): " + diff)));
+            earlier = kept.takeResourceReferences();
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestIncremental)
