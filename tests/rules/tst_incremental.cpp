@@ -338,7 +338,7 @@ void TestIncremental::takenOverReferencesMatchAFreshContext()
     unsigned seed = 31;
     for (const auto &entry : documents) {
         const std::string &name = entry.first;
-        Document document;
+        UndoableDocument document;
         document.reset(entry.second, name);
         DocumentChange pending;
         QObject::connect(&document, &Document::changed, &document, [&](const DocumentChange &c) { pending.merge(c); });
