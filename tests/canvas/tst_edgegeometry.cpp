@@ -24,14 +24,12 @@ double distance(QPointF a, QPointF b)
     return std::hypot(a.x() - b.x(), a.y() - b.y());
 }
 
-// How far `p` is from the outline of `r` (0 on it).
-double distanceToOutline(QPointF p, const QRectF &r)
+// Whether `p` lies on a side of `r` (edges start and end exactly there).
+bool onOutline(QPointF p, const QRectF &r)
 {
-    const double dx = std::max({r.left() - p.x(), 0.0, p.x() - r.right()});
-    const double dy = std::max({r.top() - p.y(), 0.0, p.y() - r.bottom()});
-    if (dx > 0 || dy > 0)
-        return std::hypot(dx, dy);
-    return std::min({p.x() - r.left(), r.right() - p.x(), p.y() - r.top(), r.bottom() - p.y()});
+    const bool alongSide = (p.x() == r.left() || p.x() == r.right()) && p.y() >= r.top() && p.y() <= r.bottom();
+    const bool alongTopOrBottom = (p.y() == r.top() || p.y() == r.bottom()) && p.x() >= r.left() && p.x() <= r.right();
+    return alongSide || alongTopOrBottom;
 }
 
 std::string cell(int column, int row)
@@ -40,22 +38,28 @@ std::string cell(int column, int row)
 }
 
 // `columns` x `rows` cards, each linked to its right neighbour, then to the one below it, until
-// there are `edges` links.
-void grid(int columns, int rows, std::size_t edges, Cards &cards, Links &links)
-{
-    for (int row = 0; row < rows; ++row) {
-        for (int column = 0; column < columns; ++column)
-            cards[cell(column, row)] = QRectF(QPointF(column * 240.0, row * 160.0), kCard);
+// there are `edges` links; all set in a fresh geometry.
+struct Board {
+    Board(int columns, int rows, std::size_t edges)
+    {
+        for (int row = 0; row < rows; ++row) {
+            for (int column = 0; column < columns; ++column)
+                cards[cell(column, row)] = QRectF(QPointF(column * 240.0, row * 160.0), kCard);
+        }
+        for (int row = 0; row < rows; ++row) {
+            for (int column = 0; column + 1 < columns && links.size() < edges; ++column)
+                links.push_back({cell(column, row), cell(column + 1, row), "Ref"});
+        }
+        for (int row = 0; row + 1 < rows; ++row) {
+            for (int column = 0; column < columns && links.size() < edges; ++column)
+                links.push_back({cell(column, row), cell(column, row + 1), "Ref"});
+        }
+        geometry.reset(cards, links);
     }
-    for (int row = 0; row < rows; ++row) {
-        for (int column = 0; column + 1 < columns && links.size() < edges; ++column)
-            links.push_back({cell(column, row), cell(column + 1, row), "Ref"});
-    }
-    for (int row = 0; row + 1 < rows; ++row) {
-        for (int column = 0; column < columns && links.size() < edges; ++column)
-            links.push_back({cell(column, row), cell(column, row + 1), "Ref"});
-    }
-}
+    Cards cards;
+    Links links;
+    EdgeGeometry geometry;
+};
 
 std::vector<int> sorted(std::vector<int> v)
 {
@@ -115,8 +119,8 @@ private slots:
         // The curve stops under the arrowhead, just before the tip, outside both cards.
         QVERIFY(qAbs(distance(geometry.path(0).back(), tip) - sc::kEdgeCurveEnd) < 1e-9);
         QCOMPARE(geometry.edge(0)->direction * sc::kEdgeCurveEnd + tip, geometry.path(0).back());
-        QVERIFY(distanceToOutline(geometry.tip(0), target) < 1e-9);
-        QVERIFY(distanceToOutline(geometry.start(0), source) < 1e-9);
+        QVERIFY(onOutline(geometry.tip(0), target));
+        QVERIFY(onOutline(geometry.start(0), source));
         const QPointF mid = geometry.midpoint(0);
         QVERIFY(!source.contains(mid) && !target.contains(mid));
     }
@@ -138,11 +142,10 @@ private slots:
     // further steps dirty nothing; moving another card brings them back.
     void movingACardDirtiesOnlyTheChunksOfItsEdges()
     {
-        Cards cards;
-        Links links;
-        grid(20, 10, 1000, cards, links);
-        EdgeGeometry geometry;
-        geometry.reset(cards, links);
+        Board board(20, 10, 1000);
+        EdgeGeometry &geometry = board.geometry;
+        Cards &cards = board.cards;
+        const Links &links = board.links;
         QCOMPARE(geometry.count(), int(links.size()));
         QCOMPARE(geometry.chunkCount(), int(links.size() + EdgeGeometry::kChunkSize - 1) / EdgeGeometry::kChunkSize);
         QCOMPARE(int(geometry.takeDirtyChunks().size()), geometry.chunkCount());
@@ -164,8 +167,8 @@ private slots:
         }
         for (int i : own) {
             const EdgeGeometry::Edge &e = *geometry.edge(i);
-            QVERIFY(distanceToOutline(e.points.front(), *geometry.cardRect(e.source)) < 1e-9);
-            QVERIFY(distanceToOutline(e.tip, *geometry.cardRect(e.target)) < 1e-9);
+            QVERIFY(onOutline(e.points.front(), *geometry.cardRect(e.source)));
+            QVERIFY(onOutline(e.tip, *geometry.cardRect(e.target)));
         }
 
         // The drag goes on: the floating edges follow, no chunk changes.
@@ -217,12 +220,9 @@ private slots:
     // The chunks' bounds let the hit test skip most of a large board: it still finds every edge.
     void edgeAtFindsEveryEdgeOfALargeBoard()
     {
-        Cards cards;
-        Links links;
-        grid(20, 10, 1000, cards, links);
-        EdgeGeometry geometry;
-        geometry.reset(cards, links);
-        geometry.moveCard(cell(3, 3), cards[cell(3, 3)].translated(40, 30));
+        Board board(20, 10, 1000);
+        EdgeGeometry &geometry = board.geometry;
+        geometry.moveCard(cell(3, 3), board.cards[cell(3, 3)].translated(40, 30));
         for (int i = 0; i < geometry.count(); ++i)
             QCOMPARE(geometry.edgeAt(geometry.midpoint(i), 0.5), i);
     }
@@ -271,13 +271,11 @@ private slots:
     // 2,000 cards and 3,000 edges: a moved card dirties a handful of the ~94 chunks.
     void aMoveOnALargeBoardDirtiesFewChunks()
     {
-        Cards cards;
-        Links links;
-        grid(50, 40, 3000, cards, links);
+        Board board(50, 40, 3000);
+        EdgeGeometry &geometry = board.geometry;
+        Cards &cards = board.cards;
         QCOMPARE(cards.size(), std::size_t(2000));
-        QCOMPARE(links.size(), std::size_t(3000));
-        EdgeGeometry geometry;
-        geometry.reset(cards, links);
+        QCOMPARE(board.links.size(), std::size_t(3000));
         QCOMPARE(geometry.count(), 3000);
         QCOMPARE(geometry.chunkCount(), 94);
         geometry.takeDirtyChunks();
