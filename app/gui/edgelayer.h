@@ -113,8 +113,8 @@ private:
     Style m_builtStyle; // what the nodes hold
     EdgeGeometry m_geometry; // each card as the document sets it, and the edges between them
     std::vector<bool> m_highlighted; // per edge: one of its cards is selected
-    // Per chunk, what is stale: a moved edge makes all three so; only the drawing in use is
-    // rewritten, the other when the zoom brings it back.
+    // Per chunk, what is stale: a chunk that EdgeGeometry reports dirty is so in all three; only
+    // the drawing in use is rewritten, the other when the zoom brings it back.
     std::vector<bool> m_linesDirty, m_ribbonsDirty, m_arrowChunksDirty;
     bool m_structureChanged = true;
     bool m_arrowsDirty = true;
