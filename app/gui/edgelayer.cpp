@@ -7,9 +7,6 @@
 #include "model/geometry/edgeroute.h"
 
 #include <QQuickWindow>
-#include <QSGFlatColorMaterial>
-#include <QSGGeometryNode>
-#include <QSGOpacityNode>
 #include <QSGRendererInterface>
 
 #include <algorithm>
@@ -40,7 +37,7 @@ QPointF normalOf(QPointF d)
     return len > 1e-9 ? QPointF(-d.y() / len, d.x() / len) : QPointF(0, 1);
 }
 
-using Vertices = std::vector<QSGGeometry::Point2D>;
+using Vertices = EdgeVertices;
 
 void push(Vertices &out, QPointF p)
 {
@@ -86,145 +83,6 @@ void appendArrow(const Edge &e, qreal length, Vertices &out)
     for (const QPointF &p : arrowOf(e, length))
         push(out, p);
 }
-
-void clearChildren(QSGNode *node)
-{
-    while (QSGNode *child = node->firstChild()) {
-        node->removeChildNode(child);
-        delete child; // its own children go with it (OwnedByParent)
-    }
-}
-
-// One flat-colour geometry node, its vertices rewritten in place.
-class FlatNode : public QSGGeometryNode {
-public:
-    FlatNode(const QColor &color, QSGGeometry::DrawingMode mode)
-    {
-        auto *geometry = new QSGGeometry(QSGGeometry::defaultAttributes_Point2D(), 0);
-        geometry->setDrawingMode(mode);
-        geometry->setLineWidth(1);
-        geometry->setVertexDataPattern(QSGGeometry::DynamicPattern);
-        setGeometry(geometry);
-        setFlag(QSGNode::OwnsGeometry);
-        auto *material = new QSGFlatColorMaterial;
-        material->setColor(color);
-        setMaterial(material);
-        setFlag(QSGNode::OwnsMaterial);
-    }
-
-    void fill(const Vertices &vertices)
-    {
-        geometry()->allocate(static_cast<int>(vertices.size()));
-        std::copy(vertices.begin(), vertices.end(), geometry()->vertexDataAsPoint2D());
-        markDirty(QSGNode::DirtyGeometry);
-    }
-
-    void recolor(const QColor &color)
-    {
-        auto *flat = static_cast<QSGFlatColorMaterial *>(material());
-        if (flat->color() != color) {
-            flat->setColor(color);
-            markDirty(QSGNode::DirtyMaterial);
-        }
-    }
-};
-
-// Appends one FlatNode per chunk to `parent` (which owns them) and returns them.
-std::vector<FlatNode *> appendPerChunk(QSGNode *parent, std::size_t chunks, const QColor &color,
-                                       QSGGeometry::DrawingMode mode)
-{
-    std::vector<FlatNode *> nodes(chunks);
-    for (FlatNode *&node : nodes) {
-        node = new FlatNode(color, mode);
-        parent->appendChildNode(node);
-    }
-    return nodes;
-}
-
-// Every chunk's curves in one drawing, 1 px lines or scene-width ribbons, a node per chunk. Shown
-// while its drawing is in use, blocked otherwise (opacity 0: neither uploaded nor drawn); a
-// chunk's node is rewritten when that chunk is stale while this drawing shows.
-class ChunkCurvesNode : public QSGOpacityNode {
-public:
-    ChunkCurvesNode(std::size_t chunks, const QColor &color, QSGGeometry::DrawingMode mode)
-        : chunk(appendPerChunk(this, chunks, color, mode))
-    {
-    }
-    const std::vector<FlatNode *> chunk;
-};
-
-// Every chunk's arrowheads, a node per chunk: rewritten with their chunk, and all of them when a
-// zoom step changes the arrows' length.
-class ChunkArrowsNode : public QSGNode {
-public:
-    ChunkArrowsNode(std::size_t chunks, const QColor &color)
-        : chunk(appendPerChunk(this, chunks, color, QSGGeometry::DrawTriangles))
-    {
-    }
-    const std::vector<FlatNode *> chunk;
-};
-
-// The edges of the cards moving now, drawn apart from their chunks (a selected card's edges are
-// the highlight's): rewritten each frame of a drag, and when the drawing, the arrows' length or
-// the selection changes.
-class FloatingEdgesNode : public QSGNode {
-public:
-    explicit FloatingEdgesNode(const QColor &color)
-        : lines(new FlatNode(color, QSGGeometry::DrawLines)), triangles(new FlatNode(color, QSGGeometry::DrawTriangles))
-    {
-        appendChildNode(lines);
-        appendChildNode(triangles);
-    }
-    FlatNode *const lines;     // the curves while thin
-    FlatNode *const triangles; // the ribbons otherwise, and the arrowheads
-};
-
-// The selected cards' edges over everything, as ribbons with arrowheads in the highlight colour:
-// rewritten when the selection changes, when those edges move, and at a zoom step.
-class HighlightNode : public FlatNode {
-public:
-    explicit HighlightNode(const QColor &color) : FlatNode(color, QSGGeometry::DrawTriangles) {}
-};
-
-// The root under a hardware renderer, its children in drawing order: every chunk's lines and
-// ribbons (one of the two shown), their arrowheads, the floating edges, the highlight. Built anew
-// when the edges are.
-class EdgeTreeNode : public QSGNode {
-public:
-    void build(std::size_t chunks, const QColor &color, const QColor &highlightColor)
-    {
-        clearChildren(this);
-        appendChildNode(lines = new ChunkCurvesNode(chunks, color, QSGGeometry::DrawLines));
-        appendChildNode(ribbons = new ChunkCurvesNode(chunks, color, QSGGeometry::DrawTriangles));
-        appendChildNode(arrows = new ChunkArrowsNode(chunks, color));
-        appendChildNode(floating = new FloatingEdgesNode(color));
-        appendChildNode(highlight = new HighlightNode(highlightColor));
-    }
-    ChunkCurvesNode *lines = nullptr;
-    ChunkCurvesNode *ribbons = nullptr;
-    ChunkArrowsNode *arrows = nullptr;
-    FloatingEdgesNode *floating = nullptr;
-    HighlightNode *highlight = nullptr;
-};
-
-// The root under the software renderer: an EdgePaintNode per chunk for its settled, unselected
-// edges, then one for the floating edges and one for the highlighted ones. Built anew when the
-// edges are.
-class PaintedEdgesNode : public QSGNode {
-public:
-    void build(QQuickWindow *window, std::size_t chunkCount)
-    {
-        clearChildren(this);
-        chunks.assign(chunkCount, nullptr);
-        for (EdgePaintNode *&chunk : chunks)
-            appendChildNode(chunk = new EdgePaintNode(window));
-        appendChildNode(floating = new EdgePaintNode(window));
-        appendChildNode(highlight = new EdgePaintNode(window));
-    }
-    std::vector<EdgePaintNode *> chunks;
-    EdgePaintNode *floating = nullptr;
-    EdgePaintNode *highlight = nullptr;
-};
 
 bool sameStyle(const EdgeLayer::Style &a, const EdgeLayer::Style &b)
 {
