@@ -7,23 +7,22 @@
 #include "model/geometry/edgeroute.h"
 
 #include <QQuickWindow>
-#include <QSGFlatColorMaterial>
-#include <QSGGeometryNode>
-#include <QSGOpacityNode>
 #include <QSGRendererInterface>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <set>
+#include <string>
+#include <unordered_map>
 
 namespace sc {
 
 namespace {
 
-// Small chunks: a moved card rewrites (and, in software, repaints) little besides its edges.
-constexpr int kChunkSize = 32;
-constexpr int kSegments = 14;
+using Edge = EdgeGeometry::Edge;
+
 constexpr qreal kBaseWidth = 1.5;
 constexpr qreal kMinScreenWidth = 1.2;
 // Below this zoom a kBaseWidth ribbon is thinner than kMinScreenWidth on screen: draw lines.
@@ -38,14 +37,14 @@ QPointF normalOf(QPointF d)
     return len > 1e-9 ? QPointF(-d.y() / len, d.x() / len) : QPointF(0, 1);
 }
 
-using Vertices = std::vector<QSGGeometry::Point2D>;
+using Vertices = EdgeVertices;
 
 void push(Vertices &out, QPointF p)
 {
     out.push_back({float(p.x()), float(p.y())});
 }
 
-std::array<QPointF, 3> arrowOf(const EdgeLayer::Edge &e, qreal length)
+std::array<QPointF, 3> arrowOf(const Edge &e, qreal length)
 {
     const QPointF base = e.tip + e.direction * length;
     const QPointF side = QPointF(-e.direction.y(), e.direction.x()) * (length * 0.5);
@@ -53,7 +52,7 @@ std::array<QPointF, 3> arrowOf(const EdgeLayer::Edge &e, qreal length)
 }
 
 // The triangles of a polyline `width` wide.
-void appendRibbon(const EdgeLayer::Edge &e, qreal width, Vertices &out)
+void appendRibbon(const Edge &e, qreal width, Vertices &out)
 {
     const std::size_t n = e.points.size();
     if (n < 2)
@@ -73,59 +72,16 @@ void appendRibbon(const EdgeLayer::Edge &e, qreal width, Vertices &out)
     }
 }
 
-void appendLines(const EdgeLayer::Edge &e, Vertices &out)
+void appendLines(const Edge &e, Vertices &out)
 {
     for (std::size_t i = 0; i + 1 < e.points.size(); ++i)
         push(out, e.points[i]), push(out, e.points[i + 1]);
 }
 
-void appendArrow(const EdgeLayer::Edge &e, qreal length, Vertices &out)
+void appendArrow(const Edge &e, qreal length, Vertices &out)
 {
     for (const QPointF &p : arrowOf(e, length))
         push(out, p);
-}
-
-QSGGeometryNode *makeNode(const QColor &color, QSGGeometry::DrawingMode mode)
-{
-    auto *node = new QSGGeometryNode;
-    auto *geometry = new QSGGeometry(QSGGeometry::defaultAttributes_Point2D(), 0);
-    geometry->setDrawingMode(mode);
-    geometry->setLineWidth(1);
-    geometry->setVertexDataPattern(QSGGeometry::DynamicPattern);
-    node->setGeometry(geometry);
-    node->setFlag(QSGNode::OwnsGeometry);
-    auto *material = new QSGFlatColorMaterial;
-    material->setColor(color);
-    node->setMaterial(material);
-    node->setFlag(QSGNode::OwnsMaterial);
-    return node;
-}
-
-void fill(QSGNode *node, const Vertices &vertices)
-{
-    auto *geometryNode = static_cast<QSGGeometryNode *>(node);
-    QSGGeometry *g = geometryNode->geometry();
-    g->allocate(static_cast<int>(vertices.size()));
-    std::copy(vertices.begin(), vertices.end(), g->vertexDataAsPoint2D());
-    geometryNode->markDirty(QSGNode::DirtyGeometry);
-}
-
-void recolor(QSGNode *node, const QColor &color)
-{
-    auto *geometryNode = static_cast<QSGGeometryNode *>(node);
-    auto *material = static_cast<QSGFlatColorMaterial *>(geometryNode->material());
-    if (material->color() != color) {
-        material->setColor(color);
-        geometryNode->markDirty(QSGNode::DirtyMaterial);
-    }
-}
-
-void clearChildren(QSGNode *node)
-{
-    while (QSGNode *child = node->firstChild()) {
-        node->removeChildNode(child);
-        delete child; // its own children go with it (OwnedByParent)
-    }
 }
 
 bool sameStyle(const EdgeLayer::Style &a, const EdgeLayer::Style &b)
@@ -202,69 +158,36 @@ void EdgeLayer::setZoom(qreal zoom)
     emit zoomChanged();
 }
 
-void EdgeLayer::layoutEdge(Edge &e)
-{
-    const EdgeRoute route = routeEdge(m_rects[e.source], m_rects[e.target]);
-    e.tip = route.tip;
-    e.direction = route.direction;
-    e.points.resize(kSegments + 1);
-    route.flatten(kSegments, e.points.data());
-    qreal x0 = e.tip.x(), x1 = e.tip.x(), y0 = e.tip.y(), y1 = e.tip.y();
-    for (const QPointF &p : e.points) {
-        x0 = std::min(x0, p.x()), x1 = std::max(x1, p.x());
-        y0 = std::min(y0, p.y()), y1 = std::max(y1, p.y());
-    }
-    e.bounds = QRectF(QPointF(x0, y0), QPointF(x1, y1));
-}
-
 void EdgeLayer::markAllDirty()
 {
-    m_linesDirty.assign(m_chunks.size(), true);
-    m_ribbonsDirty.assign(m_chunks.size(), true);
-    m_arrowChunksDirty.assign(m_chunks.size(), true);
+    const auto chunks = static_cast<std::size_t>(m_geometry.chunkCount());
+    m_linesDirty.assign(chunks, true);
+    m_ribbonsDirty.assign(chunks, true);
+    m_arrowChunksDirty.assign(chunks, true);
     m_arrowsDirty = true;
     m_highlightDirty = true;
 }
 
+void EdgeLayer::markChunkDirty(int chunk)
+{
+    const auto c = static_cast<std::size_t>(chunk);
+    m_linesDirty[c] = m_ribbonsDirty[c] = m_arrowChunksDirty[c] = true;
+}
+
 void EdgeLayer::rebuild()
 {
-    m_edges.clear();
-    m_edgesOf.clear();
-    m_rects.clear();
+    std::unordered_map<std::string, QRectF> cards;
+    std::vector<EdgeGeometry::Link> links;
     if (m_controller) {
         const Document *document = m_controller->document();
         for (const std::string &id : document->resourceIds())
-            m_rects[id] = document->cardRect(id);
-        for (const GraphEdge &g : document->graph().edges()) {
-            if (g.source == g.target || !m_rects.count(g.source) || !m_rects.count(g.target))
-                continue;
-            Edge e;
-            e.source = g.source;
-            e.target = g.target;
-            e.label = g.label;
-            layoutEdge(e);
-            m_edges.push_back(std::move(e));
-        }
+            cards[id] = document->cardRect(id);
+        for (const GraphEdge &g : document->graph().edges())
+            links.push_back({g.source, g.target, g.label});
     }
-    // Spatial chunks: edges near each other share a node, so a moved card dirties few chunks.
-    std::vector<int> order(m_edges.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = static_cast<int>(i);
-    const auto key = [&](int i) {
-        const QPointF c = m_edges[static_cast<std::size_t>(i)].bounds.center();
-        return std::pair(std::floor(c.y() / 400), c.x());
-    };
-    std::sort(order.begin(), order.end(), [&](int a, int b) { return key(a) < key(b); });
-    m_chunks.assign((m_edges.size() + kChunkSize - 1) / kChunkSize, {});
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        const int chunk = static_cast<int>(k) / kChunkSize;
-        m_edges[static_cast<std::size_t>(order[k])].chunk = chunk;
-        m_chunks[static_cast<std::size_t>(chunk)].push_back(order[k]);
-    }
-    for (std::size_t i = 0; i < m_edges.size(); ++i) {
-        m_edgesOf[m_edges[i].source].push_back(static_cast<int>(i));
-        m_edgesOf[m_edges[i].target].push_back(static_cast<int>(i));
-    }
+    m_geometry.reset(std::move(cards), links);
+    m_geometry.takeDirtyChunks(); // every chunk, as markAllDirty says
+    m_highlighted.assign(static_cast<std::size_t>(m_geometry.count()), false);
     markAllDirty();
     m_floatingDirty = true;
     m_structureChanged = true;
@@ -284,50 +207,26 @@ void EdgeLayer::onChanged(const DocumentChange &change)
     if (!m_controller)
         return;
     // Cards that moved, and cards whose size may follow an edit of their text: their edges only.
-    std::set<std::string> cards = change.moved;
-    for (const std::string &id : change.modified) {
-        if (m_rects.count(id) && m_rects[id] != m_controller->document()->cardRect(id))
-            cards.insert(id);
-    }
-    if (cards.empty())
-        return;
     const Document *document = m_controller->document();
-    for (const std::string &id : cards)
-        m_rects[id] = document->cardRect(id);
-    std::vector<bool> moving(m_edges.size());
-    bool newcomers = false;
-    for (const std::string &id : cards) {
-        const auto it = m_edgesOf.find(id);
-        if (it == m_edgesOf.end())
-            continue;
-        for (int i : it->second) {
-            Edge &e = m_edges[static_cast<std::size_t>(i)];
-            layoutEdge(e);
-            moving[static_cast<std::size_t>(i)] = true;
-            newcomers = newcomers || !e.floating;
-            m_highlightDirty = m_highlightDirty || e.highlighted;
-        }
+    std::set<std::string> ids = change.moved;
+    for (const std::string &id : change.modified) {
+        const std::optional<QRectF> rect = m_geometry.cardRect(id);
+        if (rect && *rect != document->cardRect(id))
+            ids.insert(id);
     }
-    // The same cards moving again (a drag): only the floating node changes.
-    if (newcomers) {
-        for (std::size_t i = 0; i < m_edges.size(); ++i) {
-            Edge &e = m_edges[i];
-            if (e.floating != moving[i]) {
-                e.floating = moving[i];
-                markChunkDirty(e);
-            }
-        }
-    }
+    if (ids.empty())
+        return;
+    std::vector<std::pair<std::string, QRectF>> cards;
+    for (const std::string &id : ids)
+        cards.emplace_back(id, document->cardRect(id));
+    for (int i : m_geometry.moveCards(cards))
+        m_highlightDirty = m_highlightDirty || m_highlighted[static_cast<std::size_t>(i)];
+    for (int c : m_geometry.takeDirtyChunks())
+        markChunkDirty(c);
     m_floatingDirty = true;
     update();
     ++m_geometryRevision;
     emit geometryChanged();
-}
-
-void EdgeLayer::markChunkDirty(const Edge &e)
-{
-    const auto c = static_cast<std::size_t>(e.chunk);
-    m_linesDirty[c] = m_ribbonsDirty[c] = m_arrowChunksDirty[c] = true;
 }
 
 void EdgeLayer::onSelectionChanged()
@@ -338,19 +237,15 @@ void EdgeLayer::onSelectionChanged()
     // software path leaves highlighted edges out of their chunks (stroking them twice would
     // double the cost of the edges a drag moves), so there their chunks change too.
     const bool software = window() && window()->rendererInterface()->graphicsApi() == QSGRendererInterface::Software;
-    std::vector<bool> was(m_edges.size());
-    for (std::size_t i = 0; i < m_edges.size(); ++i)
-        was[i] = std::exchange(m_edges[i].highlighted, false);
+    std::vector<bool> was(m_highlighted.size(), false);
+    m_highlighted.swap(was);
     for (const QString &id : m_controller->canvas()->selection()) {
-        const auto it = m_edgesOf.find(id.toStdString());
-        if (it != m_edgesOf.end()) {
-            for (int i : it->second)
-                m_edges[static_cast<std::size_t>(i)].highlighted = true;
-        }
+        for (int i : m_geometry.edgesOf(id.toStdString()))
+            m_highlighted[static_cast<std::size_t>(i)] = true;
     }
-    for (std::size_t i = 0; software && i < m_edges.size(); ++i) {
-        if (was[i] != m_edges[i].highlighted)
-            m_linesDirty[static_cast<std::size_t>(m_edges[i].chunk)] = true;
+    for (std::size_t i = 0; software && i < m_highlighted.size(); ++i) {
+        if (was[i] != m_highlighted[i])
+            m_linesDirty[static_cast<std::size_t>(m_geometry.edges()[i].chunk)] = true;
     }
     m_highlightDirty = true;
     update();
@@ -374,58 +269,35 @@ QSGNode *EdgeLayer::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
     return root;
 }
 
-// Children of the root: the chunks' lines and ribbons (each under an opacity node that shows
-// one of the two), the chunks' arrowheads, and the highlighted edges drawn over everything.
 QSGNode *EdgeLayer::updateHardwareNodes(QSGNode *old)
 {
-    QSGNode *root = old ? old : new QSGNode;
-    const std::size_t chunks = m_chunks.size();
-    if (m_structureChanged || root->childCount() != 6) {
-        clearChildren(root);
-        auto *lines = new QSGOpacityNode, *ribbons = new QSGOpacityNode;
-        auto *arrows = new QSGNode;
-        for (std::size_t c = 0; c < chunks; ++c) {
-            lines->appendChildNode(makeNode(m_color, QSGGeometry::DrawLines));
-            ribbons->appendChildNode(makeNode(m_color, QSGGeometry::DrawTriangles));
-            arrows->appendChildNode(makeNode(m_color, QSGGeometry::DrawTriangles));
-        }
-        root->appendChildNode(lines);
-        root->appendChildNode(ribbons);
-        root->appendChildNode(arrows);
-        root->appendChildNode(makeNode(m_color, QSGGeometry::DrawLines));     // floating lines
-        root->appendChildNode(makeNode(m_color, QSGGeometry::DrawTriangles)); // floating ribbons, arrows
-        root->appendChildNode(makeNode(m_highlightColor, QSGGeometry::DrawTriangles));
+    auto *root = old ? static_cast<EdgeTreeNode *>(old) : new EdgeTreeNode;
+    const auto chunks = static_cast<std::size_t>(m_geometry.chunkCount());
+    if (m_structureChanged || !root->highlight) {
+        root->build(chunks, m_color, m_highlightColor);
         markAllDirty();
         m_builtStyle.thin = !m_style.thin; // forces the opacities below
     }
-    auto *lines = static_cast<QSGOpacityNode *>(root->childAtIndex(0));
-    auto *ribbons = static_cast<QSGOpacityNode *>(root->childAtIndex(1));
-    QSGNode *arrows = root->childAtIndex(2);
-    QSGNode *floatingLines = root->childAtIndex(3);
-    QSGNode *floatingTriangles = root->childAtIndex(4);
-    QSGNode *highlight = root->childAtIndex(5);
     const bool thin = m_style.thin;
     if (thin != m_builtStyle.thin) {
-        // A blocked subtree (opacity 0) is neither uploaded nor drawn.
-        lines->setOpacity(thin ? 1 : 0);
-        ribbons->setOpacity(thin ? 0 : 1);
+        root->lines->setOpacity(thin ? 1 : 0);
+        root->ribbons->setOpacity(thin ? 0 : 1);
     }
     const bool arrowsChanged = m_arrowsDirty || m_style.arrowLength != m_builtStyle.arrowLength;
+    const std::vector<Edge> &edges = m_geometry.edges();
     Vertices vertices;
     std::vector<bool> &curvesDirty = thin ? m_linesDirty : m_ribbonsDirty;
-    QSGNode *curveNode = (thin ? static_cast<QSGNode *>(lines) : ribbons)->firstChild();
-    QSGNode *arrowNode = arrows->firstChild();
-    for (std::size_t c = 0; c < chunks; ++c, curveNode = curveNode->nextSibling(), arrowNode = arrowNode->nextSibling()) {
+    const ChunkCurvesNode *curves = thin ? root->lines : root->ribbons;
+    for (std::size_t c = 0; c < chunks; ++c) {
         if (m_colorsDirty) {
-            recolor(lines->childAtIndex(static_cast<int>(c)), m_color);
-            recolor(ribbons->childAtIndex(static_cast<int>(c)), m_color);
-            recolor(arrowNode, m_color);
+            root->lines->chunk[c]->recolor(m_color);
+            root->ribbons->chunk[c]->recolor(m_color);
+            root->arrows->chunk[c]->recolor(m_color);
         }
-        const bool curves = curvesDirty[c];
-        if (curves) {
+        if (curvesDirty[c]) {
             vertices.clear();
-            for (int i : m_chunks[c]) {
-                const Edge &e = m_edges[static_cast<std::size_t>(i)];
+            for (int i : m_geometry.chunk(static_cast<int>(c))) {
+                const Edge &e = edges[static_cast<std::size_t>(i)];
                 if (e.floating)
                     continue;
                 if (thin)
@@ -433,77 +305,75 @@ QSGNode *EdgeLayer::updateHardwareNodes(QSGNode *old)
                 else
                     appendRibbon(e, m_style.width, vertices);
             }
-            fill(curveNode, vertices);
+            curves->chunk[c]->fill(vertices);
             curvesDirty[c] = false;
             ++m_rewritten;
         }
         if (arrowsChanged || m_arrowChunksDirty[c]) {
             vertices.clear();
-            for (int i : m_chunks[c]) {
-                if (!m_edges[static_cast<std::size_t>(i)].floating)
-                    appendArrow(m_edges[static_cast<std::size_t>(i)], m_style.arrowLength, vertices);
+            for (int i : m_geometry.chunk(static_cast<int>(c))) {
+                if (!edges[static_cast<std::size_t>(i)].floating)
+                    appendArrow(edges[static_cast<std::size_t>(i)], m_style.arrowLength, vertices);
             }
-            fill(arrowNode, vertices);
+            root->arrows->chunk[c]->fill(vertices);
             m_arrowChunksDirty[c] = false;
         }
     }
     if (m_colorsDirty) {
-        recolor(floatingLines, m_color);
-        recolor(floatingTriangles, m_color);
-        recolor(highlight, m_highlightColor);
+        root->floating->lines->recolor(m_color);
+        root->floating->triangles->recolor(m_color);
+        root->highlight->recolor(m_highlightColor);
     }
     if (m_floatingDirty || m_highlightDirty || thin != m_builtStyle.thin || arrowsChanged) {
         Vertices triangles;
         vertices.clear();
-        for (const Edge &e : m_edges) {
+        for (int i : m_geometry.floatingEdges()) {
             // A selected card's edges are under the highlight: rasterizing them twice costs.
-            if (!e.floating || e.highlighted)
+            if (m_highlighted[static_cast<std::size_t>(i)])
                 continue;
+            const Edge &e = edges[static_cast<std::size_t>(i)];
             if (thin)
                 appendLines(e, vertices);
             else
                 appendRibbon(e, m_style.width, triangles);
             appendArrow(e, m_style.arrowLength, triangles);
         }
-        fill(floatingLines, vertices);
-        fill(floatingTriangles, triangles);
+        root->floating->lines->fill(vertices);
+        root->floating->triangles->fill(triangles);
     }
     if (m_highlightDirty || m_style.highlightWidth != m_builtStyle.highlightWidth || arrowsChanged) {
         vertices.clear();
-        for (const Edge &e : m_edges) {
-            if (e.highlighted) {
-                appendRibbon(e, m_style.highlightWidth, vertices);
-                appendArrow(e, m_style.arrowLength, vertices);
+        for (std::size_t i = 0; i < edges.size(); ++i) {
+            if (m_highlighted[i]) {
+                appendRibbon(edges[i], m_style.highlightWidth, vertices);
+                appendArrow(edges[i], m_style.arrowLength, vertices);
             }
         }
-        fill(highlight, vertices);
+        root->highlight->fill(vertices);
     }
     return root;
 }
 
-// Children of the root: one paint node per chunk, the floating edges, the highlighted edges.
 QSGNode *EdgeLayer::updateSoftwareNodes(QSGNode *old)
 {
-    QSGNode *root = old ? old : new QSGNode;
-    const std::size_t chunks = m_chunks.size();
-    if (m_structureChanged || root->childCount() != static_cast<int>(chunks) + 2) {
-        clearChildren(root);
-        for (std::size_t c = 0; c < chunks + 2; ++c)
-            root->appendChildNode(new EdgePaintNode(window()));
+    auto *root = old ? static_cast<PaintedEdgesNode *>(old) : new PaintedEdgesNode;
+    const auto chunks = static_cast<std::size_t>(m_geometry.chunkCount());
+    if (m_structureChanged || !root->highlight) {
+        root->build(window(), chunks);
         markAllDirty();
     }
     const bool styleChanged = !sameStyle(m_style, m_builtStyle) || m_colorsDirty;
+    const std::vector<Edge> &edges = m_geometry.edges();
     // Each edge is painted once: by the highlight when selected, else by the floating node
     // while its card moves, else by its chunk.
-    const auto copyEdges = [this](QSGNode *node, const std::vector<int> &members, bool highlighted, bool floating) {
-        auto *paint = static_cast<EdgePaintNode *>(node);
+    const auto copyEdges = [&](EdgePaintNode *paint, const std::vector<int> &members, bool highlighted, bool floating) {
         paint->curves.clear();
         paint->curveBounds.clear();
         paint->arrows.clear();
         paint->allCurves = QRectF();
         for (int i : members) {
-            const Edge &e = m_edges[static_cast<std::size_t>(i)];
-            if (e.highlighted != highlighted || (!highlighted && e.floating != floating))
+            const Edge &e = edges[static_cast<std::size_t>(i)];
+            if (m_highlighted[static_cast<std::size_t>(i)] != highlighted || (!highlighted && e.floating != floating))
                 continue;
             paint->curves.push_back(e.points);
             paint->curveBounds.push_back(e.bounds);
@@ -511,8 +381,7 @@ QSGNode *EdgeLayer::updateSoftwareNodes(QSGNode *old)
             paint->allCurves |= e.bounds;
         }
     };
-    const auto style = [this](QSGNode *node, const QColor &color, qreal penWidth) {
-        auto *paint = static_cast<EdgePaintNode *>(node);
+    const auto style = [this](EdgePaintNode *paint, const QColor &color, qreal penWidth) {
         paint->color = color;
         paint->width = penWidth;
         paint->arrowLength = m_style.arrowLength;
@@ -522,116 +391,84 @@ QSGNode *EdgeLayer::updateSoftwareNodes(QSGNode *old)
         paint->markDirty(QSGNode::DirtyMaterial);
     };
     const qreal width = m_style.thin ? 0 : m_style.width;
-    QSGNode *node = root->firstChild();
-    for (std::size_t c = 0; c < chunks; ++c, node = node->nextSibling()) {
+    for (std::size_t c = 0; c < chunks; ++c) {
         const bool dirty = m_linesDirty[c];
         if (dirty) {
-            copyEdges(node, m_chunks[c], false, false);
+            copyEdges(root->chunks[c], m_geometry.chunk(static_cast<int>(c)), false, false);
             m_linesDirty[c] = m_ribbonsDirty[c] = m_arrowChunksDirty[c] = false;
             ++m_rewritten;
         }
         if (dirty || styleChanged)
-            style(node, m_color, width);
+            style(root->chunks[c], m_color, width);
     }
-    if (m_floatingDirty) {
-        std::vector<int> floating;
-        for (std::size_t i = 0; i < m_edges.size(); ++i) {
-            if (m_edges[i].floating)
-                floating.push_back(static_cast<int>(i));
-        }
-        copyEdges(node, floating, false, true);
-    }
+    if (m_floatingDirty)
+        copyEdges(root->floating, m_geometry.floatingEdges(), false, true);
     if (m_floatingDirty || styleChanged)
-        style(node, m_color, width);
-    node = node->nextSibling();
+        style(root->floating, m_color, width);
     if (m_highlightDirty) {
         std::vector<int> highlighted;
-        for (std::size_t i = 0; i < m_edges.size(); ++i) {
-            if (m_edges[i].highlighted)
+        for (std::size_t i = 0; i < m_highlighted.size(); ++i) {
+            if (m_highlighted[i])
                 highlighted.push_back(static_cast<int>(i));
         }
-        copyEdges(node, highlighted, true, false);
+        copyEdges(root->highlight, highlighted, true, false);
     }
     if (m_highlightDirty || styleChanged)
-        style(node, m_highlightColor, m_style.highlightWidth);
+        style(root->highlight, m_highlightColor, m_style.highlightWidth);
     return root;
 }
 
 int EdgeLayer::edgeAt(QPointF p, qreal tolerance) const
 {
-    int best = -1;
-    qreal bestDistance = tolerance;
-    for (std::size_t i = 0; i < m_edges.size(); ++i) {
-        const Edge &e = m_edges[i];
-        if (!e.bounds.adjusted(-tolerance, -tolerance, tolerance, tolerance).contains(p))
-            continue;
-        for (std::size_t k = 0; k + 1 < e.points.size(); ++k) {
-            const QPointF a = e.points[k], b = e.points[k + 1], ab = b - a;
-            const qreal len2 = QPointF::dotProduct(ab, ab);
-            const qreal u = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / len2, 0.0, 1.0) : 0.0;
-            const QPointF q = a + ab * u;
-            const qreal d = std::hypot(p.x() - q.x(), p.y() - q.y());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = static_cast<int>(i);
-            }
-        }
-    }
-    return best;
+    return m_geometry.edgeAt(p, tolerance);
 }
 
 QString EdgeLayer::edgeLabel(int edge) const
 {
-    return edge >= 0 && edge < count() ? QString::fromStdString(m_edges[static_cast<std::size_t>(edge)].label) : QString();
+    const EdgeGeometry::Edge *e = m_geometry.edge(edge);
+    return e ? QString::fromStdString(e->label) : QString();
 }
 
 QString EdgeLayer::edgeSource(int edge) const
 {
-    return edge >= 0 && edge < count() ? QString::fromStdString(m_edges[static_cast<std::size_t>(edge)].source) : QString();
+    const EdgeGeometry::Edge *e = m_geometry.edge(edge);
+    return e ? QString::fromStdString(e->source) : QString();
 }
 
 QString EdgeLayer::edgeTarget(int edge) const
 {
-    return edge >= 0 && edge < count() ? QString::fromStdString(m_edges[static_cast<std::size_t>(edge)].target) : QString();
+    const EdgeGeometry::Edge *e = m_geometry.edge(edge);
+    return e ? QString::fromStdString(e->target) : QString();
 }
 
 QPointF EdgeLayer::edgeMidpoint(int edge) const
 {
-    if (edge < 0 || edge >= count())
-        return {};
-    const auto &points = m_edges[static_cast<std::size_t>(edge)].points;
-    return points[points.size() / 2];
+    return m_geometry.midpoint(edge);
 }
 
 QPointF EdgeLayer::edgeStart(int edge) const
 {
-    return edge >= 0 && edge < count() ? m_edges[static_cast<std::size_t>(edge)].points.front() : QPointF();
+    return m_geometry.start(edge);
 }
 
 QPointF EdgeLayer::edgeTip(int edge) const
 {
-    return edge >= 0 && edge < count() ? m_edges[static_cast<std::size_t>(edge)].tip : QPointF();
+    return m_geometry.tip(edge);
 }
 
 QList<int> EdgeLayer::edgesAmong(const QStringList &ids) const
 {
-    std::set<std::string> wanted;
+    std::set<std::string> cards;
     for (const QString &id : ids)
-        wanted.insert(id.toStdString());
-    QList<int> out;
-    for (std::size_t i = 0; i < m_edges.size(); ++i) {
-        if (wanted.count(m_edges[i].source) && wanted.count(m_edges[i].target))
-            out << static_cast<int>(i);
-    }
-    return out;
+        cards.insert(id.toStdString());
+    const std::vector<int> edges = m_geometry.edgesAmong(cards);
+    return QList<int>(edges.begin(), edges.end());
 }
 
 QList<QPointF> EdgeLayer::edgePath(int edge) const
 {
-    if (edge < 0 || edge >= count())
-        return {};
-    const Edge &e = m_edges[static_cast<std::size_t>(edge)];
-    return QList<QPointF>(e.points.begin(), e.points.end());
+    const std::vector<QPointF> &points = m_geometry.path(edge);
+    return QList<QPointF>(points.begin(), points.end());
 }
 
 } // namespace sc

@@ -3,13 +3,16 @@
 // reference to the card it refers to. Lives inside the canvas's scene item, so it works in scene
 // (document) coordinates and a pan or zoom moves it through the scene's transform alone.
 //
-// Edges are grouped in small spatial chunks, one scene-graph node per chunk, so that moving a
-// card rewrites only the chunks of that card's edges. The curves never depend on the zoom: when
+// The edges' layout, their spatial chunks and the hit tests are EdgeGeometry's: this item feeds
+// it from the document and draws one scene-graph node per chunk, so that moving a card rewrites
+// only the chunks of that card's edges. The curves never depend on the zoom: when
 // a scene-width ribbon would drop under ~1.2 px on screen, they are drawn as 1 px lines instead
 // (which never break into dots), so zooming rebuilds nothing but the small arrowheads, and only
 // in steps. Under the software renderer (which ignores custom geometry) each chunk is a
 // QSGRenderNode painting with QPainter inside its own tight rectangle, so a drag repaints only
 // the part of the window its edges cover.
+
+#include "model/geometry/edgegeometry.h"
 
 #include <QColor>
 #include <QPointF>
@@ -18,8 +21,6 @@
 #include <QRectF>
 #include <QtQml/qqmlregistration.h>
 
-#include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace sc {
@@ -55,7 +56,7 @@ public:
     void setHighlightColor(const QColor &color);
     qreal zoom() const { return m_zoom; }
     void setZoom(qreal zoom);
-    int count() const { return static_cast<int>(m_edges.size()); }
+    int count() const { return m_geometry.count(); }
     bool thin() const { return m_thin; }
     int geometryRevision() const { return m_geometryRevision; }
 
@@ -76,16 +77,6 @@ public:
     // An edge's flattened curve in scene coordinates, ending where its arrow touches the target.
     Q_INVOKABLE QList<QPointF> edgePath(int edge) const;
 
-    // One edge's flattened curve (ending at the arrow's tip) and the arrow's direction.
-    struct Edge {
-        std::string source, target, label;
-        std::vector<QPointF> points;
-        QPointF tip, direction;
-        QRectF bounds;
-        int chunk = 0;
-        bool highlighted = false;
-        bool floating = false; // drawn by the node of the edges being dragged, not by its chunk
-    };
     // What a frame draws with, decided from the zoom in steps.
     struct Style {
         bool thin = false;
@@ -108,9 +99,8 @@ private:
     void rebuild();
     void onChanged(const DocumentChange &change);
     void onSelectionChanged();
-    void layoutEdge(Edge &edge);
     void markAllDirty();
-    void markChunkDirty(const Edge &edge);
+    void markChunkDirty(int chunk);
     QSGNode *updateHardwareNodes(QSGNode *old);
     QSGNode *updateSoftwareNodes(QSGNode *old);
 
@@ -121,12 +111,10 @@ private:
     bool m_thin = false;
     Style m_style;      // wanted for the current zoom
     Style m_builtStyle; // what the nodes hold
-    std::unordered_map<std::string, QRectF> m_rects; // each card as the document sets it
-    std::vector<Edge> m_edges;
-    std::unordered_map<std::string, std::vector<int>> m_edgesOf;
-    std::vector<std::vector<int>> m_chunks;
-    // Per chunk, what is stale: a moved edge makes all three so; only the drawing in use is
-    // rewritten, the other when the zoom brings it back.
+    EdgeGeometry m_geometry; // each card as the document sets it, and the edges between them
+    std::vector<bool> m_highlighted; // per edge: one of its cards is selected
+    // Per chunk, what is stale: a chunk that EdgeGeometry reports dirty is so in all three; only
+    // the drawing in use is rewritten, the other when the zoom brings it back.
     std::vector<bool> m_linesDirty, m_ribbonsDirty, m_arrowChunksDirty;
     bool m_structureChanged = true;
     bool m_arrowsDirty = true;

@@ -1,12 +1,37 @@
 #include "app/gui/edgepaintnode.h"
 
 #include <QPainter>
+#include <QSGFlatColorMaterial>
 #include <QQuickWindow>
 #include <QSGRendererInterface>
 
 #include <algorithm>
 
 namespace sc {
+
+namespace {
+
+void clearChildren(QSGNode *node)
+{
+    while (QSGNode *child = node->firstChild()) {
+        node->removeChildNode(child);
+        delete child; // its own children go with it (OwnedByParent)
+    }
+}
+
+// Appends one FlatNode per chunk to `parent` (which owns them) and returns them.
+std::vector<FlatNode *> appendPerChunk(QSGNode *parent, std::size_t chunks, const QColor &color,
+                                       QSGGeometry::DrawingMode mode)
+{
+    std::vector<FlatNode *> nodes(chunks);
+    for (FlatNode *&node : nodes) {
+        node = new FlatNode(color, mode);
+        parent->appendChildNode(node);
+    }
+    return nodes;
+}
+
+} // namespace
 
 void EdgePaintNode::render(const RenderState *state)
 {
@@ -110,6 +135,73 @@ bool EdgePaintNode::clip(QPointF &a, QPointF &b, const QRectF &r)
     a = from + d * t0;
     b = from + d * t1;
     return true;
+}
+
+FlatNode::FlatNode(const QColor &color, QSGGeometry::DrawingMode mode)
+{
+    auto *geometry = new QSGGeometry(QSGGeometry::defaultAttributes_Point2D(), 0);
+    geometry->setDrawingMode(mode);
+    geometry->setLineWidth(1);
+    geometry->setVertexDataPattern(QSGGeometry::DynamicPattern);
+    setGeometry(geometry);
+    setFlag(QSGNode::OwnsGeometry);
+    auto *material = new QSGFlatColorMaterial;
+    material->setColor(color);
+    setMaterial(material);
+    setFlag(QSGNode::OwnsMaterial);
+}
+
+void FlatNode::fill(const EdgeVertices &vertices)
+{
+    geometry()->allocate(static_cast<int>(vertices.size()));
+    std::copy(vertices.begin(), vertices.end(), geometry()->vertexDataAsPoint2D());
+    markDirty(QSGNode::DirtyGeometry);
+}
+
+void FlatNode::recolor(const QColor &color)
+{
+    auto *flat = static_cast<QSGFlatColorMaterial *>(material());
+    if (flat->color() != color) {
+        flat->setColor(color);
+        markDirty(QSGNode::DirtyMaterial);
+    }
+}
+
+ChunkCurvesNode::ChunkCurvesNode(std::size_t chunks, const QColor &color, QSGGeometry::DrawingMode mode)
+    : chunk(appendPerChunk(this, chunks, color, mode))
+{
+}
+
+ChunkArrowsNode::ChunkArrowsNode(std::size_t chunks, const QColor &color)
+    : chunk(appendPerChunk(this, chunks, color, QSGGeometry::DrawTriangles))
+{
+}
+
+FloatingEdgesNode::FloatingEdgesNode(const QColor &color)
+    : lines(new FlatNode(color, QSGGeometry::DrawLines)), triangles(new FlatNode(color, QSGGeometry::DrawTriangles))
+{
+    appendChildNode(lines);
+    appendChildNode(triangles);
+}
+
+void EdgeTreeNode::build(std::size_t chunks, const QColor &color, const QColor &highlightColor)
+{
+    clearChildren(this);
+    appendChildNode(lines = new ChunkCurvesNode(chunks, color, QSGGeometry::DrawLines));
+    appendChildNode(ribbons = new ChunkCurvesNode(chunks, color, QSGGeometry::DrawTriangles));
+    appendChildNode(arrows = new ChunkArrowsNode(chunks, color));
+    appendChildNode(floating = new FloatingEdgesNode(color));
+    appendChildNode(highlight = new HighlightNode(highlightColor));
+}
+
+void PaintedEdgesNode::build(QQuickWindow *window, std::size_t chunkCount)
+{
+    clearChildren(this);
+    chunks.assign(chunkCount, nullptr);
+    for (EdgePaintNode *&chunk : chunks)
+        appendChildNode(chunk = new EdgePaintNode(window));
+    appendChildNode(floating = new EdgePaintNode(window));
+    appendChildNode(highlight = new EdgePaintNode(window));
 }
 
 } // namespace sc
