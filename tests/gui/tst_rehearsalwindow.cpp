@@ -53,6 +53,7 @@ void findAll(QQuickItem *root, const QString &name, QList<QQuickItem *> &out)
 class TestRehearsalWindow : public QObject {
     Q_OBJECT
 
+    QTemporaryDir m_settings;
     std::unique_ptr<test::WindowFixture> m_f;
 
     RehearsalController *rehearsal() const { return m_f->window->findChild<RehearsalController *>(QStringLiteral("rehearsal")); }
@@ -66,6 +67,7 @@ class TestRehearsalWindow : public QObject {
     }
     void open(const char *path)
     {
+        test::isolateSettings(m_settings);
         m_f = std::make_unique<test::WindowFixture>();
         openDocument(m_f->document, path);
         // Wide enough that the whole diagram fits at a readable zoom and every card is on screen.

@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,8 +24,16 @@ QByteArray readAll(const QString &path)
 class TestSaveNote : public QObject {
     Q_OBJECT
 
+    QTemporaryDir m_settings;
+
 private slots:
-    void initTestCase() { QCoreApplication::setApplicationName(QStringLiteral("tst_savenote")); }
+    // Recent files and other settings go to a test location, never the user's.
+    void initTestCase()
+    {
+        QCoreApplication::setApplicationName(QStringLiteral("tst_savenote"));
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_settings.path()));
+        QStandardPaths::setTestModeEnabled(true);
+    }
 
     void saveKeepsTheTextAndReportsARewrite()
     {
