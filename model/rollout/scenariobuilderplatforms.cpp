@@ -91,7 +91,7 @@ Scenario ScenarioBuilder::fromEcsService(const std::string &id) const
     const Json *hooks = child(&m_root, "Hooks");
     if (hooks && hooks->is_object()) {
         for (const auto &[hookId, hook] : hooks->items()) {
-            if (hook.value("Type", std::string()) != "AWS::CodeDeploy::BlueGreen")
+            if (stringMember(hook, "Type") != "AWS::CodeDeploy::BlueGreen")
                 continue;
             const Json *props = child(&hook, "Properties");
             const Json *apps = child(props, "Applications");

@@ -56,7 +56,7 @@ std::vector<std::string> TemplateLookup::resourcesOfType(const std::string &want
     if (resources == m_root.end() || !resources->is_object())
         return out;
     for (const auto &[id, value] : resources->items()) {
-        if (value.is_object() && value.value("Type", std::string()) == wanted)
+        if (stringMember(value, "Type") == wanted)
             out.push_back(id);
     }
     return out;

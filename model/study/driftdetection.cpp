@@ -127,7 +127,7 @@ DriftResult detectDrift(const Json &expected, const Json &live)
             continue;
         ResourceDrift drift;
         drift.logicalId = id;
-        drift.type = resource.value("Type", std::string());
+        drift.type = stringMember(resource, "Type");
         const ResourceSupport support = driftSupport(drift.type);
         const Json *actual = resourceOf(live, id);
         if (support.support != Support::Supported) {

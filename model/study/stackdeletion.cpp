@@ -201,7 +201,7 @@ DeletionResult simulateDeletion(const Json &root, const DeletionOptions &options
                 continue;
             DeletionRow row;
             row.logicalId = id;
-            row.type = resource.value("Type", std::string());
+            row.type = stringMember(resource, "Type");
             const Policy policy = readPolicy(root, resource, row.type, options.replacement);
             row.policy = policy.value;
             row.policyIsDefault = policy.isDefault;

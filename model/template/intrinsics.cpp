@@ -97,7 +97,8 @@ bool isTagName(std::string_view key)
     std::size_t start = key.rfind("!!", 0) == 0 ? 2 : key.rfind('!', 0) == 0 ? 1 : 0;
     if (start == 0 || start == key.size())
         return false;
-    static constexpr std::string_view kOther = "-#;/?:@&=+$_.~*'()%";
+    // '%' is left out: YAML reads it only as a %XX escape, which a reader may decode.
+    static constexpr std::string_view kOther = "-#;/?:@&=+$_.~*'()";
     return std::all_of(key.begin() + static_cast<std::ptrdiff_t>(start), key.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                || kOther.find(c) != std::string_view::npos;

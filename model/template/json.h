@@ -6,8 +6,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+
 namespace sc {
 
 using Json = nlohmann::ordered_json;
+
+// The string member `key` of `object`, or `fallback` when `object` is not an object or the member
+// is missing or not a string. Json::value() throws on a member of another type, and a template
+// may hold anything anywhere ("Type: {a: 1}").
+inline std::string stringMember(const Json &object, const char *key, std::string fallback = {})
+{
+    if (!object.is_object())
+        return fallback;
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
 
 } // namespace sc

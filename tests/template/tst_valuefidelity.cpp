@@ -265,6 +265,8 @@ private slots:
         QTest::newRow("a flow indicator") << QByteArray(R"({"A": {"!Foo,bar": [1]}})");
         QTest::newRow("beside other keys") << QByteArray(R"({"A": {"!Sub args": 1, "B": 2}})");
         QTest::newRow("a tag kept as a tag") << QByteArray(R"({"A": {"!Foo": "x"}})");
+        QTest::newRow("percent signs") << QByteArray(R"({"A": {"!%%%%AWS::EC2::te": "the hoen anew"}})");
+        QTest::newRow("a percent escape") << QByteArray(R"({"A": {"!%41": 1}})");
     }
 
     void keysThatStartWithABangAreNotTags()
