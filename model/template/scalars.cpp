@@ -59,6 +59,16 @@ bool isYaml11Boolean(const std::string &t)
     return false;
 }
 
+// "---" or "..." then a space, a tab, a line break or nothing: at the start of a line YAML reads
+// it as the start or end of a document, so a key or value written there plain would split the
+// template in two.
+bool startsWithDocumentMarker(const std::string &t)
+{
+    if (t.rfind("---", 0) != 0 && t.rfind("...", 0) != 0)
+        return false;
+    return t.size() == 3 || t[3] == ' ' || t[3] == '\t' || t[3] == '\n' || t[3] == '\r';
+}
+
 // Numbers and dates all start like this; most strings do not, and skip the regular expressions.
 bool mayBeNumeric(const std::string &t)
 {
@@ -126,7 +136,8 @@ bool needsQuotes(const std::string &text)
         return true; // "1e999" unquoted would be refused as a number
     }
     return isYaml11Boolean(text)
-           || (mayBeNumeric(text) && looksLikeOtherNumberOrDate(text));
+           || (mayBeNumeric(text) && looksLikeOtherNumberOrDate(text))
+           || startsWithDocumentMarker(text);
 }
 
 } // namespace sc::scalars

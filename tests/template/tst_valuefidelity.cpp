@@ -267,6 +267,7 @@ private slots:
         QTest::newRow("a tag kept as a tag") << QByteArray(R"({"A": {"!Foo": "x"}})");
         QTest::newRow("percent signs") << QByteArray(R"({"A": {"!%%%%AWS::EC2::te": "the hoen anew"}})");
         QTest::newRow("a percent escape") << QByteArray(R"({"A": {"!%41": 1}})");
+        QTest::newRow("a document start as a key") << QByteArray(R"({"--- new": {"...": "--- x"}, "... end": 1})");
     }
 
     void keysThatStartWithABangAreNotTags()
