@@ -22,6 +22,9 @@ jobs=$(nproc)
 launcher=()
 if command -v ccache >/dev/null; then
     export CCACHE_BASEDIR="$root"
+    # The sanitizer build carries line tables (-g), for which ccache would also hash the build
+    # directory's path: a new clone would then compile everything again.
+    export CCACHE_NOHASHDIR=1
     launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
 stages=${STACKCANVAS_STAGES:-deps build test sanitize fuzz package}
