@@ -109,11 +109,6 @@ private:
             return;
         m_out << YAML::BeginMap;
         for (const auto &[key, value] : node.items()) {
-            // YAML limits an implicit key ("key: value") to 1024 characters as written, and a
-            // byte can take four when escaped ("\x7F"); a longer key is written explicitly
-            // ("? key" then ": value").
-            if (key.size() > kImplicitKeyLimit / 4)
-                m_out << YAML::LongKey;
             m_out << YAML::Key;
             writeString(key);
             m_out << YAML::Value;
@@ -181,8 +176,6 @@ private:
             m_out << s;
         }
     }
-
-    static constexpr std::size_t kImplicitKeyLimit = 1024;
 
     YAML::Emitter m_out;
     bool m_flow;

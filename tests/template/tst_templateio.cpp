@@ -152,29 +152,6 @@ private slots:
         QCOMPARE(QString::fromStdString(sc::writeYaml(root)), QStringLiteral("Z: 1\nA: 2\nM:\n  x: 1\n  b: 2\n"));
     }
 
-    // YAML reads "key: value" only when the key takes at most 1024 characters as written; a
-    // longer one (or one that escaping makes longer) is written as an explicit "? key".
-    void longKeysAreWrittenExplicitly_data()
-    {
-        QTest::addColumn<std::string>("key");
-        QTest::newRow("short") << std::string(256, 'k');
-        QTest::newRow("plain, 1100 characters") << std::string(1100, 'k');
-        QTest::newRow("tabs, 300 bytes escaped to 600 characters") << "sls" + std::string(300, '\t') + "M";
-        QTest::newRow("tabs, 600 bytes escaped to 1200 characters") << "sls" + std::string(600, '\t') + "M";
-        QTest::newRow("DEL, 300 bytes escaped to 1200 characters") << std::string(300, '\x7f');
-    }
-    void longKeysAreWrittenExplicitly()
-    {
-        QFETCH(std::string, key);
-        Json root = Json::object();
-        root["Metadata"][key] = Json::array({1, "two"});
-        root["Resources"] = Json::object();
-        const std::string written = sc::writeYaml(root);
-        QCOMPARE(written.find("? ") != std::string::npos, key.size() > 256);
-        const sc::Template back = sc::readTemplate(written, "written.yaml");
-        QCOMPARE(QString::fromStdString(back.root.dump()), QString::fromStdString(root.dump()));
-    }
-
     void positionsPointAtTheText()
     {
         const sc::Template t = sc::readTemplate("Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n"
