@@ -55,6 +55,74 @@ bool needsDoubleQuotes(const std::string &s)
     return false;
 }
 
+enum class StringStyle { Plain, SingleQuoted, DoubleQuoted, EscapedDoubleQuoted, Literal };
+
+// One style per scalar, decided here; `literalAllowed` is false where yaml-cpp would not read a
+// literal block back (see Slot).
+StringStyle chooseStringStyle(const std::string &s, bool flow, bool literalAllowed)
+{
+    if (s.empty())
+        return StringStyle::SingleQuoted;
+    if (!flow && literalAllowed && fitsLiteralBlock(s))
+        return StringStyle::Literal;
+    if (needsDoubleQuotes(s))
+        return StringStyle::EscapedDoubleQuoted;
+    if (scalars::needsQuotes(s))
+        return isPrintableAscii(s) ? StringStyle::SingleQuoted : StringStyle::DoubleQuoted;
+    return StringStyle::Plain;
+}
+
+void emitString(YAML::Emitter &out, const std::string &s, StringStyle style)
+{
+    // One style manipulator per scalar at most: a second one leaks into later scalars.
+    switch (style) {
+    case StringStyle::Plain:
+        out << s;
+        break;
+    case StringStyle::SingleQuoted:
+        out << YAML::SingleQuoted << s;
+        break;
+    case StringStyle::DoubleQuoted:
+        out << YAML::DoubleQuoted << s;
+        break;
+    case StringStyle::EscapedDoubleQuoted:
+        // yaml-cpp escapes C0 controls by itself; DEL and C1 only when escaping non-ASCII
+        // (a charset setting for this scalar alone, not a second string format).
+        out << YAML::EscapeNonAscii << YAML::DoubleQuoted << s;
+        break;
+    case StringStyle::Literal:
+        out << YAML::Literal << s;
+        break;
+    }
+}
+
+constexpr std::size_t implicitKeyLimit = 1024;
+
+// yaml-cpp makes a key explicit ("? key") by itself when it is a literal block or longer than
+// YAML's limit for an implicit key before escaping.
+bool emitterMakesKeyExplicit(const std::string &key, StringStyle style)
+{
+    return style == StringStyle::Literal || key.size() > implicitKeyLimit;
+}
+
+// YAML reads an implicit key of at most 1024 characters as written, escapes and quotes included:
+// a key that escaping takes past the limit must be made explicit by us.
+bool escapesMakeKeyTooLong(const std::string &key, StringStyle style)
+{
+    // An escape spells one byte in at most four characters ("\x7F"), plus two quotes.
+    if (key.size() * 4 + 2 <= implicitKeyLimit)
+        return false;
+    YAML::Emitter probe;
+    probe.SetOutputCharset(YAML::EmitNonAscii);
+    emitString(probe, key, style);
+    return probe.size() > implicitKeyLimit;
+}
+
+// Where a node is written. yaml-cpp reads a tagged literal block ("!Sub |") back only as the
+// value of an implicit key: after "- " or after an explicit key's ": " it takes the block's
+// lines, indented as the entry itself, for the end of the collection.
+enum class Slot { ImplicitKeyValue, Other };
+
 class YamlWriter {
 public:
     explicit YamlWriter(int indent = 2, bool flow = false)
@@ -75,11 +143,11 @@ public:
     }
 
 private:
-    void write(const Json &node)
+    void write(const Json &node, Slot slot = Slot::Other)
     {
         switch (node.type()) {
         case Json::value_t::object:
-            writeObject(node);
+            writeObject(node, slot);
             break;
         case Json::value_t::array:
             m_out << YAML::BeginSeq;
@@ -88,7 +156,7 @@ private:
             m_out << YAML::EndSeq;
             break;
         case Json::value_t::string:
-            writeString(node.get_ref<const std::string &>());
+            writeString(node.get_ref<const std::string &>(), true);
             break;
         case Json::value_t::boolean:
             m_out << (node.get<bool>() ? "true" : "false");
@@ -103,16 +171,24 @@ private:
         }
     }
 
-    void writeObject(const Json &node)
+    void writeObject(const Json &node, Slot slot)
     {
-        if (node.size() == 1 && writeTagged(node.begin().key(), node.begin().value()))
+        if (node.size() == 1 && writeTagged(node.begin().key(), node.begin().value(), slot))
             return;
         m_out << YAML::BeginMap;
         for (const auto &[key, value] : node.items()) {
+            const StringStyle style = chooseStringStyle(key, m_flow, true);
+            // yaml-cpp restores a setting changed twice for one scalar to the first change, not
+            // to what it was: a LongKey of ours on a key it makes explicit itself would make
+            // every later key in the document explicit.
+            const bool explicitKey = emitterMakesKeyExplicit(key, style);
+            const bool forceExplicit = !explicitKey && escapesMakeKeyTooLong(key, style);
             m_out << YAML::Key;
-            writeString(key);
+            if (forceExplicit)
+                m_out << YAML::LongKey;
+            emitString(m_out, key, style);
             m_out << YAML::Value;
-            write(value);
+            write(value, explicitKey || forceExplicit || m_flow ? Slot::Other : Slot::ImplicitKeyValue);
         }
         m_out << YAML::EndMap;
     }
@@ -120,7 +196,7 @@ private:
     // Writes {"Fn::X": v} as "!X v" (and {"!Tag": v} as "!Tag v"); false when the long form
     // must stay: YAML cannot put two tags on one node ("!Base64 !Sub ..."), and a tagged
     // scalar cannot be anything but a string.
-    bool writeTagged(const std::string &key, const Json &value)
+    bool writeTagged(const std::string &key, const Json &value, Slot slot)
     {
         const bool preserved = intrinsics::isTagName(key);
         const std::string_view shortName = preserved ? std::string_view{} : intrinsics::tagForLongName(key);
@@ -148,33 +224,20 @@ private:
             && value[1].is_string()) {
             const std::string &resource = value[0].get_ref<const std::string &>();
             if (resource.find('.') == std::string::npos) {
-                writeString(resource + '.' + value[1].get<std::string>());
+                writeString(resource + '.' + value[1].get<std::string>(), false);
                 return true;
             }
         }
-        write(value);
+        if (value.is_string())
+            writeString(value.get_ref<const std::string &>(), slot == Slot::ImplicitKeyValue);
+        else
+            write(value);
         return true;
     }
 
-    void writeString(const std::string &s)
+    void writeString(const std::string &s, bool literalAllowed)
     {
-        // One style manipulator per scalar at most: a second one leaks into later scalars.
-        if (s.empty()) {
-            m_out << YAML::SingleQuoted << s;
-        } else if (!m_flow && fitsLiteralBlock(s)) {
-            m_out << YAML::Literal << s;
-        } else if (needsDoubleQuotes(s)) {
-            // yaml-cpp escapes C0 controls by itself; DEL and C1 only when escaping non-ASCII
-            // (a charset setting for this scalar alone, not a second string format).
-            m_out << YAML::EscapeNonAscii << YAML::DoubleQuoted << s;
-        } else if (scalars::needsQuotes(s)) {
-            if (isPrintableAscii(s))
-                m_out << YAML::SingleQuoted << s;
-            else
-                m_out << YAML::DoubleQuoted << s;
-        } else {
-            m_out << s;
-        }
+        emitString(m_out, s, chooseStringStyle(s, m_flow, literalAllowed));
     }
 
     YAML::Emitter m_out;

@@ -135,6 +135,85 @@ private slots:
         JCOMPARE(yaml(out), root);
     }
 
+    // Every tree must read back as it was written, wherever a key is too long to be implicit
+    // (1024 characters as written, escapes included) and wherever a tagged literal block sits.
+    void awkwardPlacesReadBack_data()
+    {
+        QTest::addColumn<QString>("json");
+        const std::string script = "\"#!/bin/bash\\necho ${AWS::Region}\\n\"";
+        const auto tabKey = [](int n) {
+            std::string k;
+            for (int i = 0; i < n; ++i)
+                k += "\\t";
+            return "\"" + k + "x\"";
+        };
+        const auto row = [](const char *name, const std::string &json) {
+            QTest::newRow(name) << QString::fromStdString(json);
+        };
+        row("tagged literal under a key", "{\"A\": {\"Fn::Sub\": " + script + "}}");
+        row("tagged literal in a list", "{\"A\": [{\"Fn::Sub\": " + script + "}, \"b\"]}");
+        row("tagged literal at the root", "{\"Fn::Sub\": " + script + "}");
+        row("tagged literal in a tagged list",
+            "{\"A\": {\"Fn::If\": [\"C\", {\"Fn::Sub\": " + script + "}, \"x\"]}}");
+        row("escaped key over 1024 characters", "{" + tabKey(600) + ": 1, \"next\": 2}");
+        row("escaped key of 1023 characters, still implicit", "{" + tabKey(510) + ": 1, \"next\": 2}");
+        row("plain key over 1024 characters", "{\"" + std::string(1100, 'k') + "\": 1, \"next\": 2}");
+        row("tagged literal under a long key",
+            "{" + tabKey(600) + ": {\"Fn::Sub\": " + script + "}, \"next\": {\"Fn::Sub\": " + script + "}}");
+        row("tagged literal after a long key",
+            "{\"A\": {" + tabKey(600) + ": \"v\", \"B\": {\"Fn::Sub\": " + script + "}}}");
+        row("map under a long key", "{" + tabKey(600) + ": {\"a\": {\"Fn::Sub\": " + script + "}}}");
+        row("literal block key", "{\"two\\nlines\\n\": {\"Fn::Sub\": " + script + "}}");
+    }
+
+    void awkwardPlacesReadBack()
+    {
+        QFETCH(QString, json);
+        const Json root = Json::parse(json.toStdString());
+        const std::string out = sc::writeYaml(root);
+        Json back;
+        try {
+            back = yaml(out);
+        } catch (const sc::TemplateError &e) {
+            QFAIL(qPrintable(QString::fromStdString(std::string(e.what()) + "\n" + out.substr(0, 400))));
+        }
+        JCOMPARE(back, root);
+    }
+
+    // A key that yaml-cpp makes explicit by itself (over 1024 bytes, or a literal block) must not
+    // make the keys after it explicit too, here or in any map around it.
+    void keysAfterALongKeyStayImplicit_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::newRow("escaped, multi-line, over 1024 bytes")
+            << QString::fromStdString("x  \n" + std::string(1100, 'k') + "\t");
+        QTest::newRow("plain, over 1024 bytes") << QString(1100, QLatin1Char('k'));
+        QTest::newRow("escapes take it over 1024") << QString(600, QLatin1Char('\t'));
+        QTest::newRow("literal block") << QStringLiteral("two\nlines\n");
+    }
+
+    void keysAfterALongKeyStayImplicit()
+    {
+        QFETCH(QString, key);
+        Json inner = Json::object();
+        inner[key.toStdString()] = Json{{"a", 1}};
+        inner["after"] = Json{{"Fn::Sub", "line one\nline two\n"}};
+        Json root = Json::object();
+        root["List"] = Json::array({inner});
+        root["Next"] = "v";
+        const std::string out = sc::writeYaml(root);
+        QVERIFY2(out.find("\n    after: !Sub |\n") != std::string::npos, out.c_str());
+        QVERIFY2(out.find("\nNext: v\n") != std::string::npos, out.c_str());
+        JCOMPARE(yaml(out), root);
+    }
+
+    void tagsKeepTheirLiteralBlockUnderAKey()
+    {
+        const Json root = Json::parse("{\"UserData\": {\"Fn::Sub\": \"#!/bin/bash\\necho hi\\n\"}}");
+        const std::string out = sc::writeYaml(root);
+        QCOMPARE(QString::fromStdString(out), QStringLiteral("UserData: !Sub |\n  #!/bin/bash\n  echo hi\n\n"));
+    }
+
     void jsonIsIndentedByTwoSpaces()
     {
         const Json root = yaml("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n");
