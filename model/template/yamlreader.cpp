@@ -7,6 +7,7 @@
 #include "model/template/scalars.h"
 #include "model/template/templatereader.h"
 #include "model/template/textposition.h"
+#include "model/template/yamlindentrepair.h"
 #include "model/template/yamlspans.h"
 
 #include <yaml-cpp/depthguard.h>
@@ -338,20 +339,11 @@ std::optional<ControlCharacter> findControlCharacter(std::string_view text)
     return std::nullopt;
 }
 
-} // namespace
-
-Template readYaml(std::string_view text, const std::string &fileName, const ReadLimits &limits,
-                  SourceSpans *spans)
+// One pass of yaml-cpp over the text. Our own refusals become TemplateErrors; yaml-cpp's own
+// ParserException is left to the caller, which may try again on a repaired copy.
+Template parseYaml(std::string_view text, const std::string &fileName, const ReadLimits &limits,
+                   SourceSpans *spans)
 {
-    if (const auto bad = findControlCharacter(text)) {
-        const SourcePos pos = TextPositions(text).at(bad->offset);
-        char code[8];
-        std::snprintf(code, sizeof code, "U+%04X", bad->codePoint);
-        throw TemplateError(fileName, pos.line, pos.column,
-                            std::string("control character ") + code
-                                + " in the text; YAML allows only tab, line feed and carriage return "
-                                  "(inside double quotes, write it as an escape such as \\x01)");
-    }
     Template result;
     result.format = TemplateFormat::Yaml;
     std::istringstream stream{std::string(text)};
@@ -369,9 +361,6 @@ Template readYaml(std::string_view text, const std::string &fileName, const Read
     } catch (const YAML::DeepRecursion &e) {
         throw TemplateError(fileName, toPos(e.mark).line, toPos(e.mark).column,
                             "nesting deeper than " + std::to_string(limits.maxDepth) + " levels");
-    } catch (const YAML::Exception &e) {
-        throw TemplateError(fileName, toPos(e.mark).line, toPos(e.mark).column,
-                            "invalid YAML: " + e.msg);
     }
     if (!builder.hasRoot() || !result.root.is_object())
         throw TemplateError(fileName, 1, 1,
@@ -379,6 +368,49 @@ Template readYaml(std::string_view text, const std::string &fileName, const Read
                             "sections such as Resources)");
     result.positions.set("", {1, 1});
     return result;
+}
+
+void mapSpansBack(SourceSpans &spans, const IndentRepair &repair)
+{
+    for (NodeSpan &span : spans.nodes) {
+        for (std::uint32_t *offset : {&span.lead, &span.keyEnd, &span.begin, &span.content, &span.end})
+            *offset = repair.originalOffset(*offset);
+    }
+}
+
+} // namespace
+
+Template readYaml(std::string_view text, const std::string &fileName, const ReadLimits &limits,
+                  SourceSpans *spans)
+{
+    if (const auto bad = findControlCharacter(text)) {
+        const SourcePos pos = TextPositions(text).at(bad->offset);
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", bad->codePoint);
+        throw TemplateError(fileName, pos.line, pos.column,
+                            std::string("control character ") + code
+                                + " in the text; YAML allows only tab, line feed and carriage return "
+                                  "(inside double quotes, write it as an escape such as \\x01)");
+    }
+    try {
+        return parseYaml(text, fileName, limits, spans);
+    } catch (const YAML::Exception &e) {
+        // Valid YAML that yaml-cpp refuses ("- !Sub |" with its lines under the tag) reads from
+        // a copy with those blocks indented further; anything else keeps yaml-cpp's error.
+        if (const std::optional<IndentRepair> repair = indentTaggedBlockItems(text)) {
+            try {
+                SourceSpans repairedSpans;
+                Template result = parseYaml(repair->text, fileName, limits, spans ? &repairedSpans : nullptr);
+                if (spans) {
+                    mapSpansBack(repairedSpans, *repair);
+                    *spans = std::move(repairedSpans);
+                }
+                return result;
+            } catch (const std::exception &) {
+            }
+        }
+        throw TemplateError(fileName, toPos(e.mark).line, toPos(e.mark).column, "invalid YAML: " + e.msg);
+    }
 }
 
 } // namespace sc
