@@ -4,7 +4,8 @@
 # Fails on a crash, a leak, an out-of-memory or a slow input (libFuzzer saves it under
 # OUT/<target>/ as crash-*, leak-*, oom-* or timeout-*: copy it into regressions/<target>/
 # with the fix). Prints the executions of each target. Runs STACKCANVAS_FUZZ_JOBS targets at
-# once (default: one per core).
+# once (default: one per core); STACKCANVAS_FUZZ_TARGETS, a list separated by spaces, runs only
+# those targets.
 #   tests/fuzz/run-fuzzers.sh BUILD_DIR [SECONDS_PER_TARGET] [OUT]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -14,6 +15,9 @@ seconds=${2:-60}
 out=${3:-$build/fuzz-runs}
 mkdir -p "$out" && out=$(cd "$out" && pwd)
 targets=(yaml_reader json_reader rules cdk_writer sam_writer scenario_builder simulate)
+if [ -n "${STACKCANVAS_FUZZ_TARGETS:-}" ]; then
+    read -r -a targets <<<"$STACKCANVAS_FUZZ_TARGETS"
+fi
 
 # Leaks in Qt's and fontconfig's process-lifetime caches are not ours.
 export LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0"
