@@ -88,9 +88,17 @@ void EdgePaintNode::render(const RenderState *state)
 void EdgePaintNode::drawVisible(QPainter *painter, const std::vector<QPointF> &curve, const QRectF &area)
 {
     std::vector<QPointF> run;
+    std::vector<QLineF> segments;
     const auto flush = [&] {
-        if (run.size() > 1)
-            painter->drawPolyline(run.data(), static_cast<int>(run.size()));
+        if (run.size() > 1) {
+            // As separate segments: the raster engine rasterizes each wide solid segment
+            // directly, where a polyline of a wide pen is first stroked into an outline and
+            // then goes through the general path rasterizer.
+            segments.clear();
+            for (std::size_t k = 0; k + 1 < run.size(); ++k)
+                segments.emplace_back(run[k], run[k + 1]);
+            painter->drawLines(segments.data(), static_cast<int>(segments.size()));
+        }
         run.clear();
     };
     for (std::size_t k = 0; k + 1 < curve.size(); ++k) {
