@@ -1,5 +1,7 @@
 #include "model/rollout/templatelookup.h"
 
+#include "model/template/intrinsics.h"
+
 #include <cstdlib>
 
 namespace sc {
@@ -88,10 +90,11 @@ bool TemplateLookup::mentions(const Json &value, const std::string &logicalId) c
         if (auto sub = value.find("Fn::Sub"); sub != value.end()) {
             const Json &text = sub->is_array() && !sub->empty() ? (*sub)[0] : *sub;
             if (text.is_string()) {
-                const auto s = text.get<std::string>();
-                if (s.find("${" + logicalId + "}") != std::string::npos ||
-                    s.find("${" + logicalId + ".") != std::string::npos)
-                    return true;
+                for (const intrinsics::SubPart &part : intrinsics::parseSub(text.get_ref<const std::string &>())) {
+                    if (part.kind == intrinsics::SubPart::Kind::Variable
+                        && (part.text == logicalId || part.text.rfind(logicalId + '.', 0) == 0))
+                        return true;
+                }
             }
         }
         for (const auto &[key, child] : value.items()) {

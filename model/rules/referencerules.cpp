@@ -78,6 +78,20 @@ std::vector<const Reference *> allReferences(const RuleContext &c)
     return out;
 }
 
+// The module resource ("Org::Service::Name::MODULE") whose logical ID starts `target`: the
+// template refers to a module's resources by the module's logical ID followed by theirs
+// ("Storage" + "Bucket"), and what a module holds is not in the template to check.
+const ResourceView *moduleHolding(const RuleContext &c, const std::string &target)
+{
+    static constexpr std::string_view suffix = "::MODULE";
+    for (const ResourceView &r : c.resources()) {
+        if (r.type.size() > suffix.size() && r.type.compare(r.type.size() - suffix.size(), suffix.size(), suffix) == 0
+            && target.size() > r.id.size() && target.compare(0, r.id.size(), r.id) == 0)
+            return &r;
+    }
+    return nullptr;
+}
+
 const std::vector<std::string> &pseudoParameters()
 {
     static const std::vector<std::string> names{"AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",
@@ -184,11 +198,12 @@ std::optional<Fix> attributeFix(const RuleContext &c, const Reference &ref, cons
     const Json *text = list ? &(*argument)[0] : argument;
     if (!text || !text->is_string())
         return std::nullopt;
-    std::string rewritten = text->get<std::string>();
-    const std::string from = "${" + ref.target + "." + ref.attribute + "}", to = "${" + ref.target + "." + guess + "}";
-    for (std::size_t at = rewritten.find(from); at != std::string::npos; at = rewritten.find(from, at + to.size()))
-        rewritten.replace(at, from.size(), to);
-    return setFix(label, list ? ref.pointer + "/0" : ref.pointer, rewritten);
+    std::vector<intrinsics::SubPart> parts = intrinsics::parseSub(text->get_ref<const std::string &>());
+    for (intrinsics::SubPart &part : parts) {
+        if (part.kind == intrinsics::SubPart::Kind::Variable && part.text == ref.target + "." + ref.attribute)
+            part.text = ref.target + "." + guess;
+    }
+    return setFix(label, list ? ref.pointer + "/0" : ref.pointer, intrinsics::formatSub(parts));
 }
 
 std::vector<std::string> dependsOnList(const ResourceView &r)
@@ -207,6 +222,9 @@ std::vector<std::string> dependsOnList(const ResourceView &r)
 // Shapes of the intrinsic functions: which argument forms CloudFormation accepts.
 std::string shapeProblem(std::string_view name, const Json &arg)
 {
+    // A macro's Fn::Transform is replaced by what the macro returns before any function runs.
+    if (arg.is_object() && arg.size() == 1 && arg.contains("Fn::Transform"))
+        return "";
     auto isList = [&](std::size_t lo, std::size_t hi) { return arg.is_array() && arg.size() >= lo && arg.size() <= hi; };
     if (name == "Ref")
         return arg.is_string() ? "" : "Ref takes a logical ID or parameter name";
@@ -248,7 +266,7 @@ namespace {
 void refToMissing(const RuleContext &c, FindingList &out)
 {
     for (const Reference *r : allReferences(c)) {
-        if (r->kind != Reference::Kind::Ref || c.isRefTarget(r->target))
+        if (r->kind != Reference::Kind::Ref || c.isRefTarget(r->target) || moduleHolding(c, r->target))
             continue;
         if (r->pointer.rfind("/Metadata", 0) == 0 || r->pointer.rfind("/Globals", 0) == 0)
             continue;
@@ -269,7 +287,7 @@ void getAttOnMissing(const RuleContext &c, FindingList &out)
     for (const Reference *r : allReferences(c)) {
         const bool getAtt = r->kind == Reference::Kind::GetAtt
                             || (r->kind == Reference::Kind::Sub && !r->attribute.empty());
-        if (!getAtt || c.resource(r->target) || c.isSamImplicit(r->target))
+        if (!getAtt || c.resource(r->target) || c.isSamImplicit(r->target) || moduleHolding(c, r->target))
             continue;
         if (r->pointer.rfind("/Metadata", 0) == 0)
             continue;
@@ -294,12 +312,25 @@ void unknownGetAttAttribute(const RuleContext &c, FindingList &out)
 void unresolvedSubVariable(const RuleContext &c, FindingList &out)
 {
     for (const Reference *r : allReferences(c)) {
-        if (r->kind != Reference::Kind::Sub || c.isRefTarget(r->target))
+        if (r->kind != Reference::Kind::Sub || c.isRefTarget(r->target) || moduleHolding(c, r->target))
             continue;
         if (r->pointer.rfind("/Metadata", 0) == 0 || r->pointer.rfind("/Globals", 0) == 0)
             continue;
         const std::string var = r->attribute.empty() ? r->target : r->target + "." + r->attribute;
         out.add(r->pointer, "'${" + var + "}' names no parameter, resource, pseudo parameter or Sub variable");
+    }
+}
+
+void referenceIntoModule(const RuleContext &c, FindingList &out)
+{
+    for (const Reference *r : allReferences(c)) {
+        if (c.resource(r->target) || c.isRefTarget(r->target))
+            continue;
+        if (const ResourceView *module = moduleHolding(c, r->target))
+            out.add(r->pointer, "'" + r->target + "' is not in this template: it names resource '"
+                                    + r->target.substr(module->id.size()) + "' of module " + module->id + " ("
+                                    + module->type + "), which CloudFormation adds when it expands the module, "
+                                    "so only the deployment can check it");
     }
 }
 
@@ -367,6 +398,15 @@ void addRefAndGetAttRules(std::vector<Rule> &rules)
         "validation; write ${!Literal} to keep the text ${Literal}.",
         unresolvedSubVariable);
 
+    add(rules, "I2018", "Reference into a module", 3,
+        "A CloudFormation module (a registered type whose name ends in ::MODULE) adds its own "
+        "resources when the stack is created, each under the module's logical ID followed by "
+        "its own: a template that uses module Storage with a resource Bucket refers to "
+        "StorageBucket with Ref, Fn::GetAtt, Fn::Sub or DependsOn. The module's contents are "
+        "not in the template, so such a reference is taken as it is and checked only at "
+        "deployment.",
+        referenceIntoModule);
+
     add(rules, "W2016", "Unterminated ${ in Fn::Sub", 3,
         "Fn::Sub substitutes ${Name} only when the braces close. An opening ${ without its } is "
         "kept as plain text, so the value deploys with a literal '${Name' in it instead of the "
@@ -397,7 +437,8 @@ void dependsOnMissing(const RuleContext &c, FindingList &out)
         auto check = [&](const Json &item, const std::string &p) {
             if (!item.is_string())
                 out.add(p, "DependsOn entries are logical IDs (strings)");
-            else if (!c.resource(item.get<std::string>()) && !c.isSamImplicit(item.get<std::string>())) {
+            else if (!c.resource(item.get<std::string>()) && !c.isSamImplicit(item.get<std::string>())
+                     && !moduleHolding(c, item.get<std::string>())) {
                 const std::string msg = "DependsOn '" + item.get<std::string>() + "', which is not a resource of this template";
                 std::vector<std::string> ids;
                 for (const ResourceView &other : c.resources())

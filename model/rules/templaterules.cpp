@@ -235,7 +235,8 @@ void unknownResourceAttribute(const RuleContext &c, FindingList &out)
         for (auto it = r.node->begin(); it != r.node->end(); ++it) {
             if (std::find(known.begin(), known.end(), it.key()) != known.end())
                 continue;
-            if (c.isSam() && it.key() == "Connectors")
+            // SAM's own attributes: Connectors, and IgnoreGlobals (Globals this resource opts out of).
+            if (c.isSam() && (it.key() == "Connectors" || (it.key() == "IgnoreGlobals" && r.type.rfind("AWS::Serverless::", 0) == 0)))
                 continue;
             const std::string p = SourceMap::join(r.pointer, it.key());
             const std::string msg = "'" + it.key() + "' is not a resource attribute";
@@ -382,12 +383,23 @@ void addLimitRules(std::vector<Rule> &rules)
 
 // Parameters and Outputs.
 
-void invalidParameter(const RuleContext &c, FindingList &out)
+bool isDocumentedParameterType(const std::string &type)
 {
-    static const std::regex type(
+    static const std::regex documented(
         "String|Number|List<Number>|CommaDelimitedList|AWS::[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+"
         "|List<AWS::[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+>|AWS::SSM::Parameter::Name"
         "|AWS::SSM::Parameter::Value<.+>");
+    return std::regex_match(type, documented);
+}
+
+// A "List<...>" that is not a documented list type: CloudFormation takes it, unchecked.
+bool isUncheckedListType(const std::string &type)
+{
+    return type.size() > 6 && type.rfind("List<", 0) == 0 && type.back() == '>' && !isDocumentedParameterType(type);
+}
+
+void invalidParameter(const RuleContext &c, FindingList &out)
+{
     const Json &params = c.section("Parameters");
     for (auto it = params.begin(); it != params.end(); ++it) {
         const std::string p = SourceMap::join("/Parameters", it.key());
@@ -400,9 +412,11 @@ void invalidParameter(const RuleContext &c, FindingList &out)
             out.add(p, "parameter '" + it.key() + "' has no Type");
             continue;
         }
-        if (!t->is_string() || !std::regex_match(t->get<std::string>(), type)) {
-            out.add(p + "/Type", "'" + (t->is_string() ? t->get<std::string>() : t->dump())
-                                     + "' is not a parameter type");
+        if (!t->is_string() || !isDocumentedParameterType(t->get<std::string>())) {
+            // Any other List<...> is W1031's: CloudFormation takes it without checking it.
+            if (!t->is_string() || !isUncheckedListType(t->get<std::string>()))
+                out.add(p + "/Type", "'" + (t->is_string() ? t->get<std::string>() : t->dump())
+                                         + "' is not a parameter type");
             continue;
         }
         const Json *allowed = member(&*it, "AllowedValues");
@@ -417,6 +431,20 @@ void invalidParameter(const RuleContext &c, FindingList &out)
             if (!found && !list)
                 out.add(p + "/Default", "the Default '" + d + "' is not one of the AllowedValues");
         }
+    }
+}
+
+void uncheckedListParameter(const RuleContext &c, FindingList &out)
+{
+    const Json &params = c.section("Parameters");
+    for (auto it = params.begin(); it != params.end(); ++it) {
+        const Json *t = it->is_object() ? member(&*it, "Type") : nullptr;
+        if (t && t->is_string() && isUncheckedListType(t->get<std::string>()))
+            out.add(SourceMap::join("/Parameters", it.key()) + "/Type",
+                    "'" + t->get<std::string>() + "' is not a documented parameter type: CloudFormation "
+                    "accepts any List<...> but checks only List<Number> and the AWS-specific lists, "
+                    "so a wrong value reaches the resources unchecked (CommaDelimitedList is the "
+                    "documented list of strings)");
     }
 }
 
@@ -440,6 +468,13 @@ void addParameterAndOutputRules(std::vector<Rule> &rules)
         "type (AWS::SSM::Parameter::Value<String>). A Default must satisfy the parameter's own "
         "AllowedValues, or the stack cannot be created with the defaults.",
         invalidParameter);
+
+    add(rules, "W1031", "Parameter type CloudFormation does not check", 3,
+        "CloudFormation accepts a parameter of any List<...> type, but it checks the values only of "
+        "List<Number> and the AWS-specific lists such as List<AWS::EC2::Subnet::Id>; for another "
+        "one, such as List<String>, whatever is passed reaches the resources as it is. "
+        "CommaDelimitedList is the documented type for a list of strings.",
+        uncheckedListParameter);
 
     add(rules, "E1040", "Output without a Value", 3,
         "Each output needs a Value; an Export Name, if given, must be unique in the Region and "

@@ -139,8 +139,17 @@ std::vector<SubPart> parseSub(std::string_view text)
                 literal += '}';
             } else {
                 flush();
-                parts.push_back({SubPart::Kind::Variable,
-                                 std::string(text.substr(i + 2, close - i - 2)), i});
+                std::string_view name = text.substr(i + 2, close - i - 2);
+                constexpr std::string_view blanks = " \t\r\n";
+                const std::size_t first = std::min(name.find_first_not_of(blanks), name.size());
+                const std::size_t last = name.find_last_not_of(blanks) + 1; // 0 when all blank
+                SubPart part{SubPart::Kind::Variable, {}, i};
+                part.before = std::string(name.substr(0, first));
+                if (last > first) {
+                    part.text = std::string(name.substr(first, last - first));
+                    part.after = std::string(name.substr(last));
+                }
+                parts.push_back(std::move(part));
             }
             i = close + 1;
             continue;
@@ -158,7 +167,7 @@ std::string formatSub(const std::vector<SubPart> &parts)
     std::string out;
     for (const SubPart &part : parts) {
         if (part.kind == SubPart::Kind::Variable) {
-            out += "${" + part.text + "}";
+            out += "${" + part.before + part.text + part.after + "}";
             continue;
         }
         for (std::size_t i = 0; i < part.text.size(); ++i) {

@@ -30,10 +30,13 @@ bool isTagName(std::string_view key);
 
 // One piece of an Fn::Sub string: literal text, or a ${Name} / ${Name.Attribute} variable.
 // "${!Literal}" is literal text "${Literal}".
+// CloudFormation ignores blanks around a variable's name ("${ AWS::Region }"): `text` is the name
+// without them, and `before`/`after` keep them so that formatSub writes the text back as it was.
 struct SubPart {
     enum class Kind { Literal, Variable } kind;
-    std::string text;    // the literal text, or the variable as written ("Bucket.Arn")
+    std::string text;    // the literal text, or the variable's name ("Bucket.Arn")
     std::size_t offset;  // byte offset in the source string
+    std::string before = {}, after = {}; // a variable's blanks inside "${" and "}"
 };
 std::vector<SubPart> parseSub(std::string_view text);
 // Inverse of parseSub: writes variables as ${...} and escapes literal "${" as "${!".

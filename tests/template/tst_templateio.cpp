@@ -389,12 +389,12 @@ private slots:
 
     void renameRewritesEveryForm()
     {
-        Json node = yaml("A: !Ref Old\nB: !GetAtt Old.Arn\nC: !Sub '${Old}-${Old.Name}-${!Old}-${Other}'\n"
+        Json node = yaml("A: !Ref Old\nB: !GetAtt Old.Arn\nC: !Sub '${Old}-${Old.Name}-${!Old}-${Other}-${ Old }-${ Old.Name}'\n"
                          "D: !Sub ['${Old}', {Old: keep}]\nE: !GetAtt [Old, !Ref Old]\n");
         QVERIFY(sc::renameReferences(node, "Old", "New"));
         JCOMPARE(node["A"], Json({{"Ref", "New"}}));
         JCOMPARE(node["B"]["Fn::GetAtt"], Json({"New", "Arn"}));
-        JCOMPARE(node["C"]["Fn::Sub"], Json("${New}-${New.Name}-${!Old}-${Other}"));
+        JCOMPARE(node["C"]["Fn::Sub"], Json("${New}-${New.Name}-${!Old}-${Other}-${ New }-${ New.Name}"));
         JCOMPARE(node["D"]["Fn::Sub"][0], Json("${Old}")); // a local variable, not the resource
         JCOMPARE(node["E"]["Fn::GetAtt"], Json::parse(R"(["New", {"Ref": "New"}])"));
     }
