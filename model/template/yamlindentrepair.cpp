@@ -126,9 +126,10 @@ std::uint32_t IndentRepair::originalOffset(std::uint32_t repairedOffset) const
     return repairedOffset - at.before - at.spaces;
 }
 
-std::optional<IndentRepair> indentTaggedBlockItems(std::string_view text)
+std::optional<IndentRepair> indentTaggedBlockItems(std::string_view text, std::size_t maxBytes)
 {
     IndentRepair repair;
+    std::size_t total = text.size();
     std::size_t line = 0;
     while (line < text.size()) {
         const std::optional<BlockHeader> header = blockHeaderOn(text, line);
@@ -149,8 +150,12 @@ std::optional<IndentRepair> indentTaggedBlockItems(std::string_view text)
             if (contentIndent > header->parentIndent && contentIndent <= header->propertyColumn) {
                 const auto spaces = static_cast<std::uint32_t>(header->propertyColumn + 1 - contentIndent);
                 for (std::size_t l = first; l < blockEnd; l = yamlscan::nextLine(text, l)) {
-                    if (l < text.size() && !isBreak(text[l]))
+                    if (l < text.size() && !isBreak(text[l])) {
+                        total += spaces;
+                        if (total > maxBytes)
+                            return std::nullopt;
                         repair.insertions.push_back({static_cast<std::uint32_t>(l), spaces, 0});
+                    }
                 }
             }
         }

@@ -36,8 +36,10 @@ struct IndentRepair {
 };
 
 // The copy with every block scalar item that yaml-cpp refuses indented past its tag, or
-// nothing when the text has none. Blocks with an explicit indentation indicator ("|2") are
-// left alone, and the lines inside any block scalar are never taken for items.
-std::optional<IndentRepair> indentTaggedBlockItems(std::string_view text);
+// nothing when the text has none or the copy would be longer than `maxBytes` (a tag far to the
+// right over many lines would multiply the text). Blocks with an explicit indentation
+// indicator ("|2") are left alone, and the lines inside any block scalar are never taken for
+// items.
+std::optional<IndentRepair> indentTaggedBlockItems(std::string_view text, std::size_t maxBytes);
 
 } // namespace sc

@@ -397,7 +397,7 @@ Template readYaml(std::string_view text, const std::string &fileName, const Read
     } catch (const YAML::Exception &e) {
         // Valid YAML that yaml-cpp refuses ("- !Sub |" with its lines under the tag) reads from
         // a copy with those blocks indented further; anything else keeps yaml-cpp's error.
-        if (const std::optional<IndentRepair> repair = indentTaggedBlockItems(text)) {
+        if (const std::optional<IndentRepair> repair = indentTaggedBlockItems(text, limits.maxFileBytes)) {
             try {
                 SourceSpans repairedSpans;
                 Template result = parseYaml(repair->text, fileName, limits, spans ? &repairedSpans : nullptr);

@@ -103,7 +103,7 @@ private slots:
     void offsetsMapBack()
     {
         const std::string text = "A:\n  - !Sub |\n    x\n    y\n  - b\n";
-        const std::optional<sc::IndentRepair> repair = sc::indentTaggedBlockItems(text);
+        const std::optional<sc::IndentRepair> repair = sc::indentTaggedBlockItems(text, 1u << 20);
         QVERIFY(repair.has_value());
         QCOMPARE(repair->text, std::string("A:\n  - !Sub |\n     x\n     y\n  - b\n"));
         QCOMPARE(repair->insertions.size(), std::size_t(2));
@@ -131,7 +131,26 @@ private slots:
     void nothingToRepairGivesNothing()
     {
         QFETCH(QString, text);
-        QVERIFY(!sc::indentTaggedBlockItems(text.toStdString()).has_value());
+        QVERIFY(!sc::indentTaggedBlockItems(text.toStdString(), 1u << 20).has_value());
+    }
+
+    void aCopyPastTheSizeLimitIsNotMade()
+    {
+        // A tag 4,000 columns in, over 1,000 lines: the copy would be 4 MB for a 10 kB text.
+        std::string text = "A:\n  -" + std::string(4000, ' ') + "!Sub |\n";
+        for (int i = 0; i < 1000; ++i)
+            text += "    line\n";
+        QVERIFY(sc::indentTaggedBlockItems(text, 1u << 20) == std::nullopt);
+        QVERIFY(sc::indentTaggedBlockItems(text, 8u << 20).has_value());
+        // The reader keeps yaml-cpp's error then, within its time and size limits.
+        sc::ReadLimits limits;
+        limits.maxFileBytes = 1u << 20;
+        try {
+            sc::readTemplate(text, "t.yaml", sc::TemplateFormat::Yaml, limits);
+            QFAIL("read a text whose repair is over the limit");
+        } catch (const sc::TemplateError &e) {
+            QVERIFY2(std::string(e.what()).find("invalid YAML") != std::string::npos, e.what());
+        }
     }
 
     void otherErrorsKeepTheirPosition()
