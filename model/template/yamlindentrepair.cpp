@@ -57,8 +57,14 @@ std::optional<BlockHeader> blockHeaderOn(std::string_view text, std::size_t line
 {
     const std::size_t end = yamlscan::lineEnd(text, line);
     std::size_t pos = yamlscan::skipSpaces(text, line);
+    // Indicators before the value: "- " (repeated in nested lists), or at the start of the line
+    // the explicit key's "? " and its value's ": ".
     int lastDash = -1;
-    while (pos < end && text[pos] == '-' && (pos + 1 == end || isSpace(text[pos + 1]))) {
+    const auto isIndicator = [&](std::size_t at) {
+        const char c = text[at];
+        return (c == '-' || ((c == '?' || c == ':') && lastDash < 0)) && (at + 1 == end || isSpace(text[at + 1]));
+    };
+    while (pos < end && isIndicator(pos)) {
         lastDash = yamlscan::column(text, pos);
         pos = yamlscan::skipSpaces(text, pos + 1);
     }

@@ -57,6 +57,8 @@ private slots:
         row("an item inside a literal block stays text",
             "Doc: |\n  - !Sub |\n  x\nA:\n  - !Sub |\n    y\n",
             "Doc: |\n  - !Sub |\n  x\nA:\n  - !Sub |\n      y\n");
+        row("the value of an explicit key", "t:\n  ? k\n  : !Sub |\n    x\n  b: c\n",
+            "t:\n  ? k\n  : !Sub |\n      x\n  b: c\n");
         row("two blocks in one list", "A:\n  - !Sub |\n    x\n  - !Sub |\n    y\n",
             "A:\n  - !Sub |\n      x\n  - !Sub |\n      y\n");
     }
