@@ -16,7 +16,7 @@ bool isBreak(char c) { return c == '\n' || c == '\r'; }
 struct BlockHeader {
     std::size_t pos = 0;     // the "|" or ">"
     int parentIndent = 0;    // the column its lines must be indented past
-    int propertyColumn = -1; // an item's first tag or anchor; -1 when it is not an item with one
+    int propertyColumn = -1; // the first tag or anchor right after an indicator ("- ", ": "), or -1
     bool explicitIndent = false;
 };
 
@@ -59,13 +59,13 @@ std::optional<BlockHeader> blockHeaderOn(std::string_view text, std::size_t line
     std::size_t pos = yamlscan::skipSpaces(text, line);
     // Indicators before the value: "- " (repeated in nested lists), or at the start of the line
     // the explicit key's "? " and its value's ": ".
-    int lastDash = -1;
+    int indicatorColumn = -1;
     const auto isIndicator = [&](std::size_t at) {
         const char c = text[at];
-        return (c == '-' || ((c == '?' || c == ':') && lastDash < 0)) && (at + 1 == end || isSpace(text[at + 1]));
+        return (c == '-' || ((c == '?' || c == ':') && indicatorColumn < 0)) && (at + 1 == end || isSpace(text[at + 1]));
     };
     while (pos < end && isIndicator(pos)) {
-        lastDash = yamlscan::column(text, pos);
+        indicatorColumn = yamlscan::column(text, pos);
         pos = yamlscan::skipSpaces(text, pos + 1);
     }
     if (pos >= end)
@@ -77,9 +77,9 @@ std::optional<BlockHeader> blockHeaderOn(std::string_view text, std::size_t line
     const yamlscan::Properties props = yamlscan::skipProperties(text, pos);
     if (props.content <= end && headerEnd(text, props.content, end, explicitIndent) != npos) {
         header.pos = props.content;
-        header.parentIndent = lastDash >= 0 ? lastDash : yamlscan::column(text, pos) - 1;
+        header.parentIndent = indicatorColumn >= 0 ? indicatorColumn : yamlscan::column(text, pos) - 1;
         header.explicitIndent = explicitIndent;
-        if (lastDash >= 0 && props.end > pos)
+        if (indicatorColumn >= 0 && props.end > pos)
             header.propertyColumn = yamlscan::column(text, pos);
         return header;
     }
