@@ -97,6 +97,13 @@ bool isTagName(std::string_view key)
     std::size_t start = key.rfind("!!", 0) == 0 ? 2 : key.rfind('!', 0) == 0 ? 1 : 0;
     if (start == 0 || start == key.size())
         return false;
+    // A tag the readers resolve would read back as something else: CloudFormation's short forms
+    // ("!Ref" is Ref) and the YAML core types the YAML reader applies ("!!str x" is "x").
+    if (start == 1 && !longNameForTag(key).empty())
+        return false;
+    static constexpr std::string_view kResolvedCoreTypes[] = {"str", "int", "float", "bool", "null", "map", "seq"};
+    if (start == 2 && std::find(std::begin(kResolvedCoreTypes), std::end(kResolvedCoreTypes), key.substr(2)) != std::end(kResolvedCoreTypes))
+        return false;
     // '%' is left out: YAML reads it only as a %XX escape, which a reader may decode.
     static constexpr std::string_view kOther = "-#;/?:@&=+$_.~*'()";
     return std::all_of(key.begin() + static_cast<std::ptrdiff_t>(start), key.end(), [](char c) {

@@ -25,7 +25,8 @@ bool isIntrinsic(const Json &node);
 std::string_view intrinsicName(const Json &node);
 // A one-key object whose key is a YAML tag kept verbatim ({"!Foo": value}).
 bool isPreservedTag(const Json &node);
-// Whether a key spells a YAML tag ("!Name", "!!name") that the writer can put back as a tag.
+// Whether a key spells a YAML tag ("!Name", "!!name") that the writer can put back as a tag:
+// not one that reading resolves (CloudFormation's short forms, "!!str" and the other core types).
 bool isTagName(std::string_view key);
 
 // One piece of an Fn::Sub string: literal text, or a ${Name} / ${Name.Attribute} variable.

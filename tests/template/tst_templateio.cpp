@@ -207,6 +207,35 @@ private slots:
         JCOMPARE(yaml(out), root);
     }
 
+    // A one-key object whose key is spelled like a tag is written as that tag, unless reading
+    // would resolve the tag: CloudFormation's short forms and the YAML core types stay keys.
+    void keysSpelledLikeResolvedTagsStayKeys_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<bool>("writtenAsTag");
+        for (const char *key : {"!Ref", "!ValueOf", "!Condition", "!GetAtt", "!!str", "!!int", "!!map", "!!seq", "!!null"})
+            QTest::newRow(key) << QString::fromLatin1(key) << false;
+        for (const char *key : {"!Foo", "!!binary", "!!timestamp"})
+            QTest::newRow(key) << QString::fromLatin1(key) << true;
+    }
+
+    void keysSpelledLikeResolvedTagsStayKeys()
+    {
+        QFETCH(QString, key);
+        QFETCH(bool, writtenAsTag);
+        const std::string k = key.toStdString();
+        Json root = Json::object();
+        root["Scalar"] = Json{{k, "x"}};
+        root["Map"] = Json{{k, Json{{"args", Json::array({"-"})}}}};
+        root["List"] = Json{{k, Json::array({1, 2})}};
+        const std::string out = sc::writeYaml(root);
+        QCOMPARE(out.find("Scalar: " + k + " x\n") != std::string::npos, writtenAsTag);
+        JCOMPARE(yaml(out), root);
+        // At the root too (the fuzz find: {"!ValueOf": {"args": ["-"]}}).
+        const Json top = Json{{k, Json{{"args", Json::array({"-"})}}}};
+        JCOMPARE(yaml(sc::writeYaml(top)), top);
+    }
+
     void tagsKeepTheirLiteralBlockUnderAKey()
     {
         const Json root = Json::parse("{\"UserData\": {\"Fn::Sub\": \"#!/bin/bash\\necho hi\\n\"}}");
