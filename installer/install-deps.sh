@@ -24,7 +24,7 @@ packages=(
     qml6-module-qt-labs-folderlistmodel qml6-module-qtquick-window qml6-module-qt-labs-settings
     qml6-module-qttest qt6-qpa-plugins qml6-module-qt-labs-platform
     xvfb xauth imagemagick x11-apps xdotool fonts-dejavu-core
-    python3
+    python3 python3-yaml
     clang-14 libclang-rt-14-dev llvm-14
     dpkg-dev file help2man desktop-file-utils appstream debootstrap lintian
 )

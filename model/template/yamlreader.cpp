@@ -8,6 +8,7 @@
 #include "model/template/templatereader.h"
 #include "model/template/textposition.h"
 #include "model/template/yamlindentrepair.h"
+#include "model/template/yamlscan.h"
 #include "model/template/yamlspans.h"
 
 #include <yaml-cpp/depthguard.h>
@@ -15,6 +16,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <cctype>
 #include <cstdio>
 #include <optional>
 #include <sstream>
@@ -63,10 +65,64 @@ std::string reencodeLatin1Escapes(const std::string &value)
     return out;
 }
 
+// yaml-cpp ends a folded block kept whole (">+") with one line break, dropping the blank lines
+// after its last line, which YAML keeps as line breaks of the value ("literal blocks, |+, are
+// read right"). Puts them back, counted from the text; a block whose trailing lines hold more
+// spaces than its indentation, or with an explicit indentation, is left as read.
+std::string restoreKeptFoldedBreaks(std::string_view text, std::size_t markPos, std::string value)
+{
+    const std::size_t header = yamlscan::skipProperties(text, markPos).content;
+    if (header >= text.size() || text[header] != '>')
+        return value;
+    bool keep = false;
+    for (std::size_t i = header + 1; i < text.size() && (text[i] == '+' || text[i] == '-' || std::isdigit(static_cast<unsigned char>(text[i]))); ++i) {
+        if (text[i] != '+' && text[i] != '-')
+            return value;
+        keep = keep || text[i] == '+';
+    }
+    if (!keep)
+        return value;
+    const auto indentation = [&](std::size_t line) {
+        std::size_t i = line;
+        while (i < text.size() && text[i] == ' ')
+            ++i;
+        return i;
+    };
+    const std::size_t headerLine = yamlscan::lineStart(text, header);
+    const int parent = static_cast<int>(indentation(headerLine) - headerLine);
+    int indent = -1;
+    std::size_t blankLines = 0;
+    for (std::size_t line = yamlscan::nextLine(text, header); line < text.size(); line = yamlscan::nextLine(text, line)) {
+        const std::size_t first = indentation(line);
+        const int spaces = static_cast<int>(first - line);
+        if (first >= text.size() || text[first] == '\n' || text[first] == '\r') {
+            if (indent >= 0 && spaces > indent)
+                return value; // spaces that belong to the value
+            ++blankLines;
+            continue;
+        }
+        if (indent < 0) {
+            if (spaces <= parent)
+                return value; // an empty block
+            indent = spaces;
+        }
+        if (spaces < indent)
+            break;
+        blankLines = 0;
+    }
+    std::size_t breaks = 0;
+    while (breaks < value.size() && value[value.size() - 1 - breaks] == '\n')
+        ++breaks;
+    if (indent >= 0 && breaks < blankLines + 1)
+        value.append(blankLines + 1 - breaks, '\n');
+    return value;
+}
+
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(Template &out, const ReadLimits &limits, YamlSpanRecorder *spans)
+    TreeBuilder(Template &out, std::string_view text, const ReadLimits &limits, YamlSpanRecorder *spans)
         : m_out(out)
+        , m_text(text)
         , m_limits(limits)
         , m_spans(spans)
     {
@@ -106,7 +162,9 @@ public:
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
                   const std::string &decoded) override
     {
-        const std::string value = reencodeLatin1Escapes(decoded);
+        std::string value = reencodeLatin1Escapes(decoded);
+        if (!value.empty() && value.back() == '\n' && mark.pos >= 0)
+            value = restoreKeptFoldedBreaks(m_text, static_cast<std::size_t>(mark.pos), std::move(value));
         if (isKeyPosition()) {
             takeKey(mark, tag, value);
             if (m_spans)
@@ -305,6 +363,7 @@ private:
     }
 
     Template &m_out;
+    std::string_view m_text;
     const ReadLimits &m_limits;
     YamlSpanRecorder *m_spans;
     std::vector<Frame> m_stack;
@@ -350,7 +409,7 @@ Template parseYaml(std::string_view text, const std::string &fileName, const Rea
     std::optional<YamlSpanRecorder> recorder;
     if (spans)
         recorder.emplace(text, *spans);
-    TreeBuilder builder(result, limits, recorder ? &*recorder : nullptr);
+    TreeBuilder builder(result, text, limits, recorder ? &*recorder : nullptr);
     try {
         YAML::Parser parser(stream);
         parser.HandleNextDocument(builder);

@@ -243,6 +243,22 @@ private slots:
         QCOMPARE(QString::fromStdString(out), QStringLiteral("UserData: !Sub |\n  #!/bin/bash\n  echo hi\n\n"));
     }
 
+    // YAML keeps the blank lines that end a block kept whole ("|+", ">+") as line breaks of the
+    // value; yaml-cpp drops them after a folded one.
+    void keptBlocksKeepTheirBlankLines()
+    {
+        const Json root = yaml("a: >+\n  x\n\nb: >+\n  x\n\n\nc: |+\n  x\n\n"
+                               "d:\n  - !Sub >+\n    x\n\n  - y\ne: >-\n  x\n\nf: >+\ng: >+\n  x\n");
+        JCOMPARE(root["a"], Json("x\n\n"));
+        JCOMPARE(root["b"], Json("x\n\n\n"));
+        JCOMPARE(root["c"], Json("x\n\n"));
+        JCOMPARE(root["d"][0], Json({{"Fn::Sub", "x\n\n"}}));
+        JCOMPARE(root["e"], Json("x"));
+        JCOMPARE(root["f"], Json(""));
+        JCOMPARE(root["g"], Json("x\n"));
+        JCOMPARE(yaml(sc::writeYaml(root)), root);
+    }
+
     void jsonIsIndentedByTwoSpaces()
     {
         const Json root = yaml("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n");
