@@ -35,7 +35,7 @@ def tagged(loader, suffix, node):
     if suffix in ("Ref", "Condition"):
         return {suffix: value}
     if suffix in FUNCTIONS:
-        if suffix == "GetAtt" and isinstance(value, str):
+        if suffix == "GetAtt" and isinstance(value, str) and "." in value:
             resource, _, attribute = value.partition(".")
             value = [resource, attribute]
         return {"Fn::" + suffix: value}
