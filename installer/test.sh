@@ -60,7 +60,11 @@ sanitize() {
           -DCMAKE_CXX_FLAGS_RELEASE="-O1 -gline-tables-only -DNDEBUG" -DSTACKCANVAS_FUZZ=ON \
           -DSTACKCANVAS_BUILD_BENCH=OFF -DSTACKCANVAS_WERROR="${STACKCANVAS_WERROR:-OFF}"
     local labels='template|document|catalog|rules|rollout|study|exporters|cli' excluded='gui|aws|durability|fuzz'
-    mapfile -t targets < <(ctest --test-dir build-sanitize -N -L "$labels" -LE "$excluded" | sed -n 's/^ *Test *#[0-9]*: //p')
+    # The executables of those tests (a test that runs a script, such as reader_agreement, only
+    # needs the command).
+    mapfile -t targets < <(comm -12 \
+        <(ctest --test-dir build-sanitize -N -L "$labels" -LE "$excluded" | sed -n 's/^ *Test *#[0-9]*: //p' | sort) \
+        <(ninja -C build-sanitize -t targets all | sed -n 's/^\([^:]*\): phony$/\1/p' | sort))
     cmake --build build-sanitize -j"$jobs" --target stackcanvas fuzz_all "${targets[@]}"
     LSAN_OPTIONS="suppressions=$root/tests/fuzz/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" ASAN_OPTIONS="detect_leaks=1" \
