@@ -52,6 +52,20 @@ std::size_t commentOrEnd(std::string_view text, std::size_t from, std::size_t li
     return lineEnd;
 }
 
+// Back from `at` over blanks, or over the token that ends there, no further than `from`.
+std::size_t blanksBack(std::string_view text, std::size_t from, std::size_t at)
+{
+    while (at > from && isSpace(text[at - 1]))
+        --at;
+    return at;
+}
+std::size_t tokenStart(std::string_view text, std::size_t from, std::size_t at)
+{
+    while (at > from && !isSpace(text[at - 1]))
+        --at;
+    return at;
+}
+
 // The block scalar header that ends the line starting at `line`, if there is one.
 std::optional<BlockHeader> blockHeaderOn(std::string_view text, std::size_t line)
 {
@@ -84,21 +98,11 @@ std::optional<BlockHeader> blockHeaderOn(std::string_view text, std::size_t line
         return header;
     }
     // A value after a key: "key: |", "key: !Sub |", "? |".
-    const std::size_t stop = commentOrEnd(text, pos, end);
-    std::size_t last = stop;
-    while (last > pos && isSpace(text[last - 1]))
-        --last;
-    std::size_t token = last;
-    while (token > pos && !isSpace(text[token - 1]))
-        --token;
+    const std::size_t token = tokenStart(text, pos, blanksBack(text, pos, commentOrEnd(text, pos, end)));
     if (token == pos || headerEnd(text, token, end, explicitIndent) == npos)
         return std::nullopt;
-    std::size_t before = token;
-    while (before > pos && isSpace(text[before - 1]))
-        --before;
-    std::size_t previous = before;
-    while (previous > pos && !isSpace(text[previous - 1]))
-        --previous;
+    const std::size_t before = blanksBack(text, pos, token);
+    const std::size_t previous = tokenStart(text, pos, before);
     const char lead = text[previous];
     const bool afterIndicator = text[before - 1] == ':' || (before - previous == 1 && lead == '?');
     if (!afterIndicator && lead != '!' && lead != '&')
@@ -107,11 +111,6 @@ std::optional<BlockHeader> blockHeaderOn(std::string_view text, std::size_t line
     header.parentIndent = yamlscan::column(text, pos);
     header.explicitIndent = explicitIndent;
     return header;
-}
-
-int indentationAt(std::string_view text, std::size_t line)
-{
-    return static_cast<int>(yamlscan::skipSpaces(text, line) - line);
 }
 
 } // namespace
@@ -149,7 +148,7 @@ std::optional<IndentRepair> indentTaggedBlockItems(std::string_view text, std::s
             int contentIndent = -1;
             for (std::size_t l = first; l < blockEnd; l = yamlscan::nextLine(text, l)) {
                 if (!yamlscan::isBlankLine(text, l)) {
-                    contentIndent = indentationAt(text, l);
+                    contentIndent = yamlscan::indentation(text, l);
                     break;
                 }
             }

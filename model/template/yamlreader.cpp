@@ -82,19 +82,12 @@ std::string restoreKeptFoldedBreaks(std::string_view text, std::size_t markPos, 
     }
     if (!keep)
         return value;
-    const auto indentation = [&](std::size_t line) {
-        std::size_t i = line;
-        while (i < text.size() && text[i] == ' ')
-            ++i;
-        return i;
-    };
-    const std::size_t headerLine = yamlscan::lineStart(text, header);
-    const int parent = static_cast<int>(indentation(headerLine) - headerLine);
+    const int parent = yamlscan::indentation(text, yamlscan::lineStart(text, header));
     int indent = -1;
     std::size_t blankLines = 0;
     for (std::size_t line = yamlscan::nextLine(text, header); line < text.size(); line = yamlscan::nextLine(text, line)) {
-        const std::size_t first = indentation(line);
-        const int spaces = static_cast<int>(first - line);
+        const int spaces = yamlscan::indentation(text, line);
+        const std::size_t first = line + static_cast<std::size_t>(spaces);
         if (first >= text.size() || text[first] == '\n' || text[first] == '\r') {
             if (indent >= 0 && spaces > indent)
                 return value; // spaces that belong to the value

@@ -18,6 +18,8 @@ std::size_t pastBreak(std::string_view text, std::size_t pos)
     return pos + 1;
 }
 
+} // namespace
+
 int indentation(std::string_view text, std::size_t lineStartPos)
 {
     int n = 0;
@@ -25,8 +27,6 @@ int indentation(std::string_view text, std::size_t lineStartPos)
         ++n;
     return n;
 }
-
-} // namespace
 
 std::size_t skipSpaces(std::string_view text, std::size_t pos)
 {

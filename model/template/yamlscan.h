@@ -49,6 +49,8 @@ std::size_t lineEnd(std::string_view text, std::size_t pos);
 std::size_t nextLine(std::string_view text, std::size_t pos);
 // Bytes from the start of the line to pos (YAML indents with spaces only).
 int column(std::string_view text, std::size_t pos);
+// The spaces that start the line at lineStartPos.
+int indentation(std::string_view text, std::size_t lineStartPos);
 bool onlySpacesBefore(std::string_view text, std::size_t pos);
 // A line that holds nothing but spaces or a comment.
 bool isCommentLine(std::string_view text, std::size_t lineStartPos);
