@@ -27,6 +27,10 @@ public:
     std::size_t size() const { return m_positions.size(); }
     void clear() { m_positions.clear(); }
     void reserve(std::size_t n) { m_positions.reserve(n); }
+    // Takes over the positions of `other` for the nodes this map has none for; the others stay
+    // in `other`.
+    void merge(SourceMap &&other) { m_positions.merge(other.m_positions); }
+    void erase(const std::string &pointer) { m_positions.erase(pointer); }
     // Calls f(pointer, position) for every recorded node, in no particular order.
     template <class F>
     void forEach(F &&f) const

@@ -30,6 +30,13 @@ struct ReadLimits {
     std::size_t maxNodes = 1'000'000;             // nodes after alias expansion: every value and
                                                   // every key, counted alike in YAML and JSON
     int pipeIdleMs = 30'000; // a pipe or FIFO that sends nothing for this long is given up on
+    // A large YAML template is read in parts on up to this many threads at once, each part at
+    // least minPartBytes long (1: on the calling thread only).
+    std::size_t readThreads = defaultReadThreads();
+    std::size_t minPartBytes = 32 * 1024;
+
+    // The cores of the machine, at most 4.
+    static std::size_t defaultReadThreads();
 };
 
 } // namespace sc

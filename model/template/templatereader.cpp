@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <thread>
 
 #include <fcntl.h>
 #include <poll.h>
@@ -35,6 +36,11 @@ bool endsWith(const std::string &s, std::string_view suffix)
 }
 
 } // namespace
+
+std::size_t ReadLimits::defaultReadThreads()
+{
+    return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+}
 
 Template readTemplate(std::string_view bytes, const std::string &fileName,
                       std::optional<TemplateFormat> format, const ReadLimits &limits, SourceSpans *spans)

@@ -8,6 +8,7 @@
 #include "model/template/templatereader.h"
 #include "model/template/textposition.h"
 #include "model/template/yamlindentrepair.h"
+#include "model/template/yamlparts.h"
 #include "model/template/yamlscan.h"
 #include "model/template/yamlspans.h"
 
@@ -16,11 +17,14 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -113,18 +117,21 @@ std::string restoreKeptFoldedBreaks(std::string_view text, std::size_t markPos, 
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(Template &out, std::string_view text, const ReadLimits &limits, YamlSpanRecorder *spans)
+    // `lineOffset`: lines of the whole text before `text` (a part read on its own).
+    TreeBuilder(Template &out, std::string_view text, const ReadLimits &limits, YamlSpanRecorder *spans,
+                int lineOffset)
         : m_out(out)
         , m_text(text)
         , m_limits(limits)
         , m_spans(spans)
+        , m_lineOffset(lineOffset)
     {
     }
 
     void OnDocumentStart(const YAML::Mark &mark) override
     {
         if (++m_documents > 1)
-            throw Failure{toPos(mark), "a template is one YAML document; found a second one"};
+            throw Failure{at(mark), "a template is one YAML document; found a second one"};
     }
     void OnDocumentEnd() override {}
 
@@ -140,11 +147,11 @@ public:
     void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
         if (m_openAnchors.count(anchor))
-            throw Failure{toPos(mark), "alias refers to a node that contains it (a "
+            throw Failure{at(mark), "alias refers to a node that contains it (a "
                                        "self-referencing alias cannot be expanded)"};
         auto it = m_anchors.find(anchor);
         if (it == m_anchors.end())
-            throw Failure{toPos(mark), "alias to an unknown anchor"};
+            throw Failure{at(mark), "alias to an unknown anchor"};
         charge(it->second.nodes, mark);
         beginNode(mark, "", false);
         if (m_spans)
@@ -169,7 +176,7 @@ public:
         try {
             scalar = scalarValue(tag, value, wrapper);
         } catch (const std::range_error &e) {
-            throw Failure{toPos(mark), e.what()};
+            throw Failure{at(mark), e.what()};
         }
         // Counted as the tree holds it: a tag wraps the value in a one-key object, and
         // "!GetAtt A.B" is a two-item list.
@@ -195,8 +202,17 @@ public:
     void OnMapEnd() override { closeContainer(); }
 
     bool hasRoot() const { return m_hasRoot; }
+    // Nodes read, counted as ReadLimits::maxNodes counts them.
+    std::size_t nodes() const { return m_nodes; }
 
 private:
+    SourcePos at(const YAML::Mark &mark) const
+    {
+        SourcePos pos = toPos(mark);
+        pos.line += m_lineOffset;
+        return pos;
+    }
+
     // `pointer` is that of the container's content (inside a tag wrapper, if any).
     struct Frame : OpenContainer<SourcePos> {
         std::string wrapper; // long name or preserved tag to wrap the container in, or empty
@@ -218,16 +234,16 @@ private:
     void takeKey(const YAML::Mark &mark, const std::string &tag, const std::string &value)
     {
         if (tag != "?" && tag != "!" && tag != std::string(kCoreTagPrefix) + "str")
-            throw Failure{toPos(mark), "a mapping key must be a plain string, not a tagged value"};
+            throw Failure{at(mark), "a mapping key must be a plain string, not a tagged value"};
         Frame &frame = m_stack.back();
         if (auto it = frame.keys.find(value); it != frame.keys.end()) {
-            throw Failure{toPos(mark), "duplicate key '" + value + "' (first defined at line "
+            throw Failure{at(mark), "duplicate key '" + value + "' (first defined at line "
                                            + std::to_string(it->second.line)
                                            + "); CloudFormation rejects duplicate keys"};
         }
-        frame.keys.emplace(value, toPos(mark));
+        frame.keys.emplace(value, at(mark));
         frame.pendingKey = value;
-        m_out.positions.set(SourceMap::join(frame.pointer, value), toPos(mark));
+        m_out.positions.set(SourceMap::join(frame.pointer, value), at(mark));
         charge(1, mark);
         ++frame.nodes; // keys count as nodes, as in the JSON reader, aliases included
     }
@@ -237,13 +253,13 @@ private:
     std::string beginNode(const YAML::Mark &mark, const std::string &tag, bool container)
     {
         if (!m_stack.empty() && m_stack.back().value.is_object() && !m_stack.back().pendingKey)
-            throw Failure{toPos(mark), "a mapping key must be a plain string"};
+            throw Failure{at(mark), "a mapping key must be a plain string"};
         std::string pointer = childPointer();
         if (m_stack.empty() || m_stack.back().value.is_array())
-            m_out.positions.set(pointer, toPos(mark));
+            m_out.positions.set(pointer, at(mark));
         std::string wrapper = wrapperFor(tag, container);
         if (!wrapper.empty())
-            m_out.positions.set(SourceMap::join(pointer, wrapper), toPos(mark));
+            m_out.positions.set(SourceMap::join(pointer, wrapper), at(mark));
         m_nextPointer = wrapper.empty() ? pointer : SourceMap::join(pointer, wrapper);
         return wrapper;
     }
@@ -303,10 +319,10 @@ private:
                        Json empty, YAML::EmitterStyle::value style)
     {
         if (isKeyPosition())
-            throw Failure{toPos(mark), "a mapping key must be a plain string, not a "
+            throw Failure{at(mark), "a mapping key must be a plain string, not a "
                                        "mapping or sequence"};
         if (static_cast<int>(m_stack.size()) >= m_limits.maxDepth)
-            throw Failure{toPos(mark), "nesting deeper than " + std::to_string(m_limits.maxDepth)
+            throw Failure{at(mark), "nesting deeper than " + std::to_string(m_limits.maxDepth)
                                            + " levels"};
         Frame frame;
         frame.wrapper = beginNode(mark, tag, true);
@@ -350,7 +366,7 @@ private:
     {
         m_nodes += nodes;
         if (m_nodes > m_limits.maxNodes)
-            throw Failure{toPos(mark), "the template expands to more than "
+            throw Failure{at(mark), "the template expands to more than "
                                            + std::to_string(m_limits.maxNodes)
                                            + " nodes (aliases included); refusing to expand it"};
     }
@@ -364,6 +380,7 @@ private:
     std::unordered_set<YAML::anchor_t> m_openAnchors;
     std::string m_nextPointer;
     std::size_t m_nodes = 0;
+    int m_lineOffset = 0;
     int m_documents = 0;
     bool m_hasRoot = false;
 };
@@ -393,8 +410,9 @@ std::optional<ControlCharacter> findControlCharacter(std::string_view text)
 
 // One pass of yaml-cpp over the text. Our own refusals become TemplateErrors; yaml-cpp's own
 // ParserException is left to the caller, which may try again on a repaired copy.
+// `lineOffset` and `nodes`: for a part of a text (readInParts).
 Template parseYaml(std::string_view text, const std::string &fileName, const ReadLimits &limits,
-                   SourceSpans *spans)
+                   SourceSpans *spans, int lineOffset = 0, std::size_t *nodes = nullptr)
 {
     Template result;
     result.format = TemplateFormat::Yaml;
@@ -402,7 +420,7 @@ Template parseYaml(std::string_view text, const std::string &fileName, const Rea
     std::optional<YamlSpanRecorder> recorder;
     if (spans)
         recorder.emplace(text, *spans);
-    TreeBuilder builder(result, text, limits, recorder ? &*recorder : nullptr);
+    TreeBuilder builder(result, text, limits, recorder ? &*recorder : nullptr, lineOffset);
     try {
         YAML::Parser parser(stream);
         parser.HandleNextDocument(builder);
@@ -419,7 +437,106 @@ Template parseYaml(std::string_view text, const std::string &fileName, const Rea
                             "expected a mapping at the top level (a CloudFormation template has "
                             "sections such as Resources)");
     result.positions.set("", {1, 1});
+    if (nodes)
+        *nodes = builder.nodes();
     return result;
+}
+
+// Whether the part's last top-level key is the end line's (yamlparts::kEndLine), as it is when
+// everything before it was closed; removes it.
+bool takeEndLine(Template &part)
+{
+    if (part.root.empty())
+        return false;
+    const auto last = std::prev(part.root.end());
+    if (last.key() != yamlparts::kEndKey || *last != Json(yamlparts::kEndValue))
+        return false;
+    part.root.erase(last);
+    part.positions.erase(SourceMap::join("", yamlparts::kEndKey));
+    return true;
+}
+
+// Reads a large template on several cores, its Resources cut into runs of entries
+// (yamlparts.h). Nothing when the text is small or cannot be cut, or when a part does not read or
+// the parts do not fit together: the caller then reads the whole text, which gives the same tree
+// or the error with its position.
+std::optional<Template> readInParts(std::string_view text, const std::string &fileName,
+                                    const ReadLimits &limits)
+{
+    const std::size_t parts = std::min(limits.readThreads, text.size() / std::max<std::size_t>(limits.minPartBytes, 1));
+    const std::vector<yamlparts::Cut> cuts = yamlparts::cuts(text, parts);
+    if (cuts.empty())
+        return std::nullopt;
+
+    struct Part {
+        std::string text;
+        int lineOffset = 0;
+        std::optional<Template> tree;
+        std::size_t nodes = 0;
+    };
+    std::vector<Part> read(cuts.size() + 1);
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        const std::size_t begin = i == 0 ? 0 : cuts[i - 1].offset;
+        const std::size_t end = i < cuts.size() ? cuts[i].offset : text.size();
+        Part &part = read[i];
+        part.text.reserve(yamlparts::kResourcesHeader.size() + end - begin + yamlparts::kEndLine.size());
+        if (i > 0) {
+            part.text.append(yamlparts::kResourcesHeader);
+            part.lineOffset = cuts[i - 1].line - 2; // the header stands for the line before the cut
+        }
+        part.text.append(text.substr(begin, end - begin));
+        if (i < cuts.size())
+            part.text.append(yamlparts::kEndLine);
+    }
+    auto readPart = [&](std::size_t i) noexcept {
+        Part &part = read[i];
+        try {
+            part.tree = parseYaml(part.text, fileName, limits, nullptr, part.lineOffset, &part.nodes);
+            if (i + 1 < read.size() && !takeEndLine(*part.tree))
+                part.tree.reset(); // a quote or bracket left open took the end line in
+            else if (i + 1 < read.size())
+                part.nodes -= 2;
+        } catch (...) {
+            part.tree.reset(); // the whole text is read instead, for its error
+        }
+    };
+    try {
+        std::vector<std::jthread> threads;
+        for (std::size_t i = 1; i < read.size(); ++i)
+            threads.emplace_back(readPart, i);
+        readPart(0);
+    } catch (const std::system_error &) {
+        return std::nullopt; // no thread to be had: the whole text on this one
+    }
+
+    if (std::any_of(read.begin(), read.end(), [](const Part &p) { return !p.tree; }))
+        return std::nullopt;
+    Template whole = std::move(*read[0].tree);
+    std::size_t nodes = read[0].nodes;
+    for (std::size_t i = 1; i < read.size(); ++i) {
+        Template &part = *read[i].tree;
+        const auto resources = whole.root.find("Resources");
+        if (resources == whole.root.end() || !resources->is_object() || part.root.empty()
+            || part.root.begin().key() != "Resources" || !part.root.begin()->is_object())
+            return std::nullopt;
+        auto &entries = part.root.begin().value();
+        auto &into = resources->get_ref<Json::object_t &>();
+        for (auto &[name, value] : entries.get_ref<Json::object_t &>()) {
+            if (!into.emplace(name, std::move(value)).second)
+                return std::nullopt; // an entry written twice: the whole text names both lines
+        }
+        auto &top = whole.root.get_ref<Json::object_t &>();
+        for (auto it = std::next(part.root.begin()); it != part.root.end(); ++it) {
+            if (!top.emplace(it.key(), std::move(it.value())).second)
+                return std::nullopt;
+        }
+        // The part's own "Resources" key and mapping are not the text's.
+        nodes += read[i].nodes - 2;
+        whole.positions.merge(std::move(part.positions));
+    }
+    if (nodes > limits.maxNodes)
+        return std::nullopt;
+    return whole;
 }
 
 void mapSpansBack(SourceSpans &spans, const IndentRepair &repair)
@@ -443,6 +560,10 @@ Template readYaml(std::string_view text, const std::string &fileName, const Read
                             std::string("control character ") + code
                                 + " in the text; YAML allows only tab, line feed and carriage return "
                                   "(inside double quotes, write it as an escape such as \\x01)");
+    }
+    if (!spans && limits.readThreads > 1) {
+        if (std::optional<Template> read = readInParts(text, fileName, limits))
+            return std::move(*read);
     }
     try {
         return parseYaml(text, fileName, limits, spans);

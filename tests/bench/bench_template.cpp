@@ -49,6 +49,14 @@ void format(bool json, int runs)
     const double write = medianMs(runs, [&] { sink += (json ? sc::writeJson(tree) : sc::writeYaml(tree)).size(); });
     std::printf("%s 500 resources, %zu bytes: read median %.2f ms, write median %.2f ms, peak RSS %ld KB (%zu)\n",
                 json ? "JSON" : "YAML", text.size(), read, write, peakKb(), sink % 10);
+    if (!json) {
+        // The same text read on one thread, against the parts read at once above.
+        sc::ReadLimits oneThread;
+        oneThread.readThreads = 1;
+        const double whole = medianMs(runs, [&] { sink += sc::readTemplate(text, "bench", std::nullopt, oneThread).root.size(); });
+        std::printf("YAML read on one thread: median %.2f ms (in parts on up to %zu: %.2f ms)\n", whole,
+                    sc::ReadLimits().readThreads, read);
+    }
 }
 
 void catalog()
