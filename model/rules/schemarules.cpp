@@ -122,22 +122,51 @@ bool fitsPrimitive(const std::string &type, const Json &v)
 
 std::optional<Fix> safeDefaultFix(const ResourceView &r, const std::string &property);
 
+// The walk keeps one JSON pointer and extends it by a token for as long as it is inside that
+// node: no pointer is built per property, only where a finding is made.
+class PointerStep {
+public:
+    PointerStep(std::string &pointer, std::string_view token)
+        : m_pointer(pointer)
+        , m_size(pointer.size())
+    {
+        m_pointer += '/';
+        m_pointer += SourceMap::escape(token);
+    }
+    PointerStep(std::string &pointer, std::size_t index)
+        : m_pointer(pointer)
+        , m_size(pointer.size())
+    {
+        m_pointer += '/';
+        m_pointer += std::to_string(index);
+    }
+    PointerStep(const PointerStep &) = delete;
+    PointerStep &operator=(const PointerStep &) = delete;
+    ~PointerStep() { m_pointer.resize(m_size); }
+
+private:
+    std::string &m_pointer;
+    std::size_t m_size;
+};
+
 struct SchemaWalker {
     const RuleContext &c;
     const ResourceView &r;
     Problem problem;
     FindingList &out;
 
-    void properties(const std::vector<PropertySpec> &specs, const Json &object, const std::string &pointer,
-                    const std::string &owner)
+    // `topLevel`: `object` is the resource's Properties.
+    void properties(const std::vector<PropertySpec> &specs, const Json &object, std::string &pointer,
+                    const std::string &owner, bool topLevel)
     {
         for (auto it = object.begin(); it != object.end(); ++it) {
-            const std::string p = SourceMap::join(pointer, it.key());
+            const PointerStep step(pointer, it.key());
+            const std::string &p = pointer;
             const auto found = std::lower_bound(specs.begin(), specs.end(), it.key(),
                                                 [](const PropertySpec &s, const std::string &k) { return s.name < k; });
             const PropertySpec *spec = found != specs.end() && found->name == it.key() ? &*found : nullptr;
             if (!spec) {
-                unknown(specs, object, it.key(), p, owner, pointer == r.pointer + "/Properties");
+                unknown(specs, object, it.key(), p, owner, topLevel);
                 continue;
             }
             if (it->is_null()) {
@@ -147,17 +176,17 @@ struct SchemaWalker {
                             removeFix("Remove the empty " + it.key(), p));
                 continue;
             }
-            if (pointer == r.pointer + "/Properties" && packagedLocalPath(r, it.key(), *it))
+            if (topLevel && packagedLocalPath(r, it.key(), *it))
                 continue; // a local artifact: I3008 says it needs packaging
-            value(*spec, *it, p);
+            value(*spec, *it, pointer);
         }
         // SAM validates its own nested shapes (event sources differ per Type).
-        const bool samNested = r.type.rfind("AWS::Serverless::", 0) == 0 && pointer != r.pointer + "/Properties";
+        const bool samNested = r.type.rfind("AWS::Serverless::", 0) == 0 && !topLevel;
         if (problem == Problem::Required && !samNested)
             for (const PropertySpec &s : specs)
-                if (s.required && !object.contains(s.name) && !(pointer == r.pointer + "/Properties" && globalsSupply(c, r, s.name)))
+                if (s.required && !object.contains(s.name) && !(topLevel && globalsSupply(c, r, s.name)))
                     out.add(pointer, owner + " requires property '" + s.name + "'",
-                            pointer == r.pointer + "/Properties" ? safeDefaultFix(r, s.name) : std::nullopt);
+                            topLevel ? safeDefaultFix(r, s.name) : std::nullopt);
     }
 
     // A key the specification does not list: a misspelling when a known name is close (E3001),
@@ -186,7 +215,7 @@ struct SchemaWalker {
                            + "): it may be newer than the catalog, or misspelt");
     }
 
-    void value(const PropertySpec &spec, const Json &v, const std::string &p)
+    void value(const PropertySpec &spec, const Json &v, std::string &p)
     {
         if (isComputed(v) || !spec.alternativeTypes.empty())
             return;
@@ -199,8 +228,10 @@ struct SchemaWalker {
                     out.add(p, "'" + spec.name + "' must be a list, not " + describe(v));
                 return;
             }
-            for (std::size_t i = 0; i < v.size(); ++i)
-                item(spec, v[i], ptr(p, i));
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                const PointerStep step(p, i);
+                item(spec, v[i], p);
+            }
             return;
         case PropertySpec::Kind::Map:
             if (!v.is_object()) {
@@ -208,8 +239,10 @@ struct SchemaWalker {
                     out.add(p, "'" + spec.name + "' must be a mapping, not " + describe(v));
                 return;
             }
-            for (auto it = v.begin(); it != v.end(); ++it)
-                item(spec, *it, SourceMap::join(p, it.key()));
+            for (auto it = v.begin(); it != v.end(); ++it) {
+                const PointerStep step(p, it.key());
+                item(spec, *it, p);
+            }
             return;
         case PropertySpec::Kind::Scalar:
             item(spec, v, p);
@@ -217,7 +250,7 @@ struct SchemaWalker {
         }
     }
 
-    void item(const PropertySpec &spec, const Json &v, const std::string &p)
+    void item(const PropertySpec &spec, const Json &v, std::string &p)
     {
         if (isComputed(v))
             return;
@@ -264,7 +297,7 @@ struct SchemaWalker {
                 out.add(p, "'" + spec.name + "' must be a mapping (" + spec.type + "), not " + describe(v));
             return;
         }
-        properties(nested->properties, v, p, spec.type);
+        properties(nested->properties, v, p, spec.type, false);
     }
 };
 
@@ -278,7 +311,8 @@ void walkSchema(const RuleContext &c, Problem problem, FindingList &out)
             continue;
         SchemaWalker walker{c, r, problem, out};
         const Json empty = Json::object();
-        walker.properties(r.spec->properties, props ? *props : empty, r.pointer + "/Properties", r.type);
+        std::string pointer = r.pointer + "/Properties";
+        walker.properties(r.spec->properties, props ? *props : empty, pointer, r.type, true);
     }
 }
 

@@ -27,13 +27,15 @@ struct OpenContainer {
         return SourceMap::join(pointer, *pendingKey);
     }
 
-    // Appends the finished child, or sets it under the pending key.
+    // Appends the finished child, or sets it under the pending key. The readers refuse a key
+    // written twice before it gets here, so the key is new and goes straight to the end of the
+    // mapping (ordered_json's own insertion first looks through every key before it).
     void attach(Json child)
     {
         if (value.is_array()) {
             value.push_back(std::move(child));
         } else {
-            value[*pendingKey] = std::move(child);
+            value.template get_ref<Json::object_t &>().emplace_back(std::move(*pendingKey), std::move(child));
             pendingKey.reset();
         }
     }
