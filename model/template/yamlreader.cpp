@@ -492,10 +492,12 @@ std::optional<Template> readInParts(std::string_view text, const std::string &fi
         Part &part = read[i];
         try {
             part.tree = parseYaml(part.text, fileName, limits, nullptr, part.lineOffset, &part.nodes);
-            if (i + 1 < read.size() && !takeEndLine(*part.tree))
-                part.tree.reset(); // a quote or bracket left open took the end line in
-            else if (i + 1 < read.size())
-                part.nodes -= 2;
+            if (i + 1 < read.size()) {
+                if (takeEndLine(*part.tree))
+                    part.nodes -= 2; // its key and value are not the text's
+                else
+                    part.tree.reset(); // a quote or bracket left open took the end line in
+            }
         } catch (...) {
             part.tree.reset(); // the whole text is read instead, for its error
         }
