@@ -1,6 +1,7 @@
 #include "app/cli/clicommands.h"
 
 #include "app/cli/simulatecommand.h"
+#include "model/catalog/catalog.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -111,6 +112,17 @@ std::optional<int> checkFiles(const char *command, const QStringList &files, qsi
         if (file.isEmpty())
             return usageError(QStringLiteral("%1: a FILE argument is empty").arg(name));
     return std::nullopt;
+}
+
+std::jthread loadCatalogAhead()
+{
+    return std::jthread([] {
+        try {
+            Catalog::instance();
+        } catch (...) {
+            // Left to the command's own first use, which reports it.
+        }
+    });
 }
 
 } // namespace sc::cli

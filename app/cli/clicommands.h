@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <thread>
 
 #include <vector>
 
@@ -41,6 +42,10 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const char *comm
                                     const QStringList &repeatable = {}, const QString &helpEpilogue = {});
 // Refuses too few or too many FILE arguments and empty ones, naming the argument at fault.
 std::optional<int> checkFiles(const char *command, const QStringList &files, qsizetype min, qsizetype max);
+// Loads the catalog (its index of types and curated overlay) on another thread, for a command
+// that reads a template first and needs the catalog as soon as it has: the two overlap. Keep
+// the thread until the command ends.
+std::jthread loadCatalogAhead();
 
 int runExport(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
