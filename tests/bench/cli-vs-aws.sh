@@ -3,8 +3,9 @@
 # 500-resource template (bench_rules --write), `stackcanvas validate` against AWS's validator
 # (tests/aws/validate.mjs, one node process per file as a CI job runs it), and
 # `stackcanvas export --to cdk-ts` against the real CDK synthesizing that very app
-# (node --import tsx, as tests/aws does). Also `stackcanvas --version`: the process start-up
-# alone, before any reading. hyperfine's JSON results are kept in WORK_DIR.
+# (node --import tsx, as tests/aws does); both also on the same template written as JSON. Also
+# `stackcanvas --version`: the process start-up alone, before any reading. hyperfine's JSON
+# results are kept in WORK_DIR.
 #
 # Usage: tests/bench/cli-vs-aws.sh [BUILD_DIR=build] [RUNS=20] [WORK_DIR=/tmp/stackcanvas-cli-bench]
 # Needs hyperfine, node and tests/aws/node_modules (installer/install-deps.sh); the machine
@@ -42,10 +43,15 @@ ran node "$source_dir/tests/aws/validate.mjs" --quiet "$template"
 sh -c "$synth"
 test -s "$work/app/cdk.out/"*.template.json
 
+# The same template in JSON, which reads without yaml-cpp: what the rest of the command costs.
+json_template="$work/template500.json"
+"$sc" export "$template" --to cfn-json -o "$json_template"
 hyperfine -N -i --warmup 3 --runs "$runs" --export-json "$work/stackcanvas.json" \
     -n 'stackcanvas --version' "$sc --version" \
     -n 'stackcanvas validate' "$sc validate $template" \
-    -n 'stackcanvas export --to cdk-ts' "$sc export $template --to cdk-ts -o $work/export"
+    -n 'stackcanvas export --to cdk-ts' "$sc export $template --to cdk-ts -o $work/export" \
+    -n 'stackcanvas validate (JSON)' "$sc validate $json_template" \
+    -n 'stackcanvas export --to cdk-ts (JSON)' "$sc export $json_template --to cdk-ts -o $work/export-json"
 hyperfine -i --warmup 1 --runs "$(( runs < 5 ? runs : 5 ))" --export-json "$work/aws.json" \
     -n "AWS's validator" "node $source_dir/tests/aws/validate.mjs --quiet $template" \
     -n 'CDK synthesis' "$synth"
@@ -58,7 +64,8 @@ const all = [...JSON.parse(fs.readFileSync(process.argv[1])).results,
 const by = Object.fromEntries(all.map(r => [r.command, r]));
 const cpu = r => r.user + r.system;
 const ms = s => (s * 1000).toFixed(1) + " ms";
-for (const [ours, theirs] of [["stackcanvas validate", "AWS\x27s validator"], ["stackcanvas export --to cdk-ts", "CDK synthesis"]]) {
+for (const [ours, theirs] of [["stackcanvas validate", "AWS\x27s validator"], ["stackcanvas export --to cdk-ts", "CDK synthesis"],
+                              ["stackcanvas validate (JSON)", "AWS\x27s validator"], ["stackcanvas export --to cdk-ts (JSON)", "CDK synthesis"]]) {
     const a = by[ours], b = by[theirs];
     console.log(`${ours}: mean ${ms(a.mean)} (CPU ${ms(cpu(a))}) vs ${theirs}: mean ${ms(b.mean)} (CPU ${ms(cpu(b))}): ` +
                 `${(b.mean / a.mean).toFixed(0)}x by wall clock, ${(cpu(b) / cpu(a)).toFixed(0)}x by CPU time`);
