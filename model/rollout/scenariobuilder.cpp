@@ -328,13 +328,13 @@ void ScenarioBuilder::readDeploymentGroup(const std::string &groupId, Scenario &
         s.blueGreenOptions.terminateOriginals =
             m_lookup.string(child(term, "Action")).value_or("TERMINATE") == "TERMINATE";
         if (auto minutes = m_lookup.integer(child(term, "TerminationWaitTimeInMinutes")))
-            s.timing.set(timing::TerminationWait, *minutes * 60);
+            s.timing.setMinutes(timing::TerminationWait, *minutes);
     }
     if (const Json *ready = child(bg, "DeploymentReadyOption")) {
         s.blueGreenOptions.waitForApproval =
             m_lookup.string(child(ready, "ActionOnTimeout")).value_or("CONTINUE_DEPLOYMENT") == "STOP_DEPLOYMENT";
         if (auto minutes = m_lookup.integer(child(ready, "WaitTimeInMinutes")))
-            s.timing.set(timing::ReadyWait, *minutes * 60);
+            s.timing.setMinutes(timing::ReadyWait, *minutes);
     }
     if (const Json *green = child(bg, "GreenFleetProvisioningOption")) {
         s.blueGreenOptions.copyAutoScalingGroup =

@@ -52,7 +52,7 @@ Scenario ScenarioBuilder::fromEcsNative(const std::string &id) const
     if (ecs.strategy == EcsStrategy::Canary && ecs.canaryPercent <= 0)
         throw ScenarioError(id + ": CanaryConfiguration.CanaryPercent must be above 0");
     if (auto bake = m_lookup.integer(child(dc, "BakeTimeInMinutes")))
-        s.timing.set(timing::EcsBakeTime, *bake * 60);
+        s.timing.setMinutes(timing::EcsBakeTime, *bake);
     else if (ecs.strategy != EcsStrategy::Rolling)
         s.notes.push_back("no BakeTimeInMinutes: ecs.bakeTime assumed (change it with --set ecs.bakeTime=SECONDS)");
     // Read whole before narrowing, so a value far out of range is refused rather than wrapped.

@@ -3,6 +3,7 @@
 
 #include "model/rollout/scenariobuilder.h"
 
+#include <algorithm>
 #include <map>
 
 namespace sc {
@@ -22,7 +23,8 @@ std::optional<Seconds> isoDuration(const std::string &text)
     for (std::size_t i = 2; i < text.size(); ++i) {
         const char c = text[i];
         if (c >= '0' && c <= '9') {
-            number = number * 10 + (c - '0');
+            // Past the simulator's limit the count stops growing: TimingModel::set refuses it.
+            number = std::min<Seconds>(number * 10 + (c - '0'), kMaxTimingSeconds + 1);
             digits = true;
             continue;
         }
@@ -36,6 +38,7 @@ std::optional<Seconds> isoDuration(const std::string &text)
             total += number;
         else
             return std::nullopt;
+        total = std::min<Seconds>(total, kMaxTimingSeconds + 1);
         number = 0;
         digits = false;
     }
@@ -118,7 +121,7 @@ Scenario ScenarioBuilder::fromEcsService(const std::string &id) const
                 }
                 if (auto wait = m_lookup.integer(
                         child(child(props, "AdditionalOptions"), "TerminationWaitTimeInMinutes")))
-                    s.timing.set(timing::TerminationWait, *wait * 60);
+                    s.timing.setMinutes(timing::TerminationWait, *wait);
                 const Json *traffic = child(child(&app, "ECSAttributes"), "TrafficRouting");
                 s.testListener = child(traffic, "TestTrafficRoute") != nullptr;
                 if (const Json *events = child(props, "LifecycleEventHooks"); events && events->is_object()) {

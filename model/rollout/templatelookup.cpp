@@ -2,7 +2,9 @@
 
 #include "model/template/intrinsics.h"
 
+#include <cmath>
 #include <cstdlib>
+#include <limits>
 
 namespace sc {
 
@@ -139,8 +141,16 @@ std::optional<long long> TemplateLookup::integer(const Json *value) const
         return integer(d);
     if (value->is_number_integer())
         return value->get<long long>();
-    if (value->is_number_float())
-        return static_cast<long long>(value->get<double>());
+    if (value->is_number_float()) {
+        // Converted only in range (a double past long long's has no integer of its own): beyond
+        // it, the nearest end, which every caller's own range check refuses.
+        const double d = value->get<double>();
+        if (std::isnan(d))
+            return std::nullopt;
+        if (d >= 9.2e18 || d <= -9.2e18)
+            return d > 0 ? std::numeric_limits<long long>::max() : std::numeric_limits<long long>::min();
+        return static_cast<long long>(d);
+    }
     if (value->is_string()) {
         const auto s = value->get<std::string>();
         char *end = nullptr;

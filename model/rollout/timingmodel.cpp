@@ -1,5 +1,7 @@
 #include "model/rollout/timingmodel.h"
 
+#include <algorithm>
+
 #include <stdexcept>
 
 namespace sc {
@@ -108,6 +110,16 @@ void TimingModel::set(const std::string &name, Seconds value)
                                     " s is above the simulator's limit of " + std::to_string(kMaxTimingSeconds) +
                                     " s (30 days)");
     m_overrides[name] = value;
+}
+
+void TimingModel::setMinutes(const std::string &name, long long minutes)
+{
+    constexpr long long maxMinutes = kMaxTimingSeconds / 60;
+    if (minutes > maxMinutes)
+        throw std::invalid_argument("timing \"" + name + "\" of " + std::to_string(minutes) +
+                                    " minutes is above the simulator's limit of " + std::to_string(maxMinutes) +
+                                    " minutes (30 days)");
+    set(name, std::max(minutes, -1LL) * 60); // a negative count is refused as negative
 }
 
 } // namespace sc

@@ -64,6 +64,9 @@ class TimingModel {
 public:
     Seconds seconds(const std::string &name) const; // throws std::out_of_range on an unknown name
     void set(const std::string &name, Seconds value); // throws std::invalid_argument
+    // A timing a template gives in minutes: a count past the limit is refused in minutes, before
+    // it is multiplied into seconds (a 64-bit count of minutes does not fit in seconds).
+    void setMinutes(const std::string &name, long long minutes); // throws std::invalid_argument
     bool isOverridden(const std::string &name) const { return m_overrides.count(name) != 0; }
     const std::map<std::string, Seconds> &overrides() const { return m_overrides; }
     bool operator==(const TimingModel &) const = default;

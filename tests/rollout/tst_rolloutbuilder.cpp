@@ -155,6 +155,21 @@ void TestRolloutBuilder::serverBlueGreenOptions()
     QCOMPARE(firstEvent(t, "Instance", "TerminateOriginals") - firstEvent(t, "Wait", "TERMINATION_WAIT"),
              Seconds(300));
 
+    // Waits past the simulator's 30 days are refused by name, however many digits they have
+    // (2^63 - 1 minutes overflowed when multiplied into seconds).
+    auto &bg = root["Resources"]["Group"]["Properties"]["BlueGreenDeploymentConfiguration"];
+    for (const Json &minutes : {Json(43201), Json(9223372036854775807LL), Json("15000000000000000000000000"), Json(1e300)}) {
+        bg["TerminateBlueInstancesOnDeploymentSuccess"]["TerminationWaitTimeInMinutes"] = minutes;
+        const auto error = buildError(root, "Group");
+        QVERIFY2(contains(error, "\"bluegreen.terminationWait\" of ") && contains(error, " minutes is above the simulator's limit of 43200 minutes"),
+                 (minutes.dump() + ": " + error).c_str());
+    }
+    bg["TerminateBlueInstancesOnDeploymentSuccess"]["TerminationWaitTimeInMinutes"] = 43200;
+    QCOMPARE(ScenarioBuilder(root).build("Group").timing.seconds(timing::TerminationWait), Seconds(43200 * 60));
+    bg["DeploymentReadyOption"]["WaitTimeInMinutes"] = -9223372036854775807LL;
+    QVERIFY(contains(buildError(root, "Group"), "\"bluegreen.readyWait\" cannot be negative"));
+    bg["DeploymentReadyOption"]["WaitTimeInMinutes"] = 30;
+
     root["Resources"]["Group"]["Properties"].erase("LoadBalancerInfo");
     QVERIFY(contains(buildError(root, "Group"), "LoadBalancerInfo"));
 }
@@ -350,6 +365,11 @@ void TestRolloutBuilder::autoScalingGroupUpdatePolicy()
     QCOMPARE(s.strategy.minInstancesInService, 4);
     QCOMPARE(s.timing.seconds(timing::AsgPauseTime), Seconds(150));
     QCOMPARE(lowestHealthy(simulate(s)), 4);
+
+    // A pause of more digits than a 64-bit count holds is refused, not wrapped.
+    root["Resources"]["Fleet"]["UpdatePolicy"]["AutoScalingRollingUpdate"]["PauseTime"] = "PT99999999999999999999999M";
+    QVERIFY(contains(buildError(root, "Fleet"), "\"asg.pauseTime\" of 2592001 s is above the simulator's limit"));
+    root["Resources"]["Fleet"]["UpdatePolicy"]["AutoScalingRollingUpdate"]["PauseTime"] = "PT2M30S";
 
     root["Resources"]["Fleet"]["UpdatePolicy"]["AutoScalingReplacingUpdate"] = {{"WillReplace", true}};
     s = ScenarioBuilder(root).build("Fleet");

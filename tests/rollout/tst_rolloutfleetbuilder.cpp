@@ -174,7 +174,7 @@ void TestRolloutFleetBuilder::ecsNativeRollingDefaultsAndErrors()
     dc = {{"MaximumPercent", -5}};
     QVERIFY(contains(buildError(root, "Service"), "MaximumPercent -5 is outside"));
     dc = {{"Strategy", "BLUE_GREEN"}, {"BakeTimeInMinutes", 1000000000000LL}};
-    QVERIFY(contains(buildError(root, "Service"), "above the simulator's limit of 2592000 s"));
+    QVERIFY(contains(buildError(root, "Service"), "\"ecs.bakeTime\" of 1000000000000 minutes is above the simulator's limit of 43200 minutes"));
 }
 
 void TestRolloutFleetBuilder::instanceRefreshPolicy()
