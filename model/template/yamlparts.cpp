@@ -27,11 +27,24 @@ bool isResourcesLine(std::string_view text, std::size_t line)
     return text[i] == '#' && i > after;
 }
 
+// A carriage return with no line feed after it: YAML takes it for a line break, but yaml-cpp
+// does not count it in its line numbers, so the line of a cut would not be the line yaml-cpp
+// gives the same text read whole.
+bool hasLoneCarriageReturn(std::string_view text)
+{
+    for (std::size_t i = text.find('\r'); i != std::string_view::npos; i = text.find('\r', i + 1)) {
+        if (i + 1 == text.size() || text[i + 1] != '\n')
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 std::vector<Cut> cuts(std::string_view text, std::size_t parts)
 {
-    if (parts < 2 || text.starts_with('%') || text.find("\n%") != std::string_view::npos)
+    if (parts < 2 || text.starts_with('%') || text.find("\n%") != std::string_view::npos
+        || hasLoneCarriageReturn(text))
         return {};
     std::size_t pos = 0;
     int line = 1;

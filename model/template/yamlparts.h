@@ -36,7 +36,8 @@ struct Cut {
 
 // At most parts - 1 cuts, in order, each near an even share of the text; none when the text
 // has no top-level "Resources:" mapping in block style with entries to cut between, when it has
-// a directive ("%TAG" changes what later tags mean), or when parts < 2.
+// a directive ("%TAG" changes what later tags mean) or a carriage return without a line feed,
+// or when parts < 2.
 std::vector<Cut> cuts(std::string_view text, std::size_t parts);
 
 } // namespace sc::yamlparts

@@ -112,6 +112,9 @@ private slots:
             << QString::fromUtf8("Resources:\n    A:\n      Type: X\n  B: 1\n    C:\n      Type: X\n");
         QTest::newRow("Resources only in a comment") << QString::fromUtf8("# Resources:\nX:\n  A: 1\n  B: 2\n");
         QTest::newRow("a longer key") << QString::fromUtf8("ResourcesOld:\n  A: 1\n  B: 2\n");
+        // Found by the fuzz target: yaml-cpp does not count a lone carriage return as a line.
+        QTest::newRow("a carriage return without a line feed")
+            << QString::fromUtf8("o\rX: 1\nResources:\n  A:\n    Type: X\n  B:\n    Type: X\n  C:\n    Type: X\n");
     }
     void cutsNowhereElse()
     {
