@@ -64,9 +64,11 @@ std::vector<Cut> cuts(std::string_view text, std::size_t parts)
         const int spaces = indentation(text, pos);
         if (spaces == 0)
             break; // the next top-level key
+        // An entry's line starts with its key. A line that starts with an indicator is not cut
+        // at: read after the header, a tag or anchor there would apply to Resources itself
+        // (and a tagged value reads as a one-key mapping), a block or flow would be its value.
         const char first = text[pos + static_cast<std::size_t>(spaces)];
-        const bool entryLike = first != '-' && first != '?' && first != ':' && first != '\t'
-                               && first != '{' && first != '[';
+        const bool entryLike = std::string_view("-?:\t{[!&*|>%@`").find(first) == std::string_view::npos;
         if (indent < 0) {
             if (!entryLike)
                 return {};

@@ -175,6 +175,9 @@ private slots:
         row("a quote left open across entries", "Resources:\n  A:\n    Type: \"X\n  B:\n    Type: X\"\n  C:\n    Type: X\n");
         row("a flow mapping left open across entries", "Resources:\n  A: {Type: X,\n  B: 1}\n  C:\n    Type: X\n");
         row("an error in a later part", resources(8) + "  Bad: [\n");
+        row("a tagged value where an entry would start", "Resources:\n  Bucket:\n  !Type: A:S1::Bucket\n  C:\n    Type: X\n");
+        row("a tag on a line of its own", "Resources:\n  A:\n    Type: X\n  !Foo\n  B:\n    Type: X\n  C:\n    Type: X\n");
+        row("an anchor where an entry would start", "Resources:\n  A:\n    Type: X\n  &a B:\n    Type: X\n  C: *a\n");
         row("a tab where an entry would start", "Resources:\n  A:\n    Type: X\n  \tB: 1\n  C:\n    Type: X\n");
         row("a plain scalar that ends at the next entry", "Resources:\n  A: one\n    two\n  B: three\n  C: four\n");
         row("a tagged block item repaired", "Resources:\n  A:\n    L:\n      - !Sub |\n        x\n  B:\n    Type: X\n  C:\n    Type: X\n");
