@@ -198,17 +198,15 @@ public:
     {
         const std::size_t at = tokenStart();
         Frame &frame = m_stack.back();
-        if (auto it = frame.keys.find(k); it != frame.keys.end()) {
-            const SourcePos first = positionOf(it->second);
+        if (const std::size_t *firstAt = frame.find(k)) {
+            const SourcePos first = positionOf(*firstAt);
             return fail(at, "duplicate key '" + k + "' (first defined at line "
                                 + std::to_string(first.line)
                                 + "); CloudFormation rejects duplicate keys");
         }
-        frame.keys.emplace(k, at);
         if (m_spans)
             m_spans->key(toOriginal(at));
-        m_out.positions.set(SourceMap::join(frame.pointer, k), positionOf(at));
-        frame.pendingKey = std::move(k);
+        m_out.positions.set(frame.takeKey(std::move(k), at), positionOf(at));
         return charge(at);
     }
 
@@ -353,6 +351,8 @@ struct TabEscapes {
 
 std::optional<TabEscapes> escapeTabsInStrings(std::string_view in)
 {
+    if (in.find('\t') == std::string_view::npos)
+        return std::nullopt;
     bool inString = false;
     bool escaped = false;
     std::optional<TabEscapes> out;

@@ -20,26 +20,40 @@ SourcePos SourceMap::find(std::string_view pointer) const
     }
 }
 
+namespace {
+
+// Appends `token` escaped: the runs between "~" and "/" (most tokens have neither) go in as
+// one copy each.
+void appendEscaped(std::string &out, std::string_view token)
+{
+    std::size_t from = 0;
+    for (std::size_t at = 0; at < token.size(); ++at) {
+        if (token[at] != '~' && token[at] != '/')
+            continue;
+        out.append(token, from, at - from);
+        out += token[at] == '~' ? "~0" : "~1";
+        from = at + 1;
+    }
+    out.append(token, from);
+}
+
+} // namespace
+
 std::string SourceMap::escape(std::string_view token)
 {
     std::string out;
     out.reserve(token.size());
-    for (char c : token) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
+    appendEscaped(out, token);
     return out;
 }
 
 std::string SourceMap::join(std::string_view parent, std::string_view token)
 {
-    std::string out(parent);
+    std::string out;
+    out.reserve(parent.size() + 1 + token.size());
+    out.append(parent);
     out += '/';
-    out += escape(token);
+    appendEscaped(out, token);
     return out;
 }
 

@@ -236,14 +236,12 @@ private:
         if (tag != "?" && tag != "!" && tag != std::string(kCoreTagPrefix) + "str")
             throw Failure{at(mark), "a mapping key must be a plain string, not a tagged value"};
         Frame &frame = m_stack.back();
-        if (auto it = frame.keys.find(value); it != frame.keys.end()) {
+        if (const SourcePos *first = frame.find(value)) {
             throw Failure{at(mark), "duplicate key '" + value + "' (first defined at line "
-                                           + std::to_string(it->second.line)
+                                           + std::to_string(first->line)
                                            + "); CloudFormation rejects duplicate keys"};
         }
-        frame.keys.emplace(value, at(mark));
-        frame.pendingKey = value;
-        m_out.positions.set(SourceMap::join(frame.pointer, value), at(mark));
+        m_out.positions.set(frame.takeKey(value, at(mark)), at(mark));
         charge(1, mark);
         ++frame.nodes; // keys count as nodes, as in the JSON reader, aliases included
     }

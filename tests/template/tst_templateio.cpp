@@ -326,6 +326,23 @@ private slots:
         row("empty file", "", 1, 1, "expected a mapping at the top level");
         row("duplicate YAML key", "Resources:\n  Q:\n    Type: A\n  Q:\n    Type: B\n", 4, 3, "duplicate key 'Q' (first defined at line 2)");
         row("duplicate JSON key", "{\"A\": 1,\n \"A\": 2}", 2, 2, "duplicate key 'A' (first defined at line 1)");
+        // Mappings of 15, 16 and 40 keys, then a key written again: a mapping's keys are looked
+        // through while it is small and found in a table once it has 16.
+        const auto keysThenAgain = [](int keys, int again, bool json) {
+            std::string text = json ? "{\n" : "";
+            for (int k = 0; k < keys; ++k)
+                text += json ? "\"K" + std::to_string(k) + "\": 1,\n" : "K" + std::to_string(k) + ": 1\n";
+            text += json ? "\"K" + std::to_string(again) + "\": 2}" : "K" + std::to_string(again) + ": 2\n";
+            return text;
+        };
+        row("15 YAML keys, the first again", keysThenAgain(15, 0, false), 16, 1, "duplicate key 'K0' (first defined at line 1)");
+        row("16 YAML keys, the first again", keysThenAgain(16, 0, false), 17, 1, "duplicate key 'K0' (first defined at line 1)");
+        row("40 YAML keys, the 16th again", keysThenAgain(40, 15, false), 41, 1, "duplicate key 'K15' (first defined at line 16)");
+        row("40 YAML keys, the last again", keysThenAgain(40, 39, false), 41, 1, "duplicate key 'K39' (first defined at line 40)");
+        row("15 JSON keys, the first again", keysThenAgain(15, 0, true), 17, 1, "duplicate key 'K0' (first defined at line 2)");
+        row("16 JSON keys, the first again", keysThenAgain(16, 0, true), 18, 1, "duplicate key 'K0' (first defined at line 2)");
+        row("40 JSON keys, the 16th again", keysThenAgain(40, 15, true), 42, 1, "duplicate key 'K15' (first defined at line 17)");
+        row("40 JSON keys, the last again", keysThenAgain(40, 39, true), 42, 1, "duplicate key 'K39' (first defined at line 41)");
         row("self-referencing alias", "A: &a [1, *a]\n", 1, 11, "alias refers to a node that contains it");
         row("second document", "A: 1\n---\nB: 2\n", 2, 1, "a template is one YAML document");
         row("invalid UTF-8", "A: ok\nB: caf\xC3\x28\n", 2, 7, "invalid UTF-8 (byte 0xC3)");
