@@ -2,12 +2,18 @@
 
 #include "app/cli/simulatecommand.h"
 #include "model/catalog/catalog.h"
+#include "model/template/template.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTextStream>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 namespace sc::cli {
 
@@ -114,11 +120,61 @@ std::optional<int> checkFiles(const char *command, const QStringList &files, qsi
     return std::nullopt;
 }
 
-std::jthread loadCatalogAhead()
+namespace {
+
+bool isNameCharacter(char c)
 {
-    return std::jthread([] {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+
+// Every "AWS::<Service>::<Name>" the text holds, wherever it is: the resource types of a
+// template among them. Others (a parameter type, a type in a description) are looked up for
+// nothing, which costs less than finding out where each one is.
+std::vector<std::string_view> awsTypesNamedIn(std::string_view text)
+{
+    std::vector<std::string_view> types;
+    constexpr std::string_view prefix = "AWS::";
+    for (std::size_t at = text.find(prefix); at != std::string_view::npos; at = text.find(prefix, at + 1)) {
+        std::size_t end = at + prefix.size();
+        const auto skipName = [&] { // true when there was one
+            const std::size_t begin = end;
+            while (end < text.size() && isNameCharacter(text[end]))
+                ++end;
+            return end > begin;
+        };
+        if (!skipName() || text.substr(end, 2) != "::")
+            continue;
+        end += 2;
+        if (skipName())
+            types.push_back(text.substr(at, end - at));
+    }
+    std::sort(types.begin(), types.end());
+    types.erase(std::unique(types.begin(), types.end()), types.end());
+    return types;
+}
+
+// The bytes of a regular file no larger than a template may be; nothing for anything else (a
+// pipe or a device is read once, by the command).
+std::string smallRegularFile(const std::string &path)
+{
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)
+        || std::filesystem::file_size(path, error) > ReadLimits{}.maxFileBytes || error)
+        return {};
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+} // namespace
+
+std::jthread loadCatalogAhead(const QString &file)
+{
+    return std::jthread([path = file.toStdString()] {
         try {
-            Catalog::instance();
+            const Catalog &catalog = Catalog::instance();
+            const std::string text = smallRegularFile(path);
+            for (std::string_view type : awsTypesNamedIn(text))
+                catalog.find(type);
         } catch (...) {
             // Left to the command's own first use, which reports it.
         }

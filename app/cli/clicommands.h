@@ -43,9 +43,10 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const char *comm
 // Refuses too few or too many FILE arguments and empty ones, naming the argument at fault.
 std::optional<int> checkFiles(const char *command, const QStringList &files, qsizetype min, qsizetype max);
 // Loads the catalog (its index of types and curated overlay) on another thread, for a command
-// that reads a template first and needs the catalog as soon as it has: the two overlap. Keep
-// the thread until the command ends.
-std::jthread loadCatalogAhead();
+// that reads a template first and needs the catalog as soon as it has: the two overlap. When
+// `file` is a regular file, the specifications of the resource types it names are parsed there
+// too, while the command reads the template. Keep the thread until the command ends.
+std::jthread loadCatalogAhead(const QString &file);
 
 int runExport(const QStringList &arguments);
 int runValidate(const QStringList &arguments);

@@ -79,7 +79,7 @@ int runExport(const QStringList &arguments)
         return usageError(QStringLiteral("--theme takes light or dark, not '%1'").arg(parser.value(theme)));
     options.stackName = QFileInfo(files.front()).completeBaseName().toStdString();
 
-    const std::jthread catalogLoad = loadCatalogAhead();
+    const std::jthread catalogLoad = loadCatalogAhead(files.front());
     Document document;
     try {
         openDocument(document, files.front().toStdString());

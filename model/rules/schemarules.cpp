@@ -131,7 +131,10 @@ public:
         , m_size(pointer.size())
     {
         m_pointer += '/';
-        m_pointer += SourceMap::escape(token);
+        if (std::any_of(token.begin(), token.end(), [](char ch) { return ch == '~' || ch == '/'; }))
+            m_pointer += SourceMap::escape(token);
+        else
+            m_pointer += token; // nearly every key: no escaping, no copy
     }
     PointerStep(std::string &pointer, std::size_t index)
         : m_pointer(pointer)

@@ -313,7 +313,7 @@ private:
             m_spans->close();
         Frame frame = std::move(m_stack.back());
         m_stack.pop_back();
-        return attach(std::move(frame.value));
+        return attach(frame.finished());
     }
 
     bool attach(Json v)

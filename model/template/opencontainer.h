@@ -2,6 +2,9 @@
 // A mapping or sequence a reader is still filling: its value so far, its JSON pointer and, in a
 // mapping, the key waiting for its value and where each key was first written (KeyInfo, to
 // name it in a duplicate-key error). Shared by the YAML and JSON readers.
+//
+// A mapping's entries are kept aside until it closes: ordered_json holds its keys const, so a
+// growing mapping would copy every key each time its storage grows.
 
 #include "model/template/json.h"
 #include "model/template/sourcemap.h"
@@ -15,7 +18,7 @@ namespace sc {
 
 template<typename KeyInfo>
 struct OpenContainer {
-    Json value;
+    Json value; // an empty object until finished(), for a mapping
     std::string pointer;
     std::optional<std::string> pendingKey;
 
@@ -27,12 +30,9 @@ struct OpenContainer {
             return it == m_index.end() ? nullptr : &m_keyInfo[it->second];
         }
         // A small mapping is looked through: cheaper than hashing every key into a table.
-        std::size_t entry = 0;
-        for (const auto &[name, child] : value.template get_ref<const Json::object_t &>()) {
-            if (name == key)
+        for (std::size_t entry = 0; entry < m_entries.size(); ++entry)
+            if (m_entries[entry].first == key)
                 return &m_keyInfo[entry];
-            ++entry;
-        }
         return nullptr;
     }
 
@@ -44,8 +44,8 @@ struct OpenContainer {
         m_keyInfo.push_back(info);
         if (!m_index.empty() || entry + 1 >= kIndexedFrom) {
             if (m_index.empty())
-                for (const auto &[name, child] : value.template get_ref<const Json::object_t &>())
-                    m_index.emplace(name, m_index.size());
+                for (std::size_t i = 0; i < entry; ++i)
+                    m_index.emplace(m_entries[i].first, i);
             m_index.emplace(key, entry);
         }
         m_pendingPointer = SourceMap::join(pointer, key);
@@ -69,15 +69,29 @@ struct OpenContainer {
         if (value.is_array()) {
             value.push_back(std::move(child));
         } else {
-            value.template get_ref<Json::object_t &>().emplace_back(std::move(*pendingKey), std::move(child));
+            m_entries.emplace_back(std::move(*pendingKey), std::move(child));
             pendingKey.reset();
         }
+    }
+
+    // The whole value, once every child is attached.
+    Json finished()
+    {
+        if (value.is_object()) {
+            auto &object = value.template get_ref<Json::object_t &>();
+            object.reserve(m_entries.size());
+            for (auto &[key, child] : m_entries)
+                object.emplace_back(std::move(key), std::move(child));
+            m_entries.clear();
+        }
+        return std::move(value);
     }
 
 private:
     // Keys are looked up in a hash table once a mapping has this many.
     static constexpr std::size_t kIndexedFrom = 16;
 
+    std::vector<std::pair<std::string, Json>> m_entries; // a mapping's, until finished()
     std::vector<KeyInfo> m_keyInfo; // by entry, the pending key's last
     std::unordered_map<std::string, std::size_t> m_index; // key -> entry, in a large mapping
     std::string m_pendingPointer;

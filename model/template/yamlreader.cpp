@@ -344,7 +344,7 @@ private:
         m_stack.pop_back();
         if (frame.anchor)
             m_openAnchors.erase(frame.anchor);
-        finishNode(wrap(frame.wrapper, std::move(frame.value)), frame.nodes, frame.anchor);
+        finishNode(wrap(frame.wrapper, frame.finished()), frame.nodes, frame.anchor);
     }
 
     void finishNode(Json value, std::size_t nodes, YAML::anchor_t anchor)

@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 namespace {
 
 struct Run {
@@ -165,6 +167,42 @@ private slots:
         QCOMPARE(failed.exitCode, 2);
         QVERIFY(failed.err.contains(bad));
         QVERIFY(!QFile::exists(bad));
+    }
+
+    // A template that comes through a named pipe is read once, by the command: nothing else
+    // may open the pipe (the catalog's look-ahead reads regular files only).
+    void aTemplateThroughANamedPipeReadsAsTheFile_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("validate") << QStringList{QStringLiteral("validate")};
+        QTest::newRow("export cdk-ts") << QStringList{QStringLiteral("export"), QStringLiteral("--to"), QStringLiteral("cdk-ts")};
+    }
+
+    void aTemplateThroughANamedPipeReadsAsTheFile()
+    {
+        QFETCH(QStringList, arguments);
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("template.yaml"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QFile example(kExample);
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        const QByteArray text = example.readAll();
+
+        QProcess process;
+        process.start(QStringLiteral(SC_EXECUTABLE), QStringList{arguments.front(), fifo} + arguments.mid(1));
+        QVERIFY(process.waitForStarted());
+        QFile pipe(fifo);
+        QVERIFY(pipe.open(QIODevice::WriteOnly)); // waits for the reader
+        QCOMPARE(pipe.write(text), text.size());
+        pipe.close();
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        const QString viaPipe = QString::fromUtf8(process.readAllStandardOutput());
+
+        const Run direct = run(QStringList{arguments.front(), kExample} + arguments.mid(1));
+        QCOMPARE(process.exitCode(), direct.exitCode);
+        QVERIFY(!direct.out.isEmpty());
+        QCOMPARE(viaPipe, QString(direct.out).replace(kExample, fifo));
     }
 
     void badInputIsExitTwoWithPosition()
