@@ -5,7 +5,6 @@
 #include "model/geometry/containers.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -147,6 +146,46 @@ void orderColumns(std::vector<std::vector<std::size_t>> &layers, const std::vect
     }
 }
 
+// Which band of boxes a node stands in: (VPC, 0, subnet) for a subnet with a box and what it
+// holds, (VPC, 1, 0) for the rest of a VPC's box (its card, subnets without a box, what spans
+// subnets); VPCs in template order, subnets of no VPC in the template after them, and what
+// stands in no box last. Bands keep boxes from overlapping.
+using ContainerGroup = std::tuple<std::size_t, int, std::size_t>;
+
+std::vector<ContainerGroup> containerGroups(const ContainerMembership &membership,
+                                            const std::unordered_map<std::string, std::size_t> &index, std::size_t n)
+{
+    const ContainerGroup noBox{n + 1, 0, 0};
+    std::vector<ContainerGroup> group(n, noBox);
+    std::map<std::size_t, std::size_t> vpcOf; // subnet -> its VPC (node numbers: template order)
+    for (const auto &[vpc, subnets] : membership.vpcSubnets) {
+        if (subnets.empty())
+            continue; // no box
+        group[index.at(vpc)] = {index.at(vpc), 1, 0};
+        for (const std::string &subnet : subnets) {
+            vpcOf.emplace(index.at(subnet), index.at(vpc));
+            group[index.at(subnet)] = {index.at(vpc), 1, 0};
+        }
+    }
+    for (const auto &[subnet, members] : membership.subnetMembers) {
+        if (members.empty())
+            continue;
+        const std::size_t s = index.at(subnet);
+        const ContainerGroup boxed{vpcOf.count(s) ? vpcOf.at(s) : n, 0, s};
+        group[s] = boxed;
+        for (const std::string &member : members)
+            group[index.at(member)] = boxed;
+    }
+    for (const auto &[id, subnets] : membership.spanning) {
+        for (const std::string &subnet : subnets)
+            if (const auto vpc = vpcOf.find(index.at(subnet)); vpc != vpcOf.end()) {
+                group[index.at(id)] = {vpc->second, 1, 0}; // in that VPC's box
+                break;
+            }
+    }
+    return group;
+}
+
 } // namespace
 
 std::optional<int> trafficTier(const Json &root, const GraphNode &node)
@@ -176,7 +215,7 @@ std::unordered_map<std::string, QPointF> autoLayout(const Json &root, const Grap
     const std::vector<int> column = columnsOf(before);
 
     // Bands, top to bottom: the blue halves, what they share, the green halves; in each, what
-    // stands in a VPC above what does not, so that boxes cover their members only.
+    // stands in a VPC above what does not, a band per subnet (containerGroups).
     std::unordered_map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < n; ++i)
         index.emplace(nodes[i].id, i);
@@ -188,27 +227,18 @@ std::unordered_map<std::string, QPointF> autoLayout(const Json &root, const Grap
                     half[index.at(id)] = side == 0 ? 0 : 2;
         }
     }
-    std::vector<char> boxed(n, 0);
-    const ContainerMembership membership = ContainerMembership::of(root, graph);
-    for (const auto &[subnet, members] : membership.subnetMembers) {
-        if (members.empty())
-            continue;
-        boxed[index.at(subnet)] = 1;
-        for (const std::string &id : members)
-            boxed[index.at(id)] = 1;
-    }
-    for (const auto &[vpc, subnets] : membership.vpcSubnets) {
-        if (subnets.empty())
-            continue;
-        boxed[index.at(vpc)] = 1;
-        for (const std::string &id : subnets)
-            boxed[index.at(id)] = 1;
-    }
-    constexpr std::size_t kBands = 6;
+    const std::vector<ContainerGroup> group = containerGroups(ContainerMembership::of(root, graph), index, n);
+    // Dense band numbers, in the order of (half, container group).
+    std::map<std::pair<int, ContainerGroup>, int> bandOf;
+    for (std::size_t i = 0; i < n; ++i)
+        bandOf.emplace(std::pair(half[i], group[i]), 0);
+    int bands = 0;
+    for (auto &[key, number] : bandOf)
+        number = bands++;
     std::vector<int> band(n);
     for (std::size_t i = 0; i < n; ++i)
-        band[i] = half[i] * 2 + (boxed[i] ? 0 : 1);
-    const bool banded = std::any_of(band.begin(), band.end(), [&](int b) { return b != band.front(); });
+        band[i] = bandOf.at({half[i], group[i]});
+    const bool banded = bands > 1;
 
     int columns = 0;
     for (int c : column)
@@ -224,23 +254,24 @@ std::unordered_map<std::string, QPointF> autoLayout(const Json &root, const Grap
         size[i] = footprintOf(nodes[i].id);
     // Each band is as tall as its tallest column; without bands, columns are centred on the
     // tallest one.
-    std::array<double, kBands> bandHeight{};
-    std::vector<std::array<double, kBands>> used(layers.size());
+    const auto bandCount = static_cast<std::size_t>(bands);
+    std::vector<double> bandHeight(bandCount, 0);
+    std::vector<std::vector<double>> used(layers.size(), std::vector<double>(bandCount, 0));
     for (std::size_t c = 0; c < layers.size(); ++c) {
         for (std::size_t i : layers[c])
             used[c][static_cast<std::size_t>(band[i])] += size[i].height() + spacing.rowGap;
-        for (std::size_t b = 0; b < kBands; ++b)
+        for (std::size_t b = 0; b < bandCount; ++b)
             bandHeight[b] = std::max(bandHeight[b], used[c][b]);
     }
-    std::array<double, kBands> bandTop{};
-    for (std::size_t b = 1; b < kBands; ++b)
-        bandTop[b] = bandTop[b - 1] + bandHeight[b - 1] + (bandHeight[b - 1] > 0 ? spacing.bandGap : 0);
+    std::vector<double> bandTop(bandCount, 0);
+    for (std::size_t b = 1; b < bandCount; ++b)
+        bandTop[b] = bandTop[b - 1] + bandHeight[b - 1] + spacing.bandGap;
     const auto snap = [&](double v) { return std::round(v / spacing.grid) * spacing.grid; };
     std::unordered_map<std::string, QPointF> positions;
     double x = 0;
     for (std::size_t c = 0; c < layers.size(); ++c) {
         double width = 0;
-        std::array<double, kBands> y = bandTop;
+        std::vector<double> y = bandTop;
         if (!banded) {
             const std::size_t b = static_cast<std::size_t>(band.front());
             y[b] = (bandHeight[b] - used[c][b]) / 2;

@@ -1,5 +1,7 @@
 #include "model/geometry/containers.h"
 
+#include <algorithm>
+
 namespace sc {
 
 namespace {
@@ -38,14 +40,21 @@ ContainerMembership ContainerMembership::of(const Json &root, const Graph &graph
         else if (node.type == "AWS::EC2::VPC")
             m.vpcSubnets[node.id];
     }
+    std::map<std::string, std::set<std::string>> subnetsOf; // resource -> the subnets it refers to
     for (const GraphEdge &e : graph.edges()) {
         if (e.kind == Reference::Kind::DependsOn || e.source == e.target)
             continue;
         const std::string &sourceType = types[e.source];
         if (m.subnetMembers.count(e.target) && sourceType != "AWS::EC2::Subnet" && sourceType != "AWS::EC2::VPC")
-            m.subnetMembers[e.target].insert(e.source);
+            subnetsOf[e.source].insert(e.target);
         if (m.vpcSubnets.count(e.target) && sourceType == "AWS::EC2::Subnet")
             m.vpcSubnets[e.target].insert(e.source);
+    }
+    for (auto &[id, subnets] : subnetsOf) {
+        if (subnets.size() == 1)
+            m.subnetMembers[*subnets.begin()].insert(id);
+        else
+            m.spanning.emplace(id, std::move(subnets));
     }
     m.splits = findBlueGreenSplits(root, graph);
     return m;
@@ -62,6 +71,8 @@ std::set<std::string> ContainerMembership::members() const
         all.insert(vpc);
         all.insert(subnets.begin(), subnets.end());
     }
+    for (const auto &[id, subnets] : spanning)
+        all.insert(id);
     for (const BlueGreenSplit &split : splits) {
         for (const auto &half : split.halves)
             all.insert(half.begin(), half.end());
@@ -86,6 +97,9 @@ std::vector<ContainerBox> containerBoxes(const ContainerMembership &m,
         QRectF r = footprintOf(vpc);
         for (const std::string &subnet : subnets)
             r |= subnetBoxes.count(subnet) ? subnetBoxes[subnet] : footprintOf(subnet);
+        for (const auto &[id, spanned] : m.spanning)
+            if (std::any_of(spanned.begin(), spanned.end(), [&](const std::string &s) { return subnets.count(s) != 0; }))
+                r |= footprintOf(id);
         boxes.push_back({vpc, ContainerBox::Kind::Vpc, padded(r, kVpcPadding), "VPC  " + vpc});
     }
     for (const auto &[subnet, members] : m.subnetMembers) {

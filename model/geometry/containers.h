@@ -1,8 +1,10 @@
 #pragma once
 // The boxes drawn around resources that belong together, for the canvas and the diagram alike:
-// a subnet's box holds what refers to the subnet, a VPC's box holds its subnets' boxes; the
-// halves of a blue/green setup get a box each. Membership comes from the template (only an edit
-// changes it); the rectangles from where the member cards stand (a move changes them).
+// a subnet's box holds what refers to that subnet alone; what refers to several (a load
+// balancer, a fleet across zones) stands outside their boxes, so that boxes never overlap, and
+// inside the VPC's box, which holds its subnets' boxes. The halves of a blue/green setup get a
+// box each. Membership comes from the template (only an edit changes it); the rectangles from
+// where the member cards stand (a move changes them).
 
 #include "model/document/graph.h"
 #include "model/geometry/bluegreen.h"
@@ -32,9 +34,11 @@ std::string_view kindName(ContainerBox::Kind kind); // "vpc", "subnet", "blue", 
 struct ContainerMembership {
     std::map<std::string, std::set<std::string>> subnetMembers; // subnet -> resources in it
     std::map<std::string, std::set<std::string>> vpcSubnets;    // VPC -> its subnets
+    std::map<std::string, std::set<std::string>> spanning;      // resource -> its subnets, when several
     std::vector<BlueGreenSplit> splits;
 
-    // A subnet holds what refers to it (DependsOn aside), a VPC the subnets that refer to it.
+    // A subnet holds what refers to it and to no other subnet (DependsOn aside), a VPC the
+    // subnets that refer to it and what spans them.
     static ContainerMembership of(const Json &root, const Graph &graph);
     // Every resource whose move can change a box.
     std::set<std::string> members() const;
