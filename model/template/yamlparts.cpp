@@ -78,7 +78,7 @@ std::vector<Cut> cuts(std::string_view text, std::size_t parts)
         } else if (spaces == indent) {
             if (!entryLike)
                 return {};
-            entries.push_back({pos, line});
+            entries.push_back({pos, line, spaces});
         }
     }
 

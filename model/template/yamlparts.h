@@ -22,16 +22,20 @@ namespace sc::yamlparts {
 
 // The text each later part is read after, in place of everything before its cut.
 constexpr std::string_view kResourcesHeader = "Resources:\n";
-// The line read after every part but the last, in place of everything from its end on. yaml-cpp
-// ends a quoted scalar or a flow collection left open at the end of the text without an error;
-// such a part reads the end line into it, and its last top-level key is then not this one.
+// The line read after every part but the last, in place of everything from its end on: an entry
+// of Resources, indented as the entries are (Cut::indent), so that it stands where the next
+// entry stands in the whole text. yaml-cpp places an empty node (a "-" with nothing after it)
+// at the token that follows it, and ends a quoted scalar or a flow collection left open at the
+// end of the text without an error; such a part reads the end line into it, and the last entry
+// of its Resources is then not this one.
 constexpr std::string_view kEndKey = "stackcanvas-end-of-part";
 constexpr std::string_view kEndValue = "end";
-constexpr std::string_view kEndLine = "stackcanvas-end-of-part: end\n";
+constexpr std::string_view kEndLine = "stackcanvas-end-of-part: end\n"; // after Cut::indent spaces
 
 struct Cut {
     std::size_t offset = 0; // the first byte of the entry's line
     int line = 0;           // that line, from 1
+    int indent = 0;         // the spaces before the entry's key
 };
 
 // At most parts - 1 cuts, in order, each near an even share of the text; none when the text

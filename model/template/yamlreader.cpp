@@ -440,17 +440,18 @@ Template parseYaml(std::string_view text, const std::string &fileName, const Rea
     return result;
 }
 
-// Whether the part's last top-level key is the end line's (yamlparts::kEndLine), as it is when
-// everything before it was closed; removes it.
+// Whether the last entry of the part's Resources is the end line's (yamlparts::kEndLine), as it
+// is when everything before it was closed; removes it.
 bool takeEndLine(Template &part)
 {
-    if (part.root.empty())
+    const auto resources = part.root.find("Resources");
+    if (resources == part.root.end() || !resources->is_object() || resources->empty())
         return false;
-    const auto last = std::prev(part.root.end());
+    const auto last = std::prev(resources->end());
     if (last.key() != yamlparts::kEndKey || *last != Json(yamlparts::kEndValue))
         return false;
-    part.root.erase(last);
-    part.positions.erase(SourceMap::join("", yamlparts::kEndKey));
+    resources->erase(last);
+    part.positions.erase(SourceMap::join("/Resources", yamlparts::kEndKey));
     return true;
 }
 
@@ -477,14 +478,16 @@ std::optional<Template> readInParts(std::string_view text, const std::string &fi
         const std::size_t begin = i == 0 ? 0 : cuts[i - 1].offset;
         const std::size_t end = i < cuts.size() ? cuts[i].offset : text.size();
         Part &part = read[i];
-        part.text.reserve(yamlparts::kResourcesHeader.size() + end - begin + yamlparts::kEndLine.size());
+        part.text.reserve(yamlparts::kResourcesHeader.size() + end - begin + 8 + yamlparts::kEndLine.size());
         if (i > 0) {
             part.text.append(yamlparts::kResourcesHeader);
             part.lineOffset = cuts[i - 1].line - 2; // the header stands for the line before the cut
         }
         part.text.append(text.substr(begin, end - begin));
-        if (i < cuts.size())
+        if (i < cuts.size()) {
+            part.text.append(static_cast<std::size_t>(cuts[i].indent), ' ');
             part.text.append(yamlparts::kEndLine);
+        }
     }
     auto readPart = [&](std::size_t i) noexcept {
         Part &part = read[i];

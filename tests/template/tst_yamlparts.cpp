@@ -162,6 +162,12 @@ private slots:
         row("a document start", "---\nResources:\n  A:\n    Type: X\n  B:\n    Type: X\n  C:\n    Type: X\n");
         row("entries four columns in", "Resources:\n    A:\n        Type: X\n    B:\n        Type: X\n    C: {Type: X}\n");
         row("null entries", "Resources:\n  A:\n  B:\n  C: ~\n  D:\n");
+        // Found by the fuzz target: an empty item stands where the next token does, which is the
+        // next entry's key in the whole text and the end line in a part.
+        row("empty list items at the end of entries",
+            resources(12, "    Type: AWS::SNS::Topic\n    Properties:\n      Tags:\n        - Key: a\n          Value: b\n        -\n"));
+        row("an empty list item before a comment and a blank line",
+            resources(12, "    Type: X\n    L:\n    -\n    # next\n\n"));
 
         // Each of these leaves a part that does not read, or parts that do not fit: the whole
         // text is read instead, to the same tree or the same error.
