@@ -97,8 +97,9 @@ std::vector<ContainerBox> containerBoxes(const ContainerMembership &m,
         QRectF r = footprintOf(vpc);
         for (const std::string &subnet : subnets)
             r |= subnetBoxes.count(subnet) ? subnetBoxes[subnet] : footprintOf(subnet);
+        const std::set<std::string> &inVpc = subnets;
         for (const auto &[id, spanned] : m.spanning)
-            if (std::any_of(spanned.begin(), spanned.end(), [&](const std::string &s) { return subnets.count(s) != 0; }))
+            if (std::any_of(spanned.begin(), spanned.end(), [&inVpc](const std::string &s) { return inVpc.count(s) != 0; }))
                 r |= footprintOf(id);
         boxes.push_back({vpc, ContainerBox::Kind::Vpc, padded(r, kVpcPadding), "VPC  " + vpc});
     }
