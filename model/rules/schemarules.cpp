@@ -347,11 +347,13 @@ std::optional<Fix> safeDefaultFix(const ResourceView &r, const std::string &prop
     for (const SafeDefault &d : kSafeDefaults) {
         if (d.type != r.type || d.property != property)
             continue;
-        std::string text = d.json;
-        if (const std::size_t at = text.find("%s"); at != std::string::npos)
-            text.replace(at, 2, r.id);
-        return Fix{"Set " + property + " of " + r.id + " to " + text,
-                   [props = r.pointer + "/Properties", property, value = Json::parse(text)](EditRecorder &rec, std::string &) {
+        // The logical ID goes into the parsed value, not the JSON text: an ID may hold a quote.
+        Json value = Json::parse(d.json);
+        if (value.is_string())
+            if (std::string &text = value.get_ref<std::string &>(); text.find("%s") != std::string::npos)
+                text.replace(text.find("%s"), 2, r.id);
+        return Fix{"Set " + property + " of " + r.id + " to " + value.dump(),
+                   [props = r.pointer + "/Properties", property, value](EditRecorder &rec, std::string &) {
                        rec.ensureObject(props);
                        rec.set(SourceMap::join(props, property), value);
                        return true;
