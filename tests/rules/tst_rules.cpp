@@ -109,6 +109,7 @@ private slots:
     void noErrorsOnExamplesAndCorpus();
     void brokenCorpus();
     void fixesAreOneUndoStep();
+    void aFixThatNamesTheLogicalIdTakesAnyId();
     void everyFixOnEveryCase_data();
     void everyFixOnEveryCase();
     void atLeastThirtyRulesHaveFixes();
@@ -262,6 +263,29 @@ void TestRules::fixesAreOneUndoStep()
         document.undoStack()->undo();
         QCOMPARE(document.root().dump(), before);
     }
+}
+
+// Found by the rules fuzz target: a fix that writes the logical ID into a value aborted the
+// whole validation when the ID was not JSON-safe (a backslash, a quote).
+void TestRules::aFixThatNamesTheLogicalIdTakesAnyId()
+{
+    const char *text = "Resources:\n"
+                       "  Web\\Group:\n"
+                       "    Type: AWS::EC2::SecurityGroup\n";
+    UndoableDocument document;
+    document.reset(readTemplate(text, "fix.yaml"));
+    QCOMPARE(document.resourceIds(), std::vector<std::string>{"Web\\Group"});
+    ValidateOptions only;
+    only.onlyRules = {"E3002"};
+    const std::vector<Finding> found = validate(document, only);
+    QCOMPARE(found.size(), std::size_t(1));
+    QCOMPARE(found[0].path, std::string("/Resources/Web\\Group/Properties"));
+    QVERIFY(found[0].fix.has_value());
+    QCOMPARE(found[0].fix->label, std::string("Set GroupDescription of Web\\Group to \"Security group of Web\\\\Group\""));
+    QVERIFY(found[0].fix->apply(document).ok);
+    QCOMPARE(document.root()["Resources"]["Web\\Group"]["Properties"]["GroupDescription"].dump(),
+             Json("Security group of Web\\Group").dump());
+    QVERIFY(validate(document, only).empty());
 }
 
 namespace {
