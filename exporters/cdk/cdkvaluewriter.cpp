@@ -123,6 +123,9 @@ std::vector<std::pair<std::string, std::string>> CdkValueWriter::takeOverrides()
 
 std::string CdkValueWriter::stringValue(const std::string &s)
 {
+    // Every marker holds one of these two runs: most strings hold neither and skip the search.
+    if (s.find("{Token[") == std::string::npos && s.find("e+289") == std::string::npos)
+        return ts::stringLiteral(s);
     std::smatch match;
     if (!std::regex_search(s, match, tokenMarker()))
         return ts::stringLiteral(s);

@@ -6,7 +6,8 @@
 #include "model/catalog/catalog.h"
 #include "model/document/treeedit.h"
 
-#include <regex>
+#include <algorithm>
+#include <string_view>
 
 namespace sc::rulefamilies {
 
@@ -383,13 +384,39 @@ void addLimitRules(std::vector<Rule> &rules)
 
 // Parameters and Outputs.
 
+// "AWS::Service::Resource::Property": three names of ASCII letters and digits after "AWS::".
+bool isAwsSpecificParameterType(std::string_view type)
+{
+    constexpr std::string_view prefix = "AWS::";
+    if (type.substr(0, prefix.size()) != prefix)
+        return false;
+    type.remove_prefix(prefix.size());
+    for (int names = 1;; ++names) {
+        const std::size_t end = type.find("::");
+        const std::string_view name = type.substr(0, end);
+        const bool alnum = std::all_of(name.begin(), name.end(), [](char ch) {
+            return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+        });
+        if (name.empty() || !alnum)
+            return false;
+        if (end == std::string_view::npos)
+            return names == 3;
+        type.remove_prefix(end + 2);
+    }
+}
+
 bool isDocumentedParameterType(const std::string &type)
 {
-    static const std::regex documented(
-        "String|Number|List<Number>|CommaDelimitedList|AWS::[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+"
-        "|List<AWS::[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+>|AWS::SSM::Parameter::Name"
-        "|AWS::SSM::Parameter::Value<.+>");
-    return std::regex_match(type, documented);
+    if (type == "String" || type == "Number" || type == "List<Number>" || type == "CommaDelimitedList"
+        || type == "AWS::SSM::Parameter::Name" || isAwsSpecificParameterType(type))
+        return true;
+    const std::string_view t = type;
+    constexpr std::string_view list = "List<", ssmValue = "AWS::SSM::Parameter::Value<";
+    if (t.substr(0, list.size()) == list && t.back() == '>')
+        return isAwsSpecificParameterType(t.substr(list.size(), t.size() - list.size() - 1));
+    // Any type in the angle brackets, on one line.
+    return t.size() > ssmValue.size() + 1 && t.substr(0, ssmValue.size()) == ssmValue && t.back() == '>'
+           && t.find_first_of("\n\r") == std::string_view::npos;
 }
 
 // A "List<...>" that is not a documented list type: CloudFormation takes it, unchecked.
