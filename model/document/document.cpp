@@ -62,6 +62,7 @@ void Document::invalidate()
     m_positions.reset();
     m_placed.clear();
     m_placedAll = false;
+    m_cardLayouts.clear();
 }
 
 const Graph &Document::graph() const
@@ -243,8 +244,12 @@ void Document::placeNewcomers() const
 
 CardLayout Document::cardLayout(const std::string &id) const
 {
+    if (const auto it = m_cardLayouts.find(id); it != m_cardLayouts.end())
+        return it->second;
     const std::string type = resourceType(id);
-    return layoutCard({id, Catalog::instance().displayName(type), fleetSummary(root(), id)});
+    CardLayout layout = layoutCard({id, Catalog::instance().displayName(type), fleetSummary(root(), id)});
+    m_cardLayouts.emplace(id, layout);
+    return layout;
 }
 
 QRectF Document::cardRect(const std::string &id) const
@@ -384,6 +389,8 @@ void Document::notify(const std::vector<TreeEdit> &edits,
         return e.pointer.rfind(kLayoutPointer, 0) != 0;
     });
     m_positions.reset();
+    if (structural)
+        m_cardLayouts.clear();
     DocumentChange change = classify(edits);
     change.renamed = renamed;
     for (const auto &[from, to] : renamed) {
@@ -417,6 +424,7 @@ EditResult Document::edit(const std::string &label,
     }
     if (!ok) {
         recorder.rollback();
+        m_cardLayouts.clear(); // a step may have set a card from the half-made edit
         return EditResult::failure(error.empty() ? "the edit could not be made" : error);
     }
     if (recorder.isEmpty())

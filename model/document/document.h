@@ -158,6 +158,9 @@ private:
     // Positions of cards without a saved one; only reset() clears them.
     mutable std::unordered_map<std::string, QPointF> m_placed;
     mutable bool m_placedAll = false; // the automatic layout of the opened document is in m_placed
+    // How each card is set: its text, type and fleet summary (which reads other resources, a
+    // configuration template) do not change when cards only move, so a drag sets no text.
+    mutable std::unordered_map<std::string, CardLayout> m_cardLayouts;
 };
 
 } // namespace sc

@@ -156,6 +156,42 @@ private slots:
         checkUndoRedo(before, after);
     }
 
+    // Cards are set once and kept while they only move; an edit of what a card shows (its ID,
+    // its type), its undo and a reload set it again.
+    void aCardIsSetAgainWhenWhatItShowsChanges()
+    {
+        const auto joined = [](const sc::CardLayout &l) {
+            std::string all;
+            for (const std::string &line : l.titleLines)
+                all += line;
+            return all;
+        };
+        const sc::CardLayout queue = m_doc.cardLayout("Queue");
+        QCOMPARE(joined(queue), std::string("Queue"));
+        QVERIFY(!queue.hasFleet);
+        QVERIFY(m_doc.moveNodes({{"Queue", QPointF(400, 20)}}, 3).ok);
+        QCOMPARE(m_doc.footprint("Queue"), queue.footprint(QPointF(400, 20)));
+
+        const std::string longId = "QueueForTheNightlyReconciliationOfEveryRegionalLedger";
+        QVERIFY(m_doc.renameLogicalId("Queue", longId).ok);
+        const sc::CardLayout renamed = m_doc.cardLayout(longId);
+        QCOMPARE(joined(renamed), longId);
+        QVERIFY(renamed.titleLines.size() > 1);
+        QVERIFY(renamed.size.height() > queue.size.height());
+        m_doc.undoStack()->undo();
+        QCOMPARE(joined(m_doc.cardLayout("Queue")), std::string("Queue"));
+        QCOMPARE(m_doc.cardLayout("Queue").size, queue.size);
+
+        QVERIFY(m_doc.setValue("/Resources/Queue/Type", "AWS::ElasticBeanstalk::Environment").ok);
+        QVERIFY(m_doc.cardLayout("Queue").hasFleet);
+        QVERIFY(m_doc.footprint("Queue").height() > queue.footprint({}).height());
+        m_doc.undoStack()->undo();
+        QVERIFY(!m_doc.cardLayout("Queue").hasFleet);
+
+        load("Resources:\n  Queue:\n    Type: AWS::ElasticBeanstalk::Environment\n");
+        QVERIFY(m_doc.cardLayout("Queue").hasFleet);
+    }
+
     void moveNodesMergesOneGesture()
     {
         const Json before = m_doc.root();
