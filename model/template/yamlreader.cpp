@@ -23,6 +23,7 @@
 #include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
@@ -516,22 +517,49 @@ std::optional<Template> readInParts(std::string_view text, const std::string &fi
         return std::nullopt;
     Template whole = std::move(*read[0].tree);
     std::size_t nodes = read[0].nodes;
+    // Appended with sets of the names so far: ordered_map::emplace searches every key, and a
+    // vector of pair<const string, Json> that grows copies its trees (the key cannot move), so
+    // the vectors are sized first, the top level by moving its sections into a new one. The sets
+    // view the parts' keys, which live as long as `read`.
+    std::size_t entryCount = 0, sectionCount = whole.root.size();
+    for (std::size_t i = 1; i < read.size(); ++i) {
+        const Json &part = read[i].tree->root;
+        if (part.empty() || part.begin().key() != "Resources" || !part.begin()->is_object())
+            return std::nullopt;
+        entryCount += part.begin()->size();
+        sectionCount += part.size() - 1;
+    }
+    const auto reserveMoving = [](Json::object_t &object, std::size_t size) {
+        Json::object_t sized;
+        sized.reserve(size);
+        for (auto &[key, value] : object)
+            sized.Json::object_t::Container::emplace_back(key, std::move(value));
+        object.swap(sized);
+    };
+    auto &top = whole.root.get_ref<Json::object_t &>();
+    reserveMoving(top, sectionCount);
+    const auto resources = whole.root.find("Resources");
+    if (resources == whole.root.end() || !resources->is_object())
+        return std::nullopt;
+    auto &into = resources->get_ref<Json::object_t &>();
+    reserveMoving(into, into.size() + entryCount);
+    std::unordered_set<std::string_view> names, sections;
+    names.reserve(into.size() + entryCount);
+    for (const auto &entry : into)
+        names.insert(entry.first);
+    for (const auto &section : top)
+        sections.insert(section.first);
     for (std::size_t i = 1; i < read.size(); ++i) {
         Template &part = *read[i].tree;
-        const auto resources = whole.root.find("Resources");
-        if (resources == whole.root.end() || !resources->is_object() || part.root.empty()
-            || part.root.begin().key() != "Resources" || !part.root.begin()->is_object())
-            return std::nullopt;
-        auto &entries = part.root.begin().value();
-        auto &into = resources->get_ref<Json::object_t &>();
-        for (auto &[name, value] : entries.get_ref<Json::object_t &>()) {
-            if (!into.emplace(name, std::move(value)).second)
+        for (auto &[name, value] : part.root.begin()->get_ref<Json::object_t &>()) {
+            if (!names.insert(name).second)
                 return std::nullopt; // an entry written twice: the whole text names both lines
+            into.Json::object_t::Container::emplace_back(name, std::move(value));
         }
-        auto &top = whole.root.get_ref<Json::object_t &>();
         for (auto it = std::next(part.root.begin()); it != part.root.end(); ++it) {
-            if (!top.emplace(it.key(), std::move(it.value())).second)
+            if (!sections.insert(it.key()).second)
                 return std::nullopt;
+            top.Json::object_t::Container::emplace_back(it.key(), std::move(it.value()));
         }
         // The part's own "Resources" key and mapping are not the text's.
         nodes += read[i].nodes - 2;
