@@ -3,6 +3,10 @@
 #include "model/rules/rulecontext.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <system_error>
+#include <thread>
 
 namespace sc {
 
@@ -69,13 +73,45 @@ std::vector<Finding> validate(const Json &root, const SourceMap &positions, cons
     RuleContext context(root, positions, options.templateBytes);
     if (!options.today.empty())
         context.setToday(options.today);
-    std::vector<Finding> out;
-    for (const Rule &rule : RuleRegistry::instance().rules()) {
-        if (!ruleSelected(rule, options))
-            continue;
-        std::vector<Finding> found = rule.run(context);
-        std::move(found.begin(), found.end(), std::back_inserter(out));
+    // The rules only read the context, so a large template shares them out among threads, each
+    // taking the next rule not yet taken. Each rule's findings keep their slot and are joined in
+    // rule order, so the result is the same as one thread's; so is an exception, the first rule's.
+    const std::vector<Rule> &rules = RuleRegistry::instance().rules();
+    std::vector<std::vector<Finding>> found(rules.size());
+    std::vector<std::exception_ptr> failed(rules.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&]() noexcept {
+        for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < rules.size();) {
+            if (!ruleSelected(rules[i], options))
+                continue;
+            try {
+                found[i] = rules[i].run(context);
+            } catch (...) {
+                failed[i] = std::current_exception();
+            }
+        }
+    };
+    const Json *resources = root.is_object() && root.contains("Resources") ? &root["Resources"] : nullptr;
+    const std::size_t resourceCount = resources && resources->is_object() ? resources->size() : 0;
+    const unsigned threads = resourceCount >= options.parallelFrom
+                                 ? std::clamp(options.threads ? options.threads : std::thread::hardware_concurrency(), 1u, 8u)
+                                 : 1u;
+    {
+        std::vector<std::jthread> helpers;
+        try {
+            for (unsigned t = 1; t < threads; ++t)
+                helpers.emplace_back(work);
+        } catch (const std::system_error &) {
+            // No more threads to be had: the ones started and this one do the rest.
+        }
+        work();
     }
+    for (const std::exception_ptr &e : failed)
+        if (e)
+            std::rethrow_exception(e);
+    std::vector<Finding> out;
+    for (std::vector<Finding> &f : found)
+        std::move(f.begin(), f.end(), std::back_inserter(out));
     sortFindings(out);
     return out;
 }

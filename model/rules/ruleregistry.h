@@ -5,6 +5,7 @@
 #include "model/rules/rule.h"
 #include "model/template/template.h"
 
+#include <cstddef>
 #include <set>
 #include <string>
 #include <string_view>
@@ -30,6 +31,11 @@ struct ValidateOptions {
     // The date dated facts are judged on (a Lambda runtime's deprecation), "YYYY-MM-DD"; empty
     // means today (UTC). Fixed in tests so that findings do not change with the calendar.
     std::string today;
+    // Threads that share the rules out on a template of `parallelFrom` resources or more: 0
+    // means one per core (at most 8). Smaller templates are checked on the caller's thread,
+    // where starting threads would cost more than it saves.
+    unsigned threads = 0;
+    std::size_t parallelFrom = 100;
 };
 
 // Whether the options select a rule (its severity and the rule list).

@@ -114,6 +114,7 @@ private slots:
     void everyFixOnEveryCase();
     void atLeastThirtyRulesHaveFixes();
     void longCycleIsReportedOnce();
+    void severalThreadsFindWhatOneFinds();
     void docsAreCurrent();
 };
 
@@ -390,6 +391,51 @@ void TestRules::longCycleIsReportedOnce()
                                "... 9,988 more ... -> Queue9994 -> Queue9995 -> Queue9996 -> Queue9997 -> Queue9998 -> "
                                "Queue9999 -> Queue0");
     QVERIFY(found[0].message.size() < 200);
+}
+
+// The rules shared out among threads give the very findings, in the very order, of one thread:
+// on every example, round-trip, broken and real-world template and every rule case, with the
+// threads forced on however small the template.
+void TestRules::severalThreadsFindWhatOneFinds()
+{
+    const auto render = [](const std::vector<Finding> &findings) {
+        std::vector<std::string> out;
+        for (const Finding &f : findings)
+            out.push_back(f.ruleId + " " + std::string(severityName(f.severity)) + " " + f.logicalId + " " + f.path
+                          + " " + std::to_string(f.line) + ":" + std::to_string(f.column) + " " + f.message
+                          + (f.fix ? " fix: " + f.fix->label : std::string()));
+        return out;
+    };
+    std::vector<std::pair<std::string, Template>> templates;
+    QStringList files = corpus();
+    for (const char *folder : {"/tests/data/broken", "/tests/data/realworld"}) {
+        const QDir dir(QStringLiteral(SC_SOURCE_DIR) + QLatin1String(folder));
+        for (const QString &name : dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+            files << dir.filePath(name);
+    }
+    for (const QString &file : files)
+        templates.emplace_back(file.toStdString(), readTemplateFile(file.toStdString()));
+    for (const Case &c : loadCases())
+        templates.emplace_back(c.file + " #" + std::to_string(c.index), readTemplate(c.templateText, c.file));
+    QVERIFY(templates.size() > 400);
+
+    std::size_t findings = 0;
+    std::set<std::string> rules;
+    for (const auto &[name, t] : templates) {
+        ValidateOptions one{Severity::Info, {}, 0, "2026-12-05"};
+        one.threads = 1;
+        ValidateOptions several = one;
+        several.threads = 4;
+        several.parallelFrom = 0;
+        const std::vector<Finding> expected = validate(t, one);
+        QCOMPARE(render(validate(t, several)), render(expected));
+        findings += expected.size();
+        for (const Finding &f : expected)
+            rules.insert(f.ruleId);
+    }
+    // Enough to say something: most rules found something somewhere.
+    QVERIFY2(findings > 500, qPrintable(QString::number(findings)));
+    QVERIFY2(rules.size() > 100, qPrintable(QString::number(rules.size())));
 }
 
 void TestRules::docsAreCurrent()
