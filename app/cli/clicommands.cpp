@@ -167,6 +167,12 @@ std::string smallRegularFile(const std::string &path)
 
 } // namespace
 
+void keepUntilExit(std::shared_ptr<const void> value)
+{
+    static auto *const kept = new std::vector<std::shared_ptr<const void>>;
+    kept->push_back(std::move(value));
+}
+
 std::jthread loadCatalogAhead(const QString &file)
 {
     return std::jthread([path = file.toStdString()] {

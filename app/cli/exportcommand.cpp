@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include <memory>
 #include <utility>
 
 #include <cstdio>
@@ -80,7 +81,9 @@ int runExport(const QStringList &arguments)
     options.stackName = QFileInfo(files.front()).completeBaseName().toStdString();
 
     const std::jthread catalogLoad = loadCatalogAhead(files.front());
-    Document document;
+    const auto kept = std::make_shared<Document>();
+    keepUntilExit(kept);
+    Document &document = *kept;
     try {
         openDocument(document, files.front().toStdString());
     } catch (const TemplateError &e) {

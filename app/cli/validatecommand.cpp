@@ -230,6 +230,8 @@ int runValidate(const QStringList &arguments)
         for (const Finding &f : report.findings)
             errors = errors || f.severity == Severity::Error;
         reports.push_back(std::move(report));
+        if (&path == &files.back())
+            keepUntilExit(std::make_shared<Template>(std::move(content)));
     }
     if (fmt == QLatin1String("json"))
         out(QString::fromStdString(jsonReport(reports).dump(1)) + QLatin1Char('\n'));
