@@ -16,17 +16,33 @@ void splitTargetAttribute(const std::string &variable, std::string &target, std:
     attribute = dot == std::string::npos ? std::string() : variable.substr(dot + 1);
 }
 
-void collectSub(const Json &argument, const std::string &pointer, std::vector<Reference> &out)
+// The walk keeps one pointer, each level appending its token and cutting it off again, and
+// copies it only into a reference found: most nodes hold none.
+void collect(const Json &node, std::string &pointer, std::vector<Reference> &out);
+
+// Runs `f` with `token` appended to `pointer`, then cuts it off again.
+template <class F>
+void below(std::string &pointer, std::string_view token, F &&f)
+{
+    const std::size_t size = pointer.size();
+    SourceMap::append(pointer, token);
+    f();
+    pointer.resize(size);
+}
+
+void collectSub(const Json &argument, std::string &pointer, std::vector<Reference> &out)
 {
     const Json *text = &argument;
-    std::unordered_set<std::string> locals;
+    std::unordered_set<std::string_view> locals;
     if (argument.is_array() && !argument.empty()) {
         text = &argument[0];
         if (argument.size() > 1 && argument[1].is_object()) {
-            for (const auto &[name, value] : argument[1].items()) {
-                locals.insert(name);
-                collectReferences(value, SourceMap::join(pointer + "/1", name), out);
-            }
+            below(pointer, "1", [&] {
+                for (const auto &[name, value] : argument[1].items()) {
+                    locals.insert(name);
+                    below(pointer, name, [&] { collect(value, pointer, out); });
+                }
+            });
         }
     }
     if (!text->is_string())
@@ -42,14 +58,12 @@ void collectSub(const Json &argument, const std::string &pointer, std::vector<Re
     }
 }
 
-} // namespace
-
-void collectReferences(const Json &node, const std::string &pointer, std::vector<Reference> &out)
+void collect(const Json &node, std::string &pointer, std::vector<Reference> &out)
 {
     if (node.is_array()) {
         std::size_t i = 0;
         for (const Json &item : node)
-            collectReferences(item, pointer + '/' + std::to_string(i++), out);
+            below(pointer, std::to_string(i++), [&] { collect(item, pointer, out); });
         return;
     }
     if (!node.is_object())
@@ -57,7 +71,6 @@ void collectReferences(const Json &node, const std::string &pointer, std::vector
     if (node.size() == 1) {
         const std::string &key = node.begin().key();
         const Json &argument = node.begin().value();
-        const std::string inner = SourceMap::join(pointer, key);
         if (key == "Ref" && argument.is_string()) {
             out.push_back({Reference::Kind::Ref, argument.get<std::string>(), {}, pointer});
             return;
@@ -71,19 +84,28 @@ void collectReferences(const Json &node, const std::string &pointer, std::vector
                 if (argument.size() > 1 && argument[1].is_string())
                     ref.attribute = argument[1].get<std::string>();
                 else if (argument.size() > 1)
-                    collectReferences(argument[1], inner + "/1", out);
+                    below(pointer, key, [&] { below(pointer, "1", [&] { collect(argument[1], pointer, out); }); });
             }
             if (!ref.target.empty())
                 out.push_back(std::move(ref));
             return;
         }
         if (key == "Fn::Sub") {
-            collectSub(argument, inner, out);
+            below(pointer, key, [&] { collectSub(argument, pointer, out); });
             return;
         }
     }
     for (const auto &[key, value] : node.items())
-        collectReferences(value, SourceMap::join(pointer, key), out);
+        below(pointer, key, [&] { collect(value, pointer, out); });
+}
+
+} // namespace
+
+void collectReferences(const Json &node, const std::string &pointer, std::vector<Reference> &out)
+{
+    std::string walked = pointer;
+    walked.reserve(pointer.size() + 128);
+    collect(node, walked, out);
 }
 
 std::vector<Reference> resourceReferences(const Json &resource, const std::string &logicalId)

@@ -57,4 +57,10 @@ std::string SourceMap::join(std::string_view parent, std::string_view token)
     return out;
 }
 
+void SourceMap::append(std::string &pointer, std::string_view token)
+{
+    pointer += '/';
+    appendEscaped(pointer, token);
+}
+
 } // namespace sc

@@ -43,6 +43,8 @@ public:
     // JSON Pointer helpers: escape one reference token ("~" -> "~0", "/" -> "~1").
     static std::string escape(std::string_view token);
     static std::string join(std::string_view parent, std::string_view token);
+    // Appends "/" and the escaped token to `pointer`, in place.
+    static void append(std::string &pointer, std::string_view token);
 
 private:
     std::unordered_map<std::string, SourcePos> m_positions;

@@ -449,6 +449,28 @@ private slots:
         QCOMPARE(refs[4].target, std::string("Local"));
     }
 
+    // Each reference names the node that holds it: list items by index, keys escaped, the
+    // values of an Fn::Sub's own map and an Fn::GetAtt's computed attribute below the function.
+    void referencePointersNameTheirNodes()
+    {
+        const Json root = yaml("Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    DependsOn: Log\n"
+                               "    Properties:\n"
+                               "      Tags: [{Key: a, Value: b}, {Key: c, Value: !Ref Owner}]\n"
+                               "      'a/b~c': !Sub ['${Local}-${Table}', {Local: !GetAtt [Queue, !Ref Attr]}]\n"
+                               "    Metadata: {List: [[x, !Sub '${Topic.Name}']]}\n");
+        std::vector<std::string> found;
+        for (const sc::Reference &r : sc::resourceReferences(root["Resources"]["Fn"], "Fn"))
+            found.push_back(r.target + (r.attribute.empty() ? "" : "." + r.attribute) + " " + r.pointer);
+        QCOMPARE(found, (std::vector<std::string>{
+            "Log /Resources/Fn/DependsOn",
+            "Owner /Resources/Fn/Properties/Tags/1/Value",
+            "Attr /Resources/Fn/Properties/a~1b~0c/Fn::Sub/1/Local/Fn::GetAtt/1",
+            "Queue /Resources/Fn/Properties/a~1b~0c/Fn::Sub/1/Local",
+            "Table /Resources/Fn/Properties/a~1b~0c/Fn::Sub",
+            "Topic.Name /Resources/Fn/Metadata/List/0/1/Fn::Sub",
+        }));
+    }
+
     void renameRewritesEveryForm()
     {
         Json node = yaml("A: !Ref Old\nB: !GetAtt Old.Arn\nC: !Sub '${Old}-${Old.Name}-${!Old}-${Other}-${ Old }-${ Old.Name}'\n"
