@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace sc {
 
@@ -230,8 +232,12 @@ void StackWriter::writeResources()
                 out.insert(ref.target);
         return out;
     });
+    std::unordered_map<std::string_view, const Json *> byId; // the section's own lookup walks every key
+    byId.reserve(resources.size());
+    for (auto it = resources.begin(); it != resources.end(); ++it)
+        byId.try_emplace(it.key(), &it.value());
     for (const std::string &id : order) {
-        const Json &r = resources[id];
+        const Json &r = *byId.at(id);
         if (id.rfind("Fn::", 0) == 0 || !r.is_object() || !r.contains("Type") || !r["Type"].is_string()) {
             fragment("Resources", id, r);
             continue;
@@ -249,7 +255,9 @@ void StackWriter::writeResource(const std::string &id, const Json &r)
     m_constructIds.insert(id);
     std::vector<std::string> after; // statements on the construct, in order
     bool hasDeferred = false;
-    const Json properties = r.contains("Properties") ? r["Properties"] : Json();
+    static const Json noProperties;
+    const auto found = r.find("Properties");
+    const Json &properties = found != r.end() ? *found : noProperties;
     const bool propertiesAreObject = properties.is_object() && !intrinsics::isIntrinsic(properties)
                                      && !properties.contains("Fn::Transform");
     std::string decl;

@@ -182,6 +182,10 @@ private slots:
         };
         const std::vector<std::string> order = sc::dependencyOrder(section, deps);
         QCOMPARE(order, (std::vector<std::string>{"A", "B", "C", "D", "E"}));
+        // A cycle is broken at its earliest entry, and what waits on the cycle follows it; an
+        // entry that names itself or something unknown waits for nothing; names count once.
+        const Json cyclic = parse(R"({"X": ["Y"], "Y": ["X", "X"], "Z": ["X", "Self"], "Self": ["Self", "Nowhere"], "W": ["Z", "Y"]})");
+        QCOMPARE(sc::dependencyOrder(cyclic, deps), (std::vector<std::string>{"Self", "X", "Y", "Z", "W"}));
     }
 
     void resourcesInDependencyOrderAndNamesAvoidModules()
