@@ -27,6 +27,9 @@ Item {
     // Zoomed out on a small diagram, the logical ID stays readable at a constant screen size.
     property bool compactLabel: false
     readonly property bool detailed: viewport.detailed
+    // Zoomed out, a card is a block of its category's colour; worked out once, not at each
+    // crossing of the level of detail.
+    readonly property color blockColor: DiagramStyle.blockColor(category, Theme.card, Theme.dark)
 
     readonly property bool selected: canvas.currentId !== undefined && canvas.isSelected(logicalId)
 
@@ -47,11 +50,12 @@ Item {
     z: selected ? 2 : 1
 
     Rectangle {
+        objectName: "cardBody"
         anchors.fill: parent
         // Zoomed out, no rounded corners or border: the software renderer pays for each.
         radius: card.detailed ? Theme.radius : 0
         // Zoomed out, a card is a block of its category's colour: the overview stays readable.
-        color: card.detailed ? Theme.card : Qt.tint(Theme.card, "#8c" + DiagramStyle.categoryColor(card.category, Theme.dark).toString().substring(1))
+        color: card.detailed ? Theme.card : card.blockColor
         border.color: card.selected ? Theme.selection : Theme.cardBorder
         border.width: card.selected ? 2 : card.detailed ? 1 : 0
     }
@@ -59,7 +63,7 @@ Item {
     // marked below); they resolve at run time.
     Loader {
         anchors.fill: parent
-        active: !card.detailed && card.compactLabel
+        active: card.compactLabel && !card.detailed // only a small diagram's cards follow the detail here
         sourceComponent: Text {
             readonly property real zoom: Math.max(card.viewport.zoom, 0.01) // qmllint disable unqualified
             visible: zoom >= 0.2
@@ -76,47 +80,49 @@ Item {
             verticalAlignment: Text.AlignVCenter
         }
     }
-    Rectangle {
+    // The texts and icon, shown or hidden as one: a zoom across the level of detail changes one
+    // property per card, and the icon stays loaded.
+    Item {
+        anchors.fill: parent
         visible: card.detailed
-        width: 4
-        radius: 2
-        anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: 6 }
-        color: DiagramStyle.categoryColor(card.category, Theme.dark)
-    }
-    Image {
-        id: glyph
-        visible: card.detailed
-        x: 16
-        anchors.verticalCenter: parent.verticalCenter
-        width: 32
-        height: 32
-        sourceSize.width: 32
-        sourceSize.height: 32
-        source: card.detailed ? "qrc:/icons/" + card.icon + ".svg" : ""
-        asynchronous: false
-    }
-    Text {
-        objectName: "cardTitle"
-        visible: card.detailed
-        x: 58
-        y: 16
-        width: card.width - x - 14
-        text: card.title
-        color: Theme.text
-        font.pixelSize: 14
-        font.weight: Font.DemiBold
-        lineHeightMode: Text.FixedHeight
-        lineHeight: 18
-    }
-    Text {
-        objectName: "cardKind"
-        visible: card.detailed
-        x: 58
-        y: card.subtitleTop
-        width: card.width - x - 14
-        text: card.displayName
-        color: Theme.textMuted
-        font.pixelSize: 11
+        Rectangle {
+            width: 4
+            radius: 2
+            anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: 6 }
+            color: DiagramStyle.categoryColor(card.category, Theme.dark)
+        }
+        Image {
+            id: glyph
+            x: 16
+            anchors.verticalCenter: parent.verticalCenter
+            width: 32
+            height: 32
+            sourceSize.width: 32
+            sourceSize.height: 32
+            source: "qrc:/icons/" + card.icon + ".svg"
+            asynchronous: false
+        }
+        Text {
+            objectName: "cardTitle"
+            x: 58
+            y: 16
+            width: card.width - x - 14
+            text: card.title
+            color: Theme.text
+            font.pixelSize: 14
+            font.weight: Font.DemiBold
+            lineHeightMode: Text.FixedHeight
+            lineHeight: 18
+        }
+        Text {
+            objectName: "cardKind"
+            x: 58
+            y: card.subtitleTop
+            width: card.width - x - 14
+            text: card.displayName
+            color: Theme.textMuted
+            font.pixelSize: 11
+        }
     }
     // Problem badge: the worst finding about the resource.
     Rectangle {

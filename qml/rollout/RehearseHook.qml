@@ -17,8 +17,10 @@ Loader {
     readonly property bool target: RolloutHub.active && rehearsal.target === hook.logicalId
     readonly property var share: RolloutHub.active && rehearsal.revision >= 0 ? rehearsal.pathShares[hook.logicalId] : undefined
 
-    // The zoom of the canvas is the card's viewport's (ViewportController).
-    readonly property real screenScale: card.viewport ? Math.min(2, Math.max(1, 1 / card.viewport.zoom)) : 1
+    // The zoom of the canvas is the card's viewport's (ViewportController). Read only by a card
+    // that shows a share or the fleet: a zoom step must not wake thousands of cards.
+    readonly property real screenScale: (hook.target || hook.share !== undefined) && card.viewport
+                                        ? Math.min(2, Math.max(1, 1 / card.viewport.zoom)) : 1
     anchors.fill: parent
     z: 5
     // The fleet hangs below the target's card: above its neighbours.

@@ -249,6 +249,29 @@ Item {
             compare(edges.takeRewrittenChunks(), 1)
         }
 
+        // Below ~40 % a card drops its texts and icon and becomes a block of its category's
+        // colour over the card's (as Qt.tint lays one over the other); back in, all return.
+        function test_levelOfDetail() {
+            const card = findChild(canvas, "card-Jobs")
+            const body = findChild(card, "cardBody")
+            const title = findChild(card, "cardTitle")
+            verify(card !== null && body !== null && title !== null)
+            canvas.setZoomAt(1, 0, 0)
+            verify(title.visible)
+            compare(body.color, Theme.card)
+            canvas.setZoomAt(0.2, 0, 0)
+            verify(!title.visible)
+            verify(!findChild(card, "cardKind").visible)
+            const expected = Qt.tint(Theme.card, "#8c" + DiagramStyle.categoryColor(card.category, Theme.dark).toString().substring(1))
+            for (const channel of ["r", "g", "b"])
+                verify(Math.abs(body.color[channel] - expected[channel]) <= 1.5 / 255,
+                       channel + ": " + body.color + " against " + expected)
+            verify(body.color !== Theme.card)
+            canvas.setZoomAt(1, 0, 0)
+            verify(title.visible)
+            compare(body.color, Theme.card)
+        }
+
         // Moving a card inside a subnet resizes that subnet's box in place (one model row), and a
         // card outside every box leaves the boxes alone.
         function test_containerFollowsItsMembers() {
