@@ -51,8 +51,24 @@ std::array<QPointF, 3> arrowOf(const Edge &e, qreal length)
     return {e.tip, base + side, base - side};
 }
 
-// The triangles of a polyline `width` wide.
-void appendRibbon(const Edge &e, qreal width, Vertices &out)
+// Whether the segment a-b, `h` either side, reaches `window`; a null window takes everything.
+bool reaches(QPointF a, QPointF b, qreal h, const QRectF &window)
+{
+    if (window.isNull())
+        return true;
+    return std::max(a.x(), b.x()) + h >= window.left() && std::min(a.x(), b.x()) - h <= window.right()
+           && std::max(a.y(), b.y()) + h >= window.top() && std::min(a.y(), b.y()) - h <= window.bottom();
+}
+
+// Ribbon segments are cut into pieces at most this long (scene units): a software rasterizer
+// bins a triangle into every tile its bounding box touches, and a long thin diagonal one touches
+// most of the window while covering a few pixels of each tile.
+constexpr qreal kRibbonPiece = 192;
+
+// The triangles of a polyline `width` wide, leaving out the pieces that miss `window`: an edge
+// across a large diagram is mostly off screen, and a software rasterizer still transforms and
+// clips every triangle it is given.
+void appendRibbon(const Edge &e, qreal width, Vertices &out, const QRectF &window)
 {
     const std::size_t n = e.points.size();
     if (n < 2)
@@ -65,10 +81,25 @@ void appendRibbon(const Edge &e, qreal width, Vertices &out)
         offsets[i] = normalOf(b - a) * h;
     }
     for (std::size_t i = 0; i + 1 < n; ++i) {
-        const QPointF a1 = e.points[i] + offsets[i], a2 = e.points[i] - offsets[i];
-        const QPointF b1 = e.points[i + 1] + offsets[i + 1], b2 = e.points[i + 1] - offsets[i + 1];
-        push(out, a1), push(out, a2), push(out, b1);
-        push(out, b1), push(out, a2), push(out, b2);
+        const QPointF a = e.points[i], b = e.points[i + 1];
+        if (!reaches(a, b, h, window))
+            continue;
+        // The pieces tile the segment's quad exactly: both its sides are cut at the same ratios.
+        const QPointF d = b - a;
+        const int pieces = std::max(1, static_cast<int>(std::ceil(std::hypot(d.x(), d.y()) / kRibbonPiece)));
+        QPointF p0 = a, o0 = offsets[i];
+        for (int k = 1; k <= pieces; ++k) {
+            const qreal t = qreal(k) / pieces;
+            const QPointF p1 = k == pieces ? b : a + d * t;
+            const QPointF o1 = k == pieces ? offsets[i + 1] : offsets[i] + (offsets[i + 1] - offsets[i]) * t;
+            if (pieces == 1 || reaches(p0, p1, h, window)) {
+                const QPointF a1 = p0 + o0, a2 = p0 - o0, b1 = p1 + o1, b2 = p1 - o1;
+                push(out, a1), push(out, a2), push(out, b1);
+                push(out, b1), push(out, a2), push(out, b2);
+            }
+            p0 = p1;
+            o0 = o1;
+        }
     }
 }
 
@@ -156,6 +187,24 @@ void EdgeLayer::setZoom(qreal zoom)
         update();
     }
     emit zoomChanged();
+}
+
+void EdgeLayer::setCullRect(const QRectF &rect)
+{
+    if (rect == m_cullRect)
+        return;
+    m_cullRect = rect;
+    update();
+    emit cullRectChanged();
+}
+
+bool EdgeLayer::isEdgeDrawn(int edge) const
+{
+    const EdgeGeometry::Edge *e = m_geometry.edge(edge);
+    if (!e)
+        return false;
+    const auto c = static_cast<std::size_t>(e->chunk);
+    return e->floating || m_highlighted[static_cast<std::size_t>(edge)] || c >= m_chunkDrawn.size() || m_chunkDrawn[c];
 }
 
 void EdgeLayer::markAllDirty()
@@ -288,11 +337,34 @@ QSGNode *EdgeLayer::updateHardwareNodes(QSGNode *old)
     Vertices vertices;
     std::vector<bool> &curvesDirty = thin ? m_linesDirty : m_ribbonsDirty;
     const ChunkCurvesNode *curves = thin ? root->lines : root->ribbons;
+    // Ribbons (zoomed in) keep only the segments inside the live part of the scene; when that
+    // part moves, every ribbon is written again. Lines (zoomed out, the whole diagram in view)
+    // keep everything.
+    const QRectF window = thin ? QRectF() : m_cullRect;
+    if (!thin && window != m_ribbonWindow) {
+        m_ribbonsDirty.assign(chunks, true);
+        m_floatingDirty = m_highlightDirty = true;
+        m_ribbonWindow = window;
+    }
+    // A chunk outside the live part of the scene is blocked: off screen, its vertices would still
+    // be transformed and clipped every frame. It stays stale until it is shown again.
+    const qreal margin = std::max(m_style.arrowLength, m_style.highlightWidth) + m_style.width;
+    m_chunkDrawn.resize(chunks);
     for (std::size_t c = 0; c < chunks; ++c) {
+        const QRectF bounds = m_geometry.chunkBounds(static_cast<int>(c));
+        const bool drawn = m_cullRect.isNull()
+                           || (!bounds.isNull() && bounds.adjusted(-margin, -margin, margin, margin).intersects(m_cullRect));
+        m_chunkDrawn[c] = drawn;
+        for (FlatNode *node : {root->lines->chunk[c], root->ribbons->chunk[c], root->arrows->chunk[c]})
+            node->setBlocked(!drawn);
         if (m_colorsDirty) {
             root->lines->chunk[c]->recolor(m_color);
             root->ribbons->chunk[c]->recolor(m_color);
             root->arrows->chunk[c]->recolor(m_color);
+        }
+        if (!drawn) {
+            m_arrowChunksDirty[c] = m_arrowChunksDirty[c] || arrowsChanged;
+            continue;
         }
         if (curvesDirty[c]) {
             vertices.clear();
@@ -303,7 +375,7 @@ QSGNode *EdgeLayer::updateHardwareNodes(QSGNode *old)
                 if (thin)
                     appendLines(e, vertices);
                 else
-                    appendRibbon(e, m_style.width, vertices);
+                    appendRibbon(e, m_style.width, vertices, window);
             }
             curves->chunk[c]->fill(vertices);
             curvesDirty[c] = false;
@@ -335,7 +407,7 @@ QSGNode *EdgeLayer::updateHardwareNodes(QSGNode *old)
             if (thin)
                 appendLines(e, vertices);
             else
-                appendRibbon(e, m_style.width, triangles);
+                appendRibbon(e, m_style.width, triangles, window);
             appendArrow(e, m_style.arrowLength, triangles);
         }
         root->floating->lines->fill(vertices);
@@ -345,7 +417,7 @@ QSGNode *EdgeLayer::updateHardwareNodes(QSGNode *old)
         vertices.clear();
         for (std::size_t i = 0; i < edges.size(); ++i) {
             if (m_highlighted[i]) {
-                appendRibbon(edges[i], m_style.highlightWidth, vertices);
+                appendRibbon(edges[i], m_style.highlightWidth, vertices, window);
                 appendArrow(edges[i], m_style.arrowLength, vertices);
             }
         }

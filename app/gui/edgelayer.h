@@ -8,7 +8,11 @@
 // only the chunks of that card's edges. The curves never depend on the zoom: when
 // a scene-width ribbon would drop under ~1.2 px on screen, they are drawn as 1 px lines instead
 // (which never break into dots), so zooming rebuilds nothing but the small arrowheads, and only
-// in steps. Under the software renderer (which ignores custom geometry) each chunk is a
+// in steps. Under a hardware renderer only what the canvas keeps alive (cullRect) is drawn:
+// chunks outside it are blocked, and ribbons keep only the pieces of their curves inside it, so
+// an edge across a large diagram costs the rasterizer its few visible pieces; the ribbons are
+// written again when cullRect moves, which it does only once the view leaves it. Under the
+// software renderer (which ignores custom geometry) each chunk is a
 // QSGRenderNode painting with QPainter inside its own tight rectangle, so a drag repaints only
 // the part of the window its edges cover.
 
@@ -40,6 +44,9 @@ class EdgeLayer : public QQuickItem {
     // How the curves are drawn now: true for 1 px lines (zoomed out), false for scene-width
     // ribbons. For tests and the benchmark.
     Q_PROPERTY(bool thin READ thin NOTIFY zoomChanged)
+    // The part of the scene the canvas keeps alive (ViewportController::cullRect): chunks
+    // outside it are neither drawn nor rewritten until it reaches them. Null: every chunk.
+    Q_PROPERTY(QRectF cullRect READ cullRect WRITE setCullRect NOTIFY cullRectChanged)
     // Counts the layouts of edges (a rebuild, a card moved): what follows an edge's curve binds
     // to it.
     Q_PROPERTY(int geometryRevision READ geometryRevision NOTIFY geometryChanged)
@@ -56,6 +63,8 @@ public:
     void setHighlightColor(const QColor &color);
     qreal zoom() const { return m_zoom; }
     void setZoom(qreal zoom);
+    QRectF cullRect() const { return m_cullRect; }
+    void setCullRect(const QRectF &rect);
     int count() const { return m_geometry.count(); }
     bool thin() const { return m_thin; }
     int geometryRevision() const { return m_geometryRevision; }
@@ -72,6 +81,9 @@ public:
     // How many chunks were rewritten by the last frames since the previous call (for tests:
     // moving one card must not rewrite every chunk, zooming must rewrite none).
     Q_INVOKABLE int takeRewrittenChunks();
+    // Whether the last frame drew an edge: false when its chunk lies outside cullRect (for
+    // tests; a hardware renderer's, the software one draws only what the window shows anyway).
+    Q_INVOKABLE bool isEdgeDrawn(int edge) const;
     // The edges whose two ends are both among `ids` (for example a rollout's traffic path).
     Q_INVOKABLE QList<int> edgesAmong(const QStringList &ids) const;
     // An edge's flattened curve in scene coordinates, ending where its arrow touches the target.
@@ -89,6 +101,7 @@ signals:
     void controllerChanged();
     void colorChanged();
     void zoomChanged();
+    void cullRectChanged();
     void countChanged();
     void geometryChanged();
 
@@ -109,6 +122,9 @@ private:
     QColor m_highlightColor = QColor(0x21, 0x66, 0xd9);
     qreal m_zoom = 1;
     bool m_thin = false;
+    QRectF m_cullRect;
+    std::vector<bool> m_chunkDrawn; // per chunk, as the last frame left it (hardware nodes)
+    QRectF m_ribbonWindow;          // the cullRect the ribbons were written for
     Style m_style;      // wanted for the current zoom
     Style m_builtStyle; // what the nodes hold
     EdgeGeometry m_geometry; // each card as the document sets it, and the edges between them

@@ -166,6 +166,14 @@ void FlatNode::fill(const EdgeVertices &vertices)
     markDirty(QSGNode::DirtyGeometry);
 }
 
+void FlatNode::setBlocked(bool blocked)
+{
+    if (blocked == m_blocked)
+        return;
+    m_blocked = blocked;
+    markDirty(QSGNode::DirtySubtreeBlocked);
+}
+
 void FlatNode::recolor(const QColor &color)
 {
     auto *flat = static_cast<QSGFlatColorMaterial *>(material());

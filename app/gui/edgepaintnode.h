@@ -55,12 +55,18 @@ private:
 
 using EdgeVertices = std::vector<QSGGeometry::Point2D>;
 
-// One flat-colour geometry node, its vertices rewritten in place.
+// One flat-colour geometry node, its vertices rewritten in place. A blocked node is neither
+// uploaded nor drawn, and keeps its vertices for when it is shown again.
 class FlatNode : public QSGGeometryNode {
 public:
     FlatNode(const QColor &color, QSGGeometry::DrawingMode mode);
     void fill(const EdgeVertices &vertices);
     void recolor(const QColor &color);
+    bool isSubtreeBlocked() const override { return m_blocked; }
+    void setBlocked(bool blocked);
+
+private:
+    bool m_blocked = false;
 };
 
 // Every chunk's curves in one drawing, 1 px lines or scene-width ribbons, a node per chunk. Shown

@@ -64,6 +64,8 @@ public:
     const std::vector<int> &edgesOf(const std::string &card) const;
     int chunkCount() const { return static_cast<int>(m_chunks.size()); }
     const std::vector<int> &chunk(int c) const { return m_chunks[static_cast<std::size_t>(c)]; }
+    // The bounds of a chunk's settled edges, their curves and tips; null when it has none.
+    const QRectF &chunkBounds(int c) const { return m_chunkBounds[static_cast<std::size_t>(c)]; }
     const std::vector<int> &floatingEdges() const { return m_floating; }
 
     // The edge nearest to `p` within `tolerance` (the lowest index among equals), or -1.

@@ -274,6 +274,7 @@ Item {
             objectName: "edgeLayer"
             controller: view.controller
             zoom: view.zoom
+            cullRect: viewportControl.cullRect
             color: Theme.edge
             highlightColor: Theme.selection
         }
