@@ -1,15 +1,17 @@
 // Canvas frame times: the real CanvasView on a synthetic template of N resources (~1.6 edges
 // each), driven one step per frame, timed as the gap between consecutive frameSwapped signals.
 // Scenarios: pan with the whole graph in view, pan at 100 %, zoom in and out across the level-
-// of-detail switch, drag one card. Prints median and 95th percentile per scenario, and the
-// process's peak memory. The renderer is whatever the platform gives: run it under
+// of-detail switch, drag the hub card (the VPC, which every subnet and security group refers
+// to) and drag a card with one or two edges. Prints median and 95th percentile per scenario,
+// the 95th percentile of the step alone (the gesture's work on the GUI thread, before any
+// rendering), and the process's peak memory. The renderer is whatever the platform gives: run it under
 // `xvfb-run -a -s '-screen 0 1600x1000x24'` for OpenGL (llvmpipe) and with
 // QT_QPA_PLATFORM=offscreen for the software renderer.
 //
 //   bench_canvas [N...]        (default: 100 500 2000)
 //
 // For profiling a single scenario under valgrind: BENCH_SCENARIOS=zoom,drag (any of pan-all,
-// pan-100, zoom, drag) and BENCH_FRAMES=40.
+// pan-100, zoom, drag, drag-card) and BENCH_FRAMES=40.
 
 #include "benchfigures.h"
 #include "benchtemplates.h"
@@ -32,7 +34,9 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <mutex>
+#include <string>
 #include <vector>
 
 Q_IMPORT_QML_PLUGIN(StackCanvasPlugin)
@@ -52,10 +56,15 @@ bool wanted(const char *scenario)
     return list.isEmpty() || list.split(',').contains(QByteArray(scenario));
 }
 
-// Runs `step(frame)` once per frame for kFrames frames; returns the frame gaps in ms.
-std::vector<double> drive(QQuickView &view, const std::function<void(int)> &step)
+struct Run {
+    std::vector<double> gaps;  // between frames, ms
+    std::vector<double> steps; // the step alone, ms
+};
+
+// Runs `step(frame)` once per frame for kFrames frames; returns the frame gaps and step times.
+Run drive(QQuickView &view, const std::function<void(int)> &step)
 {
-    std::vector<double> stamps;
+    std::vector<double> stamps, steps;
     std::mutex mutex;
     QElapsedTimer clock;
     clock.start();
@@ -71,7 +80,11 @@ std::vector<double> drive(QQuickView &view, const std::function<void(int)> &step
                 loop.quit();
                 return;
             }
+            QElapsedTimer stepClock;
+            stepClock.start();
             step(frame);
+            if (frame > kWarmup)
+                steps.push_back(static_cast<double>(stepClock.nsecsElapsed()) / 1e6);
             view.update();
         }, Qt::QueuedConnection);
     }, Qt::DirectConnection);
@@ -79,10 +92,11 @@ std::vector<double> drive(QQuickView &view, const std::function<void(int)> &step
     view.update();
     loop.exec();
     QObject::disconnect(connection);
-    std::vector<double> gaps;
+    Run run;
     for (std::size_t i = kWarmup + 1; i < stamps.size(); ++i)
-        gaps.push_back(stamps[i] - stamps[i - 1]);
-    return gaps;
+        run.gaps.push_back(stamps[i] - stamps[i - 1]);
+    run.steps = std::move(steps);
+    return run;
 }
 
 // The canvas's setZoomAt(zoom, x, y), as the wheel calls it.
@@ -135,12 +149,12 @@ int main(int argc, char **argv)
             std::printf("renderer: %s, platform: %s\n",
                         api == QSGRendererInterface::Software ? "software" : "OpenGL/RHI",
                         qPrintable(QGuiApplication::platformName()));
-            std::printf("%6s  %-22s %9s %9s\n", "cards", "scenario", "median ms", "p95 ms");
+            std::printf("%6s  %-30s %9s %9s %12s\n", "cards", "scenario", "median ms", "p95 ms", "step p95 ms");
             first = false;
         }
-        const auto report = [&](const char *name, const std::vector<double> &gaps) {
-            const Figures f = figuresOf(gaps);
-            std::printf("%6d  %-22s %9.1f %9.1f\n", n, name, f.median, f.p95);
+        const auto report = [&](const std::string &name, const Run &run) {
+            const Figures f = figuresOf(run.gaps);
+            std::printf("%6d  %-30s %9.1f %9.1f %12.1f\n", n, name.c_str(), f.median, f.p95, figuresOf(run.steps).p95);
             std::fflush(stdout);
         };
 
@@ -182,18 +196,29 @@ int main(int argc, char **argv)
                 zoomAt(root, z, 700.0, 430.0);
             }));
 
-        // Drag the card nearest the top-left, at 100 %.
-        const std::string id = document.resourceIds().front();
-        const QPointF at = document.position(id);
-        root->setProperty("zoom", 1.0);
-        root->setProperty("panX", 200 - at.x());
-        root->setProperty("panY", 200 - at.y());
-        // One model move per frame, as CanvasController's drag does, merged into one gesture.
-        controller.canvas()->select(QString::fromStdString(id));
-        if (wanted("drag"))
-            report("drag one card", drive(view, [&](int f) {
-                document.moveNodes({{id, at + QPointF(f * 6.0, std::sin(f / 10.0) * 80)}}, 4242);
-            }));
+        // Drag a card at 100 %, one model move per frame as CanvasController's drag does, merged
+        // into one gesture: the hub (the first resource) and the first card with one or two edges.
+        std::map<std::string, int> degree;
+        for (const GraphEdge &e : document.graph().edges())
+            ++degree[e.source], ++degree[e.target];
+        const std::vector<std::string> ids = document.resourceIds();
+        const std::string hub = ids.front();
+        const auto leaf = std::find_if(ids.begin(), ids.end(), [&](const std::string &id) {
+            return degree[id] >= 1 && degree[id] <= 2;
+        });
+        for (const std::string &id : {hub, leaf == ids.end() ? hub : *leaf}) {
+            const QPointF at = document.position(id);
+            root->setProperty("zoom", 1.0);
+            root->setProperty("panX", 200 - at.x());
+            root->setProperty("panY", 200 - at.y());
+            controller.canvas()->select(QString::fromStdString(id));
+            const std::string name = "drag " + std::string(id == hub ? "the hub" : "a card") + " ("
+                                     + std::to_string(degree[id]) + " edges)";
+            if (wanted(id == hub ? "drag" : "drag-card"))
+                report(name, drive(view, [&](int f) {
+                    document.moveNodes({{id, at + QPointF(f * 6.0, std::sin(f / 10.0) * 80)}}, id == hub ? 4242 : 4243);
+                }));
+        }
     }
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
