@@ -82,7 +82,7 @@ QString DocumentController::filePath() const
 
 int DocumentController::resourceCount() const
 {
-    return static_cast<int>(m_document->resourceIds().size());
+    return static_cast<int>(m_document->resourceCount());
 }
 
 int DocumentController::edgeCount() const

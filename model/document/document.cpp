@@ -63,6 +63,7 @@ void Document::invalidate()
     m_placed.clear();
     m_placedAll = false;
     m_cardLayouts.clear();
+    m_savedPositions.reset();
 }
 
 const Graph &Document::graph() const
@@ -106,6 +107,12 @@ std::vector<std::string> Document::resourceIds() const
             ids.push_back(id);
     }
     return ids;
+}
+
+std::size_t Document::resourceCount() const
+{
+    const auto it = m_content.root.find("Resources");
+    return it != m_content.root.end() && it->is_object() ? it->size() : 0;
 }
 
 std::string Document::resourceType(const std::string &id) const
@@ -159,16 +166,61 @@ bool Document::isValidLogicalId(const std::string &id, std::string *why)
     return reason.empty();
 }
 
+namespace {
+
+// A layout entry's position: {x, y}, both finite numbers (YAML can say .inf or .nan; such a
+// position places nothing and would poison every bound).
+std::optional<QPointF> positionIn(const Json &entry)
+{
+    if (!entry.is_object())
+        return std::nullopt;
+    const auto x = entry.find("x"), y = entry.find("y");
+    if (x == entry.end() || y == entry.end() || !x->is_number() || !y->is_number())
+        return std::nullopt;
+    const double px = x->get<double>(), py = y->get<double>();
+    if (!std::isfinite(px) || !std::isfinite(py))
+        return std::nullopt;
+    return QPointF(px, py);
+}
+
+} // namespace
+
 std::optional<QPointF> Document::savedPosition(const std::string &id) const
 {
-    const Json *p = tree::find(m_content.root, SourceMap::join(kLayoutPointer, id));
-    if (!p || !p->is_object() || !p->contains("x") || !p->contains("y") || !(*p)["x"].is_number()
-        || !(*p)["y"].is_number())
-        return std::nullopt;
-    // YAML can say .inf or .nan; such a position places nothing and would poison every bound.
-    if (!std::isfinite((*p)["x"].get<double>()) || !std::isfinite((*p)["y"].get<double>()))
-        return std::nullopt;
-    return QPointF((*p)["x"].get<double>(), (*p)["y"].get<double>());
+    if (!m_savedPositions) {
+        m_savedPositions.emplace();
+        if (const Json *layout = tree::find(m_content.root, kLayoutPointer); layout && layout->is_object()) {
+            m_savedPositions->reserve(layout->size());
+            for (auto it = layout->begin(); it != layout->end(); ++it)
+                if (const auto at = positionIn(it.value()))
+                    m_savedPositions->emplace(it.key(), *at);
+        }
+    }
+    const auto it = m_savedPositions->find(id);
+    return it == m_savedPositions->end() ? std::nullopt : std::optional<QPointF>(it->second);
+}
+
+// Keeps m_savedPositions in step with an edit at `pointer`: an edit of one entry reads that entry
+// again, an edit of the layout or anything holding it reads the whole layout when next asked.
+void Document::noteLayoutEdit(const std::string &pointer)
+{
+    if (!m_savedPositions)
+        return;
+    const std::string_view layout = kLayoutPointer;
+    if (layout.rfind(pointer, 0) == 0) {
+        m_savedPositions.reset();
+        return;
+    }
+    if (pointer.size() <= layout.size() || pointer.compare(0, layout.size(), layout) != 0 || pointer[layout.size()] != '/')
+        return;
+    const std::string entryPointer = pointer.substr(0, pointer.find('/', layout.size() + 1));
+    std::string parent, id;
+    tree::splitPointer(entryPointer, parent, id);
+    const Json *entry = tree::find(m_content.root, entryPointer);
+    if (const auto at = entry ? positionIn(*entry) : std::nullopt)
+        (*m_savedPositions)[id] = *at;
+    else
+        m_savedPositions->erase(id);
 }
 
 bool Document::hasSavedLayout() const
@@ -244,22 +296,26 @@ void Document::placeNewcomers() const
 
 CardLayout Document::cardLayout(const std::string &id) const
 {
+    return keptCardLayout(id);
+}
+
+const CardLayout &Document::keptCardLayout(const std::string &id) const
+{
     if (const auto it = m_cardLayouts.find(id); it != m_cardLayouts.end())
         return it->second;
     const std::string type = resourceType(id);
-    CardLayout layout = layoutCard({id, Catalog::instance().displayName(type), fleetSummary(root(), id)});
-    m_cardLayouts.emplace(id, layout);
-    return layout;
+    return m_cardLayouts.emplace(id, layoutCard({id, Catalog::instance().displayName(type), fleetSummary(root(), id)}))
+        .first->second;
 }
 
 QRectF Document::cardRect(const std::string &id) const
 {
-    return QRectF(position(id), cardLayout(id).size);
+    return QRectF(position(id), keptCardLayout(id).size);
 }
 
 QRectF Document::footprint(const std::string &id) const
 {
-    return cardLayout(id).footprint(position(id));
+    return keptCardLayout(id).footprint(position(id));
 }
 
 LayoutMode Document::defaultLayoutMode() const
@@ -391,6 +447,8 @@ void Document::notify(const std::vector<TreeEdit> &edits,
     m_positions.reset();
     if (structural)
         m_cardLayouts.clear();
+    for (const TreeEdit &e : edits)
+        noteLayoutEdit(e.pointer);
     DocumentChange change = classify(edits);
     change.renamed = renamed;
     for (const auto &[from, to] : renamed) {
@@ -424,7 +482,8 @@ EditResult Document::edit(const std::string &label,
     }
     if (!ok) {
         recorder.rollback();
-        m_cardLayouts.clear(); // a step may have set a card from the half-made edit
+        m_cardLayouts.clear(); // a step may have set a card or read a place from the half-made edit
+        m_savedPositions.reset();
         return EditResult::failure(error.empty() ? "the edit could not be made" : error);
     }
     if (recorder.isEmpty())

@@ -67,6 +67,7 @@ public:
 
     const Json *resource(const std::string &id) const;
     std::vector<std::string> resourceIds() const;
+    std::size_t resourceCount() const; // resourceIds().size(), without building the list
     std::string resourceType(const std::string &id) const;
     // Names Ref can reach and a new logical ID must not take: resources and parameters
     // (conditions and outputs are checked too, to keep IDs unambiguous).
@@ -161,6 +162,13 @@ private:
     // How each card is set: its text, type and fleet summary (which reads other resources, a
     // configuration template) do not change when cards only move, so a drag sets no text.
     mutable std::unordered_map<std::string, CardLayout> m_cardLayouts;
+    // The saved layout's positions by logical ID, read in one pass when first asked: the layout
+    // is an ordered mapping whose lookup walks every key, and a drag inside a box asks for the
+    // place of every card in it each frame. Kept in step by notify().
+    mutable std::optional<std::unordered_map<std::string, QPointF>> m_savedPositions;
+    void noteLayoutEdit(const std::string &pointer);
+    // The kept layout, set first if needed: valid until the next edit that is not a move.
+    const CardLayout &keptCardLayout(const std::string &id) const;
 };
 
 } // namespace sc

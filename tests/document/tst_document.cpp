@@ -192,6 +192,48 @@ private slots:
         QVERIFY(m_doc.cardLayout("Queue").hasFleet);
     }
 
+    // Where a card stands follows every kind of edit of the saved layout: a move and its undo,
+    // a rename, a paste-like set of one entry, an entry made invalid, the whole layout replaced
+    // or removed, and a reload.
+    void savedPositionsFollowEveryEdit()
+    {
+        QCOMPARE(m_doc.savedPosition("Queue"), std::nullopt);
+        QVERIFY(m_doc.moveNodes({{"Queue", QPointF(400, 20)}, {"Vpc", QPointF(0, 0)}}, 3).ok);
+        QCOMPARE(m_doc.savedPosition("Queue"), std::optional<QPointF>(QPointF(400, 20)));
+        QVERIFY(m_doc.moveNodes({{"Queue", QPointF(480, 60)}}, 4).ok);
+        QCOMPARE(m_doc.position("Queue"), QPointF(480, 60));
+        m_doc.undoStack()->undo();
+        QCOMPARE(m_doc.position("Queue"), QPointF(400, 20));
+        m_doc.undoStack()->redo();
+        QCOMPARE(m_doc.position("Queue"), QPointF(480, 60));
+
+        QVERIFY(m_doc.renameLogicalId("Queue", "Jobs").ok);
+        QCOMPARE(m_doc.savedPosition("Queue"), std::nullopt);
+        QCOMPARE(m_doc.savedPosition("Jobs"), std::optional<QPointF>(QPointF(480, 60)));
+        m_doc.undoStack()->undo();
+        QCOMPARE(m_doc.savedPosition("Jobs"), std::nullopt);
+        QCOMPARE(m_doc.position("Queue"), QPointF(480, 60));
+
+        QVERIFY(m_doc.setValue("/Metadata/StackCanvas/layout/Queue/x", Json(720)).ok);
+        QCOMPARE(m_doc.position("Queue"), QPointF(720, 60));
+        QVERIFY(m_doc.setValue("/Metadata/StackCanvas/layout/Queue/y", Json("high")).ok);
+        QCOMPARE(m_doc.savedPosition("Queue"), std::nullopt);
+        m_doc.undoStack()->undo();
+        QCOMPARE(m_doc.savedPosition("Queue"), std::optional<QPointF>(QPointF(720, 60)));
+
+        QVERIFY(m_doc.setValue("/Metadata/StackCanvas/layout", Json::parse(R"({"Queue": {"x": 8, "y": 16}})")).ok);
+        QCOMPARE(m_doc.savedPosition("Queue"), std::optional<QPointF>(QPointF(8, 16)));
+        QCOMPARE(m_doc.savedPosition("Vpc"), std::nullopt);
+        QVERIFY(m_doc.removeValue("/Metadata").ok);
+        QCOMPARE(m_doc.savedPosition("Queue"), std::nullopt);
+        m_doc.undoStack()->undo();
+        QCOMPARE(m_doc.savedPosition("Queue"), std::optional<QPointF>(QPointF(8, 16)));
+
+        load("Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n"
+             "Metadata:\n  StackCanvas:\n    layout:\n      Queue: {x: 32, y: 64}\n");
+        QCOMPARE(m_doc.savedPosition("Queue"), std::optional<QPointF>(QPointF(32, 64)));
+    }
+
     void moveNodesMergesOneGesture()
     {
         const Json before = m_doc.root();
