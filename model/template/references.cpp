@@ -38,9 +38,9 @@ void collectSub(const Json &argument, std::string &pointer, std::vector<Referenc
         text = &argument[0];
         if (argument.size() > 1 && argument[1].is_object()) {
             below(pointer, "1", [&] {
-                for (const auto &[name, value] : argument[1].items()) {
-                    locals.insert(name);
-                    below(pointer, name, [&] { collect(value, pointer, out); });
+                for (auto it = argument[1].begin(); it != argument[1].end(); ++it) {
+                    locals.insert(it.key());
+                    below(pointer, it.key(), [&] { collect(it.value(), pointer, out); });
                 }
             });
         }
@@ -95,8 +95,8 @@ void collect(const Json &node, std::string &pointer, std::vector<Reference> &out
             return;
         }
     }
-    for (const auto &[key, value] : node.items())
-        below(pointer, key, [&] { collect(value, pointer, out); });
+    for (auto it = node.begin(); it != node.end(); ++it)
+        below(pointer, it.key(), [&] { collect(it.value(), pointer, out); });
 }
 
 } // namespace
