@@ -53,8 +53,6 @@ std::vector<std::string> dependencyOrder(
         if (!ready.empty()) {
             next = ready.top();
             ready.pop();
-            if (done[next])
-                continue; // taken earlier to break a cycle
         } else {
             while (done[earliestLeft])
                 ++earliestLeft;
