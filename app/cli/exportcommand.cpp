@@ -85,7 +85,11 @@ int runExport(const QStringList &arguments)
     keepUntilExit(kept);
     Document &document = *kept;
     try {
-        openDocument(document, files.front().toStdString());
+        // An export names no line of the file, so the file is read without noting where each
+        // node stands; an exporter that asks anyway has it found then.
+        ReadLimits reading;
+        reading.positionsOnDemand = true;
+        openDocument(document, files.front().toStdString(), reading);
     } catch (const TemplateError &e) {
         err(QString::fromUtf8(e.what()) + QLatin1Char('\n'));
         return 2;

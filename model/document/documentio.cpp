@@ -20,9 +20,9 @@
 
 namespace sc {
 
-void openDocument(Document &document, const std::string &path)
+void openDocument(Document &document, const std::string &path, const ReadLimits &limits)
 {
-    Template content = readTemplateFile(path); // throws before anything changes
+    Template content = readTemplateFile(path, limits); // throws before anything changes
     document.reset(std::move(content), path);
 }
 

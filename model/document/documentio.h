@@ -16,7 +16,7 @@ namespace sc {
 
 // Reads the file into the document. On failure the document is untouched and the
 // TemplateError (file:line:column: message) is thrown.
-void openDocument(Document &document, const std::string &path);
+void openDocument(Document &document, const std::string &path, const ReadLimits &limits = {});
 
 // The bytes the document would be exported as in a format: the whole tree written anew.
 QByteArray serialize(const Document &document, TemplateFormat format);

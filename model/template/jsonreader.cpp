@@ -206,7 +206,9 @@ public:
         }
         if (m_spans)
             m_spans->key(toOriginal(at));
-        m_out.positions.set(frame.takeKey(std::move(k), at), positionOf(at));
+        const std::string &pointer = frame.takeKey(std::move(k), at);
+        if (m_recording)
+            m_out.positions.set(pointer, positionOf(at));
         return charge(at);
     }
 
@@ -223,7 +225,12 @@ public:
         return fail(position == 0 ? 0 : position - 1, "invalid JSON: " + message);
     }
 
-    SourcePos positionOf(std::size_t offset) const { return m_positions.at(toOriginal(offset)); }
+    SourcePos positionOf(std::size_t offset) const
+    {
+        if (!m_positions)
+            m_positions.emplace(m_original);
+        return m_positions->at(toOriginal(offset));
+    }
 
     // An offset in the text as parsed (tabs in strings escaped) as one in the original text.
     std::size_t toOriginal(std::size_t offset) const
@@ -274,7 +281,7 @@ private:
 
     void recordItem(std::size_t at)
     {
-        if (m_stack.empty() || m_stack.back().value.is_array())
+        if (m_recording && (m_stack.empty() || m_stack.back().value.is_array()))
             m_out.positions.set(childPointer(), positionOf(at));
     }
 
@@ -300,6 +307,7 @@ private:
         if (m_spans)
             m_spans->open(toOriginal(at), empty.is_object());
         Frame frame;
+        frame.tracksPointers = m_recording;
         frame.pointer = childPointer();
         frame.value = std::move(empty);
         m_stack.push_back(std::move(frame));
@@ -333,7 +341,8 @@ private:
     const ReadLimits &m_limits;
     Template &m_out;
     JsonSpanRecorder *m_spans;
-    TextPositions m_positions{m_original};
+    const bool m_recording = !m_limits.positionsOnDemand;
+    mutable std::optional<TextPositions> m_positions; // line starts, found when first needed
     const char *m_furthest;
     std::size_t m_lastEnd = 0;
     std::vector<Frame> m_stack;

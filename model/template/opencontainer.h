@@ -20,6 +20,7 @@ template<typename KeyInfo>
 struct OpenContainer {
     Json value; // an empty object until finished(), for a mapping
     std::string pointer;
+    bool tracksPointers = true; // false: no pointer is built (a reader that records no positions)
     std::optional<std::string> pendingKey;
 
     // Where `key` was first written, if this mapping has it already.
@@ -37,7 +38,7 @@ struct OpenContainer {
     }
 
     // Makes `key` (not in the mapping yet: see find) the one waiting for its value; returns the
-    // pointer of that value.
+    // pointer of that value (empty when pointers are not tracked).
     const std::string &takeKey(std::string key, KeyInfo info)
     {
         const std::size_t entry = m_keyInfo.size();
@@ -48,7 +49,8 @@ struct OpenContainer {
                     m_index.emplace(m_entries[i].first, i);
             m_index.emplace(key, entry);
         }
-        m_pendingPointer = SourceMap::join(pointer, key);
+        if (tracksPointers)
+            m_pendingPointer = SourceMap::join(pointer, key);
         pendingKey = std::move(key);
         return m_pendingPointer;
     }
@@ -56,6 +58,8 @@ struct OpenContainer {
     // The pointer of the child that comes next: the next index, or the pending key's.
     std::string childPointer() const
     {
+        if (!tracksPointers)
+            return {};
         if (value.is_array())
             return pointer + '/' + std::to_string(value.size());
         return m_pendingPointer;

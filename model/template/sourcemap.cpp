@@ -2,17 +2,55 @@
 
 namespace sc {
 
+SourceMap SourceMap::onDemand(std::function<SourceMap()> fill)
+{
+    SourceMap map;
+    map.m_pending = std::make_shared<Pending>();
+    map.m_pending->fill = std::move(fill);
+    return map;
+}
+
+const SourceMap::Table &SourceMap::table() const
+{
+    if (!m_pending)
+        return m_positions;
+    Pending &pending = *m_pending;
+    std::call_once(pending.once, [&pending] {
+        SourceMap filled = pending.fill();
+        pending.positions = std::move(filled.own());
+        pending.fill = nullptr;
+        pending.filled = true;
+    });
+    return pending.positions;
+}
+
+SourceMap::Table &SourceMap::own()
+{
+    if (m_pending) {
+        m_positions = table();
+        m_pending.reset();
+    }
+    return m_positions;
+}
+
+bool SourceMap::isPending() const
+{
+    return m_pending && !m_pending->filled;
+}
+
 SourcePos SourceMap::exact(std::string_view pointer) const
 {
-    auto it = m_positions.find(std::string(pointer));
-    return it == m_positions.end() ? SourcePos{} : it->second;
+    const Table &positions = table();
+    auto it = positions.find(std::string(pointer));
+    return it == positions.end() ? SourcePos{} : it->second;
 }
 
 SourcePos SourceMap::find(std::string_view pointer) const
 {
+    const Table &positions = table();
     std::string p(pointer);
     while (true) {
-        if (auto it = m_positions.find(p); it != m_positions.end())
+        if (auto it = positions.find(p); it != positions.end())
             return it->second;
         if (p.empty())
             return {};

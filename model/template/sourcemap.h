@@ -3,6 +3,10 @@
 // (1-based). A mapping entry is recorded at its key, a sequence item at the item, so a finding
 // about "/Resources/Api/Properties/Role" points at the word "Role" in the file.
 
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,27 +22,38 @@ struct SourcePos {
 
 class SourceMap {
 public:
-    void set(const std::string &pointer, SourcePos pos) { m_positions[pointer] = pos; }
+    SourceMap() = default;
+    // A map that holds nothing yet and is filled by `fill` when first read, from whichever
+    // thread reads it first (for a text read without positions, which reading it again gives).
+    static SourceMap onDemand(std::function<SourceMap()> fill);
+
+    void set(const std::string &pointer, SourcePos pos) { own()[pointer] = pos; }
     // The position of the node, or of its nearest recorded ancestor (a node added after
     // reading has none of its own); invalid when nothing on the way up is known.
     SourcePos find(std::string_view pointer) const;
     // Exactly this node, no fallback.
     SourcePos exact(std::string_view pointer) const;
-    std::size_t size() const { return m_positions.size(); }
-    void clear() { m_positions.clear(); }
-    void reserve(std::size_t n) { m_positions.reserve(n); }
+    std::size_t size() const { return table().size(); }
+    void clear()
+    {
+        m_pending.reset();
+        m_positions.clear();
+    }
+    void reserve(std::size_t n) { own().reserve(n); }
     // Takes over the positions of `other` for the nodes this map has none for; the others stay
     // in `other`.
-    void merge(SourceMap &&other) { m_positions.merge(other.m_positions); }
-    void erase(const std::string &pointer) { m_positions.erase(pointer); }
+    void merge(SourceMap &&other) { own().merge(other.own()); }
+    void erase(const std::string &pointer) { own().erase(pointer); }
     // Calls f(pointer, position) for every recorded node, in no particular order.
     template <class F>
     void forEach(F &&f) const
     {
-        for (const auto &[pointer, pos] : m_positions)
+        for (const auto &[pointer, pos] : table())
             f(pointer, pos);
     }
-    friend bool operator==(const SourceMap &, const SourceMap &) = default;
+    // Whether the positions are still to be found (nothing has read them yet).
+    bool isPending() const;
+    friend bool operator==(const SourceMap &a, const SourceMap &b) { return a.table() == b.table(); }
 
     // JSON Pointer helpers: escape one reference token ("~" -> "~0", "/" -> "~1").
     static std::string escape(std::string_view token);
@@ -47,7 +62,21 @@ public:
     static void append(std::string &pointer, std::string_view token);
 
 private:
-    std::unordered_map<std::string, SourcePos> m_positions;
+    using Table = std::unordered_map<std::string, SourcePos>;
+    // Shared by the copies of an on-demand map: filled once, then only read.
+    struct Pending {
+        std::once_flag once;
+        std::function<SourceMap()> fill;
+        Table positions;
+        std::atomic<bool> filled = false;
+    };
+
+    const Table &table() const;
+    // The table to change: an on-demand map is filled and becomes a map of its own first.
+    Table &own();
+
+    Table m_positions;
+    std::shared_ptr<Pending> m_pending;
 };
 
 } // namespace sc

@@ -34,6 +34,10 @@ struct ReadLimits {
     // least minPartBytes long (1: on the calling thread only).
     std::size_t readThreads = defaultReadThreads();
     std::size_t minPartBytes = 32 * 1024;
+    // Not a limit: whether the positions are left out of reading and found only when first
+    // asked for, by reading the text again. For a reader that names no line (an export) reading
+    // then costs less; for one that does, the text is read twice.
+    bool positionsOnDemand = false;
 
     // The cores of the machine, at most 4.
     static std::size_t defaultReadThreads();

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <thread>
 
 #include <fcntl.h>
@@ -66,6 +67,14 @@ Template readTemplate(std::string_view bytes, const std::string &fileName,
                                                      : readYaml(bytes, fileName, limits, spans);
     if (spans && bom)
         spans->shift(static_cast<std::uint32_t>(kUtf8Bom.size()));
+    if (limits.positionsOnDemand) {
+        ReadLimits recording = limits;
+        recording.positionsOnDemand = false;
+        result.positions = SourceMap::onDemand(
+            [text = std::make_shared<const std::string>(bytes), fileName, chosen, recording] {
+                return readTemplate(*text, fileName, chosen, recording).positions;
+            });
+    }
     return result;
 }
 

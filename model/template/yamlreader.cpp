@@ -242,7 +242,9 @@ private:
                                            + std::to_string(first->line)
                                            + "); CloudFormation rejects duplicate keys"};
         }
-        m_out.positions.set(frame.takeKey(value, at(mark)), at(mark));
+        const std::string &pointer = frame.takeKey(value, at(mark));
+        if (m_recording)
+            m_out.positions.set(pointer, at(mark));
         charge(1, mark);
         ++frame.nodes; // keys count as nodes, as in the JSON reader, aliases included
     }
@@ -253,6 +255,8 @@ private:
     {
         if (!m_stack.empty() && m_stack.back().value.is_object() && !m_stack.back().pendingKey)
             throw Failure{at(mark), "a mapping key must be a plain string"};
+        if (!m_recording)
+            return wrapperFor(tag, container);
         std::string pointer = childPointer();
         if (m_stack.empty() || m_stack.back().value.is_array())
             m_out.positions.set(pointer, at(mark));
@@ -329,6 +333,7 @@ private:
         charge(frame.nodes, mark);
         if (m_spans)
             m_spans->open(mark, !frame.wrapper.empty(), empty.is_object(), style);
+        frame.tracksPointers = m_recording;
         frame.pointer = m_nextPointer;
         frame.value = std::move(empty);
         frame.anchor = anchor;
@@ -373,6 +378,7 @@ private:
     Template &m_out;
     std::string_view m_text;
     const ReadLimits &m_limits;
+    const bool m_recording = !m_limits.positionsOnDemand;
     YamlSpanRecorder *m_spans;
     std::vector<Frame> m_stack;
     std::unordered_map<YAML::anchor_t, Anchored> m_anchors;

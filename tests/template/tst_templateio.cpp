@@ -5,8 +5,11 @@
 #include "model/template/templatereader.h"
 #include "model/template/templatewriter.h"
 
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QTest>
+
+#include <thread>
 
 // Compares two trees by their JSON text, which also shows the difference on failure.
 #define JCOMPARE(actual, expected) \
@@ -298,6 +301,72 @@ private slots:
         QCOMPARE(j.positions.exact("/Resources/Q/Type"), (sc::SourcePos{3, 11}));
         QCOMPARE(j.positions.exact("/Resources/Q/Properties/Tags/0"), (sc::SourcePos{4, 32}));
         QCOMPARE(j.positions.exact("/Resources/Q/Properties/Tags/1"), (sc::SourcePos{4, 46}));
+    }
+
+    // A file read without its positions finds them when first asked for, and they are the ones
+    // reading with them gives: on every template here, and on a large YAML one read in parts.
+    void positionsOnDemandAreTheSame_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("name");
+        for (const char *folder : {"/examples", "/tests/data/realworld", "/tests/data/roundtrip", "/tests/data/textedit"}) {
+            QDirIterator it(QStringLiteral(SC_SOURCE_DIR) + QLatin1String(folder),
+                            {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json"), QStringLiteral("*.template")},
+                            QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                if (path.endsWith(QLatin1String("index.json")) || path.contains(QLatin1String("/expected/")))
+                    continue;
+                QFile file(path);
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                const QString name = QDir(QStringLiteral(SC_SOURCE_DIR)).relativeFilePath(path);
+                QTest::newRow(name.toUtf8().constData()) << file.readAll() << name;
+            }
+        }
+        std::string large = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n";
+        for (int i = 0; i < 600; ++i) {
+            const std::string n = std::to_string(i);
+            large += "  Queue" + n + ":\n    Type: AWS::SQS::Queue\n    Properties:\n"
+                     "      QueueName: !Sub '${AWS::StackName}-" + n + "'\n"
+                     "      Tags:\n        - {Key: a/b~" + n + ", Value: !Ref Env}\n        - Key: plain\n          Value: [1, 2]\n";
+        }
+        large += "Outputs:\n  First: {Value: !GetAtt Queue0.Arn}\n";
+        QTest::newRow("600 queues, read in parts") << QByteArray::fromStdString(large) << QStringLiteral("large.yaml");
+    }
+
+    void positionsOnDemandAreTheSame()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, name);
+        sc::ReadLimits onDemand;
+        onDemand.positionsOnDemand = true;
+        const sc::Template recorded = sc::readTemplate(text.toStdString(), name.toStdString());
+        const sc::Template deferred = sc::readTemplate(text.toStdString(), name.toStdString(), std::nullopt, onDemand);
+        QVERIFY(recorded.positions.size() > 1);
+        QVERIFY(!recorded.positions.isPending());
+        QVERIFY(deferred.positions.isPending());
+        JCOMPARE(deferred.root, recorded.root);
+        QCOMPARE(deferred.format, recorded.format);
+
+        // Copies share one filling, from whichever thread asks first; a change to one copy is
+        // that copy's own.
+        QVERIFY(!recorded.root.empty());
+        const std::string first = sc::SourceMap::join("", recorded.root.begin().key());
+        sc::SourceMap copy = deferred.positions;
+        std::vector<sc::SourcePos> seen(4);
+        {
+            std::vector<std::jthread> readers;
+            for (std::size_t i = 0; i < seen.size(); ++i)
+                readers.emplace_back([&, i] { seen[i] = (i % 2 ? copy : deferred.positions).exact(first); });
+        }
+        for (const sc::SourcePos &pos : seen)
+            QCOMPARE(pos, recorded.positions.exact(first));
+        QVERIFY(!deferred.positions.isPending());
+        QVERIFY(deferred.positions == recorded.positions);
+        copy.set(first, {999, 1});
+        QCOMPARE(deferred.positions.exact(first), recorded.positions.exact(first));
+        QCOMPARE(copy.exact(first), (sc::SourcePos{999, 1}));
+        QCOMPARE(copy.size(), recorded.positions.size());
     }
 
     void acceptsCrlfBomAndTabsInStrings()
