@@ -131,21 +131,34 @@ Item {
         anchors.fill: parent
         color: Theme.canvas
     }
-    // The dot grid: one tiled image, shifted with the pan, hidden when zoomed far out.
+    // The dot grid, hidden when zoomed far out: geometry in one flat colour where a GPU (or
+    // llvmpipe) draws, a tiled image in the software renderer, which draws no geometry.
+    readonly property bool gridShown: view.zoom >= 0.5
+    readonly property real gridStep: view.canvas.gridSize * view.zoom * 2
+    readonly property bool softwareRenderer: GraphicsInfo.api === GraphicsInfo.Software
+    DotGrid {
+        objectName: "dotGrid"
+        anchors.fill: parent
+        visible: view.gridShown && !view.softwareRenderer
+        step: view.gridStep
+        dotSize: Math.max(1, 2 * view.zoom)
+        origin: Qt.point(view.panX, view.panY)
+        color: Theme.gridDot
+    }
     Item {
-        visible: view.zoom >= 0.5
-        readonly property real step: view.canvas.gridSize * view.zoom * 2
-        x: (view.panX % step) - step
-        y: (view.panY % step) - step
-        width: view.width + 2 * step
-        height: view.height + 2 * step
+        objectName: "gridImage"
+        visible: view.gridShown && view.softwareRenderer
+        x: (view.panX % view.gridStep) - view.gridStep
+        y: (view.panY % view.gridStep) - view.gridStep
+        width: view.width + 2 * view.gridStep
+        height: view.height + 2 * view.gridStep
         Image {
             width: parent.width / view.zoom
             height: parent.height / view.zoom
             scale: view.zoom
             transformOrigin: Item.TopLeft
             fillMode: Image.Tile
-            source: Theme.dark ? "qrc:/icons/grid-dark.svg" : "qrc:/icons/grid-light.svg"
+            source: view.softwareRenderer ? (Theme.dark ? "qrc:/icons/grid-dark.svg" : "qrc:/icons/grid-light.svg") : ""
             sourceSize.width: 32
             sourceSize.height: 32
             smooth: false
@@ -243,7 +256,14 @@ Item {
                 y: rect.y
                 width: rect.width
                 height: rect.height
-                radius: 10
+                // Boxes out of view are not drawn, as cards are not: each would still cost a
+                // renderer its vertices, every frame.
+                visible: {
+                    const r = viewportControl.cullRect // qmllint disable unqualified
+                    return rect.x + rect.width >= r.x && rect.x <= r.x + r.width && rect.y + rect.height >= r.y && rect.y <= r.y + r.height
+                }
+                // Zoomed out, square corners: a rounded, smoothed outline is many more vertices.
+                radius: viewportControl.detailed ? 10 : 0 // qmllint disable unqualified
                 color: kind === "vpc" ? Theme.vpcBox : kind === "subnet" ? Theme.subnetBox : Qt.rgba(edge.r, edge.g, edge.b, 0.06)
                 border.color: edge
                 border.width: 1.5

@@ -10,6 +10,7 @@ QtObject {
     readonly property color window: dark ? "#16181d" : "#f4f5f7"
     readonly property color canvas: dark ? "#1b1e24" : "#fbfbfc"
     readonly property color grid: dark ? "#262a32" : "#e6e8ec"
+    readonly property color gridDot: dark ? "#363c47" : "#c9ced6" // as icons/grid-*.svg draw it
     readonly property color panel: dark ? "#20242b" : "#ffffff"
     readonly property color border: dark ? "#333944" : "#d9dce1"
     readonly property color card: dark ? "#252a33" : "#ffffff"

@@ -11,7 +11,8 @@
 //   bench_canvas [N...]        (default: 100 500 2000)
 //
 // For profiling a single scenario under valgrind: BENCH_SCENARIOS=zoom,drag (any of pan-all,
-// pan-100, zoom, drag, drag-card) and BENCH_FRAMES=40.
+// pan-100, zoom, drag, drag-card) and BENCH_FRAMES=40. BENCH_SHOTS=DIR saves the last frame of
+// each scenario there; BENCH_TRACE=1 prints every frame's gap and step.
 
 #include "benchfigures.h"
 #include "benchtemplates.h"
@@ -93,8 +94,13 @@ Run drive(QQuickView &view, const std::function<void(int)> &step)
     loop.exec();
     QObject::disconnect(connection);
     Run run;
-    for (std::size_t i = kWarmup + 1; i < stamps.size(); ++i)
+    const bool trace = qEnvironmentVariableIsSet("BENCH_TRACE");
+    for (std::size_t i = kWarmup + 1; i < stamps.size(); ++i) {
         run.gaps.push_back(stamps[i] - stamps[i - 1]);
+        if (trace) // every frame: its number, its gap and its step
+            std::printf("  frame %3zu  %6.1f ms  step %5.1f ms\n", i - kWarmup, run.gaps.back(),
+                        i - kWarmup - 1 < steps.size() ? steps[i - kWarmup - 1] : 0.0);
+    }
     run.steps = std::move(steps);
     return run;
 }
@@ -156,6 +162,9 @@ int main(int argc, char **argv)
             const Figures f = figuresOf(run.gaps);
             std::printf("%6d  %-30s %9.1f %9.1f %12.1f\n", n, name.c_str(), f.median, f.p95, figuresOf(run.steps).p95);
             std::fflush(stdout);
+            // What the scenario ended on, to see what the frames drew: BENCH_SHOTS=DIR.
+            if (const QString shots = qEnvironmentVariable("BENCH_SHOTS"); !shots.isEmpty())
+                view.grabWindow().save(QStringLiteral("%1/%2-%3.png").arg(shots).arg(n).arg(QString::fromStdString(name).section(QLatin1Char(' '), 0, 2).replace(QLatin1Char(' '), QLatin1Char('-'))));
         };
 
         // The whole diagram in view, as zooming out with the wheel shows it (the canvas's own

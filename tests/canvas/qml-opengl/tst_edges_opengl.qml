@@ -108,5 +108,25 @@ Item {
                 verify(found, "the edge is drawn at x = " + x)
             }
         }
+
+        // The dot grid is geometry here, one dot per grid point across the window (and a row and
+        // column past each edge), in the theme's dot colour; the software renderer's tiled image
+        // is not shown. Zoomed far out there is no grid.
+        function test_dotGridIsGeometry() {
+            compare(harness.load("Resources:\n  Q: {Type: AWS::SQS::Queue}\n"), "")
+            const grid = findChild(canvas, "dotGrid")
+            verify(grid !== null)
+            showAt(0, 0)
+            verify(grid.visible)
+            compare(grid.step, 32)
+            compare(grid.color, Theme.gridDot)
+            compare(grid.dotCount(), (Math.ceil(root.width / 32) + 2) * (Math.ceil(root.height / 32) + 2))
+            canvas.zoom = 2
+            tc.waitForRendering(canvas)
+            compare(grid.step, 64)
+            compare(grid.dotCount(), (Math.ceil(root.width / 64) + 2) * (Math.ceil(root.height / 64) + 2))
+            canvas.zoom = 0.3
+            verify(!grid.visible)
+        }
     }
 }

@@ -306,6 +306,48 @@ Item {
             compare(Qt.rect(subnet.x, subnet.y, subnet.width, subnet.height), Qt.rect(-20, 156, 728, 136))
             compare(vpc.width, 728 + 2 * 28)
         }
+
+        // The software renderer draws no geometry node: the grid is its tiled image there.
+        function test_gridInTheSoftwareRenderer() {
+            verify(GraphicsInfo.api === GraphicsInfo.Software)
+            canvas.setZoomAt(1, 0, 0)
+            verify(!findChild(canvas, "dotGrid").visible)
+            verify(findChild(canvas, "gridImage").visible)
+        }
+
+        // A box out of view is not drawn, as a card is not; it is again once the view comes back.
+        // Zoomed out its corners are square (fewer vertices), zoomed in round.
+        function test_containersOutOfViewAreNotDrawn() {
+            compare(harness.load("Resources:\n"
+                                 + "  Net: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}\n"
+                                 + "  Subnet: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Net, CidrBlock: 10.0.0.0/24}}\n"
+                                 + "  Web: {Type: AWS::EC2::Instance, Properties: {ImageId: ami-1, SubnetId: !Ref Subnet}}\n"
+                                 + "  Far: {Type: AWS::S3::Bucket}\n"
+                                 + "Metadata:\n"
+                                 + "  StackCanvas:\n"
+                                 + "    layout:\n"
+                                 + "      Net: {x: 0, y: 0}\n"
+                                 + "      Subnet: {x: 0, y: 200}\n"
+                                 + "      Web: {x: 320, y: 200}\n"
+                                 + "      Far: {x: 30000, y: 0}\n"), "")
+            wait(0)
+            const subnet = findChild(canvas, "container-Subnet")
+            const vpc = findChild(canvas, "container-Net")
+            verify(subnet !== null && vpc !== null)
+            canvas.zoom = 1
+            canvas.panX = 100
+            canvas.panY = 100
+            tryVerify(() => subnet.visible && vpc.visible)
+            compare(subnet.radius, 10)
+            canvas.panX = -30000 + 100
+            tryVerify(() => !subnet.visible && !vpc.visible)
+            verify(findChild(canvas, "card-Far").visible)
+            canvas.panX = 100
+            tryVerify(() => subnet.visible && vpc.visible)
+            canvas.setZoomAt(0.2, 0, 0)
+            tryVerify(() => subnet.radius === 0)
+            verify(subnet.visible)
+        }
     }
 }
 
