@@ -7,6 +7,8 @@
 
 #include <QStringList>
 
+#include <utility>
+
 namespace sc {
 
 ResourceModel::ResourceModel(Document *document, QObject *parent)
@@ -75,6 +77,8 @@ QVariant ResourceModel::data(const QModelIndex &index, int role) const
                    ? QString::fromStdString(fleetSummary(m_document->root(), id)) : QString();
     case SeverityRole:
         return severity(id);
+    case LiveRole:
+        return isLive(id);
     default:
         return {};
     }
@@ -86,7 +90,7 @@ QHash<int, QByteArray> ResourceModel::roleNames() const
             {CategoryRole, "category"},   {IconRole, "icon"},         {XRole, "posX"},
             {YRole, "posY"},              {WidthRole, "cardWidth"},   {HeightRole, "cardHeight"},
             {TitleRole, "title"},         {SubtitleTopRole, "subtitleTop"}, {FleetRole, "fleet"},
-            {SeverityRole, "severity"}};
+            {SeverityRole, "severity"},   {LiveRole, "live"}};
 }
 
 void ResourceModel::refreshRow(int row, const QList<int> &roles)
@@ -118,8 +122,43 @@ void ResourceModel::apply(const DocumentChange &change)
     // A move changes only the position: the delegate need not read its other roles again.
     for (const std::string &id : change.moved) {
         if (!change.modified.count(id))
-            refreshRow(rowOf(id), {XRole, YRole});
+            refreshRow(rowOf(id), {XRole, YRole, LiveRole});
     }
+}
+
+bool ResourceModel::isLive(const std::string &id, const QRectF &r) const
+{
+    if (r.isNull())
+        return true;
+    const QPointF at = m_document->position(id);
+    const QSizeF size = m_document->cardLayout(id).size;
+    return at.x() + size.width() >= r.left() && at.x() <= r.right() && at.y() + size.height() + kHang >= r.top()
+           && at.y() <= r.bottom();
+}
+
+void ResourceModel::setLiveRect(const QRectF &rect)
+{
+    if (rect == m_liveRect)
+        return;
+    const QRectF old = std::exchange(m_liveRect, rect);
+    // Told in runs of neighbouring rows, one signal per run.
+    int runStart = -1;
+    const auto endRun = [&](int end) {
+        if (runStart >= 0)
+            emit dataChanged(index(runStart), index(end - 1), {LiveRole});
+        runStart = -1;
+    };
+    for (int row = 0; row < rowCount(); ++row) {
+        const std::string &id = m_ids[static_cast<std::size_t>(row)];
+        if (isLive(id, old) != isLive(id, rect)) {
+            if (runStart < 0)
+                runStart = row;
+        } else {
+            endRun(row);
+        }
+    }
+    endRun(rowCount());
+    emit liveRectChanged();
 }
 
 void ResourceModel::setSeverities(std::unordered_map<std::string, QString> severities)

@@ -8,6 +8,7 @@
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QRectF>
 #include <QtQml/qqmlregistration.h>
 
 #include <string>
@@ -22,6 +23,7 @@ class ResourceModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by the DocumentController")
+    Q_PROPERTY(QRectF liveRect READ liveRect WRITE setLiveRect NOTIFY liveRectChanged)
 
 public:
     enum Role {
@@ -37,7 +39,8 @@ public:
         TitleRole,       // the logical ID in the lines the card sets it in ("\n" between them)
         SubtitleTopRole, // where the display name goes
         FleetRole,       // an Elastic Beanstalk environment's fleet summary, else ""
-        SeverityRole     // the worst finding about the resource: "error", "warning", "info" or ""
+        SeverityRole,    // the worst finding about the resource: "error", "warning", "info" or ""
+        LiveRole         // whether the card (and what hangs under it) meets the live rectangle
     };
 
     explicit ResourceModel(Document *document, QObject *parent = nullptr);
@@ -48,18 +51,31 @@ public:
 
     int rowOf(const std::string &id) const;
     void apply(const DocumentChange &change);
+    // The part of the scene the canvas keeps alive (ViewportController::cullRect): only the rows
+    // whose card enters or leaves it are told, so that a canvas of thousands of cards does not
+    // evaluate a binding per card each time the rectangle moves. A null rectangle keeps all.
+    QRectF liveRect() const { return m_liveRect; }
+    void setLiveRect(const QRectF &rect);
+    bool isLive(const std::string &id) const { return isLive(id, m_liveRect); }
+    // Below a card, its fleet strip and badges hang this far: they count as the card's.
+    static constexpr qreal kHang = 28;
     // The worst severity per logical ID; only the badges that change are told.
     void setSeverities(std::unordered_map<std::string, QString> severities);
     QString severity(const std::string &id) const;
 
+signals:
+    void liveRectChanged();
+
 private:
     void reload();
+    bool isLive(const std::string &id, const QRectF &rect) const;
     void refreshRow(int row, const QList<int> &roles = {});
 
     Document *m_document;
     std::vector<std::string> m_ids;
     std::unordered_map<std::string, int> m_rows;
     std::unordered_map<std::string, QString> m_severities;
+    QRectF m_liveRect;
 };
 
 } // namespace sc

@@ -120,6 +120,13 @@ Item {
         value: view.viewRect
         delayed: true
     }
+    // The cards follow the live rectangle through their model: only those that enter or leave it
+    // are told.
+    Binding {
+        target: view.controller.resources
+        property: "liveRect"
+        value: viewportControl.cullRect
+    }
     Binding {
         target: view.canvas
         property: "viewCenter"

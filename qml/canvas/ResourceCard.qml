@@ -20,13 +20,18 @@ Item {
     required property real subtitleTop
     required property string fleet
     required property string severity
+    // Inside the canvas's live rectangle (ResourceModel::setLiveRect): cards out of it are hidden.
+    required property bool live
     required property CanvasController canvas
     // Culling and level of detail. Nothing in a card follows the zoom itself, except the
     // compact label's loader when it is active: a zoom step touches no card.
     required property ViewportController viewport
     // Zoomed out on a small diagram, the logical ID stays readable at a constant screen size.
     property bool compactLabel: false
-    readonly property bool detailed: viewport.detailed
+    // A hidden card does not follow the level of detail: crossing it touches only the cards the
+    // canvas keeps alive, and a card takes the current level as it comes back into the live
+    // rectangle.
+    readonly property bool detailed: live && viewport.detailed
     // Zoomed out, a card is a block of its category's colour; worked out once, not at each
     // crossing of the level of detail.
     readonly property color blockColor: DiagramStyle.blockColor(category, Theme.card, Theme.dark)
@@ -43,10 +48,7 @@ Item {
     y: posY
     width: cardWidth
     height: cardHeight
-    visible: {
-        const r = viewport.cullRect
-        return posX + width >= r.x && posX <= r.x + r.width && posY + height + 28 >= r.y && posY <= r.y + r.height
-    }
+    visible: live
     z: selected ? 2 : 1
 
     Rectangle {
@@ -63,7 +65,7 @@ Item {
     // marked below); they resolve at run time.
     Loader {
         anchors.fill: parent
-        active: card.compactLabel && !card.detailed // only a small diagram's cards follow the detail here
+        active: card.compactLabel && card.live && !card.viewport.detailed // only a small diagram's cards follow the detail here
         sourceComponent: Text {
             readonly property real zoom: Math.max(card.viewport.zoom, 0.01) // qmllint disable unqualified
             visible: zoom >= 0.2
