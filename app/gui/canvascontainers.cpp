@@ -1,6 +1,6 @@
 // CanvasController: the boxes drawn around what a VPC, a subnet or a blue/green half holds
-// (model/geometry/containers). Membership is read again only when the graph changes; the
-// rectangles when a card inside a box moves.
+// (model/geometry/containers). Membership is read again only when the graph changes; a box's
+// rectangle when a card inside it moves.
 
 #include "app/gui/canvascontroller.h"
 
@@ -18,20 +18,19 @@ void CanvasController::rebuildContainers(const DocumentChange *change)
         const std::string type = m_document->resourceType(id);
         return type == "AWS::Route53::RecordSet" || type == "AWS::CodeDeploy::DeploymentGroup";
     });
+    const FootprintOf footprintOf = [this](const std::string &id) { return m_document->footprint(id); };
     if (!change || change->graphChanged || splitsMayChange) {
-        m_membership = ContainerMembership::of(m_document->root(), m_document->graph());
-        m_inContainers = m_membership.members();
+        const ContainerMembership membership = ContainerMembership::of(m_document->root(), m_document->graph());
+        m_containerBoxes = ContainerBoxes(membership, footprintOf);
     } else {
         // Boxes follow their members' cards: a move or an edit (a card's size follows its text)
-        // of a resource outside every box leaves them alone.
-        const auto inside = [&](const std::set<std::string> &ids) {
-            return std::any_of(ids.begin(), ids.end(), [&](const std::string &id) { return m_inContainers.count(id) > 0; });
-        };
-        if (!inside(change->moved) && !inside(change->modified))
+        // measures again the boxes that hold what moved or changed, and no other.
+        std::set<std::string> touched = change->moved;
+        touched.insert(change->modified.begin(), change->modified.end());
+        if (!m_containerBoxes.update(touched, footprintOf))
             return;
     }
-    auto boxes = containerBoxes(m_membership, [this](const std::string &id) { return m_document->footprint(id); });
-    if (m_containerModel->setBoxes(std::move(boxes)))
+    if (m_containerModel->setBoxes(m_containerBoxes.boxes()))
         emit containersChanged();
 }
 

@@ -135,8 +135,7 @@ private:
     int m_revision = 0;
     ContainerModel *m_containerModel;
     // Who is inside which box, kept between moves (only a change of the graph changes it).
-    ContainerMembership m_membership;
-    std::set<std::string> m_inContainers;
+    ContainerBoxes m_containerBoxes;
     QString m_message;
     Json m_clipboard;
     int m_pasteCount = 0;

@@ -11,7 +11,9 @@
 #include <QDirIterator>
 #include <QTest>
 
+#include <algorithm>
 #include <set>
+#include <utility>
 
 namespace {
 
@@ -181,6 +183,67 @@ private slots:
         const QRectF after = box(lay(document), "Vpc")->rect;
         QVERIFY(after.contains(document.footprint("Alb")));
         QVERIFY(after.height() > before.height());
+    }
+
+    // Kept boxes measured again after each move equal boxes measured whole, and a move reads
+    // only the footprints of the boxes that hold what moved.
+    void keptBoxesFollowMovesAsAWholeMeasureDoes_data() { realTemplatesGetBoxesThatCoverTheirMembersOnly_data(); }
+    void keptBoxesFollowMovesAsAWholeMeasureDoes()
+    {
+        QFETCH(QString, path);
+        sc::Document document;
+        try {
+            sc::openDocument(document, path.toStdString());
+        } catch (const sc::TemplateError &e) {
+            QSKIP(e.what());
+        }
+        const sc::ContainerMembership membership = sc::ContainerMembership::of(document.root(), document.graph());
+        int reads = 0;
+        const sc::FootprintOf footprintOf = [&](const std::string &id) {
+            ++reads;
+            return document.footprint(id);
+        };
+        sc::ContainerBoxes kept(membership, footprintOf);
+        const int wholeReads = std::exchange(reads, 0);
+        QCOMPARE(kept.boxes(), sc::containerBoxes(membership, footprintOf));
+        const std::set<std::string> inBoxes = membership.members();
+        int changed = 0, step = 0;
+        for (const std::string &id : document.resourceIds()) {
+            ++step;
+            QVERIFY(document.moveNodes({{id, document.position(id) + QPointF(37 * step % 500, -23 * step % 300)}}).ok);
+            reads = 0;
+            const bool moved = kept.update({id}, footprintOf);
+            QVERIFY2(reads <= wholeReads, id.c_str());
+            if (!inBoxes.count(id))
+                QVERIFY2(!moved && reads == 0, id.c_str()); // nothing holds it
+            changed += moved;
+            QCOMPARE(kept.boxes(), sc::containerBoxes(membership, footprintOf));
+        }
+        QVERIFY(changed > 0 || kept.boxes().empty()); // a template whose subnets are parameters has none
+    }
+
+    // Moving the NAT gateway measures PublicA (its subnet card and members) and the VPC (its card
+    // and what spans its subnets), nothing else.
+    void aMoveReadsOnlyTheBoxesThatHoldIt()
+    {
+        sc::Document document;
+        document.reset(sc::readTemplate(kTwoZones, "two-zones.yaml"), "two-zones.yaml");
+        const sc::ContainerMembership membership = sc::ContainerMembership::of(document.root(), document.graph());
+        std::vector<std::string> read;
+        const sc::FootprintOf footprintOf = [&](const std::string &id) {
+            read.push_back(id);
+            return document.footprint(id);
+        };
+        sc::ContainerBoxes kept(membership, footprintOf);
+        read.clear();
+        QVERIFY(document.moveNodes({{"Nat", document.position("Nat") + QPointF(0, 300)}}).ok);
+        QVERIFY(kept.update({"Nat"}, footprintOf));
+        std::sort(read.begin(), read.end());
+        QCOMPARE(read, (std::vector<std::string>{"Alb", "Asg", "DbSubnets", "Nat", "PublicA", "Vpc"}));
+        QCOMPARE(kept.boxes(), sc::containerBoxes(membership, footprintOf));
+        read.clear();
+        QVERIFY(!kept.update({"Queue"}, footprintOf));
+        QVERIFY(read.empty());
     }
 
     void realTemplatesGetBoxesThatCoverTheirMembersOnly_data()
