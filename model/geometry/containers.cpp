@@ -96,7 +96,9 @@ ContainerBoxes::ContainerBoxes(const ContainerMembership &m, const FootprintOf &
         m_subnets.push_back({id, {members.begin(), members.end()}, {}, -1});
     }
     m_vpcsOfSubnet.resize(m_subnets.size());
-    for (const auto &[id, subnets] : m.vpcSubnets) {
+    for (const auto &entry : m.vpcSubnets) {
+        const std::string &id = entry.first;
+        const std::set<std::string> &subnets = entry.second; // named: a lambda below reads it
         if (subnets.empty())
             continue;
         Vpc vpc{id, {}, {}, static_cast<int>(m_boxes.size())};
