@@ -269,8 +269,10 @@ Item {
                     const r = viewportControl.cullRect // qmllint disable unqualified
                     return rect.x + rect.width >= r.x && rect.x <= r.x + r.width && rect.y + rect.height >= r.y && rect.y <= r.y + r.height
                 }
+                // A hidden box does not follow the level of detail, as a hidden card does not.
+                readonly property bool detailed: visible && viewportControl.detailed // qmllint disable unqualified
                 // Zoomed out, square corners: a rounded, smoothed outline is many more vertices.
-                radius: viewportControl.detailed ? 10 : 0 // qmllint disable unqualified
+                radius: detailed ? 10 : 0
                 color: kind === "vpc" ? Theme.vpcBox : kind === "subnet" ? Theme.subnetBox : Qt.rgba(edge.r, edge.g, edge.b, 0.06)
                 border.color: edge
                 border.width: 1.5
@@ -278,7 +280,7 @@ Item {
                     x: 12
                     y: 6
                     spacing: 6
-                    visible: viewportControl.detailed // qmllint disable unqualified
+                    visible: box.detailed
                     Image {
                         visible: !box.isHalf
                         width: 14; height: 14
