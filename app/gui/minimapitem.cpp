@@ -103,16 +103,24 @@ qreal MinimapItem::scale() const
     return std::min(width() / m_worldRect.width(), height() / m_worldRect.height());
 }
 
+// Where the world's top left corner is drawn: the world is centred along the side it does not
+// fill (a diagram much taller than wide stands in the middle, not along the left edge).
+QPointF MinimapItem::origin() const
+{
+    const qreal s = scale();
+    return QPointF(width() - m_worldRect.width() * s, height() - m_worldRect.height() * s) / 2;
+}
+
 QPointF MinimapItem::toScene(QPointF local) const
 {
     const qreal s = scale();
-    return m_worldRect.topLeft() + local / s;
+    return m_worldRect.topLeft() + (local - origin()) / s;
 }
 
 QRectF MinimapItem::toLocal(const QRectF &sceneRect) const
 {
     const qreal s = scale();
-    return QRectF((sceneRect.topLeft() - m_worldRect.topLeft()) * s, sceneRect.size() * s);
+    return QRectF(origin() + (sceneRect.topLeft() - m_worldRect.topLeft()) * s, sceneRect.size() * s);
 }
 
 QRectF MinimapItem::cardRect(const QString &logicalId) const
@@ -132,9 +140,13 @@ void MinimapItem::paint(QPainter *painter)
     painter->setBrush(boxColor);
     for (const ContainerBox &box : canvas->containerModel()->boxes())
         painter->drawRoundedRect(toLocal(box.rect), 2, 2);
+    // A large diagram scales its cards below a pixel: each is drawn at least one pixel across,
+    // or the minimap of thousands of cards would be blank.
     for (const Card &card : m_cards) {
         painter->setBrush(canvas->isSelected(card.id) ? m_selectedColor : card.color);
-        painter->drawRect(toLocal(card.rect));
+        QRectF r = toLocal(card.rect);
+        r.setSize(r.size().expandedTo(QSizeF(1, 1)));
+        painter->drawRect(r);
     }
 }
 

@@ -51,6 +51,7 @@ private:
     void refresh();
     void onChanged(const DocumentChange &change);
     qreal scale() const;
+    QPointF origin() const;
 
     struct Card {
         QString id;

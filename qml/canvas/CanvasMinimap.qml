@@ -27,7 +27,9 @@ Rectangle {
         selectedColor: Theme.selection
     }
     Rectangle {
-        readonly property rect local: map.worldRect.width > 0 ? map.toLocal(frame.viewRect) : Qt.rect(0, 0, 0, 0)
+        // The map's size is read here so that the outline follows it too (toLocal centres the world).
+        readonly property rect local: map.worldRect.width > 0 && map.width > 0 && map.height > 0
+                                      ? map.toLocal(frame.viewRect) : Qt.rect(0, 0, 0, 0)
         x: map.x + Math.max(0, local.x)
         y: map.y + Math.max(0, local.y)
         width: Math.min(map.width - Math.max(0, local.x), local.width + Math.min(0, local.x))

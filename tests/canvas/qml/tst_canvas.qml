@@ -307,6 +307,25 @@ Item {
             compare(vpc.width, 728 + 2 * 28)
         }
 
+        // A diagram far taller than wide stands in the middle of the minimap, not along its left
+        // edge, and a click there still leads to the point under it.
+        function test_minimapCentresATallDiagram() {
+            compare(harness.load("Resources:\n"
+                                 + "  A: {Type: AWS::SQS::Queue}\n  B: {Type: AWS::SQS::Queue}\n"
+                                 + "Metadata:\n  StackCanvas:\n    layout:\n"
+                                 + "      A: {x: 0, y: 0}\n      B: {x: 0, y: 30000}\n"), "")
+            const map = findChild(canvas, "minimap")
+            verify(map !== null)
+            tryVerify(() => map.worldRect.height > 30000)
+            const drawn = map.toLocal(map.worldRect)
+            fuzzyCompare(drawn.x + drawn.width / 2, map.width / 2, 0.5)
+            fuzzyCompare(drawn.height, map.height, 0.5)
+            verify(drawn.width < map.width / 4)
+            const centre = map.toScene(Qt.point(map.width / 2, map.height / 2))
+            fuzzyCompare(centre.x, map.worldRect.x + map.worldRect.width / 2, 1)
+            fuzzyCompare(centre.y, map.worldRect.y + map.worldRect.height / 2, 1)
+        }
+
         // The software renderer draws no geometry node: the grid is its tiled image there.
         function test_gridInTheSoftwareRenderer() {
             verify(GraphicsInfo.api === GraphicsInfo.Software)
