@@ -1,5 +1,9 @@
 #include "app/gui/containermodel.h"
 
+#include "app/gui/viewportcontroller.h"
+
+#include <utility>
+
 namespace sc {
 
 int ContainerModel::rowCount(const QModelIndex &parent) const
@@ -23,6 +27,8 @@ QVariant ContainerModel::data(const QModelIndex &index, int role) const
         return box.rect;
     case LabelRole:
         return QString::fromStdString(box.label);
+    case LiveRole:
+        return ViewportController::meets(box.rect, m_liveRect);
     default:
         return {};
     }
@@ -30,7 +36,7 @@ QVariant ContainerModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ContainerModel::roleNames() const
 {
-    return {{BoxIdRole, "boxId"}, {KindRole, "kind"}, {RectRole, "rect"}, {LabelRole, "label"}};
+    return {{BoxIdRole, "boxId"}, {KindRole, "kind"}, {RectRole, "rect"}, {LabelRole, "label"}, {LiveRole, "live"}};
 }
 
 bool ContainerModel::setBoxes(std::vector<ContainerBox> boxes)
@@ -51,10 +57,20 @@ bool ContainerModel::setBoxes(std::vector<ContainerBox> boxes)
         if (boxes[i].rect != m_boxes[i].rect) {
             m_boxes[i].rect = boxes[i].rect;
             const QModelIndex at = index(static_cast<int>(i));
-            emit dataChanged(at, at, {RectRole});
+            emit dataChanged(at, at, {RectRole, LiveRole});
         }
     }
     return true;
+}
+
+void ContainerModel::setLiveRect(const QRectF &rect)
+{
+    if (rect == m_liveRect)
+        return;
+    const QRectF old = std::exchange(m_liveRect, rect);
+    ViewportController::tellLiveChanges(
+        *this, [this](int row) { return m_boxes[static_cast<std::size_t>(row)].rect; }, old, rect, LiveRole);
+    emit liveRectChanged();
 }
 
 } // namespace sc

@@ -17,9 +17,12 @@ class ContainerModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by the CanvasController")
+    // The part of the scene the canvas keeps alive: boxes out of it are not drawn, and only the
+    // rows that enter or leave it are told when it moves (as ResourceModel's cards).
+    Q_PROPERTY(QRectF liveRect READ liveRect WRITE setLiveRect NOTIFY liveRectChanged)
 
 public:
-    enum Role { BoxIdRole = Qt::UserRole + 1, KindRole, RectRole, LabelRole };
+    enum Role { BoxIdRole = Qt::UserRole + 1, KindRole, RectRole, LabelRole, LiveRole };
 
     using QAbstractListModel::QAbstractListModel;
 
@@ -32,8 +35,15 @@ public:
     // with other rectangles change only those rows.
     bool setBoxes(std::vector<ContainerBox> boxes);
 
+    QRectF liveRect() const { return m_liveRect; }
+    void setLiveRect(const QRectF &rect);
+
+signals:
+    void liveRectChanged();
+
 private:
     std::vector<ContainerBox> m_boxes;
+    QRectF m_liveRect;
 };
 
 } // namespace sc

@@ -1,5 +1,7 @@
 #include "app/gui/resourcemodel.h"
 
+#include "app/gui/viewportcontroller.h"
+
 #include "model/catalog/catalog.h"
 #include "model/document/document.h"
 #include "model/geometry/cardstyle.h"
@@ -78,7 +80,7 @@ QVariant ResourceModel::data(const QModelIndex &index, int role) const
     case SeverityRole:
         return severity(id);
     case LiveRole:
-        return isLive(id);
+        return ViewportController::meets(liveFootprint(id), m_liveRect);
     default:
         return {};
     }
@@ -126,14 +128,10 @@ void ResourceModel::apply(const DocumentChange &change)
     }
 }
 
-bool ResourceModel::isLive(const std::string &id, const QRectF &r) const
+QRectF ResourceModel::liveFootprint(const std::string &id) const
 {
-    if (r.isNull())
-        return true;
-    const QPointF at = m_document->position(id);
     const QSizeF size = m_document->cardLayout(id).size;
-    return at.x() + size.width() >= r.left() && at.x() <= r.right() && at.y() + size.height() + kHang >= r.top()
-           && at.y() <= r.bottom();
+    return QRectF(m_document->position(id), QSizeF(size.width(), size.height() + kHang));
 }
 
 void ResourceModel::setLiveRect(const QRectF &rect)
@@ -141,23 +139,8 @@ void ResourceModel::setLiveRect(const QRectF &rect)
     if (rect == m_liveRect)
         return;
     const QRectF old = std::exchange(m_liveRect, rect);
-    // Told in runs of neighbouring rows, one signal per run.
-    int runStart = -1;
-    const auto endRun = [&](int end) {
-        if (runStart >= 0)
-            emit dataChanged(index(runStart), index(end - 1), {LiveRole});
-        runStart = -1;
-    };
-    for (int row = 0; row < rowCount(); ++row) {
-        const std::string &id = m_ids[static_cast<std::size_t>(row)];
-        if (isLive(id, old) != isLive(id, rect)) {
-            if (runStart < 0)
-                runStart = row;
-        } else {
-            endRun(row);
-        }
-    }
-    endRun(rowCount());
+    ViewportController::tellLiveChanges(
+        *this, [this](int row) { return liveFootprint(m_ids[static_cast<std::size_t>(row)]); }, old, rect, LiveRole);
     emit liveRectChanged();
 }
 

@@ -56,7 +56,6 @@ public:
     // evaluate a binding per card each time the rectangle moves. A null rectangle keeps all.
     QRectF liveRect() const { return m_liveRect; }
     void setLiveRect(const QRectF &rect);
-    bool isLive(const std::string &id) const { return isLive(id, m_liveRect); }
     // Below a card, its fleet strip and badges hang this far: they count as the card's.
     static constexpr qreal kHang = 28;
     // The worst severity per logical ID; only the badges that change are told.
@@ -68,7 +67,8 @@ signals:
 
 private:
     void reload();
-    bool isLive(const std::string &id, const QRectF &rect) const;
+    // The card and what hangs under it, as the live rectangle judges it.
+    QRectF liveFootprint(const std::string &id) const;
     void refreshRow(int row, const QList<int> &roles = {});
 
     Document *m_document;

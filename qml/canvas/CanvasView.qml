@@ -120,10 +120,15 @@ Item {
         value: view.viewRect
         delayed: true
     }
-    // The cards follow the live rectangle through their model: only those that enter or leave it
-    // are told.
+    // The cards and boxes follow the live rectangle through their models: only those that enter
+    // or leave it are told.
     Binding {
         target: view.controller.resources
+        property: "liveRect"
+        value: viewportControl.cullRect
+    }
+    Binding {
+        target: view.canvas.containerModel
         property: "liveRect"
         value: viewportControl.cullRect
     }
@@ -263,12 +268,10 @@ Item {
                 y: rect.y
                 width: rect.width
                 height: rect.height
+                required property bool live
                 // Boxes out of view are not drawn, as cards are not: each would still cost a
                 // renderer its vertices, every frame.
-                visible: {
-                    const r = viewportControl.cullRect // qmllint disable unqualified
-                    return rect.x + rect.width >= r.x && rect.x <= r.x + r.width && rect.y + rect.height >= r.y && rect.y <= r.y + r.height
-                }
+                visible: live
                 // A hidden box does not follow the level of detail, as a hidden card does not.
                 readonly property bool detailed: visible && viewportControl.detailed // qmllint disable unqualified
                 // Zoomed out, square corners: a rounded, smoothed outline is many more vertices.
