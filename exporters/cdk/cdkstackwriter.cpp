@@ -221,6 +221,7 @@ void StackWriter::writeResources()
         return;
     comment("Resources");
     const Json &resources = m_root["Resources"];
+    m_body.reserve(m_body.size() + resources.size() * kBytesPerResource);
     // Only references the code turns into variables order the resources; DependsOn and ${X}
     // inside Fn::Sub strings are by name, so they may point forward.
     std::vector<std::string> order = dependencyOrder(resources, [](const std::string &id, const Json &r) {
@@ -395,7 +396,7 @@ CdkStackSource StackWriter::write()
     CdkStackSource out;
     out.className = cdkClassName(m_stackName);
     out.notes = m_notes;
-    std::string &code = out.code;
+    std::string code;
     code += "import * as cdk from 'aws-cdk-lib';\n";
     if (!m_modules.empty()) {
         std::vector<std::string> imports;
@@ -430,8 +431,9 @@ CdkStackSource StackWriter::write()
     code += "    super(scope, id, props);\n";
     if (!m_body.empty() && m_body.front() != '\n')
         code += "\n";
-    code += m_body;
-    code += "  }\n}\n";
+    // The head goes in front of the body where the body already stands, not into a third copy.
+    out.code = std::move(m_body.insert(0, code));
+    out.code += "  }\n}\n";
     return out;
 }
 

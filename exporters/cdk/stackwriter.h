@@ -15,6 +15,7 @@
 namespace sc::cdk {
 
 constexpr int kBody = 4; // indentation of statements inside the constructor
+constexpr std::size_t kBytesPerResource = 384; // what one resource's statements take, about: sizes the body once
 
 // Every condition named by {"Condition": X} or Fn::If inside `node`.
 void collectConditionNames(const Json &node, std::set<std::string> &out);
@@ -41,8 +42,13 @@ private:
     void writeTransforms();
     void fragment(const std::string &section, const std::string &key, const Json &value);
     std::string constructId(const std::string &logicalId, const std::string &suffix, std::string &overrideLine);
-    void line(const std::string &text = {}) { m_body += text.empty() ? "\n" : std::string(kBody, ' ') + text + "\n"; }
-    void comment(const std::string &section) { m_body += "\n" + std::string(kBody, ' ') + "// " + section + "\n"; }
+    void line(const std::string &text = {})
+    {
+        if (!text.empty())
+            m_body.append(kBody, ' ').append(text);
+        m_body += '\n';
+    }
+    void comment(const std::string &section) { m_body.append("\n").append(kBody, ' ').append("// ").append(section) += '\n'; }
     std::string variableFor(const std::string &id) const
     {
         const auto it = m_symbols.find(id);

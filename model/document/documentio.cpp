@@ -85,8 +85,11 @@ bool processIsGone(qint64 pid)
 
 void removeStaleStagingFiles(const QDir &dir)
 {
-    const QStringList found = dir.entryList({QStringLiteral(".*") + kStagingSuffix}, QDir::Files | QDir::Hidden);
+    // Matched by hand: a name filter is compiled to a regular expression on every call.
+    const QStringList found = dir.entryList(QDir::Files | QDir::Hidden);
     for (const QString &entry : found) {
+        if (!entry.startsWith(QLatin1Char('.')) || !entry.endsWith(kStagingSuffix))
+            continue;
         const QString stem = entry.chopped(kStagingSuffix.size());
         bool isPid = false;
         const qint64 pid = stem.mid(stem.lastIndexOf(QLatin1Char('.')) + 1).toLongLong(&isPid);

@@ -32,13 +32,18 @@ std::string lineBreakOf(const std::string &text)
 } // namespace
 
 SourceText::SourceText(std::string bytes, TemplateFormat format)
+    : SourceText(std::make_shared<const std::string>(std::move(bytes)), format)
+{
+}
+
+SourceText::SourceText(std::shared_ptr<const std::string> bytes, TemplateFormat format)
     : m_bytes(std::move(bytes))
     , m_format(format)
 {
 }
 
 SourceText::SourceText(std::string bytes, TemplateFormat format, const Template &read, SourceSpans spans)
-    : m_bytes(std::move(bytes))
+    : m_bytes(std::make_shared<const std::string>(std::move(bytes)))
     , m_format(format)
     , m_parsed(true)
     , m_tree(read.root)
@@ -52,7 +57,7 @@ bool SourceText::parse(const std::string &fileName) const
     if (!m_parsed) {
         m_parsed = true;
         try {
-            Template read = readTemplate(m_bytes, fileName, m_format, {}, &m_spans);
+            Template read = readTemplate(*m_bytes, fileName, m_format, {}, &m_spans);
             m_tree = std::move(read.root);
             m_positions = std::move(read.positions);
         } catch (const TemplateError &) {
@@ -68,15 +73,15 @@ SaveText SourceText::render(const Json &tree, const std::string &fileName) const
     if (parse(fileName)) {
         if (*m_tree == tree) {
             SaveText same;
-            same.bytes = m_bytes;
+            same.bytes = *m_bytes;
             same.mode = SaveMode::Unchanged;
             same.reread.root = tree;
             same.reread.positions = m_positions;
             same.reread.format = m_format;
-            same.reread.source = std::make_shared<SourceText>(m_bytes, m_format, same.reread, m_spans);
+            same.reread.source = std::make_shared<SourceText>(*m_bytes, m_format, same.reread, m_spans);
             return same;
         }
-        if (std::optional<std::string> patched = patchText(m_bytes, m_format, *m_tree, m_spans, tree, why)) {
+        if (std::optional<std::string> patched = patchText(*m_bytes, m_format, *m_tree, m_spans, tree, why)) {
             SourceSpans spans;
             try {
                 Template back = readTemplate(*patched, fileName, m_format, {}, &spans);
@@ -94,7 +99,7 @@ SaveText SourceText::render(const Json &tree, const std::string &fileName) const
             }
         }
     }
-    SaveText whole = write(tree, m_format, fileName, lineBreakOf(m_bytes));
+    SaveText whole = write(tree, m_format, fileName, lineBreakOf(*m_bytes));
     whole.note = "the edit could not be made in place (" + why
                  + "), so the whole file was written anew: its comments and layout were not kept";
     return whole;
@@ -107,11 +112,11 @@ SourceMap SourceText::positionsFor(const Json &tree, const std::string &fileName
             return m_positions;
         std::string why;
         std::vector<TextChange> changes;
-        if (std::optional<std::string> patched = patchText(m_bytes, m_format, *m_tree, m_spans, tree, why, &changes)) {
+        if (std::optional<std::string> patched = patchText(*m_bytes, m_format, *m_tree, m_spans, tree, why, &changes)) {
             if (!m_blocks)
-                m_blocks.emplace(m_bytes, m_format, *m_tree, m_positions, m_spans);
+                m_blocks.emplace(*m_bytes, m_format, *m_tree, m_positions, m_spans);
             if (std::optional<SourceMap> positions =
-                    m_blocks->positionsAfter(m_bytes, *patched, changes, tree))
+                    m_blocks->positionsAfter(*m_bytes, *patched, changes, tree))
                 return std::move(*positions);
         }
     }

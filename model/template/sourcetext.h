@@ -36,13 +36,15 @@ struct SaveText {
 class SourceText {
 public:
     SourceText(std::string bytes, TemplateFormat format);
+    // Shares text that something else also keeps (the reader's on-demand positions).
+    SourceText(std::shared_ptr<const std::string> bytes, TemplateFormat format);
     // Text whose tree, positions and layout are already known (just read back after a save).
     SourceText(std::string bytes, TemplateFormat format, const Template &read, SourceSpans spans);
     // Not copied: its block layout points into its own tree.
     SourceText(const SourceText &) = delete;
     SourceText &operator=(const SourceText &) = delete;
 
-    const std::string &bytes() const { return m_bytes; }
+    const std::string &bytes() const { return *m_bytes; }
     TemplateFormat format() const { return m_format; }
 
     // The text for `tree`, in this text's format. `reread.source` holds the result as the
@@ -58,7 +60,7 @@ public:
 private:
     bool parse(const std::string &fileName) const;
 
-    std::string m_bytes;
+    std::shared_ptr<const std::string> m_bytes; // never null
     TemplateFormat m_format;
     mutable bool m_parsed = false;
     mutable std::optional<Json> m_tree; // absent when the text could not be read again

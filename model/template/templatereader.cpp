@@ -43,8 +43,13 @@ std::size_t ReadLimits::defaultReadThreads()
     return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
 }
 
-Template readTemplate(std::string_view bytes, const std::string &fileName,
-                      std::optional<TemplateFormat> format, const ReadLimits &limits, SourceSpans *spans)
+namespace {
+
+// `owner`, when given, holds `bytes`: positions read on demand read it again from there rather
+// than from a copy.
+Template readText(std::string_view bytes, std::shared_ptr<const std::string> owner,
+                  const std::string &fileName, std::optional<TemplateFormat> format,
+                  const ReadLimits &limits, SourceSpans *spans)
 {
     if (bytes.size() > limits.maxFileBytes)
         throw TemplateError(fileName, 1, 1,
@@ -70,12 +75,21 @@ Template readTemplate(std::string_view bytes, const std::string &fileName,
     if (limits.positionsOnDemand) {
         ReadLimits recording = limits;
         recording.positionsOnDemand = false;
-        result.positions = SourceMap::onDemand(
-            [text = std::make_shared<const std::string>(bytes), fileName, chosen, recording] {
-                return readTemplate(*text, fileName, chosen, recording).positions;
-            });
+        if (!owner)
+            owner = std::make_shared<const std::string>(bytes);
+        result.positions = SourceMap::onDemand([text = std::move(owner), fileName, chosen, recording] {
+            return readTemplate(*text, fileName, chosen, recording).positions;
+        });
     }
     return result;
+}
+
+} // namespace
+
+Template readTemplate(std::string_view bytes, const std::string &fileName,
+                      std::optional<TemplateFormat> format, const ReadLimits &limits, SourceSpans *spans)
+{
+    return readText(bytes, nullptr, fileName, format, limits, spans);
 }
 
 std::string readTemplateBytes(const std::string &path, const ReadLimits &limits)
@@ -102,6 +116,22 @@ std::string readTemplateBytes(const std::string &path, const ReadLimits &limits)
         throw tooLarge(std::to_string(info.st_size));
     // Pipes and devices say nothing of their size: read one byte past the limit to know.
     std::string bytes;
+    if (S_ISREG(info.st_mode)) {
+        // One read into a buffer of the file's size, and one more to see the end (a file can
+        // grow while it is read; the loop below takes whatever follows).
+        bytes.resize(static_cast<std::size_t>(info.st_size));
+        std::size_t have = 0;
+        while (have < bytes.size()) {
+            const ssize_t got = ::read(fd, bytes.data() + have, bytes.size() - have);
+            if (got > 0)
+                have += static_cast<std::size_t>(got);
+            else if (got == 0)
+                break;
+            else if (errno != EINTR)
+                throw TemplateError(path, 1, 1, std::string("cannot read the file: ") + std::strerror(errno));
+        }
+        bytes.resize(have);
+    }
     char buffer[65536];
     while (bytes.size() <= limits.maxFileBytes) {
         const std::size_t want = std::min(sizeof buffer, limits.maxFileBytes + 1 - bytes.size());
@@ -139,11 +169,11 @@ std::string readTemplateBytes(const std::string &path, const ReadLimits &limits)
 
 Template readTemplateFile(const std::string &path, const ReadLimits &limits)
 {
-    std::string bytes = readTemplateBytes(path, limits);
+    auto bytes = std::make_shared<const std::string>(readTemplateBytes(path, limits));
     std::optional<TemplateFormat> format;
     if (endsWith(path, ".json"))
         format = TemplateFormat::Json;
-    Template result = readTemplate(bytes, path, format, limits);
+    Template result = readText(*bytes, bytes, path, format, limits, nullptr);
     result.source = std::make_shared<SourceText>(std::move(bytes), result.format);
     return result;
 }
