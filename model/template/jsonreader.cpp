@@ -414,6 +414,18 @@ Template readEscapedJson(std::string_view text, const std::vector<std::size_t> &
     if (spans)
         recorder.emplace(original, *spans);
     SaxBuilder builder(text, original, insertedAt, limits, result, recorder ? &*recorder : nullptr);
+    if (limits.positionsOnDemand && !recorder) {
+        // Nothing notes where a node stands, so the parser need not say how far it has read. A
+        // text it refuses is read again following its position, for the line and column.
+        const bool ok = Json::sax_parse(text.data(), text.data() + text.size(), &builder);
+        if (ok && !builder.failure && builder.hasRoot() && result.root.is_object()) {
+            result.positions.set("", {1, 1});
+            return result;
+        }
+        ReadLimits followed = limits;
+        followed.positionsOnDemand = false;
+        return readEscapedJson(text, insertedAt, original, fileName, followed, spans);
+    }
     TrackingIterator first(text.data(), builder.furthest());
     TrackingIterator last(text.data() + text.size(), nullptr);
     const bool ok = Json::sax_parse(first, last, &builder);

@@ -395,6 +395,7 @@ private slots:
         row("empty file", "", 1, 1, "expected a mapping at the top level");
         row("duplicate YAML key", "Resources:\n  Q:\n    Type: A\n  Q:\n    Type: B\n", 4, 3, "duplicate key 'Q' (first defined at line 2)");
         row("duplicate JSON key", "{\"A\": 1,\n \"A\": 2}", 2, 2, "duplicate key 'A' (first defined at line 1)");
+        row("JSON number too large", "{\n  \"A\": [1,\n    1e999]\n}\n", 3, 5, "the number 1e999 is too large for a template number");
         // Mappings of 15, 16 and 40 keys, then a key written again: a mapping's keys are looked
         // through while it is small and found in a table once it has 16.
         const auto keysThenAgain = [](int keys, int again, bool json) {
@@ -425,12 +426,18 @@ private slots:
         QFETCH(int, line);
         QFETCH(int, column);
         QFETCH(QString, message);
-        const sc::TemplateError e = failure(text.toStdString());
-        QVERIFY2(QString::fromStdString(e.message()).startsWith(message), e.what());
-        QCOMPARE(e.line(), line);
-        QCOMPARE(e.column(), column);
-        QCOMPARE(e.file(), std::string("bad.yaml"));
-        QVERIFY(std::string(e.what()).rfind("bad.yaml:" + std::to_string(line) + ":" + std::to_string(column) + ": ", 0) == 0);
+        // Read as the window reads (every position noted) and as an export does (positions on
+        // demand; a JSON text is then parsed without following its position until it fails).
+        for (const bool onDemand : {false, true}) {
+            sc::ReadLimits limits;
+            limits.positionsOnDemand = onDemand;
+            const sc::TemplateError e = failure(text.toStdString(), limits);
+            QVERIFY2(QString::fromStdString(e.message()).startsWith(message), e.what());
+            QCOMPARE(e.line(), line);
+            QCOMPARE(e.column(), column);
+            QCOMPARE(e.file(), std::string("bad.yaml"));
+            QVERIFY(std::string(e.what()).rfind("bad.yaml:" + std::to_string(line) + ":" + std::to_string(column) + ": ", 0) == 0);
+        }
     }
 
     void nestingBeyondTheLimitIsRefused()
