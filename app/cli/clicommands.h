@@ -43,10 +43,11 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const char *comm
                                     const QStringList &repeatable = {}, const QString &helpEpilogue = {});
 // Refuses too few or too many FILE arguments and empty ones, naming the argument at fault.
 std::optional<int> checkFiles(const char *command, const QStringList &files, qsizetype min, qsizetype max);
-// Loads the catalog (its index of types and curated overlay) on another thread, for a command
-// that reads a template first and needs the catalog as soon as it has: the two overlap. When
-// `file` is a regular file, the specifications of the resource types it names are parsed there
-// too, while the command reads the template. Keep the thread until the command ends.
+// Loads the catalog on another thread, for a command that reads a template first and needs the
+// catalog as soon as it has: the two overlap. When `file` is a regular file, the specifications
+// of the resource types it names are parsed there, while the command reads the template. (The
+// curated overlay is left to its first use: a command needs it only for a few findings.) Keep
+// the thread until the command ends.
 std::jthread loadCatalogAhead(const QString &file);
 
 // Keeps `value` until the process ends, never destroying it: a command that is about to exit

@@ -81,7 +81,8 @@ struct Catalog::Entry {
 struct Catalog::Data {
     std::unique_ptr<Entry[]> entries; // parallel to catalogindex::rows, sorted by type
     QByteArray specs;                 // concatenated per-type compressed records
-    OverlayData overlay;
+    std::once_flag overlayParsed;
+    OverlayData overlay;              // parsed on first use
 };
 
 Catalog::Catalog()
@@ -92,9 +93,15 @@ Catalog::Catalog()
     for (std::size_t i = 0; i < catalogindex::rowCount; ++i)
         m_data->entries[i].row = &catalogindex::rows[i];
     m_data->specs = readResource(":/stackcanvas/catalog/specs.bin");
+}
 
-    const QByteArray overlay = readResource(":/stackcanvas/catalog/overlay.json");
-    m_data->overlay = OverlayData::parse(Json::parse(overlay.constBegin(), overlay.constEnd()));
+const OverlayData &Catalog::overlayData() const
+{
+    std::call_once(m_data->overlayParsed, [this] {
+        const QByteArray overlay = readResource(":/stackcanvas/catalog/overlay.json");
+        m_data->overlay = OverlayData::parse(Json::parse(overlay.constBegin(), overlay.constEnd()));
+    });
+    return m_data->overlay;
 }
 
 Catalog::~Catalog() = default;
@@ -143,8 +150,8 @@ const ResourceTypeSpec *Catalog::find(std::string_view type) const
         const Json data = inflateJson(m_data->specs.constData() + row.offset, static_cast<qsizetype>(row.size));
         auto spec = std::make_unique<ResourceTypeSpec>(ResourceTypeSpec::fromData(
             std::string(row.type), std::string(row.cdkModule), std::string(row.cdkClass), data));
-        if (const KindOverlay *o = overlay(row.type); o && !o->refReturns.empty())
-            spec->refReturns = o->refReturns;
+        if (!row.refReturns.empty())
+            spec->refReturns = std::string(row.refReturns);
         e->spec = std::move(spec);
     });
     return e->spec.get();
@@ -153,7 +160,7 @@ const ResourceTypeSpec *Catalog::find(std::string_view type) const
 const KindOverlay *Catalog::overlay(std::string_view type) const
 {
     type = canonicalType(type);
-    const auto &kinds = m_data->overlay.kinds();
+    const auto &kinds = overlayData().kinds();
     auto it = std::lower_bound(kinds.begin(), kinds.end(), type,
                                [](const KindOverlay &k, std::string_view t) { return k.type < t; });
     return it != kinds.end() && it->type == type ? &*it : nullptr;
@@ -162,14 +169,14 @@ const KindOverlay *Catalog::overlay(std::string_view type) const
 std::vector<const KindOverlay *> Catalog::overlays() const
 {
     std::vector<const KindOverlay *> out;
-    for (const KindOverlay &k : m_data->overlay.kinds())
+    for (const KindOverlay &k : overlayData().kinds())
         out.push_back(&k);
     return out;
 }
 
 std::vector<std::string> Catalog::categories() const
 {
-    return m_data->overlay.categories();
+    return overlayData().categories();
 }
 
 std::string Catalog::category(std::string_view type) const
@@ -177,7 +184,7 @@ std::string Catalog::category(std::string_view type) const
     if (const KindOverlay *o = overlay(type))
         return o->category;
     const std::size_t last = type.rfind("::");
-    return m_data->overlay.namespaceCategory(type.substr(0, last == std::string_view::npos ? 0 : last));
+    return overlayData().namespaceCategory(type.substr(0, last == std::string_view::npos ? 0 : last));
 }
 
 std::string Catalog::displayName(std::string_view type) const
@@ -195,14 +202,14 @@ std::string Catalog::displayName(std::string_view type) const
 
 const std::vector<ConnectionRule> &Catalog::curatedConnectionRules() const
 {
-    return m_data->overlay.rules();
+    return overlayData().rules();
 }
 
 std::vector<ConnectionRule> Catalog::connectionRulesFrom(std::string_view sourceType) const
 {
     sourceType = canonicalType(sourceType);
     std::vector<ConnectionRule> out;
-    for (const ConnectionRule &r : m_data->overlay.rules())
+    for (const ConnectionRule &r : overlayData().rules())
         if (r.sourceType == sourceType)
             out.push_back(r);
     return out;
@@ -214,7 +221,7 @@ std::vector<ConnectionRule> Catalog::connectionRules(std::string_view sourceType
     sourceType = canonicalType(sourceType);
     targetType = canonicalType(targetType);
     std::vector<ConnectionRule> out;
-    for (const ConnectionRule &r : m_data->overlay.rules())
+    for (const ConnectionRule &r : overlayData().rules())
         if (r.sourceType == sourceType && r.targetType == targetType)
             out.push_back(r);
     if (!out.empty())

@@ -3,9 +3,11 @@
 // database knows, plus the curated overlay for the deep kinds. A process-wide, read-only
 // singleton, safe to use from any thread.
 //
-// Cost model: instance() inflates only the type index and the overlay (a few milliseconds);
-// find() inflates and parses one type on its first request and caches it for the process
-// lifetime, so returned pointers never dangle.
+// Cost model: instance() parses nothing (the type index is static tables, the specifications
+// are views into the binary); find() inflates and parses one type on its first request, and
+// the curated overlay is parsed on the first request for anything curated (overlay, category,
+// display name, connection rules). Both are kept for the process lifetime, so returned
+// pointers never dangle, and the two can be parsed on different threads at once.
 //
 // Custom resources: "Custom::Anything" is answered with AWS::CloudFormation::CustomResource
 // (find, overlay, connection rules), since that is how CloudFormation treats it.
@@ -58,6 +60,7 @@ private:
     struct Entry;
     struct Data;
     const Entry *entry(std::string_view type) const;
+    const OverlayData &overlayData() const;
     std::vector<ConnectionRule> derivedRules(const ResourceTypeSpec &source,
                                              std::string_view targetType) const;
 

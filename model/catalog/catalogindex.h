@@ -1,6 +1,7 @@
 #pragma once
-// The catalog's index: one row per CloudFormation type, with its CDK module and class and where
-// its compressed record sits in data/specs.bin. The rows are generated from data/index.json.z
+// The catalog's index: one row per CloudFormation type, with its CDK module and class, where
+// its compressed record sits in data/specs.bin, and the curated overlay's words for what Ref
+// returns (so that a type's specification is complete without parsing the overlay). The rows are generated from data/index.json.z
 // (itself generated from the AWS CDK's specification database by generate-catalog.mjs) into
 // static tables when the project is built (catalogindexgen.cpp), so a process that validates
 // one file neither inflates nor parses an index at start.
@@ -12,7 +13,8 @@ namespace sc::catalogindex {
 
 struct Row {
     std::string_view type, cdkModule, cdkClass;
-    std::size_t offset, size; // of the type's record in specs.bin
+    std::size_t offset, size;    // of the type's record in specs.bin
+    std::string_view refReturns; // overlay.json's words for what Ref returns; empty for the spec's
 };
 
 extern const Row rows[]; // sorted by type

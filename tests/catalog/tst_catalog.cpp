@@ -193,6 +193,7 @@ private slots:
     void fullParseTime();
     void loadsEveryType();
     void cdkNames();
+    void refReturnsComeFromTheOverlay();
     void overlaysCoverTheDeepKinds();
     void overlayDefaultsAreValid();
     void connectionRulesReferToExistingProperties();
@@ -261,6 +262,24 @@ void TestCatalog::loadsEveryType()
     }
     QCOMPARE(catalog.find("AWS::Nope::Nothing"), nullptr);
     QCOMPARE(catalog.find("Custom::Anything"), catalog.find("AWS::CloudFormation::CustomResource"));
+}
+
+// The overlay's words for what Ref returns are compiled into the type index, so that a type's
+// specification is complete without parsing the overlay: they must be the overlay's own.
+void TestCatalog::refReturnsComeFromTheOverlay()
+{
+    const Catalog &catalog = Catalog::instance();
+    int worded = 0;
+    for (const KindOverlay *kind : catalog.overlays()) {
+        const ResourceTypeSpec *spec = catalog.find(kind->type);
+        QVERIFY2(spec, kind->type.c_str());
+        if (kind->refReturns.empty())
+            continue;
+        QCOMPARE(spec->refReturns, kind->refReturns);
+        ++worded;
+    }
+    QVERIFY2(worded >= 20, std::to_string(worded).c_str());
+    QCOMPARE(catalog.find("AWS::AutoScaling::AutoScalingGroup")->refReturns, "the Auto Scaling group name");
 }
 
 void TestCatalog::cdkNames()
