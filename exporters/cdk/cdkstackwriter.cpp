@@ -7,6 +7,7 @@
 #include "model/catalog/catalog.h"
 #include "model/template/intrinsics.h"
 #include "model/template/references.h"
+#include "model/template/sourcemap.h"
 
 #include <algorithm>
 #include <map>
@@ -112,8 +113,21 @@ namespace cdk {
 
 void StackWriter::declareSymbols()
 {
+    // Each resource's references are found once: here for the names to declare, and again
+    // below for the order to write them in.
     std::vector<Reference> refs;
-    collectReferences(m_root, "", refs);
+    for (auto section = m_root.begin(); section != m_root.end(); ++section) {
+        if (section.key() != "Resources" || !section.value().is_object()) {
+            collectReferences(section.value(), SourceMap::join("", section.key()), refs);
+            continue;
+        }
+        for (auto it = section.value().begin(); it != section.value().end(); ++it) {
+            std::vector<Reference> &own = m_resourceReferences[it.key()];
+            own = resourceReferences(it.value(), it.key());
+            for (const Reference &r : own)
+                m_referenced.insert(r.target);
+        }
+    }
     for (const Reference &r : refs)
         m_referenced.insert(r.target);
     collectConditionNames(m_root, m_referenced);
@@ -224,11 +238,9 @@ void StackWriter::writeResources()
     m_body.reserve(m_body.size() + resources.size() * kBytesPerResource);
     // Only references the code turns into variables order the resources; DependsOn and ${X}
     // inside Fn::Sub strings are by name, so they may point forward.
-    std::vector<std::string> order = dependencyOrder(resources, [](const std::string &id, const Json &r) {
+    std::vector<std::string> order = dependencyOrder(resources, [this](const std::string &id, const Json &) {
         std::set<std::string> out;
-        if (!r.is_object())
-            return out;
-        for (const Reference &ref : resourceReferences(r, id))
+        for (const Reference &ref : m_resourceReferences[id])
             if (ref.kind == Reference::Kind::Ref || ref.kind == Reference::Kind::GetAtt || ref.kind == Reference::Kind::DependsOn)
                 out.insert(ref.target);
         return out;

@@ -6,10 +6,12 @@
 #include "exporters/cdk/cdkstackwriter.h"
 #include "exporters/cdk/cdkvaluewriter.h"
 #include "exporters/cdk/typescriptsource.h"
+#include "model/template/references.h"
 
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace sc::cdk {
@@ -63,6 +65,7 @@ private:
     ts::NameAllocator m_names;
     std::set<std::string> m_constructIds;
     std::set<std::string> m_referenced; // targets of Ref, GetAtt, Condition and DependsOn
+    std::unordered_map<std::string, std::vector<Reference>> m_resourceReferences; // by logical ID
     std::map<std::string, std::string> m_modules; // alias -> module
     std::string m_body;
     std::vector<std::string> m_deferred; // statements that must wait for every resource
