@@ -4,6 +4,7 @@
 
 #include "model/template/intrinsics.h"
 #include "model/template/opencontainer.h"
+#include "model/template/processheap.h"
 #include "model/template/scalars.h"
 #include "model/template/templatereader.h"
 #include "model/template/textposition.h"
@@ -498,6 +499,8 @@ std::optional<Template> readInParts(std::string_view text, const std::string &fi
     }
     auto readPart = [&](std::size_t i) noexcept {
         Part &part = read[i];
+        if (i > 0) // the first part is read on the calling thread, which has reserved for the whole
+            processheap::reserve(part.text.size() * 12);
         try {
             part.tree = parseYaml(part.text, fileName, limits, nullptr, part.lineOffset, &part.nodes);
             if (i + 1 < read.size()) {
