@@ -295,10 +295,10 @@ void addSecretRules(std::vector<Rule> &rules)
 
 void malformedDynamicReference(const RuleContext &c, FindingList &out)
 {
-    static const std::regex any("\\{\\{resolve:([^}]*)\\}\\}");
     for (const IntrinsicUse &u : c.intrinsicUses()) {
         if (u.name != "{{resolve")
             continue;
+        static const std::regex any("\\{\\{resolve:([^}]*)\\}\\}"); // compiled only where there is one
         const std::string &s = u.node->get_ref<const std::string &>();
         // Inside Fn::Join the reference is assembled from pieces: judge the whole only.
         if (s.find("}}") == std::string::npos) {
@@ -418,10 +418,13 @@ void customResourceTimeoutOutOfRange(const RuleContext &c, FindingList &out)
 
 void invalidCustomResourceType(const RuleContext &c, FindingList &out)
 {
-    static const std::regex name("[A-Za-z0-9_@-]{1,60}");
-    for (const ResourceView &r : c.resources())
-        if (r.type.rfind("Custom::", 0) == 0 && !std::regex_match(r.type.substr(8), name))
+    for (const ResourceView &r : c.resources()) {
+        if (r.type.rfind("Custom::", 0) != 0)
+            continue;
+        static const std::regex name("[A-Za-z0-9_@-]{1,60}"); // compiled only where there is one
+        if (!std::regex_match(r.type.substr(8), name))
             out.add(r.pointer + "/Type", "'" + r.type + "' is not a valid custom resource type name");
+    }
 }
 
 void importWithoutDeletionPolicy(const RuleContext &c, FindingList &out)

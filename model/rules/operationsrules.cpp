@@ -71,7 +71,6 @@ void durationOrCutoffOutOfRange(const RuleContext &c, FindingList &out)
 
 void malformedRateControl(const RuleContext &c, FindingList &out)
 {
-    static const std::regex rate("([1-9][0-9]*|0)%?");
     for (const char *type : {"AWS::SSM::Association", "AWS::SSM::MaintenanceWindowTask"})
         for (const ResourceView *r : c.ofType(type))
             for (const char *p : {"MaxConcurrency", "MaxErrors"}) {
@@ -83,6 +82,7 @@ void malformedRateControl(const RuleContext &c, FindingList &out)
                     s = *str;
                 else
                     continue;
+                static const std::regex rate("([1-9][0-9]*|0)%?"); // compiled only where there is one
                 std::smatch m;
                 const bool ok = std::regex_match(s, m, rate)
                                 && !(s.back() == '%' && std::stoi(s.substr(0, s.size() - 1)) > 100)
