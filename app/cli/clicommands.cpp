@@ -10,9 +10,9 @@
 #include <QRegularExpression>
 #include <QTextStream>
 
-
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 
