@@ -17,7 +17,7 @@
 namespace sc::cdk {
 
 constexpr int kBody = 4; // indentation of statements inside the constructor
-constexpr std::size_t kBytesPerResource = 384; // what one resource's statements take, about: sizes the body once
+constexpr std::size_t kBytesPerResource = 384; // about what one resource's statements take, to size the body once
 
 // Every condition named by {"Condition": X} or Fn::If inside `node`.
 void collectConditionNames(const Json &node, std::set<std::string> &out);
