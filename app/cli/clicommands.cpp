@@ -174,19 +174,23 @@ void keepUntilExit(std::shared_ptr<const void> value)
     kept->push_back(std::move(value));
 }
 
-std::jthread loadCatalogAhead(const QString &file)
+void reserveToRead(const QString &file)
 {
-    // Reading a template takes about ten times its size in memory (a 233 KB JSON template
-    // exported to CDK, 2.1 MB); the catalog's types and specifications about a megabyte.
+    // Reading a template takes about ten times its size in memory (2 MB was enough for a 233 KB
+    // JSON template exported to CDK).
     std::error_code error;
     const std::string path = file.toStdString();
-    if (std::filesystem::is_regular_file(path, error)) {
-        const std::uintmax_t size = std::filesystem::file_size(path, error);
-        if (!error)
-            processheap::reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(size * 10, 64 << 20)));
-    }
-    return std::jthread([path] {
-        processheap::reserve(1 << 20);
+    if (!std::filesystem::is_regular_file(path, error))
+        return;
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    if (!error)
+        processheap::reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(size * 10, 64 << 20)));
+}
+
+std::jthread loadCatalogAhead(const QString &file)
+{
+    return std::jthread([path = file.toStdString()] {
+        processheap::reserve(1 << 20); // the catalog's types and specifications take about a megabyte
         try {
             const Catalog &catalog = Catalog::instance();
             const std::string text = smallRegularFile(path);

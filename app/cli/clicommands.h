@@ -49,6 +49,8 @@ std::optional<int> checkFiles(const char *command, const QStringList &files, qsi
 // curated overlay is left to its first use: a command needs it only for a few findings.) Keep
 // the thread until the command ends.
 std::jthread loadCatalogAhead(const QString &file);
+// Populates the memory that reading `file` will fill, when it is a regular file (processheap).
+void reserveToRead(const QString &file);
 
 // Keeps `value` until the process ends, never destroying it: a command that is about to exit
 // would otherwise free a large template's tree node by node (3% of a `validate`), work the

@@ -80,6 +80,7 @@ int runExport(const QStringList &arguments)
         return usageError(QStringLiteral("--theme takes light or dark, not '%1'").arg(parser.value(theme)));
     options.stackName = QFileInfo(files.front()).completeBaseName().toStdString();
 
+    reserveToRead(files.front());
     const std::jthread catalogLoad = loadCatalogAhead(files.front());
     const auto kept = std::make_shared<Document>();
     keepUntilExit(kept);

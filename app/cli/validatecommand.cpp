@@ -192,6 +192,7 @@ int runValidate(const QStringList &arguments)
     if (parser.isSet(output) && parser.value(output).isEmpty())
         return usageError(QStringLiteral("validate: -o needs a file name"));
 
+    reserveToRead(files.front());
     const std::jthread catalogLoad = loadCatalogAhead(files.front());
     bool unreadable = false;
     bool errors = false;
