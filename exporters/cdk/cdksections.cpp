@@ -8,24 +8,9 @@
 #include "model/template/references.h"
 
 #include <algorithm>
+#include <set>
 
 namespace sc::cdk {
-
-void collectConditionNames(const Json &node, std::set<std::string> &out)
-{
-    if (node.is_object()) {
-        if (node.size() == 1 && node.contains("Condition") && node["Condition"].is_string())
-            out.insert(node["Condition"].get<std::string>());
-        if (node.size() == 1 && node.contains("Fn::If") && node["Fn::If"].is_array() && !node["Fn::If"].empty()
-            && node["Fn::If"][0].is_string())
-            out.insert(node["Fn::If"][0].get<std::string>());
-        for (auto it = node.begin(); it != node.end(); ++it)
-            collectConditionNames(it.value(), out);
-    } else if (node.is_array()) {
-        for (const Json &e : node)
-            collectConditionNames(e, out);
-    }
-}
 
 void StackWriter::writeTemplateOptions()
 {

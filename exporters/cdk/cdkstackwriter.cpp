@@ -245,12 +245,11 @@ void StackWriter::writeResources()
                 out.insert(ref.target);
         return out;
     });
-    std::unordered_map<std::string_view, const Json *> byId; // the section's own lookup walks every key
-    byId.reserve(resources.size());
+    m_resourcesById.reserve(resources.size());
     for (auto it = resources.begin(); it != resources.end(); ++it)
-        byId.try_emplace(it.key(), &it.value());
+        m_resourcesById.try_emplace(it.key(), &it.value());
     for (const std::string &id : order) {
-        const Json &r = *byId.at(id);
+        const Json &r = *m_resourcesById.at(id);
         if (id.rfind("Fn::", 0) == 0 || !r.is_object() || !r.contains("Type") || !r["Type"].is_string()) {
             fragment("Resources", id, r);
             continue;
@@ -350,7 +349,7 @@ void StackWriter::writeResource(const std::string &id, const Json &r)
                 allResources = allResources && d.is_string() && m_symbols.count(d.get<std::string>())
                                && m_symbols[d.get<std::string>()].kind == CdkSymbol::Kind::Resource
                                && !variableFor(d.get<std::string>()).empty()
-                               && m_root["Resources"][d.get<std::string>()].is_object()
+                               && m_resourcesById.at(d.get<std::string>())->is_object()
                                && d.get<std::string>() != id;
             if (!allResources) {
                 after.push_back(".addOverride('DependsOn', " + m_values.any(v, kBody) + ");");

@@ -11,8 +11,6 @@ namespace sc {
 
 namespace {
 
-std::string pad(int indent) { return std::string(static_cast<std::size_t>(indent), ' '); }
-
 
 bool isDynamicReference(const Json &v)
 {
@@ -93,21 +91,23 @@ std::string formatList(const std::vector<std::string> &items, char open, char cl
         total += item.size() + 2;
         multiline = multiline || item.find('\n') != std::string::npos;
     }
+    std::string out(1, open);
     if (!multiline && total + static_cast<std::size_t>(indent) < 90) {
-        std::string out(1, open);
+        out.reserve(total + 3);
         if (open == '{')
             out += ' ';
         for (std::size_t i = 0; i < items.size(); ++i)
-            out += (i ? ", " : "") + items[i];
+            (i ? out.append(", ") : out).append(items[i]);
         if (open == '{')
             out += ' ';
-        return out + close;
+        return out += close;
     }
-    std::string out(1, open);
+    const auto itemIndent = static_cast<std::size_t>(indent) + 2;
+    out.reserve(total + items.size() * itemIndent + itemIndent + 1);
     out += '\n';
     for (const std::string &item : items)
-        out += pad(indent + 2) + item + ",\n";
-    return out + pad(indent) + close;
+        out.append(itemIndent, ' ').append(item).append(",\n");
+    return out.append(itemIndent - 2, ' ') += close;
 }
 
 const CdkSymbol *CdkValueWriter::symbol(const std::string &name) const

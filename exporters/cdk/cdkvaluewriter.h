@@ -14,8 +14,8 @@
 
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -39,7 +39,7 @@ struct TsExpr {
 
 class CdkValueWriter {
 public:
-    CdkValueWriter(const std::map<std::string, CdkSymbol> &symbols, const std::set<std::string> &defined)
+    CdkValueWriter(const std::map<std::string, CdkSymbol> &symbols, const std::unordered_set<std::string> &defined)
         : m_symbols(symbols), m_defined(defined)
     {
     }
@@ -86,7 +86,7 @@ private:
     const CdkSymbol *symbol(const std::string &name) const;
 
     const std::map<std::string, CdkSymbol> &m_symbols;
-    const std::set<std::string> &m_defined;
+    const std::unordered_set<std::string> &m_defined;
     std::vector<std::pair<std::string, std::string>> m_overrides;
     std::vector<std::string> m_tokenLike;
 };

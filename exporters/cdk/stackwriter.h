@@ -9,9 +9,10 @@
 #include "model/template/references.h"
 
 #include <map>
-#include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace sc::cdk {
@@ -20,7 +21,22 @@ constexpr int kBody = 4; // indentation of statements inside the constructor
 constexpr std::size_t kBytesPerResource = 384; // about what one resource's statements take, to size the body once
 
 // Every condition named by {"Condition": X} or Fn::If inside `node`.
-void collectConditionNames(const Json &node, std::set<std::string> &out);
+template <typename NameSet>
+void collectConditionNames(const Json &node, NameSet &out)
+{
+    if (node.is_object()) {
+        if (node.size() == 1 && node.contains("Condition") && node["Condition"].is_string())
+            out.insert(node["Condition"].template get<std::string>());
+        if (node.size() == 1 && node.contains("Fn::If") && node["Fn::If"].is_array() && !node["Fn::If"].empty()
+            && node["Fn::If"][0].is_string())
+            out.insert(node["Fn::If"][0].template get<std::string>());
+        for (auto it = node.begin(); it != node.end(); ++it)
+            collectConditionNames(it.value(), out);
+    } else if (node.is_array()) {
+        for (const Json &e : node)
+            collectConditionNames(e, out);
+    }
+}
 
 class StackWriter {
 public:
@@ -60,12 +76,13 @@ private:
     const Json &m_root;
     std::string m_stackName;
     std::map<std::string, CdkSymbol> m_symbols;
-    std::set<std::string> m_defined;
+    std::unordered_set<std::string> m_defined;
     CdkValueWriter m_values;
     ts::NameAllocator m_names;
-    std::set<std::string> m_constructIds;
-    std::set<std::string> m_referenced; // targets of Ref, GetAtt, Condition and DependsOn
+    std::unordered_set<std::string> m_constructIds;
+    std::unordered_set<std::string> m_referenced; // targets of Ref, GetAtt, Condition and DependsOn
     std::unordered_map<std::string, std::vector<Reference>> m_resourceReferences; // by logical ID
+    std::unordered_map<std::string_view, const Json *> m_resourcesById; // the section's own lookup walks every key
     std::map<std::string, std::string> m_modules; // alias -> module
     std::string m_body;
     std::vector<std::string> m_deferred; // statements that must wait for every resource

@@ -72,6 +72,14 @@ std::string stringLiteral(std::string_view s)
     out += '\'';
     std::size_t i = 0;
     while (i < s.size()) {
+        // Printable ASCII other than the quote and the backslash is written as is, a run at a time.
+        std::size_t run = i;
+        while (run < s.size() && s[run] >= 0x20 && s[run] < 0x7F && s[run] != '\'' && s[run] != '\\')
+            ++run;
+        out.append(s.substr(i, run - i));
+        i = run;
+        if (i == s.size())
+            break;
         const std::size_t start = i;
         const char32_t cp = decode(s, i);
         switch (cp) {

@@ -10,6 +10,9 @@
 
 #include <QtTest>
 
+#include <set>
+#include <unordered_set>
+
 using namespace sc;
 
 namespace {
@@ -43,6 +46,12 @@ private slots:
         QTest::newRow("bom") << QByteArray("\xEF\xBB\xBFz") << QStringLiteral("'\\u{FEFF}z'");
         QTest::newRow("hangul kept") << QByteArray("\xED\x95\x9C") << QString::fromUtf8("'\xED\x95\x9C'");
         QTest::newRow("emoji kept") << QByteArray("\xF0\x9F\x98\x80") << QString::fromUtf8("'\xF0\x9F\x98\x80'");
+        QTest::newRow("empty") << QByteArray("") << QStringLiteral("''");
+        QTest::newRow("delete") << QByteArray("a\x7Fz") << QStringLiteral("'a\\u{7F}z'");
+        QTest::newRow("quotes at both ends") << QByteArray("'x'") << QStringLiteral("'\\'x\\''");
+        QTest::newRow("runs around utf8 and a quote") << QByteArray("ab\xC3\xA9" "cd'ef")
+                                                    << QString::fromUtf8("'ab\xC3\xA9" "cd\\'ef'");
+        QTest::newRow("c1 control") << QByteArray("\xC2\x85") << QStringLiteral("'\\u{85}'");
         QTest::newRow("truncated utf8 escaped") << QByteArray("a\xE2\x80") << QStringLiteral("'a\\u{FFFD}\\u{FFFD}'");
     }
     void stringLiteral()
@@ -139,7 +148,7 @@ private slots:
         symbols["Subnets"] = {CdkSymbol::Kind::Parameter, "subnets", nullptr, "List<AWS::EC2::Subnet::Id>"};
         symbols["Size"] = {CdkSymbol::Kind::Parameter, "size", nullptr, "Number"};
         symbols["IsProd"] = {CdkSymbol::Kind::Condition, "isProd", nullptr, {}};
-        const std::set<std::string> defined{"Bucket", "Db", "Thing", "IsProd"}; // Later is not yet
+        const std::unordered_set<std::string> defined{"Bucket", "Db", "Thing", "IsProd"}; // Later is not yet
         CdkValueWriter writer(symbols, defined);
         QCOMPARE(q(writer.any(Json::parse(input.toStdString()), 0)), expected);
     }
