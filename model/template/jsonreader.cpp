@@ -2,8 +2,10 @@
 // count are checked while parsing (the DOM parser silently keeps the last duplicate and
 // accepts any depth). Positions come from how far the parser has read at each event.
 
+#include "model/template/jsonparts.h"
 #include "model/template/opencontainer.h"
 #include "model/template/scalars.h"
+#include "model/template/templateparts.h"
 #include "model/template/templatereader.h"
 #include "model/template/textposition.h"
 
@@ -172,6 +174,7 @@ public:
 
     const char **furthest() { return &m_furthest; }
     bool hasRoot() const { return m_hasRoot; }
+    std::size_t nodes() const { return m_nodes; }
     std::optional<Failure> failure;
 
     bool null() { return value(nullptr); }
@@ -389,11 +392,41 @@ std::optional<TabEscapes> escapeTabsInStrings(std::string_view in)
     return out;
 }
 
-} // namespace
-
 Template readEscapedJson(std::string_view text, const std::vector<std::size_t> &insertedAt,
                          std::string_view original, const std::string &fileName,
-                         const ReadLimits &limits, SourceSpans *spans);
+                         const ReadLimits &limits, SourceSpans *spans, std::size_t *nodes = nullptr);
+
+// Reads a large template on several cores, its Resources cut into runs of entries
+// (jsonparts.h). Nothing when the text is small or cannot be cut, or when a part does not read
+// or the parts do not fit together: the caller then reads the whole text, which gives the same
+// tree or the error with its position.
+std::optional<Template> readInParts(std::string_view text, const std::string &fileName,
+                                    const ReadLimits &limits)
+{
+    // JSON reads several times faster than YAML: a part must be larger to pay for its thread.
+    constexpr std::size_t kJsonPartScale = 2;
+    const std::size_t parts = std::min(limits.readThreads,
+                                       text.size() / std::max<std::size_t>(limits.minPartBytes * kJsonPartScale, 1));
+    const std::vector<jsonparts::Cut> cuts = jsonparts::cuts(text, parts);
+    if (cuts.empty())
+        return std::nullopt;
+    std::vector<templateparts::Part> read(cuts.size() + 1);
+    for (std::size_t i = 0; i < read.size(); ++i)
+        read[i].text = jsonparts::partText(text, cuts, i);
+    const bool started = templateparts::readAtOnce(read, 10, [&](templateparts::Part &part) noexcept {
+        try {
+            part.tree = readEscapedJson(part.text, {}, part.text, fileName, limits, nullptr, &part.nodes);
+        } catch (...) {
+            part.tree.reset(); // the whole text is read instead, for its error
+        }
+    });
+    if (!started)
+        return std::nullopt;
+    // A later part's root object, its "Resources" key and that object are not the text's.
+    return templateparts::join(read, 3, limits);
+}
+
+} // namespace
 
 Template readJson(std::string_view text, const std::string &fileName, const ReadLimits &limits,
                   SourceSpans *spans)
@@ -401,12 +434,18 @@ Template readJson(std::string_view text, const std::string &fileName, const Read
     const std::optional<TabEscapes> escapes = escapeTabsInStrings(text);
     if (escapes)
         return readEscapedJson(escapes->text, escapes->insertedAt, text, fileName, limits, spans);
+    if (!spans && limits.readThreads > 1) {
+        if (std::optional<Template> read = readInParts(text, fileName, limits))
+            return std::move(*read);
+    }
     return readEscapedJson(text, {}, text, fileName, limits, spans);
 }
 
+namespace {
+
 Template readEscapedJson(std::string_view text, const std::vector<std::size_t> &insertedAt,
                          std::string_view original, const std::string &fileName,
-                         const ReadLimits &limits, SourceSpans *spans)
+                         const ReadLimits &limits, SourceSpans *spans, std::size_t *nodes)
 {
     Template result;
     result.format = TemplateFormat::Json;
@@ -420,11 +459,13 @@ Template readEscapedJson(std::string_view text, const std::vector<std::size_t> &
         const bool ok = Json::sax_parse(text.data(), text.data() + text.size(), &builder);
         if (ok && !builder.failure && builder.hasRoot() && result.root.is_object()) {
             result.positions.set("", {1, 1});
+            if (nodes)
+                *nodes = builder.nodes();
             return result;
         }
         ReadLimits followed = limits;
         followed.positionsOnDemand = false;
-        return readEscapedJson(text, insertedAt, original, fileName, followed, spans);
+        return readEscapedJson(text, insertedAt, original, fileName, followed, spans, nodes);
     }
     TrackingIterator first(text.data(), builder.furthest());
     TrackingIterator last(text.data() + text.size(), nullptr);
@@ -439,7 +480,11 @@ Template readEscapedJson(std::string_view text, const std::vector<std::size_t> &
                             "expected an object at the top level (a CloudFormation template has "
                             "sections such as Resources)");
     result.positions.set("", {1, 1});
+    if (nodes)
+        *nodes = builder.nodes();
     return result;
 }
+
+} // namespace
 
 } // namespace sc

@@ -4,8 +4,8 @@
 
 #include "model/template/intrinsics.h"
 #include "model/template/opencontainer.h"
-#include "model/template/processheap.h"
 #include "model/template/scalars.h"
+#include "model/template/templateparts.h"
 #include "model/template/templatereader.h"
 #include "model/template/textposition.h"
 #include "model/template/yamlindentrepair.h"
@@ -25,8 +25,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <string_view>
-#include <system_error>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -475,17 +473,11 @@ std::optional<Template> readInParts(std::string_view text, const std::string &fi
     if (cuts.empty())
         return std::nullopt;
 
-    struct Part {
-        std::string text;
-        int lineOffset = 0;
-        std::optional<Template> tree;
-        std::size_t nodes = 0;
-    };
-    std::vector<Part> read(cuts.size() + 1);
+    std::vector<templateparts::Part> read(cuts.size() + 1);
     for (std::size_t i = 0; i < read.size(); ++i) {
         const std::size_t begin = i == 0 ? 0 : cuts[i - 1].offset;
         const std::size_t end = i < cuts.size() ? cuts[i].offset : text.size();
-        Part &part = read[i];
+        templateparts::Part &part = read[i];
         part.text.reserve(yamlparts::kResourcesHeader.size() + end - begin + 8 + yamlparts::kEndLine.size());
         if (i > 0) {
             part.text.append(yamlparts::kResourcesHeader);
@@ -497,13 +489,11 @@ std::optional<Template> readInParts(std::string_view text, const std::string &fi
             part.text.append(yamlparts::kEndLine);
         }
     }
-    auto readPart = [&](std::size_t i) noexcept {
-        Part &part = read[i];
-        if (i > 0) // the first part is read on the calling thread, which has reserved for the whole
-            processheap::reserve(part.text.size() * 12);
+    const templateparts::Part *last = &read.back();
+    const bool started = templateparts::readAtOnce(read, 12, [&](templateparts::Part &part) noexcept {
         try {
             part.tree = parseYaml(part.text, fileName, limits, nullptr, part.lineOffset, &part.nodes);
-            if (i + 1 < read.size()) {
+            if (&part != last) {
                 if (takeEndLine(*part.tree))
                     part.nodes -= 2; // its key and value are not the text's
                 else
@@ -512,71 +502,11 @@ std::optional<Template> readInParts(std::string_view text, const std::string &fi
         } catch (...) {
             part.tree.reset(); // the whole text is read instead, for its error
         }
-    };
-    try {
-        std::vector<std::jthread> threads;
-        for (std::size_t i = 1; i < read.size(); ++i)
-            threads.emplace_back(readPart, i);
-        readPart(0);
-    } catch (const std::system_error &) {
-        return std::nullopt; // no thread to be had: the whole text on this one
-    }
-
-    if (std::any_of(read.begin(), read.end(), [](const Part &p) { return !p.tree; }))
+    });
+    if (!started)
         return std::nullopt;
-    Template whole = std::move(*read[0].tree);
-    std::size_t nodes = read[0].nodes;
-    // Appended with sets of the names so far: ordered_map::emplace searches every key, and a
-    // vector of pair<const string, Json> that grows copies its trees (the key cannot move), so
-    // the vectors are sized first, the top level by moving its sections into a new one. The sets
-    // view the parts' keys, which live as long as `read`.
-    std::size_t entryCount = 0, sectionCount = whole.root.size();
-    for (std::size_t i = 1; i < read.size(); ++i) {
-        const Json &part = read[i].tree->root;
-        if (part.empty() || part.begin().key() != "Resources" || !part.begin()->is_object())
-            return std::nullopt;
-        entryCount += part.begin()->size();
-        sectionCount += part.size() - 1;
-    }
-    const auto reserveMoving = [](Json::object_t &object, std::size_t size) {
-        Json::object_t sized;
-        sized.reserve(size);
-        for (auto &[key, value] : object)
-            sized.Json::object_t::Container::emplace_back(key, std::move(value));
-        object.swap(sized);
-    };
-    auto &top = whole.root.get_ref<Json::object_t &>();
-    reserveMoving(top, sectionCount);
-    const auto resources = whole.root.find("Resources");
-    if (resources == whole.root.end() || !resources->is_object())
-        return std::nullopt;
-    auto &into = resources->get_ref<Json::object_t &>();
-    reserveMoving(into, into.size() + entryCount);
-    std::unordered_set<std::string_view> names, sections;
-    names.reserve(into.size() + entryCount);
-    for (const auto &entry : into)
-        names.insert(entry.first);
-    for (const auto &section : top)
-        sections.insert(section.first);
-    for (std::size_t i = 1; i < read.size(); ++i) {
-        Template &part = *read[i].tree;
-        for (auto &[name, value] : part.root.begin()->get_ref<Json::object_t &>()) {
-            if (!names.insert(name).second)
-                return std::nullopt; // an entry written twice: the whole text names both lines
-            into.Json::object_t::Container::emplace_back(name, std::move(value));
-        }
-        for (auto it = std::next(part.root.begin()); it != part.root.end(); ++it) {
-            if (!sections.insert(it.key()).second)
-                return std::nullopt;
-            top.Json::object_t::Container::emplace_back(it.key(), std::move(it.value()));
-        }
-        // The part's own "Resources" key and mapping are not the text's.
-        nodes += read[i].nodes - 2;
-        whole.positions.merge(std::move(part.positions));
-    }
-    if (nodes > limits.maxNodes)
-        return std::nullopt;
-    return whole;
+    // The header's "Resources" key and mapping are not the text's.
+    return templateparts::join(read, 2, limits);
 }
 
 void mapSpansBack(SourceSpans &spans, const IndentRepair &repair)

@@ -5,8 +5,8 @@
 
 #include "model/template/templatereader.h"
 #include "model/template/yamlparts.h"
+#include "tests/template/readoutcome.h"
 
-#include <QDirIterator>
 #include <QTest>
 
 using sc::Json;
@@ -29,31 +29,11 @@ ReadLimits inParts(std::size_t threads = 4, std::size_t minPartBytes = 16)
     return limits;
 }
 
-struct Outcome {
-    sc::Template tree;
-    QString error; // "line:column: message", or empty
-};
+using Outcome = sc::testing::ReadOutcome;
 
 Outcome readWith(const std::string &text, const ReadLimits &limits)
 {
-    Outcome outcome;
-    try {
-        outcome.tree = sc::readTemplate(text, "t.yaml", sc::TemplateFormat::Yaml, limits);
-    } catch (const sc::TemplateError &e) {
-        outcome.error = QString::fromStdString(e.what());
-    }
-    return outcome;
-}
-
-// Every node's position, sorted, as text: a difference names the node.
-QStringList positions(const sc::SourceMap &map)
-{
-    QStringList out;
-    map.forEach([&](const std::string &pointer, sc::SourcePos pos) {
-        out << QStringLiteral("%1 %2:%3").arg(QString::fromStdString(pointer)).arg(pos.line).arg(pos.column);
-    });
-    out.sort();
-    return out;
+    return sc::testing::readOutcome(text, sc::TemplateFormat::Yaml, limits);
 }
 
 void compareWays(const std::string &text, const ReadLimits &parts = inParts())
@@ -62,7 +42,7 @@ void compareWays(const std::string &text, const ReadLimits &parts = inParts())
     const Outcome many = readWith(text, parts);
     QCOMPARE(many.error, one.error);
     QCOMPARE(QString::fromStdString(many.tree.root.dump()), QString::fromStdString(one.tree.root.dump()));
-    QCOMPARE(positions(many.tree.positions), positions(one.tree.positions));
+    QCOMPARE(sc::testing::positionLines(many.tree.positions), sc::testing::positionLines(one.tree.positions));
 }
 
 std::string resources(int count, const std::string &body = "    Type: AWS::SQS::Queue\n")
@@ -202,14 +182,9 @@ private slots:
     {
         const std::string text = resources(30);
         ReadLimits one = whole();
-        std::size_t low = 1, high = 1000; // the smallest budget the text fits in
-        while (low < high) {
-            one.maxNodes = (low + high) / 2;
-            if (readWith(text, one).error.isEmpty())
-                high = one.maxNodes;
-            else
-                low = one.maxNodes + 1;
-        }
+        const std::size_t low = sc::testing::smallestNodeBudget(one, [&](const ReadLimits &limits) {
+            return readWith(text, limits).error;
+        });
         QCOMPARE(low, std::size_t{1 + 2 + 2 + 30 * 4}); // root, two sections, four per entry
         ReadLimits many = inParts();
         for (std::size_t budget : {low - 1, low}) {
@@ -219,25 +194,12 @@ private slots:
         QCOMPARE(readWith(text, many).error, QString()); // at the budget the parts fit
     }
 
-    void theProjectsTemplatesReadTheSameInParts_data()
-    {
-        QTest::addColumn<QString>("path");
-        for (const char *dir : {"/tests/data", "/examples"}) {
-            QDirIterator it(QStringLiteral(SC_SOURCE_DIR) + QLatin1String(dir), {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.template")},
-                            QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                const QString path = it.next();
-                QTest::newRow(qPrintable(path.mid(int(sizeof SC_SOURCE_DIR)))) << path;
-            }
-        }
-    }
+    void theProjectsTemplatesReadTheSameInParts_data() { sc::testing::addProjectTemplateRows({QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.template")}); }
     void theProjectsTemplatesReadTheSameInParts()
     {
         QFETCH(QString, path);
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray bytes = file.readAll();
-        const std::string text(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+        const std::string text = sc::testing::fileBytes(path);
+        QVERIFY(!text.empty());
         compareWays(text, inParts(4, text.size() / 5 + 1));
         compareWays(text, inParts(16, 1));
     }
