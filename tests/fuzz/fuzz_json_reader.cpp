@@ -1,11 +1,15 @@
 // The JSON reader on any bytes: it reads the text or refuses it with a positioned TemplateError,
 // never crashes, hangs or exhausts memory; what it reads, both writers write and it reads back.
+// Read in parts at once (a large template's Resources, model/template/jsonparts.h), the text
+// means what it means read whole: the same tree and positions, or the same error.
 
 #include "tests/fuzz/fuzzsupport.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    if (const auto content = sc::fuzz::read(sc::fuzz::text(data, size), sc::TemplateFormat::Json))
+    const std::string_view input = sc::fuzz::text(data, size);
+    sc::fuzz::checkPartsReadAsWhole(input, sc::TemplateFormat::Json);
+    if (const auto content = sc::fuzz::read(input, sc::TemplateFormat::Json))
         sc::fuzz::checkWritersReadBack(*content);
     return 0;
 }

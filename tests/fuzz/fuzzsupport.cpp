@@ -50,6 +50,43 @@ void checkWritersReadBack(const Template &content)
     }
 }
 
+namespace {
+
+struct ReadOutcome {
+    Template tree;
+    std::string error;
+};
+
+ReadOutcome readWith(std::string_view text, TemplateFormat format, std::size_t threads)
+{
+    ReadLimits limits;
+    limits.readThreads = threads;
+    limits.minPartBytes = 1;
+    ReadOutcome outcome;
+    try {
+        outcome.tree = readTemplate(text, "fuzz", format, limits);
+    } catch (const TemplateError &e) {
+        outcome.error = e.what();
+    }
+    return outcome;
+}
+
+} // namespace
+
+void checkPartsReadAsWhole(std::string_view input, TemplateFormat format)
+{
+    const ReadOutcome whole = readWith(input, format, 1);
+    const ReadOutcome parts = readWith(input, format, 3);
+    if (parts.error != whole.error)
+        fail("read in parts, the text gets another error than read whole:",
+             "parts: " + parts.error + "\nwhole: " + whole.error);
+    if (parts.tree.root != whole.tree.root)
+        fail("read in parts, the text is another tree than read whole:",
+             "parts: " + parts.tree.root.dump() + "\nwhole: " + whole.tree.root.dump());
+    if (!(parts.tree.positions == whole.tree.positions))
+        fail("read in parts, the text has other positions than read whole:", whole.tree.root.dump());
+}
+
 void load(Document &document, const Template &content)
 {
     document.reset(content, "fuzz.yaml");

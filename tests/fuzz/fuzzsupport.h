@@ -27,6 +27,11 @@ std::optional<Template> read(std::string_view input, std::optional<TemplateForma
 // What the reader accepts, both writers write and the reader reads back as the same tree.
 void checkWritersReadBack(const Template &content);
 
+// Read in parts at once (a large template's Resources: model/template/templateparts.h), the
+// text means what it means read whole: the same tree and positions, or the same error. Parts of
+// any size are cut, so that every input with entries is.
+void checkPartsReadAsWhole(std::string_view input, TemplateFormat format);
+
 // The template in a Document, as the window and the CLI hold it.
 void load(Document &document, const Template &content);
 
