@@ -10,15 +10,10 @@
 #include "model/template/sourcemap.h"
 
 #include <algorithm>
-#include <exception>
 #include <map>
-#include <optional>
 #include <set>
 #include <string_view>
-#include <system_error>
-#include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace sc {
 
@@ -253,79 +248,31 @@ void StackWriter::writeResources()
     m_resourcesById.reserve(resources.size());
     for (auto it = resources.begin(); it != resources.end(); ++it)
         m_resourcesById.try_emplace(it.key(), &it.value());
-    const auto isFragment = [](const std::string &id, const Json &r) {
-        return id.rfind("Fn::", 0) == 0 || !r.is_object() || !r.contains("Type") || !r["Type"].is_string();
-    };
-
-    // A large template's resources are written on two threads, each half with its own value
-    // writer and what is defined before it, and put in the stack in order: the text is the one
-    // a single thread writes. A fragment (Fn::ForEach) takes a construct id in order, so a
-    // template with one is written on this thread.
-    const bool inTwo = order.size() >= 2 * std::max<std::size_t>(m_resourcesPerThread, 1) && std::thread::hardware_concurrency() > 1
-                       && std::none_of(order.begin(), order.end(), [&](const std::string &id) {
-                              return isFragment(id, *m_resourcesById.at(id));
-                          });
-    if (inTwo) {
-        const std::size_t half = order.size() / 2;
-        std::unordered_set<std::string> definedBefore = m_defined;
-        definedBefore.insert(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(half));
-        CdkValueWriter secondValues(m_symbols, definedBefore);
-        std::vector<ResourceCode> codes(order.size());
-        const auto writeRun = [&](std::size_t from, std::size_t to, CdkValueWriter &values,
-                                  std::unordered_set<std::string> &defined) {
-            for (std::size_t i = from; i < to; ++i) {
-                codes[i] = resourceCode(order[i], *m_resourcesById.at(order[i]), values, defined);
-                defined.insert(order[i]);
-            }
-        };
-        std::exception_ptr secondFailed;
-        std::optional<std::jthread> second;
-        try {
-            second.emplace([&]() noexcept {
-                try {
-                    writeRun(half, order.size(), secondValues, definedBefore);
-                } catch (...) {
-                    secondFailed = std::current_exception();
-                }
-            });
-        } catch (const std::system_error &) {
-            // No thread to be had: the second half is written here after the first.
-        }
-        writeRun(0, half, m_values, m_defined);
-        if (second)
-            second->join();
-        else
-            writeRun(half, order.size(), secondValues, definedBefore);
-        if (secondFailed)
-            std::rethrow_exception(secondFailed);
-        m_defined.insert(order.begin() + static_cast<std::ptrdiff_t>(half), order.end());
-        for (std::size_t i = 0; i < order.size(); ++i)
-            emitResource(order[i], std::move(codes[i]), i < half ? m_values.tokenLikeStrings() : secondValues.tokenLikeStrings());
-        return;
-    }
     for (const std::string &id : order) {
         const Json &r = *m_resourcesById.at(id);
-        if (isFragment(id, r)) {
+        if (id.rfind("Fn::", 0) == 0 || !r.is_object() || !r.contains("Type") || !r["Type"].is_string()) {
             fragment("Resources", id, r);
             continue;
         }
-        emitResource(id, resourceCode(id, r, m_values, m_defined), m_values.tokenLikeStrings());
+        writeResource(id, r);
         m_defined.insert(id);
     }
 }
 
-ResourceCode StackWriter::resourceCode(const std::string &id, const Json &r, CdkValueWriter &values,
-                                       const std::unordered_set<std::string> &defined) const
+void StackWriter::writeResource(const std::string &id, const Json &r)
 {
-    ResourceCode code;
     const std::string type = r["Type"].get<std::string>();
-    const ResourceTypeSpec *spec = m_symbols.at(id).spec;
-    std::vector<std::string> &after = code.after;
+    const CdkSymbol &symbol = m_symbols[id];
+    const ResourceTypeSpec *spec = symbol.spec;
+    m_constructIds.insert(id);
+    std::vector<std::string> after; // statements on the construct, in order
+    bool hasDeferred = false;
     static const Json noProperties;
     const auto found = r.find("Properties");
     const Json &properties = found != r.end() ? *found : noProperties;
     const bool propertiesAreObject = properties.is_object() && !intrinsics::isIntrinsic(properties)
                                      && !properties.contains("Fn::Transform");
+    std::string decl;
     if (spec) {
         std::vector<std::string> items;
         std::vector<std::pair<std::string, std::string>> overrides;
@@ -333,24 +280,24 @@ ResourceCode StackWriter::resourceCode(const std::string &id, const Json &r, Cdk
             for (auto it = properties.begin(); it != properties.end(); ++it) {
                 const PropertySpec *p = spec->property(it.key());
                 if (!p || p->cdkName.empty()) {
-                    overrides.emplace_back(ts::overrideSegment(it.key()), values.any(it.value(), kBody));
+                    overrides.emplace_back(ts::overrideSegment(it.key()), m_values.any(it.value(), kBody));
                     continue;
                 }
                 if (it.key() == "Tags" && !tagsKeepTheirOrder(it.value())) {
-                    overrides.emplace_back("Tags", values.any(it.value(), kBody));
+                    overrides.emplace_back("Tags", m_values.any(it.value(), kBody));
                     if (p->required)
                         items.push_back(p->cdkName + ": " + CdkValueWriter::placeholder(*p));
                     continue;
                 }
-                std::string value = values.property(it.value(), *p, *spec, {it.key()}, kBody + 2);
-                for (auto &o : values.takeOverrides())
+                std::string code = m_values.property(it.value(), *p, *spec, {it.key()}, kBody + 2);
+                for (auto &o : m_values.takeOverrides())
                     overrides.push_back(std::move(o));
-                if (value.empty()) {
+                if (code.empty()) {
                     if (!p->required)
                         continue;
-                    value = CdkValueWriter::placeholder(*p);
+                    code = CdkValueWriter::placeholder(*p);
                 }
-                items.push_back(p->cdkName + ": " + value);
+                items.push_back(p->cdkName + ": " + code);
             }
         }
         for (const PropertySpec &p : spec->properties) {
@@ -360,26 +307,26 @@ ResourceCode StackWriter::resourceCode(const std::string &id, const Json &r, Cdk
                 after.push_back(".addPropertyDeletionOverride(" + ts::stringLiteral(p.name) + ");");
             }
         }
-        code.declaration = "new " + moduleAlias(spec->cdkModule) + "." + spec->cdkClass + "(this, " + ts::stringLiteral(id)
-                           + (items.empty() ? std::string() : ", " + formatList(items, '{', '}', kBody)) + ")";
-        for (const auto &[path, value] : overrides) {
-            if (value == "undefined")
+        decl = "new " + moduleAlias(spec->cdkModule) + "." + spec->cdkClass + "(this, " + ts::stringLiteral(id)
+               + (items.empty() ? std::string() : ", " + formatList(items, '{', '}', kBody)) + ")";
+        for (const auto &[path, code] : overrides) {
+            if (code == "undefined")
                 after.push_back(".addPropertyDeletionOverride(" + ts::stringLiteral(path) + ");");
             else
-                after.push_back(".addPropertyOverride(" + ts::stringLiteral(path) + ", " + value + ");");
+                after.push_back(".addPropertyOverride(" + ts::stringLiteral(path) + ", " + code + ");");
         }
         if (!propertiesAreObject && r.contains("Properties"))
-            after.push_back(".addOverride('Properties', " + values.any(properties, kBody) + ");");
+            after.push_back(".addOverride('Properties', " + m_values.any(properties, kBody) + ");");
     } else {
         std::vector<std::string> items{"type: " + ts::stringLiteral(type)};
         if (propertiesAreObject)
-            items.push_back("properties: " + values.any(properties, kBody + 2));
-        code.declaration = "new cdk.CfnResource(this, " + ts::stringLiteral(id) + ", " + formatList(items, '{', '}', kBody) + ")";
+            items.push_back("properties: " + m_values.any(properties, kBody + 2));
+        decl = "new cdk.CfnResource(this, " + ts::stringLiteral(id) + ", " + formatList(items, '{', '}', kBody) + ")";
         if (!propertiesAreObject && r.contains("Properties"))
-            after.push_back(".addOverride('Properties', " + values.any(properties, kBody) + ");");
+            after.push_back(".addOverride('Properties', " + m_values.any(properties, kBody) + ");");
     }
     if (r.contains("Properties") && properties.is_object() && properties.empty())
-        code.notes.push_back(id + ": an empty Properties object is not written by the CDK (same meaning)");
+        m_notes.push_back(id + ": an empty Properties object is not written by the CDK (same meaning)");
 
     for (auto it = r.begin(); it != r.end(); ++it) {
         const std::string &key = it.key();
@@ -391,68 +338,50 @@ ResourceCode StackWriter::resourceCode(const std::string &id, const Json &r, Cdk
             after.push_back(".cfnOptions." + std::string(key == "DeletionPolicy" ? "deletionPolicy" : "updateReplacePolicy")
                             + " = " + deletionPolicy(v.get<std::string>()) + ";");
         } else if (key == "Condition" && v.is_string() && !variableFor(v.get<std::string>()).empty()
-                   && defined.count(v.get<std::string>())) {
+                   && m_defined.count(v.get<std::string>())) {
             after.push_back(".cfnOptions.condition = " + variableFor(v.get<std::string>()) + ";");
         } else if (key == "Metadata" && v.is_object() && !v.empty()) {
-            after.push_back(".cfnOptions.metadata = " + values.any(v, kBody) + ";");
+            after.push_back(".cfnOptions.metadata = " + m_values.any(v, kBody) + ";");
         } else if (key == "DependsOn") {
             const Json list = v.is_array() ? v : Json::array({v});
             bool allResources = !list.empty();
-            for (const Json &d : list) {
-                if (!allResources || !d.is_string())
-                    allResources = false;
-                else {
-                    const auto target = m_symbols.find(d.get<std::string>());
-                    allResources = target != m_symbols.end() && target->second.kind == CdkSymbol::Kind::Resource
-                                   && !target->second.variable.empty()
-                                   && m_resourcesById.at(target->first)->is_object() && target->first != id;
-                }
-            }
+            for (const Json &d : list)
+                allResources = allResources && d.is_string() && m_symbols.count(d.get<std::string>())
+                               && m_symbols[d.get<std::string>()].kind == CdkSymbol::Kind::Resource
+                               && !variableFor(d.get<std::string>()).empty()
+                               && m_resourcesById.at(d.get<std::string>())->is_object()
+                               && d.get<std::string>() != id;
             if (!allResources) {
-                after.push_back(".addOverride('DependsOn', " + values.any(v, kBody) + ");");
+                after.push_back(".addOverride('DependsOn', " + m_values.any(v, kBody) + ");");
                 continue;
             }
             for (const Json &d : list) {
                 const std::string target = d.get<std::string>();
                 const std::string statement = ".addResourceDependency(" + variableFor(target) + ");";
-                if (defined.count(target))
+                if (m_defined.count(target))
                     after.push_back(statement);
-                else
-                    code.deferred.push_back(statement);
+                else {
+                    m_deferred.push_back("\x01" + id + "\x02" + statement);
+                    hasDeferred = true;
+                }
             }
         } else {
             // UpdatePolicy, CreationPolicy and anything else: written as is, keys unchanged.
-            after.push_back(".addOverride(" + ts::stringLiteral(key) + ", " + values.any(v, kBody) + ");");
+            after.push_back(".addOverride(" + ts::stringLiteral(key) + ", " + m_values.any(v, kBody) + ");");
         }
     }
-    code.tokenLikeSeen = values.tokenLikeStrings().size();
-    return code;
-}
+    for (const std::string &marker : m_values.tokenLikeStrings())
+        if (std::find(m_notes.begin(), m_notes.end(), "token marker: " + marker) == m_notes.end())
+            m_notes.push_back("token marker: " + marker);
 
-void StackWriter::noteTokenLike(const std::vector<std::string> &tokenLike, std::size_t count)
-{
-    for (std::size_t i = 0; i < count; ++i) {
-        const std::string note = "token marker: " + tokenLike[i];
-        if (std::find(m_notes.begin(), m_notes.end(), note) == m_notes.end())
-            m_notes.push_back(note);
-    }
-}
-
-void StackWriter::emitResource(const std::string &id, ResourceCode code, const std::vector<std::string> &tokenLike)
-{
-    for (std::string &note : code.notes)
-        m_notes.push_back(std::move(note));
-    noteTokenLike(tokenLike, code.tokenLikeSeen);
-    std::string var = variableFor(id);
-    if (var.empty() && (!code.after.empty() || !code.deferred.empty())) {
+    std::string var = symbol.variable;
+    if (var.empty() && (!after.empty() || hasDeferred)) {
         var = m_names.take(ts::camelVariable(id));
         m_symbols[id].variable = var;
     }
-    line((var.empty() ? "" : "const " + var + " = ") + code.declaration + ";");
-    for (const std::string &statement : code.after)
+    line((var.empty() ? "" : "const " + var + " = ") + decl + ";");
+    for (const std::string &statement : after)
         line(var + statement);
-    for (const std::string &statement : code.deferred)
-        m_deferred.push_back("\x01" + id + "\x02" + statement);
 }
 
 CdkStackSource StackWriter::write()
@@ -474,8 +403,11 @@ CdkStackSource StackWriter::write()
     writeRules();
     writeHooks();
     writeTransforms();
-    // What the sections after Resources hold (an output's value, a rule's assertion).
-    noteTokenLike(m_values.tokenLikeStrings(), m_values.tokenLikeStrings().size());
+    // A resource notes the token markers found so far; these are the ones found after the last
+    // resource (an output's value, a rule's assertion).
+    for (const std::string &marker : m_values.tokenLikeStrings())
+        if (std::find(m_notes.begin(), m_notes.end(), "token marker: " + marker) == m_notes.end())
+            m_notes.push_back("token marker: " + marker);
 
     CdkStackSource out;
     out.className = cdkClassName(m_stackName);
@@ -550,9 +482,9 @@ std::string cdkFileStem(const std::string &stackName)
     return out;
 }
 
-CdkStackSource writeCdkStack(const Json &root, const std::string &stackName, std::size_t resourcesPerThread)
+CdkStackSource writeCdkStack(const Json &root, const std::string &stackName)
 {
-    return cdk::StackWriter(root, stackName, resourcesPerThread).write();
+    return cdk::StackWriter(root, stackName).write();
 }
 
 } // namespace sc

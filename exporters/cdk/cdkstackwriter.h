@@ -5,7 +5,6 @@
 
 #include "model/template/json.h"
 
-#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -22,10 +21,6 @@ std::string cdkClassName(const std::string &stackName);
 // "lambda-canary" -> "lambda-canary-stack" (the lib/ file name without .ts).
 std::string cdkFileStem(const std::string &stackName);
 
-// A template with at least twice `resourcesPerThread` resources has them written on two
-// threads; the text is the same either way.
-inline constexpr std::size_t kCdkResourcesPerThread = 100;
-CdkStackSource writeCdkStack(const Json &root, const std::string &stackName,
-                             std::size_t resourcesPerThread = kCdkResourcesPerThread);
+CdkStackSource writeCdkStack(const Json &root, const std::string &stackName);
 
 } // namespace sc

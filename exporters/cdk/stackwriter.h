@@ -38,20 +38,10 @@ void collectConditionNames(const Json &node, NameSet &out)
     }
 }
 
-// One resource's statements, written apart from the stack's text so that the resources of a
-// large template can be written on two threads and put in order afterwards.
-struct ResourceCode {
-    std::string declaration;          // new X(this, 'Id', { ... })
-    std::vector<std::string> after;    // statements on the construct, in order
-    std::vector<std::string> deferred; // statements that wait for a resource further down
-    std::vector<std::string> notes;
-    std::size_t tokenLikeSeen = 0;     // the value writer's token-like strings up to this resource
-};
-
 class StackWriter {
 public:
-    StackWriter(const Json &root, const std::string &stackName, std::size_t resourcesPerThread)
-        : m_root(root), m_stackName(stackName), m_resourcesPerThread(resourcesPerThread), m_values(m_symbols, m_defined)
+    StackWriter(const Json &root, const std::string &stackName)
+        : m_root(root), m_stackName(stackName), m_values(m_symbols, m_defined)
     {
     }
     CdkStackSource write();
@@ -63,14 +53,7 @@ private:
     void writeMappings();
     void writeConditions();
     void writeResources();
-    // Reads only what no other resource's writing changes: safe on several threads, each with
-    // its own value writer and its own set of what is defined so far.
-    ResourceCode resourceCode(const std::string &id, const Json &resource, CdkValueWriter &values,
-                              const std::unordered_set<std::string> &defined) const;
-    // Puts the statements in the stack, in the order resources are written.
-    void emitResource(const std::string &id, ResourceCode code, const std::vector<std::string> &tokenLike);
-    // A note for each of the first `count` token-like strings not yet noted.
-    void noteTokenLike(const std::vector<std::string> &tokenLike, std::size_t count);
+    void writeResource(const std::string &id, const Json &resource);
     void writeOutputs();
     void writeRules();
     void writeHooks();
@@ -92,7 +75,6 @@ private:
 
     const Json &m_root;
     std::string m_stackName;
-    std::size_t m_resourcesPerThread;
     std::map<std::string, CdkSymbol> m_symbols;
     std::unordered_set<std::string> m_defined;
     CdkValueWriter m_values;

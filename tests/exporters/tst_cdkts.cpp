@@ -7,11 +7,9 @@
 #include "exporters/cdk/typescriptsource.h"
 #include "exporters/exporterregistry.h"
 #include "model/catalog/catalog.h"
-#include "model/template/templatereader.h"
 
 #include <QtTest>
 
-#include <limits>
 #include <set>
 #include <unordered_set>
 
@@ -226,55 +224,6 @@ private slots:
         const CdkStackSource stack = writeCdkStack(root, "t");
         QCOMPARE(stack.notes, (std::vector<std::string>{"token marker: ${Token[A.1]}", "token marker: #{Token[B.2]}"}));
         QVERIFY2(stack.code.find("['#{', 'Token[B.2]}']") != std::string::npos, stack.code.c_str());
-    }
-
-    // A large template's resources are written on two threads; the stack is the one a single
-    // thread writes, notes included. Every template of the project is written both ways, the
-    // threads made to share out even two resources; and a template whose halves point at each
-    // other (references, DependsOn both ways, a condition, token markers, empty Properties).
-    void resourcesWrittenOnTwoThreadsAreWrittenAsOnOne_data()
-    {
-        QTest::addColumn<QString>("path");
-        for (const char *dir : {"/tests/data", "/examples"}) {
-            QDirIterator it(QStringLiteral(SC_SOURCE_DIR) + QLatin1String(dir),
-                            {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json"), QStringLiteral("*.template")},
-                            QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                const QString path = it.next();
-                QTest::newRow(qPrintable(path.mid(int(sizeof SC_SOURCE_DIR)))) << path;
-            }
-        }
-        QTest::newRow("halves that point at each other") << QString();
-    }
-    void resourcesWrittenOnTwoThreadsAreWrittenAsOnOne()
-    {
-        QFETCH(QString, path);
-        Json root;
-        if (path.isEmpty()) {
-            root = parse(R"({"Conditions": {"On": {"Fn::Equals": ["a", "b"]}}, "Resources": {}})");
-            for (int i = 0; i < 40; ++i) {
-                const std::string id = "Q" + std::to_string(i), other = "Q" + std::to_string(39 - i);
-                Json resource = {{"Type", "AWS::SQS::Queue"}, {"DependsOn", other},
-                                 {"Properties", {{"QueueName", {{"Fn::GetAtt", {other, "QueueName"}}}}}}};
-                if (i % 7 == 0)
-                    resource["Properties"] = Json::object();
-                if (i % 5 == 0)
-                    resource["Condition"] = "On";
-                if (i % 9 == 0)
-                    resource["Metadata"] = {{"Note", "${Token[TOKEN." + std::to_string(i) + "]}"}};
-                root["Resources"][id] = resource;
-            }
-        } else {
-            try {
-                root = readTemplateFile(path.toStdString()).root;
-            } catch (const TemplateError &) {
-                QSKIP("not a template the reader takes");
-            }
-        }
-        const CdkStackSource one = writeCdkStack(root, "t", std::numeric_limits<std::size_t>::max());
-        const CdkStackSource two = writeCdkStack(root, "t", 1);
-        QCOMPARE(q(two.code), q(one.code));
-        QCOMPARE(two.notes, one.notes);
     }
 
     // The text formats need Qt Core only; the diagrams register where something draws
