@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <regex>
 #include <stdexcept>
 
 namespace sc::scalars {
@@ -77,12 +76,6 @@ bool isFloat(const std::string &t)
     return !(t.size() > i + 1 && t[i] == '0' && t[i + 1] >= '0' && t[i + 1] <= '9');
 }
 
-bool looksLikeOtherNumberOrDate(const std::string &t)
-{
-    static const std::regex re(
-        R"([-+]?(0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[0-9][0-9_.]*|\.[0-9_]+)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?)");
-    return std::regex_match(t, re);
-}
 
 bool isYaml11Boolean(const std::string &t)
 {
@@ -112,7 +105,96 @@ bool mayBeNumeric(const std::string &t)
     return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
 }
 
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t][^\r\n]*)?
+bool isYaml11Date(std::string_view t)
+{
+    std::size_t i = 0;
+    const auto digits = [&](std::size_t most) {
+        const std::size_t from = i;
+        while (i < t.size() && i - from < most && isDigit(t[i]))
+            ++i;
+        return i - from;
+    };
+    if (digits(4) != 4 || i == t.size() || t[i++] != '-' || digits(2) == 0 || i == t.size() || t[i++] != '-'
+        || digits(2) == 0)
+        return false;
+    if (i == t.size())
+        return true;
+    if (t[i] != 'T' && t[i] != 't' && t[i] != ' ' && t[i] != '\t')
+        return false;
+    return t.find_first_of("\r\n", i) == std::string_view::npos;
+}
+
+// One of the number forms of YAML 1.1 other than decimal integers and floats, without its sign
+// and exponent: 0x1F, 0o17, 0b101 (with underscores), 190:20:30.15 (base 60), 1_000.5, .5_0.
+bool isYaml11NumberBody(std::string_view t)
+{
+    const auto allOf = [&](std::size_t from, std::string_view set) {
+        return t.find_first_not_of(set, from) == std::string_view::npos;
+    };
+    if (t.size() >= 3 && t[0] == '0' && std::string_view("xXoObB").find(t[1]) != std::string_view::npos
+        && allOf(2, "0123456789abcdefABCDEF_"))
+        return true;
+    if (t.size() >= 2 && t[0] == '.' && allOf(1, "0123456789_"))
+        return true;
+    if (t.empty() || !isDigit(t[0]))
+        return false;
+    if (allOf(1, "0123456789_."))
+        return true;
+    // [0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?
+    std::size_t i = 1;
+    while (i < t.size() && (isDigit(t[i]) || t[i] == '_'))
+        ++i;
+    bool sexagesimal = false;
+    while (i < t.size() && t[i] == ':') {
+        ++i;
+        if (i + 1 < t.size() && t[i] >= '0' && t[i] <= '5' && isDigit(t[i + 1]))
+            i += 2;
+        else if (i < t.size() && isDigit(t[i]))
+            ++i;
+        else
+            return false;
+        sexagesimal = true;
+    }
+    if (!sexagesimal)
+        return false;
+    return i == t.size() || (t[i] == '.' && allOf(i + 1, "0123456789_"));
+}
+
+// What YAML 1.1 readers (CloudFormation's among them) take for a number or a date beyond YAML
+// 1.2's: the pattern
+// [-+]?(0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[0-9][0-9_.]*|\.[0-9_]+)([eE][-+]?[0-9]+)?
+// |[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?
+// scanned by hand, like matchesFloat.
+bool looksLikeOtherNumberOrDate(std::string_view t)
+{
+    if (t == ".nan" || t == ".NaN" || t == ".NAN" || isYaml11Date(t))
+        return true;
+    if (!t.empty() && (t[0] == '-' || t[0] == '+'))
+        t.remove_prefix(1);
+    if (t == ".inf" || t == ".Inf" || t == ".INF" || isYaml11NumberBody(t))
+        return true;
+    // A body then an exponent that runs to the end: every 'e' may be where the exponent starts
+    // (a hexadecimal body holds 'e's of its own).
+    for (std::size_t e = t.find_first_of("eE"); e != std::string_view::npos; e = t.find_first_of("eE", e + 1)) {
+        std::size_t i = e + 1;
+        if (i < t.size() && (t[i] == '-' || t[i] == '+'))
+            ++i;
+        if (i < t.size() && t.find_first_not_of("0123456789", i) == std::string_view::npos
+            && isYaml11NumberBody(t.substr(0, e)))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
+
+bool looksLikeYaml11NumberOrDate(std::string_view text)
+{
+    return looksLikeOtherNumberOrDate(text);
+}
 
 Json resolvePlain(const std::string &text)
 {

@@ -19,5 +19,8 @@ std::string unrepresentableNumber(std::string_view text, double value);
 // True when writing `text` unquoted could read back as anything but this string, in this
 // reader or in YAML 1.1 readers (CloudFormation's among them).
 bool needsQuotes(const std::string &text);
+// Whether a YAML 1.1 reader takes `text` for a number or a date in a form YAML 1.2 does not
+// have (0x1F, 0o17, 190:20:30, 1_000, .inf, .nan, 2010-09-09), so that it must be quoted.
+bool looksLikeYaml11NumberOrDate(std::string_view text);
 
 } // namespace sc::scalars

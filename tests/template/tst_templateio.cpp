@@ -406,6 +406,45 @@ private slots:
         QVERIFY2(floats > 500, std::to_string(floats).c_str()); // 578 of the 37,448 texts
     }
 
+    // What YAML 1.1 readers take for a number or a date must be quoted when written; the scanner
+    // agrees with the pattern, as a std::regex, on every text of up to five characters over an
+    // alphabet of its parts, on words around .inf and .nan, and on dates with what may follow.
+    void yaml11NumbersAndDatesAreFoundAsThePatternSays()
+    {
+        const std::regex pattern(
+            R"([-+]?(0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[0-9][0-9_.]*|\.[0-9_]+)([eE][-+]?[0-9]+)?)"
+            R"(|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t].*)?)");
+        int found = 0;
+        const auto check = [&](const std::string &t) {
+            const bool expected = std::regex_match(t, pattern);
+            QVERIFY2(sc::scalars::looksLikeYaml11NumberOrDate(t) == expected, ("\"" + t + "\"").c_str());
+            found += expected ? 1 : 0;
+        };
+        const std::string alphabet = "06.:_xbeE+-a";
+        std::vector<std::string> texts{""};
+        for (std::size_t length = 1; length <= 5; ++length) {
+            std::vector<std::string> longer;
+            for (const std::string &t : texts) {
+                if (t.size() + 1 == length)
+                    for (const char c : alphabet)
+                        longer.push_back(t + c);
+            }
+            for (const std::string &t : longer)
+                check(t);
+            texts.insert(texts.end(), longer.begin(), longer.end());
+        }
+        for (const char *word : {".inf", ".Inf", ".INF", ".iNf", "-.inf", "+.INF", ".nan", ".NaN", ".NAN", "-.nan",
+                                 "+.NaN", ".nAn", "inf", ".inf5", "0x1e+5", "0x1e1e5", "0o17", "0B1_0", "0x", "190:20:30.15",
+                                 "1:5", "1:60", "1:59:59", "1_000:5.", "1:5e3", "1:5.5e-3", ".5_0E+10", "5e", "5e+"})
+            check(word);
+        for (const char *date : {"2010-09-09", "2010-9-9", "2010-09-9", "2010-099-09", "201-09-09", "2010-09-",
+                                 "2010-09-091", "2010-09-09T", "2010-09-09t10:00", "2010-09-09 x", "2010-09-09\tx",
+                                 "2010-09-09x", "2010-09-09T\n", "2010-09-09 a\rb", "2010-09-09T\x01", "+2010-09-09",
+                                 "2010/09/09", "2010-09-09-"})
+            check(date);
+        QVERIFY2(found > 3000, std::to_string(found).c_str()); // 3,097 of the 271,452 texts
+    }
+
     void acceptsCrlfBomAndTabsInStrings()
     {
         const Json root = yaml("\xEF\xBB\xBFResources:\r\n  Q:\r\n    Type: AWS::SQS::Queue\r\n"
