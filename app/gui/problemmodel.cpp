@@ -83,6 +83,7 @@ void ProblemModel::refresh()
     QElapsedTimer clock;
     clock.start();
     const DocumentChange change = std::exchange(m_pending, {});
+    m_validator.setTemplateBytes(m_document->textBytes());
     std::vector<Finding> found = change.isEmpty()
         ? m_validator.validateAll(m_document->root(), m_document->positions())
         : m_validator.update(m_document->root(), m_document->positions(), change);

@@ -60,6 +60,7 @@ void Document::invalidate()
 {
     m_graph.reset();
     m_positions.reset();
+    m_textBytes.reset();
     m_placed.clear();
     m_placedAll = false;
     m_cardLayouts.clear();
@@ -78,11 +79,30 @@ const SourceMap &Document::positions() const
     if (!isModified())
         return m_content.positions;
     if (!m_positions) {
-        const bool keepsText = m_content.source && m_content.source->format() == m_content.format;
-        m_positions = keepsText ? m_content.source->positionsFor(m_content.root, m_filePath)
-                                : SourceText::write(m_content.root, m_content.format, m_filePath).reread.positions;
+        std::size_t bytes = 0;
+        if (m_content.source && m_content.source->format() == m_content.format) {
+            m_positions = m_content.source->positionsFor(m_content.root, m_filePath, &bytes);
+        } else {
+            SaveText text = SourceText::write(m_content.root, m_content.format, m_filePath);
+            bytes = text.bytes.size();
+            m_positions = std::move(text.reread.positions);
+        }
+        m_textBytes = bytes;
     }
     return *m_positions;
+}
+
+std::size_t Document::textBytes() const
+{
+    if (m_textBytes)
+        return *m_textBytes;
+    if (!isModified() && m_content.source)
+        m_textBytes = m_content.source->bytes().size();
+    else if (isModified())
+        positions();
+    else
+        m_textBytes = SourceText::write(m_content.root, m_content.format, m_filePath).bytes.size();
+    return *m_textBytes;
 }
 
 void Document::adoptSavedText(Template saved)
@@ -91,6 +111,7 @@ void Document::adoptSavedText(Template saved)
     m_content.positions = std::move(saved.positions);
     m_content.format = saved.format;
     m_positions.reset();
+    m_textBytes.reset();
 }
 
 const Json *Document::resource(const std::string &id) const
@@ -445,6 +466,7 @@ void Document::notify(const std::vector<TreeEdit> &edits,
         return e.pointer.rfind(kLayoutPointer, 0) != 0;
     });
     m_positions.reset();
+    m_textBytes.reset();
     if (structural)
         m_cardLayouts.clear();
     for (const TreeEdit &e : edits)

@@ -64,6 +64,9 @@ public:
     // Line and column of each node in the text: the file's while unmodified, otherwise the text
     // as it would be saved now, edits made in place (computed when asked for).
     const SourceMap &positions() const;
+    // The size of that text in bytes, which CloudFormation's template quotas judge: the file's
+    // while unmodified, otherwise the text as it would be saved now.
+    std::size_t textBytes() const;
 
     const Json *resource(const std::string &id) const;
     std::vector<std::string> resourceIds() const;
@@ -156,6 +159,7 @@ private:
     std::set<std::string> m_knownIds; // resource IDs as of the last notification
     mutable std::optional<Graph> m_graph;
     mutable std::optional<SourceMap> m_positions;
+    mutable std::optional<std::size_t> m_textBytes; // found with m_positions
     // Positions of cards without a saved one; only reset() clears them.
     mutable std::unordered_map<std::string, QPointF> m_placed;
     mutable bool m_placedAll = false; // the automatic layout of the opened document is in m_placed

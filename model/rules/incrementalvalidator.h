@@ -32,6 +32,9 @@ public:
     const std::vector<Finding> &update(const Json &root, const SourceMap &positions, const DocumentChange &change);
 
     const std::vector<Finding> &findings() const { return m_findings; }
+    // The size of the template's text, for the quotas on it (ValidateOptions::templateBytes); the
+    // rules of the whole template re-run at every update, so the next one judges it.
+    void setTemplateBytes(std::size_t bytes) { m_options.templateBytes = bytes; }
     // The resources the last call re-checked, and whether it validated everything: what the
     // benchmark and the tests read to see that an edit re-checked little.
     const std::set<std::string, std::less<>> &lastFocus() const { return m_lastFocus; }

@@ -105,22 +105,31 @@ SaveText SourceText::render(const Json &tree, const std::string &fileName) const
     return whole;
 }
 
-SourceMap SourceText::positionsFor(const Json &tree, const std::string &fileName) const
+SourceMap SourceText::positionsFor(const Json &tree, const std::string &fileName, std::size_t *renderedBytes) const
 {
     if (parse(fileName)) {
-        if (*m_tree == tree)
+        if (*m_tree == tree) {
+            if (renderedBytes)
+                *renderedBytes = m_bytes->size();
             return m_positions;
+        }
         std::string why;
         std::vector<TextChange> changes;
         if (std::optional<std::string> patched = patchText(*m_bytes, m_format, *m_tree, m_spans, tree, why, &changes)) {
             if (!m_blocks)
                 m_blocks.emplace(*m_bytes, m_format, *m_tree, m_positions, m_spans);
             if (std::optional<SourceMap> positions =
-                    m_blocks->positionsAfter(*m_bytes, *patched, changes, tree))
+                    m_blocks->positionsAfter(*m_bytes, *patched, changes, tree)) {
+                if (renderedBytes)
+                    *renderedBytes = patched->size();
                 return std::move(*positions);
+            }
         }
     }
-    return render(tree, fileName).reread.positions;
+    SaveText rendered = render(tree, fileName);
+    if (renderedBytes)
+        *renderedBytes = rendered.bytes.size();
+    return std::move(rendered.reread.positions);
 }
 
 SaveText SourceText::write(const Json &tree, TemplateFormat format, const std::string &fileName,

@@ -51,8 +51,9 @@ public:
     // next baseline (with its layout already known).
     SaveText render(const Json &tree, const std::string &fileName) const;
     // The positions `tree` will have once rendered (render(tree).reread.positions), found
-    // without reading the whole rendered text again when the edits leave most of it in place.
-    SourceMap positionsFor(const Json &tree, const std::string &fileName) const;
+    // without reading the whole rendered text again when the edits leave most of it in place;
+    // with `renderedBytes`, also the size of that text.
+    SourceMap positionsFor(const Json &tree, const std::string &fileName, std::size_t *renderedBytes = nullptr) const;
     // A whole new text for `tree` (a new document, or another format).
     static SaveText write(const Json &tree, TemplateFormat format, const std::string &fileName,
                           const std::string &lineBreak = "\n");

@@ -15,7 +15,47 @@ class TestProblemModel : public QObject {
 
 private slots:
     void followsEditsAndFixes();
+    void judgesTheTemplateSizeAsTheCommandLineDoes();
 };
+
+namespace {
+
+int rowsOf(const ProblemModel &model, const QString &ruleId)
+{
+    int rows = 0;
+    for (int row = 0; row < model.rowCount(); ++row)
+        rows += model.data(model.index(row), ProblemModel::RuleIdRole).toString() == ruleId ? 1 : 0;
+    return rows;
+}
+
+} // namespace
+
+// A template over the 51,200 bytes CloudFormation takes inline (W1023) is reported in the window
+// as `stackcanvas validate` reports it, and the text as it would be saved after an edit is what
+// is judged: removing queues brings it under the quota, undoing brings it back.
+void TestProblemModel::judgesTheTemplateSizeAsTheCommandLineDoes()
+{
+    std::string text = "Resources:\n";
+    for (int i = 0; i < 330; ++i)
+        text += "  Queue" + std::to_string(i) + ":\n    Type: AWS::SQS::Queue\n    DeletionPolicy: Retain\n"
+                "    Properties:\n      QueueName: " + std::string(70, 'q') + "\n";
+    QVERIFY(text.size() > 51200 && text.size() < 51200 * 1.25);
+    UndoableDocument document;
+    document.reset(readTemplate(text, "big.yaml"));
+    QCOMPARE(document.textBytes(), text.size());
+    ProblemModel model(&document);
+    QCOMPARE(rowsOf(model, QStringLiteral("W1023")), 1);
+
+    std::vector<std::string> removed;
+    for (int i = 0; i < 100; ++i)
+        removed.push_back("Queue" + std::to_string(i));
+    QVERIFY(document.removeResources(removed).ok);
+    QVERIFY(document.textBytes() < 51200);
+    QTRY_COMPARE(rowsOf(model, QStringLiteral("W1023")), 0);
+    document.undoStack()->undo();
+    QCOMPARE(document.textBytes(), text.size());
+    QTRY_COMPARE(rowsOf(model, QStringLiteral("W1023")), 1);
+}
 
 void TestProblemModel::followsEditsAndFixes()
 {
