@@ -370,9 +370,7 @@ void StackWriter::writeResource(const std::string &id, const Json &r)
             after.push_back(".addOverride(" + ts::stringLiteral(key) + ", " + m_values.any(v, kBody) + ");");
         }
     }
-    for (const std::string &marker : m_values.tokenLikeStrings())
-        if (std::find(m_notes.begin(), m_notes.end(), "token marker: " + marker) == m_notes.end())
-            m_notes.push_back("token marker: " + marker);
+    noteTokenMarkers();
 
     std::string var = symbol.variable;
     if (var.empty() && (!after.empty() || hasDeferred)) {
@@ -382,6 +380,13 @@ void StackWriter::writeResource(const std::string &id, const Json &r)
     line((var.empty() ? "" : "const " + var + " = ") + decl + ";");
     for (const std::string &statement : after)
         line(var + statement);
+}
+
+void StackWriter::noteTokenMarkers()
+{
+    for (const std::string &marker : m_values.tokenLikeStrings())
+        if (std::find(m_notes.begin(), m_notes.end(), "token marker: " + marker) == m_notes.end())
+            m_notes.push_back("token marker: " + marker);
 }
 
 CdkStackSource StackWriter::write()
@@ -403,11 +408,7 @@ CdkStackSource StackWriter::write()
     writeRules();
     writeHooks();
     writeTransforms();
-    // A resource notes the token markers found so far; these are the ones found after the last
-    // resource (an output's value, a rule's assertion).
-    for (const std::string &marker : m_values.tokenLikeStrings())
-        if (std::find(m_notes.begin(), m_notes.end(), "token marker: " + marker) == m_notes.end())
-            m_notes.push_back("token marker: " + marker);
+    noteTokenMarkers(); // those found after the last resource (an output's value, a rule's assertion)
 
     CdkStackSource out;
     out.className = cdkClassName(m_stackName);

@@ -54,6 +54,8 @@ private:
     void writeConditions();
     void writeResources();
     void writeResource(const std::string &id, const Json &resource);
+    // Notes each token marker the value writer has met so far, once.
+    void noteTokenMarkers();
     void writeOutputs();
     void writeRules();
     void writeHooks();

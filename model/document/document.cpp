@@ -7,6 +7,7 @@
 #include "model/geometry/placement.h"
 #include "model/template/references.h"
 #include "model/template/sourcetext.h"
+#include "model/template/templatewriter.h"
 
 #include <algorithm>
 #include <cmath>
@@ -94,14 +95,14 @@ const SourceMap &Document::positions() const
 
 std::size_t Document::textBytes() const
 {
-    if (m_textBytes)
-        return *m_textBytes;
-    if (!isModified() && m_content.source)
-        m_textBytes = m_content.source->bytes().size();
-    else if (isModified())
-        positions();
-    else
-        m_textBytes = SourceText::write(m_content.root, m_content.format, m_filePath).bytes.size();
+    if (!m_textBytes) {
+        if (isModified())
+            positions(); // finds the size with the text it renders
+        else if (m_content.source)
+            m_textBytes = m_content.source->bytes().size();
+        else // a tree without its text (an example): the text it would be saved as, not read back
+            m_textBytes = (m_content.format == TemplateFormat::Json ? writeJson(m_content.root) : writeYaml(m_content.root)).size();
+    }
     return *m_textBytes;
 }
 
