@@ -31,8 +31,8 @@ std::string_view canonicalType(std::string_view type)
     return type.substr(0, customPrefix.size()) == customPrefix ? customResource : type;
 }
 
-// Uncompressed resources are views into the binary's read-only data, so the 2 MB of specs are
-// neither copied nor read until a type is asked for.
+// Uncompressed resources are views into the binary's read-only data, so the 6 MB of records are
+// neither copied nor read until a type is asked for: a record's pages are mapped in when it is.
 QByteArray readResource(const char *path)
 {
     QResource resource(QString::fromLatin1(path));
@@ -43,14 +43,6 @@ QByteArray readResource(const char *path)
     if (!file.open(QIODevice::ReadOnly))
         throw std::runtime_error(std::string("catalog data missing: ") + path);
     return file.readAll();
-}
-
-Json inflateJson(const char *data, qsizetype size)
-{
-    const QByteArray raw = qUncompress(reinterpret_cast<const uchar *>(data), size);
-    if (raw.isEmpty())
-        throw std::runtime_error("catalog data is corrupt");
-    return Json::parse(raw.constBegin(), raw.constEnd());
 }
 
 // "AWS::ElasticLoadBalancingV2::TargetGroup" -> "ElasticLoadBalancingV2 Target Group"
@@ -80,7 +72,7 @@ struct Catalog::Entry {
 
 struct Catalog::Data {
     std::unique_ptr<Entry[]> entries; // parallel to catalogindex::rows, sorted by type
-    QByteArray specs;                 // concatenated per-type compressed records
+    QByteArray specs;                 // concatenated per-type records (CBOR)
     std::once_flag overlayParsed;
     OverlayData overlay;              // parsed on first use
 };
@@ -92,7 +84,7 @@ Catalog::Catalog()
     m_data->entries = std::make_unique<Entry[]>(catalogindex::rowCount);
     for (std::size_t i = 0; i < catalogindex::rowCount; ++i)
         m_data->entries[i].row = &catalogindex::rows[i];
-    m_data->specs = readResource(":/stackcanvas/catalog/specs.bin");
+    m_data->specs = readResource(":/stackcanvas/catalog/specs.cbor");
 }
 
 const OverlayData &Catalog::overlayData() const
@@ -147,9 +139,11 @@ const ResourceTypeSpec *Catalog::find(std::string_view type) const
         return nullptr;
     std::call_once(e->parsed, [this, e] {
         const catalogindex::Row &row = *e->row;
-        const Json data = inflateJson(m_data->specs.constData() + row.offset, static_cast<qsizetype>(row.size));
-        auto spec = std::make_unique<ResourceTypeSpec>(ResourceTypeSpec::fromData(
-            std::string(row.type), std::string(row.cdkModule), std::string(row.cdkClass), data));
+        if (row.offset + row.size > static_cast<std::size_t>(m_data->specs.size()))
+            throw std::runtime_error("catalog data is truncated before the record of " + std::string(row.type));
+        auto spec = std::make_unique<ResourceTypeSpec>(ResourceTypeSpec::fromRecord(
+            std::string(row.type), std::string(row.cdkModule), std::string(row.cdkClass),
+            std::string_view(m_data->specs.constData() + row.offset, row.size)));
         if (!row.refReturns.empty())
             spec->refReturns = std::string(row.refReturns);
         e->spec = std::move(spec);

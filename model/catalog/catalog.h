@@ -4,7 +4,7 @@
 // singleton, safe to use from any thread.
 //
 // Cost model: instance() parses nothing (the type index is static tables, the specifications
-// are views into the binary); find() inflates and parses one type on its first request, and
+// are views into the binary); find() reads one type's CBOR record in place on its first request, and
 // the curated overlay is parsed on the first request for anything curated (overlay, category,
 // display name, connection rules). Both are kept for the process lifetime, so returned
 // pointers never dangle, and the two can be parsed on different threads at once.

@@ -11,8 +11,9 @@
 // Output (both deterministic: types sorted, properties sorted by name):
 //   data/index.json.z   qCompress()-format zlib: the type list with CDK module/class and the
 //                       byte range of each type's detail in specs.bin.
-//   data/specs.bin      one qCompress()-format block per type, so that a type is inflated and
-//                       parsed only when it is first asked for.
+//   data/specs.bin      one qCompress()-format block of JSON per type. The build turns each into
+//                       CBOR (catalogindexgen.cpp), which the catalog reads in place the first
+//                       time the type is asked for.
 //
 // The CDK names (property `vpcId`, attribute `attrEndpointAddress`, class `CfnFunction`) are
 // read from aws-cdk-lib's generated L1 code when it is installed, because those are the names the

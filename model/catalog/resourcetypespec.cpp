@@ -1,6 +1,10 @@
 #include "model/catalog/resourcetypespec.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <cstdint>
+#include <stdexcept>
 
 namespace sc {
 
@@ -15,51 +19,192 @@ const T *findByName(const std::vector<T> &items, std::string_view name)
     return it != items.end() && it->name == name ? &*it : nullptr;
 }
 
-std::vector<std::string> strings(const Json &value)
-{
-    std::vector<std::string> out;
-    if (value.is_array())
-        for (const Json &v : value)
-            out.push_back(v.get<std::string>());
-    return out;
-}
+// A record as the stream of values nlohmann's CBOR reader reports. The record's shape is fixed
+// (see generate-catalog.mjs), so a cursor over this stream reads it straight into the spec: no
+// document tree is built, and every string is moved, not copied, from the reader to the spec.
+struct Token {
+    enum Kind : unsigned char { String, Number, Object, Array, Close, Key, Other } kind;
+    std::string text;
+    std::uint64_t number = 0;
+};
 
-// Row layout: [name, kind, type, flags, doc, cdkName, enums?, alternatives?, references?]
-PropertySpec propertyFromRow(const Json &row)
-{
-    enum Flag { Required = 1, Replacement = 2, Primitive = 4, ConditionalReplacement = 8 };
-    PropertySpec p;
-    p.name = row.at(0).get<std::string>();
-    const std::string kind = row.at(1).get<std::string>();
-    p.kind = kind == "L"   ? PropertySpec::Kind::List
-             : kind == "M" ? PropertySpec::Kind::Map
-             : kind == "J" ? PropertySpec::Kind::Json
-                           : PropertySpec::Kind::Scalar;
-    p.type = row.at(2).get<std::string>();
-    const int flags = row.at(3).get<int>();
-    p.required = flags & Required;
-    p.causesReplacement = flags & Replacement;
-    p.itemIsPrimitive = flags & Primitive;
-    p.replacementConditional = flags & ConditionalReplacement;
-    p.documentation = row.at(4).get<std::string>();
-    p.cdkName = row.at(5).get<std::string>();
-    if (row.size() > 6)
-        p.enumValues = strings(row[6]);
-    if (row.size() > 7)
-        p.alternativeTypes = strings(row[7]);
-    if (row.size() > 8)
-        p.references = strings(row[8]);
-    return p;
-}
+class TokenStream final : public nlohmann::json_sax<nlohmann::json> {
+public:
+    std::vector<Token> tokens;
+    std::string error;
 
-std::vector<PropertySpec> propertiesFromRows(const Json &rows)
-{
-    std::vector<PropertySpec> out;
-    out.reserve(rows.size());
-    for (const Json &row : rows)
-        out.push_back(propertyFromRow(row));
-    return out;
-}
+    bool null() override { return push(Token::Other); }
+    bool boolean(bool) override { return push(Token::Other); }
+    bool number_integer(number_integer_t) override { return push(Token::Other); }
+    bool number_unsigned(number_unsigned_t value) override
+    {
+        tokens.push_back({Token::Number, {}, value});
+        return true;
+    }
+    bool number_float(number_float_t, const string_t &) override { return push(Token::Other); }
+    bool string(string_t &value) override { return push(Token::String, std::move(value)); }
+    bool binary(binary_t &) override { return push(Token::Other); }
+    bool start_object(std::size_t) override { return push(Token::Object); }
+    bool key(string_t &value) override { return push(Token::Key, std::move(value)); }
+    bool end_object() override { return push(Token::Close); }
+    bool start_array(std::size_t) override { return push(Token::Array); }
+    bool end_array() override { return push(Token::Close); }
+    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &e) override
+    {
+        error = e.what();
+        return false;
+    }
+
+private:
+    bool push(Token::Kind kind, std::string text = {})
+    {
+        tokens.push_back({kind, std::move(text)});
+        return true;
+    }
+};
+
+class RecordReader {
+public:
+    RecordReader(std::vector<Token> tokens, const std::string &type)
+        : m_tokens(std::move(tokens))
+        , m_type(type)
+    {
+    }
+
+    void read(ResourceTypeSpec &spec)
+    {
+        expect(Token::Object, "the record's object");
+        while (!atClose()) {
+            const std::string key = take(Token::Key, "a key").text;
+            if (key == "d")
+                spec.documentation = string();
+            else if (key == "r")
+                spec.refReturns = string();
+            else if (key == "ri")
+                spec.refIdentifiers = strings();
+            else if (key == "p")
+                spec.properties = properties();
+            else if (key == "a")
+                list([&] {
+                    AttributeSpec a;
+                    a.name = string();
+                    a.type = string();
+                    a.documentation = string();
+                    a.cdkName = string();
+                    spec.attributes.push_back(std::move(a));
+                });
+            else if (key == "t")
+                list([&] {
+                    PropertyTypeSpec t;
+                    t.name = string();
+                    t.cdkName = string();
+                    t.properties = properties();
+                    spec.propertyTypes.push_back(std::move(t));
+                });
+            else
+                skipValue();
+        }
+        expect(Token::Close, "the end of the record");
+        if (m_next != m_tokens.size())
+            fail("the end of the data");
+    }
+
+private:
+    // Row layout: [name, kind, type, flags, doc, cdkName, enums?, alternatives?, references?];
+    // an absent list is written as 0.
+    std::vector<PropertySpec> properties()
+    {
+        enum Flag { Required = 1, Replacement = 2, Primitive = 4, ConditionalReplacement = 8 };
+        std::vector<PropertySpec> out;
+        list([&] {
+            PropertySpec p;
+            p.name = string();
+            const std::string kind = string();
+            p.kind = kind == "L"   ? PropertySpec::Kind::List
+                     : kind == "M" ? PropertySpec::Kind::Map
+                     : kind == "J" ? PropertySpec::Kind::Json
+                                   : PropertySpec::Kind::Scalar;
+            p.type = string();
+            const std::uint64_t flags = take(Token::Number, "the flags").number;
+            p.required = flags & Required;
+            p.causesReplacement = flags & Replacement;
+            p.itemIsPrimitive = flags & Primitive;
+            p.replacementConditional = flags & ConditionalReplacement;
+            p.documentation = string();
+            p.cdkName = string();
+            for (std::vector<std::string> *optional : {&p.enumValues, &p.alternativeTypes, &p.references}) {
+                if (atClose())
+                    break;
+                *optional = strings();
+            }
+            out.push_back(std::move(p));
+        });
+        return out;
+    }
+
+    // An array whose items `item` reads, each item itself an array.
+    template<typename Item>
+    void list(Item item)
+    {
+        expect(Token::Array, "a list");
+        while (!atClose()) {
+            expect(Token::Array, "a row");
+            item();
+            expect(Token::Close, "the end of a row");
+        }
+        expect(Token::Close, "the end of a list");
+    }
+
+    std::string string() { return std::move(take(Token::String, "a string").text); }
+
+    // A list of strings, or the 0 that stands for none.
+    std::vector<std::string> strings()
+    {
+        std::vector<std::string> out;
+        if (peek() != Token::Array) {
+            take(Token::Number, "a list of strings or 0");
+            return out;
+        }
+        ++m_next;
+        while (!atClose())
+            out.push_back(string());
+        ++m_next;
+        return out;
+    }
+
+    void skipValue()
+    {
+        int depth = 0;
+        do {
+            const Token::Kind kind = take(peek(), "a value").kind;
+            depth += kind == Token::Array || kind == Token::Object ? 1 : kind == Token::Close ? -1 : 0;
+        } while (depth > 0);
+    }
+
+    Token::Kind peek() const { return m_next < m_tokens.size() ? m_tokens[m_next].kind : Token::Other; }
+    bool atClose() const
+    {
+        if (m_next >= m_tokens.size())
+            fail("more data");
+        return m_tokens[m_next].kind == Token::Close;
+    }
+    void expect(Token::Kind kind, const char *what) { take(kind, what); }
+    Token &take(Token::Kind kind, const char *what)
+    {
+        if (m_next >= m_tokens.size() || m_tokens[m_next].kind != kind)
+            fail(what);
+        return m_tokens[m_next++];
+    }
+    [[noreturn]] void fail(const char *expected) const
+    {
+        throw std::runtime_error("catalog record of " + m_type + " is corrupt: expected " + expected
+                                 + " at value " + std::to_string(m_next));
+    }
+
+    std::vector<Token> m_tokens;
+    std::size_t m_next = 0;
+    const std::string &m_type;
+};
 
 } // namespace
 
@@ -97,23 +242,19 @@ std::vector<std::string> ResourceTypeSpec::requiredProperties() const
     return out;
 }
 
-ResourceTypeSpec ResourceTypeSpec::fromData(std::string type, std::string cdkModule,
-                                            std::string cdkClass, const Json &data)
+ResourceTypeSpec ResourceTypeSpec::fromRecord(std::string type, std::string cdkModule,
+                                              std::string cdkClass, std::string_view record)
 {
     ResourceTypeSpec spec;
     spec.type = std::move(type);
     spec.cdkModule = std::move(cdkModule);
     spec.cdkClass = std::move(cdkClass);
-    spec.documentation = data.value("d", std::string());
-    spec.refReturns = data.value("r", std::string());
-    spec.refIdentifiers = strings(data.value("ri", Json::array()));
-    spec.properties = propertiesFromRows(data.at("p"));
-    for (const Json &row : data.at("a"))
-        spec.attributes.push_back({row.at(0).get<std::string>(), row.at(1).get<std::string>(),
-                                   row.at(2).get<std::string>(), row.at(3).get<std::string>()});
-    for (const Json &row : data.at("t"))
-        spec.propertyTypes.push_back({row.at(0).get<std::string>(), row.at(1).get<std::string>(),
-                                      propertiesFromRows(row.at(2))});
+    TokenStream stream;
+    stream.tokens.reserve(record.size() / 8);
+    const auto *bytes = reinterpret_cast<const std::uint8_t *>(record.data());
+    if (!nlohmann::json::sax_parse(bytes, bytes + record.size(), &stream, nlohmann::json::input_format_t::cbor))
+        throw std::runtime_error("catalog record of " + spec.type + " is not CBOR: " + stream.error);
+    RecordReader(std::move(stream.tokens), spec.type).read(spec);
     return spec;
 }
 

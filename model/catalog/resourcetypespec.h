@@ -4,8 +4,6 @@
 // cdk-ts exporter writes. Plain read-only values; the catalog owns them for the process lifetime,
 // so pointers handed out stay valid.
 
-#include "model/template/json.h"
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,9 +68,11 @@ struct ResourceTypeSpec {
     const PropertyTypeSpec *propertyType(std::string_view name) const;
     std::vector<std::string> requiredProperties() const;
 
-    // Builds a spec from the generator's compact per-type record (see generate-catalog.mjs).
-    static ResourceTypeSpec fromData(std::string type, std::string cdkModule, std::string cdkClass,
-                                     const Json &data);
+    // Reads a spec from its record in the catalog's data: the generator's compact per-type row
+    // layout (see generate-catalog.mjs) in CBOR, as catalogindexgen writes it. Throws
+    // std::runtime_error, naming the type and what was expected, when the record is malformed.
+    static ResourceTypeSpec fromRecord(std::string type, std::string cdkModule, std::string cdkClass,
+                                       std::string_view record);
 };
 
 } // namespace sc

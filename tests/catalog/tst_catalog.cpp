@@ -205,6 +205,9 @@ private slots:
     void attributesCloudFormationAccepts();
     void concurrentFirstUse();
     void numberTypes();
+    void recordsReadAsTheGeneratorWritesThem();
+    void malformedRecordsSayWhatWasExpected_data();
+    void malformedRecordsSayWhatWasExpected();
 };
 
 void TestCatalog::initTestCase()
@@ -603,6 +606,105 @@ void TestCatalog::numberTypes()
                 note(p);
     }
     QVERIFY2(unknown.empty(), unknown.empty() ? "" : unknown.begin()->c_str());
+}
+
+namespace {
+
+// A record as catalogindexgen stores it: the generator's JSON layout, in CBOR.
+std::string record(const char *json)
+{
+    const std::vector<std::uint8_t> bytes = nlohmann::ordered_json::to_cbor(nlohmann::ordered_json::parse(json));
+    return std::string(bytes.begin(), bytes.end());
+}
+
+} // namespace
+
+void TestCatalog::recordsReadAsTheGeneratorWritesThem()
+{
+    // Absent lists are written as 0; a key the reader does not know (from a newer generator) is
+    // passed over, whatever it holds.
+    const std::string bytes = record(R"({
+        "d": "A queue.", "r": "the queue URL", "ri": ["QueueUrl"],
+        "x": {"nested": [1, -2, 2.5, null, true, {"k": "v"}]},
+        "p": [["DelaySeconds", "S", "Integer", 4, "Delay.", "delaySeconds"],
+              ["KmsMasterKeyId", "S", "String", 4, "Key.", "kmsMasterKeyId", 0, 0, ["AWS::KMS::Key.Arn"]],
+              ["RedrivePolicy", "J", "Json", 3, "Redrive.", "redrivePolicy"],
+              ["Tags", "L", "Tag", 8, "Tags.", "tags", ["a", "b"], ["String"]]],
+        "a": [["Arn", "String", "The ARN.", "attrArn"]],
+        "t": [["Tag", "CfnTag", [["Key", "S", "String", 5, "Key.", "key"]]]]
+    })");
+    const ResourceTypeSpec spec = ResourceTypeSpec::fromRecord("AWS::SQS::Queue", "aws_sqs", "CfnQueue", bytes);
+    QCOMPARE(spec.type, "AWS::SQS::Queue");
+    QCOMPARE(spec.cdkModule, "aws_sqs");
+    QCOMPARE(spec.cdkClass, "CfnQueue");
+    QCOMPARE(spec.documentation, "A queue.");
+    QCOMPARE(spec.refReturns, "the queue URL");
+    QCOMPARE(spec.refIdentifiers, std::vector<std::string>{"QueueUrl"});
+    QCOMPARE(spec.properties.size(), 4u);
+    const PropertySpec *delay = spec.property("DelaySeconds");
+    QVERIFY(delay);
+    QCOMPARE(delay->kind, PropertySpec::Kind::Scalar);
+    QCOMPARE(delay->type, "Integer");
+    QVERIFY(delay->itemIsPrimitive && !delay->required && !delay->causesReplacement);
+    QCOMPARE(delay->cdkName, "delaySeconds");
+    QVERIFY(delay->enumValues.empty() && delay->alternativeTypes.empty() && delay->references.empty());
+    const PropertySpec *key = spec.property("KmsMasterKeyId");
+    QVERIFY(key->enumValues.empty() && key->alternativeTypes.empty());
+    QCOMPARE(key->references, std::vector<std::string>{"AWS::KMS::Key.Arn"});
+    const PropertySpec *redrive = spec.property("RedrivePolicy");
+    QCOMPARE(redrive->kind, PropertySpec::Kind::Json);
+    QVERIFY(redrive->required && redrive->causesReplacement && !redrive->itemIsPrimitive);
+    const PropertySpec *tags = spec.property("Tags");
+    QCOMPARE(tags->kind, PropertySpec::Kind::List);
+    QVERIFY(tags->replacementConditional && !tags->itemIsPrimitive);
+    QCOMPARE(tags->enumValues, (std::vector<std::string>{"a", "b"}));
+    QCOMPARE(tags->alternativeTypes, std::vector<std::string>{"String"});
+    QCOMPARE(tags->documentation, "Tags.");
+    QCOMPARE(spec.attributes.size(), 1u);
+    QCOMPARE(spec.attribute("Arn")->cdkName, "attrArn");
+    QCOMPARE(spec.attribute("Arn")->documentation, "The ARN.");
+    QCOMPARE(spec.propertyTypes.size(), 1u);
+    QCOMPARE(spec.propertyType("Tag")->cdkName, "CfnTag");
+    QVERIFY(spec.propertyType("Tag")->property("Key")->required);
+}
+
+void TestCatalog::malformedRecordsSayWhatWasExpected_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("message");
+    const auto row = [](const char *name, const std::string &bytes, const char *message) {
+        QTest::newRow(name) << QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())) << QString::fromUtf8(message);
+    };
+    const std::string good = record(R"({"p": [["A", "S", "String", 4, "", "a"]], "a": [], "t": []})");
+    row("empty", "", "catalog record of AWS::X::Y is not CBOR: ");
+    row("not CBOR", "\xff\xfe", "catalog record of AWS::X::Y is not CBOR: ");
+    row("cut short", good.substr(0, good.size() - 3), "catalog record of AWS::X::Y is not CBOR: ");
+    row("trailing bytes", good + "\x01", "catalog record of AWS::X::Y is not CBOR: ");
+    row("not an object", record("[]"), "catalog record of AWS::X::Y is corrupt: expected the record's object at value 0");
+    row("a number for a name", record(R"({"p": [[1, "S", "String", 4, "", "a"]]})"),
+        "catalog record of AWS::X::Y is corrupt: expected a string at value 4");
+    row("negative flags", record(R"({"p": [["A", "S", "String", -4, "", "a"]]})"),
+        "catalog record of AWS::X::Y is corrupt: expected the flags at value 7");
+    row("short row", record(R"({"p": [["A", "S", "String", 4]]})"),
+        "catalog record of AWS::X::Y is corrupt: expected a string at value 8");
+    row("a row that is not a list", record(R"({"a": ["Arn"]})"),
+        "catalog record of AWS::X::Y is corrupt: expected a row at value 3");
+    row("a string for a list", record(R"({"p": [["A", "S", "String", 4, "", "a", "enum"]]})"),
+        "catalog record of AWS::X::Y is corrupt: expected a list of strings or 0 at value 10");
+    row("a number in a list", record(R"({"ri": ["Id", 2]})"),
+        "catalog record of AWS::X::Y is corrupt: expected a string at value 4");
+}
+
+void TestCatalog::malformedRecordsSayWhatWasExpected()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, message);
+    try {
+        ResourceTypeSpec::fromRecord("AWS::X::Y", "", "", std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+        QFAIL("read without an error");
+    } catch (const std::runtime_error &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).startsWith(message), e.what());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)
