@@ -156,4 +156,6 @@ if (options.timing) {
                   `${(tEnd - tEngine1).toFixed(0)} ms (median ${median.toFixed(0)} ms, max ${max.toFixed(0)} ms), ` +
                   `validator ${cfv.version()}`);
 }
-process.exit(failed ? 1 : 0);
+// Output to a pipe is written asynchronously: exiting at once cuts a large report short, so the
+// process exits once everything before this empty write has been flushed.
+process.stdout.write('', () => process.exit(failed ? 1 : 0));
