@@ -53,7 +53,14 @@ for (const [serviceId, resources] of Object.entries(schema.hasResource.forward))
 
 // ---- CDK names from aws-cdk-lib's generated code -------------------------------------------
 
-const cdk = { classes: new Map(), converters: new Map(), attrs: new Map() };
+// converters: "module.CfnXProps" or "module.CfnXYProperty" -> (CloudFormation name -> CDK name);
+// class names repeat across modules (aws_apigateway.CfnAuthorizer, aws_apigatewayv2.CfnAuthorizer),
+// so the module is part of the key. untyped: "converter key.CloudFormation name" of the
+// properties the L1 takes as `any` and writes as given (a type the specification later
+// structured keeps its first, untyped form in the CDK).
+const cdk = { classes: new Map(), converters: new Map(), attrs: new Map(), untyped: new Set() };
+const untypedMappers = new Set(['cdk().objectToCloudFormation', 'cdk().listMapper(cdk().objectToCloudFormation)',
+    'cdk().hashMapper(cdk().objectToCloudFormation)']);
 if (fs.existsSync(cdkLibPath)) {
     const converterRe = /function convert(\w+)ToCloudFormation\(properties\)\{return cdk\(\)\.canInspect\(properties\)\?\(\w+\(properties\)\.assertSuccess\(\),\{(.*?)\}\):properties\}/g;
     const classRe = /class (Cfn\w+) extends cdk\(\)\.CfnResource\{static\[JSII_RTTI_SYMBOL_1\]=\{fqn:"aws-cdk-lib\.(\w+)\.Cfn\w+"[^}]*\};static CFN_RESOURCE_TYPE_NAME="([^"]+)"/g;
@@ -63,13 +70,18 @@ if (fs.existsSync(cdkLibPath)) {
         for (const file of fs.readdirSync(lib).sort()) {
             if (!file.endsWith('.generated.js') || file.includes('canned') || file.includes('augment')) continue;
             const text = fs.readFileSync(path.join(lib, file), 'utf8');
-            for (const m of text.matchAll(converterRe)) {
-                const pairs = new Map();
-                for (const p of m[2].matchAll(/"?([A-Za-z0-9_.-]+)"?:[^]*?\(properties\.([A-Za-z0-9_$]+)\)/g))
-                    pairs.set(p[1], p[2]);
-                cdk.converters.set(m[1], pairs);
-            }
             const starts = [...text.matchAll(classRe)];
+            if (!starts.length) continue;
+            const module = starts[0][2];
+            for (const m of text.matchAll(converterRe)) {
+                const key = `${module}.${m[1]}`;
+                const pairs = new Map();
+                for (const p of m[2].matchAll(/"?([A-Za-z0-9_.-]+)"?:([^]*?)\(properties\.([A-Za-z0-9_$]+)\)/g)) {
+                    pairs.set(p[1], p[3]);
+                    if (untypedMappers.has(p[2])) cdk.untyped.add(`${key}.${p[1]}`);
+                }
+                cdk.converters.set(key, pairs);
+            }
             starts.forEach((m, i) => {
                 cdk.classes.set(m[3], { module: m[2], cls: m[1] });
                 const body = text.slice(m.index, i + 1 < starts.length ? starts[i + 1].index : text.length);
@@ -162,8 +174,11 @@ function display(d) {
 }
 
 // A property as a compact array: [name, kind, type, flags, doc, cdkName, enums?, alternatives?, refs?]
-// flags: 1 required, 2 causes replacement, 4 item is primitive, 8 replacement only sometimes.
-function property(name, p, cdkNames, used) {
+// flags: 1 required, 2 causes replacement, 4 item is primitive, 8 replacement only sometimes,
+// 16 the CDK's L1 takes the value untyped (keys as CloudFormation spells them).
+// `converter` is the key of the L1 converter that holds the property (cdk.converters).
+function property(name, p, converter, used) {
+    const cdkNames = cdk.converters.get(converter);
     const d = describe(p.type);
     if (d.ref) used.add(d.ref);
     if (d.tag) used.add('tag');
@@ -172,6 +187,7 @@ function property(name, p, cdkNames, used) {
     if (p.causesReplacement === 'yes') flags |= 2;
     if (d.prim) flags |= 4;
     if (p.causesReplacement === 'maybe') flags |= 8;
+    if (cdk.untyped.has(`${converter}.${name}`)) flags |= 16;
     const row = [name, d.kind, d.type, flags, oneLine(p.documentation), cdkNames?.get(name) ?? camel(name)];
     const refs = (p.relationshipRefs ?? []).map((r) => `${r.cloudFormationType}.${r.propertyName}`).sort();
     const tail = [d.enums ?? 0, d.alternatives ?? 0, refs.length ? [...new Set(refs)] : 0];
@@ -181,10 +197,10 @@ function property(name, p, cdkNames, used) {
 const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 function resourceDetail(r, cdkInfo) {
-    const cls = cdkInfo.cls;
+    const cls = `${cdkInfo.module}.${cdkInfo.cls}`;
     const used = new Set();
     const props = Object.keys(r.properties).sort(byName)
-        .map((n) => property(n, r.properties[n], cdk.converters.get(`${cls}Props`), used));
+        .map((n) => property(n, r.properties[n], `${cls}Props`, used));
     const attrNames = cdk.attrs.get(r.cloudFormationType);
     const attrs = Object.keys(r.attributes).sort(byName).map((n) => {
         const a = r.attributes[n];
@@ -203,7 +219,7 @@ function resourceDetail(r, cdkInfo) {
         const td = typeDefs.get(id);
         const inner = new Set();
         const tprops = Object.keys(td.properties).sort(byName)
-            .map((n) => property(n, td.properties[n], cdk.converters.get(`${cls}${td.name}Property`), inner));
+            .map((n) => property(n, td.properties[n], `${cls}${td.name}Property`, inner));
         types.push([td.name, `${td.name}Property`, tprops]);
         for (const i of inner) if (!done.has(i)) queue.push(i);
     }
@@ -266,15 +282,17 @@ function samDetail(type, samSchema, cdkInfo) {
     const db = dbByType.get(type);
     const dbTypes = dbNestedTypes(db);
     const dbProps = (owner) => (owner === null ? db?.properties : dbTypes.get(owner)?.properties) ?? {};
-    const names = (owner) => cdk.converters.get(`${cdkInfo.cls}${owner === null ? 'Props' : `${owner}Property`}`);
+    const converter = (owner) => `${cdkInfo.module}.${cdkInfo.cls}${owner === null ? 'Props' : `${owner}Property`}`;
+    const names = (owner) => cdk.converters.get(converter(owner));
     const rowFor = (owner) => (name, schemaType, required) => {
         const theirs = dbProps(owner)[name];
         // A pass-through value is typed like the property of the generated resource, which the
         // database records (Timeout: Integer), as long as that type needs no nested structure.
         const recorded = theirs && describe(theirs.type);
         const d = schemaType.passThrough && recorded && recorded.prim ? recorded : schemaType;
-        const flags = (required ? 1 : 0) | (d.prim ? 4 : 0);
         const cdkName = theirs && cdkTypesAlike(d, describe(theirs.type)) ? names(owner)?.get(name) ?? '' : '';
+        const untyped = cdkName && cdk.untyped.has(`${converter(owner)}.${name}`);
+        const flags = (required ? 1 : 0) | (d.prim ? 4 : 0) | (untyped ? 16 : 0);
         const row = [name, d.kind, d.type, flags, oneLine(theirs?.documentation), cdkName];
         const tail = [d.enums ?? 0, d.alternatives ?? 0];
         while (tail.length && tail[tail.length - 1] === 0) tail.pop();
@@ -363,7 +381,7 @@ let mismatches = 0;
 for (const r of schema.resource.entities) {
     const info = cdk.classes.get(r.cloudFormationType);
     if (!info) { fallbacks++; continue; }
-    const names = cdk.converters.get(`${info.cls}Props`);
+    const names = cdk.converters.get(`${info.module}.${info.cls}Props`);
     for (const n of Object.keys(r.properties)) if (names?.get(n) !== undefined && names.get(n) !== camel(n)) mismatches++;
 }
 console.log(`${entries.length} types (${samTypes.length} SAM), ${offset} bytes of detail; ${attributesAdded} GetAtt attributes `

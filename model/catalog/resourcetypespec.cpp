@@ -114,7 +114,7 @@ private:
     // an absent list is written as 0.
     std::vector<PropertySpec> properties()
     {
-        enum Flag { Required = 1, Replacement = 2, Primitive = 4, ConditionalReplacement = 8 };
+        enum Flag { Required = 1, Replacement = 2, Primitive = 4, ConditionalReplacement = 8, CdkUntyped = 16 };
         std::vector<PropertySpec> out;
         list([&] {
             PropertySpec p;
@@ -130,6 +130,7 @@ private:
             p.causesReplacement = flags & Replacement;
             p.itemIsPrimitive = flags & Primitive;
             p.replacementConditional = flags & ConditionalReplacement;
+            p.cdkUntyped = flags & CdkUntyped;
             p.documentation = string();
             p.cdkName = string();
             for (std::vector<std::string> *optional : {&p.enumValues, &p.alternativeTypes, &p.references}) {

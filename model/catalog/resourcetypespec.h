@@ -23,6 +23,10 @@ struct PropertySpec {
 
     // Replacement depends on the change ("Update requires: Some interruptions or replacement").
     bool replacementConditional = false;
+    // The CDK's L1 takes the value untyped (`any`) although the specification gives it a
+    // structure (a type the specification structured later keeps its first form in the CDK):
+    // the cdk-ts exporter writes it with its keys as CloudFormation spells them.
+    bool cdkUntyped = false;
     // Other accepted shapes when CloudFormation takes a union (SAM's CodeUri: "String" or
     // "S3Location"); `type`/`kind` describe the first structured alternative. Empty otherwise.
     std::vector<std::string> alternativeTypes;

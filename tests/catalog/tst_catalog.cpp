@@ -206,6 +206,9 @@ private slots:
     void concurrentFirstUse();
     void numberTypes();
     void recordsReadAsTheGeneratorWritesThem();
+    void cdkNamesComeFromTheTypesOwnModule();
+    void propertiesTheCdkTakesUntyped();
+    void everyL1ClassNamesItsRequiredProperties();
     void malformedRecordsSayWhatWasExpected_data();
     void malformedRecordsSayWhatWasExpected();
 };
@@ -608,6 +611,55 @@ void TestCatalog::numberTypes()
     QVERIFY2(unknown.empty(), unknown.empty() ? "" : unknown.begin()->c_str());
 }
 
+void TestCatalog::cdkNamesComeFromTheTypesOwnModule()
+{
+    // Class names repeat across the CDK's modules: aws_apigateway.CfnAuthorizer has ProviderARNs,
+    // aws_apigatewayv2.CfnAuthorizer does not; aws_sam.CfnApplication shares its name with others.
+    const Catalog &catalog = Catalog::instance();
+    const ResourceTypeSpec *authorizer = catalog.find("AWS::ApiGateway::Authorizer");
+    QVERIFY(authorizer);
+    QCOMPARE(authorizer->cdkModule, "aws_apigateway");
+    QCOMPARE(authorizer->property("ProviderARNs")->cdkName, "providerArns");
+    QCOMPARE(catalog.find("AWS::ApiGatewayV2::Authorizer")->property("IdentitySource")->cdkName, "identitySource");
+    const ResourceTypeSpec *application = catalog.find("AWS::Serverless::Application");
+    QCOMPARE(application->cdkClass, "CfnApplication");
+    QCOMPARE(application->property("Location")->cdkName, "location");
+    QCOMPARE(catalog.find("AWS::Serverless::StateMachine")->property("DefinitionUri")->cdkName, "definitionUri");
+}
+
+void TestCatalog::propertiesTheCdkTakesUntyped()
+{
+    // The specification structures these; the CDK's L1 classes still take them as `any` and
+    // write their keys as given.
+    const Catalog &catalog = Catalog::instance();
+    const ResourceTypeSpec *table = catalog.find("AWS::Timestream::Table");
+    QVERIFY(table->property("RetentionProperties")->cdkUntyped);
+    QCOMPARE(table->property("RetentionProperties")->kind, PropertySpec::Kind::Scalar);
+    QVERIFY(table->property("MagneticStoreWriteProperties")->cdkUntyped);
+    QVERIFY(!table->property("Schema")->cdkUntyped);
+    QVERIFY(catalog.find("AWS::CloudFormation::StackSet")->property("ManagedExecution")->cdkUntyped);
+    QVERIFY(catalog.find("AWS::Transfer::Workflow")->propertyType("WorkflowStep")->property("CustomStepDetails")->cdkUntyped);
+    QVERIFY(catalog.find("AWS::ServiceCatalog::CloudFormationProduct")
+                ->propertyType("ProvisioningArtifactProperties")->property("Info")->cdkUntyped);
+    QVERIFY(!catalog.find("AWS::Lambda::Function")->property("Code")->cdkUntyped);
+}
+
+void TestCatalog::everyL1ClassNamesItsRequiredProperties()
+{
+    // A required property without a CDK name leaves the L1's props incomplete; the exporter
+    // then writes a generic CfnResource. No type the CDK has should need that.
+    std::vector<std::string> unnamed;
+    for (const std::string &t : Catalog::instance().typeNames()) {
+        const ResourceTypeSpec *spec = Catalog::instance().find(t);
+        if (spec->cdkModule.empty())
+            continue;
+        for (const PropertySpec &p : spec->properties)
+            if (p.required && p.cdkName.empty())
+                unnamed.push_back(t + "." + p.name);
+    }
+    QVERIFY2(unnamed.empty(), unnamed.empty() ? "" : unnamed.front().c_str());
+}
+
 namespace {
 
 // A record as catalogindexgen stores it: the generator's JSON layout, in CBOR.
@@ -628,6 +680,7 @@ void TestCatalog::recordsReadAsTheGeneratorWritesThem()
         "x": {"nested": [1, -2, 2.5, null, true, {"k": "v"}]},
         "p": [["DelaySeconds", "S", "Integer", 4, "Delay.", "delaySeconds"],
               ["KmsMasterKeyId", "S", "String", 4, "Key.", "kmsMasterKeyId", 0, 0, ["AWS::KMS::Key.Arn"]],
+              ["Options", "S", "Options", 16, "Options.", "options"],
               ["RedrivePolicy", "J", "Json", 3, "Redrive.", "redrivePolicy"],
               ["Tags", "L", "Tag", 8, "Tags.", "tags", ["a", "b"], ["String"]]],
         "a": [["Arn", "String", "The ARN.", "attrArn"]],
@@ -640,7 +693,9 @@ void TestCatalog::recordsReadAsTheGeneratorWritesThem()
     QCOMPARE(spec.documentation, "A queue.");
     QCOMPARE(spec.refReturns, "the queue URL");
     QCOMPARE(spec.refIdentifiers, std::vector<std::string>{"QueueUrl"});
-    QCOMPARE(spec.properties.size(), 4u);
+    QCOMPARE(spec.properties.size(), 5u);
+    QVERIFY(spec.property("Options")->cdkUntyped);
+    QVERIFY(!spec.property("Tags")->cdkUntyped);
     const PropertySpec *delay = spec.property("DelaySeconds");
     QVERIFY(delay);
     QCOMPARE(delay->kind, PropertySpec::Kind::Scalar);
