@@ -125,13 +125,13 @@ void StackWriter::writeConditions()
     for (const std::string &id : order) {
         std::string overrideLine;
         const std::string cid = constructId(id, "Condition", overrideLine);
-        const std::string var = variableFor(id);
+        const std::string var = conditionVariable(id);
         const std::string decl = "new cdk.CfnCondition(this, " + ts::stringLiteral(cid) + ", { expression: "
                                  + m_values.asCondition(conditions[id], kBody) + " })";
         line((var.empty() ? "" : "const " + var + " = ") + decl + (var.empty() ? overrideLine : "") + ";");
         if (!var.empty() && !overrideLine.empty())
             line(var + overrideLine + ";");
-        m_defined.insert(id);
+        m_defined.insert(cdkConditionKey(id));
     }
 }
 
@@ -146,7 +146,7 @@ void StackWriter::writeOutputs()
         for (auto f = o.begin(); plain && f != o.end(); ++f) {
             const std::string &k = f.key();
             plain = k == "Value" || k == "Description" || (k == "Condition" && f.value().is_string()
-                                                           && !variableFor(f.value().get<std::string>()).empty())
+                                                           && !conditionVariable(f.value().get<std::string>()).empty())
                     || (k == "Export" && f.value().is_object() && f.value().size() == 1 && f.value().contains("Name"));
         }
         if (!plain) {
@@ -159,7 +159,7 @@ void StackWriter::writeOutputs()
         if (o.contains("Export"))
             items.push_back("exportName: " + m_values.asString(o["Export"]["Name"], kBody + 2));
         if (o.contains("Condition"))
-            items.push_back("condition: " + variableFor(o["Condition"].get<std::string>()));
+            items.push_back("condition: " + conditionVariable(o["Condition"].get<std::string>()));
         std::string overrideLine;
         const std::string id = constructId(it.key(), "Output", overrideLine);
         line("new cdk.CfnOutput(this, " + ts::stringLiteral(id) + ", " + formatList(items, '{', '}', kBody) + ")"

@@ -47,6 +47,18 @@ std::string moduleAlias(const std::string &module)
 
 // CDK's tag manager sorts tags by key (String.localeCompare) and drops duplicates; tags that
 // are not already in that order are written as an override so the template keeps its order.
+// Whether a resource of `type` is written with its typed L1 class. Not when the CDK has none, not
+// for custom resources, and not when a required property has no CDK name in the catalog: the
+// class's props would be incomplete (TypeScript rejects them) and nothing could fill the gap, so
+// such a resource is written as a cdk.CfnResource with its properties as they are.
+bool writtenAsL1(const ResourceTypeSpec *spec, const std::string &type)
+{
+    if (!spec || spec->cdkModule.empty() || spec->cdkClass.empty() || type.rfind("Custom::", 0) == 0)
+        return false;
+    return std::none_of(spec->properties.begin(), spec->properties.end(),
+                        [](const PropertySpec &p) { return p.required && p.cdkName.empty(); });
+}
+
 bool tagsKeepTheirOrder(const Json &tags)
 {
     std::vector<std::string> keys;
@@ -130,7 +142,8 @@ void StackWriter::declareSymbols()
     }
     for (const Reference &r : refs)
         m_referenced.insert(r.target);
-    collectConditionNames(m_root, m_referenced);
+    std::unordered_set<std::string> conditions;
+    collectConditionNames(m_root, conditions);
     if (m_root.contains("Resources") && m_root["Resources"].is_object()) {
         for (auto it = m_root["Resources"].begin(); it != m_root["Resources"].end(); ++it) {
             if (it.value().is_object() && it.value().contains("DependsOn")) {
@@ -142,14 +155,16 @@ void StackWriter::declareSymbols()
                         m_referenced.insert(e.get<std::string>());
             }
             if (it.value().is_object() && it.value().contains("Condition") && it.value()["Condition"].is_string())
-                m_referenced.insert(it.value()["Condition"].get<std::string>());
+                conditions.insert(it.value()["Condition"].get<std::string>());
         }
     }
     if (m_root.contains("Outputs") && m_root["Outputs"].is_object()) {
         for (auto it = m_root["Outputs"].begin(); it != m_root["Outputs"].end(); ++it)
             if (it.value().is_object() && it.value().contains("Condition") && it.value()["Condition"].is_string())
-                m_referenced.insert(it.value()["Condition"].get<std::string>());
+                conditions.insert(it.value()["Condition"].get<std::string>());
     }
+    for (const std::string &name : conditions)
+        m_referenced.insert(cdkConditionKey(name));
     const Catalog &catalog = Catalog::instance();
     // Module aliases first: a resource named like a module gets the suffix, not the import.
     if (m_root.contains("Resources") && m_root["Resources"].is_object()) {
@@ -158,8 +173,7 @@ void StackWriter::declareSymbols()
             if (!r.is_object() || !r.contains("Type") || !r["Type"].is_string())
                 continue;
             const ResourceTypeSpec *spec = catalog.find(r["Type"].get<std::string>());
-            if (spec && !spec->cdkModule.empty() && !spec->cdkClass.empty()
-                && r["Type"].get<std::string>().rfind("Custom::", 0) != 0) {
+            if (writtenAsL1(spec, r["Type"].get<std::string>())) {
                 const std::string alias = moduleAlias(spec->cdkModule);
                 if (!m_modules.count(alias)) {
                     m_modules[alias] = spec->cdkModule;
@@ -177,7 +191,8 @@ void StackWriter::declareSymbols()
             const std::string &id = it.key();
             if (id.rfind("Fn::", 0) == 0)
                 continue;
-            if (m_referenced.count(id) && !m_symbols.count(id))
+            const std::string key = kind == CdkSymbol::Kind::Condition ? cdkConditionKey(id) : id;
+            if (m_referenced.count(key) && !m_symbols.count(key))
                 s.variable = m_names.take(ts::camelVariable(id));
             if (kind == CdkSymbol::Kind::Parameter && it.value().is_object() && it.value().contains("Type")
                 && it.value()["Type"].is_string())
@@ -186,11 +201,11 @@ void StackWriter::declareSymbols()
                 && it.value()["Type"].is_string()) {
                 const std::string type = it.value()["Type"].get<std::string>();
                 const ResourceTypeSpec *spec = catalog.find(type);
-                if (spec && !spec->cdkModule.empty() && type.rfind("Custom::", 0) != 0)
+                if (writtenAsL1(spec, type))
                     s.spec = spec;
             }
-            if (!m_symbols.count(id))
-                m_symbols[id] = s;
+            if (!m_symbols.count(key))
+                m_symbols[key] = s;
         }
     };
     declare("Parameters", CdkSymbol::Kind::Parameter);
@@ -206,13 +221,21 @@ void StackWriter::declareSymbols()
 std::string StackWriter::constructId(const std::string &logicalId, const std::string &suffix,
                                      std::string &overrideLine)
 {
-    if (!m_constructIds.count(logicalId)) {
+    // The CDK takes a top-level construct's logical ID from its id with everything but letters
+    // and digits removed; a name with other characters (a condition "PrivateSubnets&3AZCondition")
+    // keeps them only through overrideLogicalId.
+    std::string base;
+    for (const char c : logicalId)
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            base += c;
+    const bool plain = !base.empty() && base.size() == logicalId.size();
+    if (plain && !m_constructIds.count(logicalId)) {
         m_constructIds.insert(logicalId);
         return logicalId;
     }
-    std::string id = logicalId + suffix;
+    std::string id = plain || base.empty() ? base + suffix : base;
     for (int n = 2; m_constructIds.count(id); ++n)
-        id = logicalId + suffix + std::to_string(n);
+        id = base + suffix + std::to_string(n);
     m_constructIds.insert(id);
     overrideLine = ".overrideLogicalId(" + ts::stringLiteral(logicalId) + ")";
     return id;
@@ -337,9 +360,9 @@ void StackWriter::writeResource(const std::string &id, const Json &r)
             && !deletionPolicy(v.get<std::string>()).empty()) {
             after.push_back(".cfnOptions." + std::string(key == "DeletionPolicy" ? "deletionPolicy" : "updateReplacePolicy")
                             + " = " + deletionPolicy(v.get<std::string>()) + ";");
-        } else if (key == "Condition" && v.is_string() && !variableFor(v.get<std::string>()).empty()
-                   && m_defined.count(v.get<std::string>())) {
-            after.push_back(".cfnOptions.condition = " + variableFor(v.get<std::string>()) + ";");
+        } else if (key == "Condition" && v.is_string() && !conditionVariable(v.get<std::string>()).empty()
+                   && m_defined.count(cdkConditionKey(v.get<std::string>()))) {
+            after.push_back(".cfnOptions.condition = " + conditionVariable(v.get<std::string>()) + ";");
         } else if (key == "Metadata" && v.is_object() && !v.empty()) {
             after.push_back(".cfnOptions.metadata = " + m_values.any(v, kBody) + ";");
         } else if (key == "DependsOn") {

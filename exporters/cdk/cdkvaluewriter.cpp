@@ -3,6 +3,7 @@
 #include "exporters/cdk/typescriptsource.h"
 #include "model/template/intrinsics.h"
 
+#include <cmath>
 #include <regex>
 #include <string_view>
 #include <unordered_map>
@@ -48,25 +49,6 @@ bool isListParameterType(const std::string &t)
 }
 
 bool isStringType(const std::string &t) { return t == "String"; }
-
-// Properties the AWS CDK's L1 classes type as Json (`any`) although the specification gives them a
-// structure: their keys must be written as CloudFormation spells them. Found by the CDK tests
-// (tests/aws/check-cdk.sh); the path is below Properties, list indexes left out.
-bool cdkTypesAsJson(const std::string &type, const std::vector<std::string> &path)
-{
-    static const std::vector<std::pair<std::string, std::vector<std::string>>> known{
-        {"AWS::CloudFormation::StackSet", {"ManagedExecution"}},
-        {"AWS::ServiceCatalog::CloudFormationProduct", {"ProvisioningArtifactParameters", "Info"}},
-    };
-    std::vector<std::string> names;
-    for (const std::string &segment : path)
-        if (segment.empty() || segment.find_first_not_of("0123456789") != std::string::npos)
-            names.push_back(segment);
-    for (const auto &[t, p] : known)
-        if (t == type && p == names)
-            return true;
-    return false;
-}
 
 std::string overridePath(const std::vector<std::string> &path)
 {
@@ -242,7 +224,8 @@ TsExpr CdkValueWriter::ref(const std::string &name)
     if (const char *constant = pseudoConstant(name, kind))
         return {constant, kind};
     const CdkSymbol *s = symbol(name);
-    if (s && s->kind == CdkSymbol::Kind::Parameter && !s->variable.empty()) {
+    // A parameter written as a template fragment (NoEcho: "true") has no CfnParameter to use.
+    if (s && s->kind == CdkSymbol::Kind::Parameter && !s->variable.empty() && isDefined(name)) {
         if (isListParameterType(s->parameterType))
             return {s->variable + ".valueAsList", TsKind::StringList};
         if (s->parameterType == "Number")
@@ -404,8 +387,9 @@ TsExpr CdkValueWriter::intrinsic(const Json &v, int indent)
         {"Condition", [](CdkValueWriter &w, const Json &a, int) -> std::optional<TsExpr> {
              if (!a.is_string())
                  return std::nullopt;
-             const CdkSymbol *s = w.symbol(a.get<std::string>());
-             if (!s || s->kind != CdkSymbol::Kind::Condition || s->variable.empty() || !w.isDefined(a.get<std::string>()))
+             const std::string key = cdkConditionKey(a.get<std::string>());
+             const CdkSymbol *s = w.symbol(key);
+             if (!s || s->kind != CdkSymbol::Kind::Condition || s->variable.empty() || !w.isDefined(key))
                  return std::nullopt;
              return TsExpr{s->variable, TsKind::Condition};
          }},
@@ -544,6 +528,11 @@ std::optional<std::string> CdkValueWriter::structLiteral(const Json &value, cons
             m_overrides.emplace_back(overridePath(sub), "undefined");
         }
     }
+    // Every member went to an override: an empty struct would be left for the L1's validator,
+    // which may require members the specification does not (SAM's EventInvokeDestinationConfig
+    // wants OnSuccess and OnFailure), so the whole struct goes to one override instead.
+    if (items.empty() && !value.empty())
+        return std::nullopt;
     return formatList(items, '{', '}', indent);
 }
 
@@ -555,7 +544,8 @@ std::optional<std::string> CdkValueWriter::typedValue(const Json &value, const P
     const bool isIntr = intrinsics::isIntrinsic(value);
     if (intrinsics::isPreservedTag(value))
         return std::nullopt;
-    if (spec.kind == Kind::Json || (spec.isPrimitive() && spec.type == "Json"))
+    // Untyped in the L1 (`any`): CDK writes the value as given, so its keys stay as they are.
+    if (spec.kind == Kind::Json || (spec.isPrimitive() && spec.type == "Json") || spec.cdkUntyped)
         return any(value, indent);
     const Kind kind = element ? Kind::Scalar : spec.kind;
     if (!spec.alternativeTypes.empty() && !element) {
@@ -621,8 +611,6 @@ std::optional<std::string> CdkValueWriter::typedValue(const Json &value, const P
             return coerce(e, Slot::Boolean);
         return std::nullopt; // Timestamp: typed as Date by the L1
     }
-    if (!spec.isPrimitive() && cdkTypesAsJson(owner.type, path))
-        return any(value, indent);
     if (!spec.isPrimitive()) {
         const PropertyTypeSpec *type = owner.propertyType(spec.type);
         if (!type || !value.is_object())
@@ -637,6 +625,12 @@ std::optional<std::string> CdkValueWriter::typedValue(const Json &value, const P
     }
     if (isStringType(spec.type) && value.is_string())
         return stringValue(value.get<std::string>());
+    // A whole number written with a fraction ("GlueVersion: 4.0") is the text "4.0" to
+    // CloudFormation where a string is typed, but JavaScript would print the number as 4 (a
+    // different Glue version): the text CloudFormation reads is written instead.
+    if (isStringType(spec.type) && value.is_number_float() && std::isfinite(value.get<double>())
+        && std::trunc(value.get<double>()) == value.get<double>())
+        return ts::stringLiteral(value.dump());
     if (isNumberType(spec.type) && value.is_number())
         return ts::numberLiteral(value);
     if (spec.type == "Boolean" && value.is_boolean())

@@ -21,6 +21,14 @@
 
 namespace sc {
 
+// A condition's key among the symbols. CloudFormation keeps conditions apart from parameters and
+// resources (a condition may share a parameter's name, as AWS's RDS read replica sample does), so
+// they are looked up under a key no logical ID can take.
+inline std::string cdkConditionKey(const std::string &name)
+{
+    return '\x1f' + name;
+}
+
 // A named thing the generated code can point at.
 struct CdkSymbol {
     enum class Kind { Resource, Parameter, Condition, Mapping } kind = Kind::Resource;

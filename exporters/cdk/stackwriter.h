@@ -74,6 +74,7 @@ private:
         const auto it = m_symbols.find(id);
         return it == m_symbols.end() ? std::string() : it->second.variable;
     }
+    std::string conditionVariable(const std::string &name) const { return variableFor(cdkConditionKey(name)); }
 
     const Json &m_root;
     std::string m_stackName;
@@ -82,7 +83,7 @@ private:
     CdkValueWriter m_values;
     ts::NameAllocator m_names;
     std::unordered_set<std::string> m_constructIds;
-    std::unordered_set<std::string> m_referenced; // targets of Ref, GetAtt, Condition and DependsOn
+    std::unordered_set<std::string> m_referenced; // targets of Ref, GetAtt and DependsOn; conditions by cdkConditionKey
     std::unordered_map<std::string, std::vector<Reference>> m_resourceReferences; // by logical ID
     std::unordered_map<std::string_view, const Json *> m_resourcesById; // the section's own lookup walks every key
     std::map<std::string, std::string> m_modules; // alias -> module

@@ -7,10 +7,10 @@
 #
 # usage: check-cdk.sh STACKCANVAS_CLI WORK_DIR TEMPLATE...
 #   A TEMPLATE may be written NAME=PATH to choose the case name (default: the file's base name).
-#   Environment: NODE; CDK_SKIP_LIST: a file of "FILENAME  reason" lines (tests/data/roundtrip/
-#   aws-skip.txt): those templates are exported, type-checked, synthesized and diffed, but not
-#   given to AWS's validator, which cannot accept them; CDK_EXPECTED_DIFFERENCES: see
-#   cdk-diff-all.mjs.
+#   Environment: NODE; CDK_SKIP_LIST: files of "FILENAME  reason" lines, separated by colons
+#   (tests/data/roundtrip/aws-skip.txt, tests/data/realworld/aws-skip.txt): those templates are
+#   exported, type-checked, synthesized and diffed, but not given to AWS's validator, which
+#   cannot accept them; CDK_EXPECTED_DIFFERENCES: see cdk-diff-all.mjs.
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -34,12 +34,13 @@ cp "$here/cdk-tsconfig.json" "$work/tsconfig.json"
 export HOME="$work/home"
 
 declare -A skip novalidate
-if [ -n "${CDK_SKIP_LIST:-}" ]; then
+IFS=: read -r -a skip_lists <<<"${CDK_SKIP_LIST:-}"
+for list in "${skip_lists[@]}"; do
     while read -r name reason; do
         [ -z "$name" ] || [ "${name:0:1}" = "#" ] && continue
         skip[$name]=$reason
-    done < "$CDK_SKIP_LIST"
-fi
+    done < "$list"
+done
 
 failures=0
 cases=()

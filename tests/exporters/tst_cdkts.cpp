@@ -102,6 +102,7 @@ private slots:
         row("ref pseudo", R"({"Ref": "AWS::Region"})", "cdk.Aws.REGION");
         row("ref novalue", R"({"Ref": "AWS::NoValue"})", "cdk.Aws.NO_VALUE");
         row("ref unknown", R"({"Ref": "Later"})", "cdk.Fn.ref('Later')");
+        row("ref parameter written as a fragment", R"({"Ref": "Secret"})", "cdk.Fn.ref('Secret')");
         row("getatt typed", R"({"Fn::GetAtt": ["Bucket", "Arn"]})", "bucket.attrArn");
         row("getatt nested", R"({"Fn::GetAtt": ["Db", "Endpoint.Address"]})", "db.attrEndpointAddress");
         row("getatt string form", R"({"Fn::GetAtt": "Bucket.Arn"})", "bucket.attrArn");
@@ -124,6 +125,8 @@ private slots:
         row("equals", R"({"Fn::Equals": [{"Ref": "Env"}, "prod"]})", "cdk.Fn.conditionEquals(env.valueAsString, 'prod')");
         row("and with condition", R"({"Fn::And": [{"Condition": "IsProd"}, {"Fn::Not": [{"Condition": "IsProd"}]}]})",
             "cdk.Fn.conditionAnd(isProd, cdk.Fn.conditionNot(isProd))");
+        row("condition named like a parameter", R"({"Fn::Or": [{"Condition": "Env"}, {"Fn::Equals": [{"Ref": "Env"}, "x"]}]})",
+            "cdk.Fn.conditionOr(envCondition, cdk.Fn.conditionEquals(env.valueAsString, 'x'))");
         row("getazs region", R"({"Fn::GetAZs": {"Ref": "AWS::Region"}})", "cdk.Fn.getAzs(cdk.Aws.REGION)");
         row("importvalue", R"({"Fn::ImportValue": "shared-vpc"})", "cdk.Fn.importValue('shared-vpc')");
         row("findinmap", R"({"Fn::FindInMap": ["Map", {"Ref": "AWS::Region"}, "Ami"]})",
@@ -147,8 +150,13 @@ private slots:
         symbols["Env"] = {CdkSymbol::Kind::Parameter, "env", nullptr, "String"};
         symbols["Subnets"] = {CdkSymbol::Kind::Parameter, "subnets", nullptr, "List<AWS::EC2::Subnet::Id>"};
         symbols["Size"] = {CdkSymbol::Kind::Parameter, "size", nullptr, "Number"};
-        symbols["IsProd"] = {CdkSymbol::Kind::Condition, "isProd", nullptr, {}};
-        const std::unordered_set<std::string> defined{"Bucket", "Db", "Thing", "IsProd"}; // Later is not yet
+        symbols["Secret"] = {CdkSymbol::Kind::Parameter, "secret", nullptr, "String"};
+        // Conditions have their own namespace: "Env" is a parameter and a condition.
+        symbols[cdkConditionKey("IsProd")] = {CdkSymbol::Kind::Condition, "isProd", nullptr, {}};
+        symbols[cdkConditionKey("Env")] = {CdkSymbol::Kind::Condition, "envCondition", nullptr, {}};
+        // Later is not written yet; Secret is written as a template fragment (no CfnParameter).
+        const std::unordered_set<std::string> defined{"Bucket", "Db", "Thing", "Env", "Subnets", "Size",
+                                                      cdkConditionKey("IsProd"), cdkConditionKey("Env")};
         CdkValueWriter writer(symbols, defined);
         QCOMPARE(q(writer.any(Json::parse(input.toStdString()), 0)), expected);
     }
@@ -167,6 +175,57 @@ private slots:
         QVERIFY2(code.find("role: cdk.Aws.NO_VALUE") != std::string::npos, code.c_str());
         QVERIFY2(code.find("f.addPropertyDeletionOverride('Role');") != std::string::npos, code.c_str());
         QVERIFY2(code.find("code: { zipFile: 'x' }") != std::string::npos, code.c_str());
+    }
+
+    // Each case failed the CDK on a public template (tsc, synthesis or AWS's validator).
+    void whereTheCdkTypesOtherwiseThanTheSpecification()
+    {
+        const Json root = parse(R"({"Transform": "AWS::Serverless-2016-10-31", "Resources": {
+            "T": {"Type": "AWS::Timestream::Table", "Properties": {"DatabaseName": "d",
+                  "RetentionProperties": {"MemoryStoreRetentionPeriodInHours": "24"}}},
+            "F": {"Type": "AWS::Serverless::Function", "Properties": {"Handler": "h", "Runtime": "python3.12", "CodeUri": ".",
+                  "EventInvokeConfig": {"DestinationConfig": {"OnFailure": {"Type": "SQS", "Destination": "arn:q"}}}}},
+            "J": {"Type": "AWS::Glue::Job", "Properties": {"Role": "r", "Command": {"Name": "glueetl"}, "GlueVersion": 4.0}},
+            "A": {"Type": "AWS::Serverless::Application", "Properties": {"Location": "./app.yaml"}},
+            "Auth": {"Type": "AWS::ApiGateway::Authorizer", "Properties": {"RestApiId": "x", "Type": "COGNITO_USER_POOLS",
+                     "Name": "n", "ProviderARNs": ["arn:p"]}}}})");
+        const std::string code = writeCdkStack(root, "t").code;
+        const auto has = [&](const char *text) { return code.find(text) != std::string::npos; };
+        // The L1 takes RetentionProperties untyped: camelCased keys would reach CloudFormation.
+        QVERIFY2(has("retentionProperties: { MemoryStoreRetentionPeriodInHours: '24' }"), code.c_str());
+        // OnFailure cannot be typed; an empty destinationConfig would fail the L1's validator.
+        QVERIFY2(!has("destinationConfig"), code.c_str());
+        QVERIFY2(has("f.addPropertyOverride('EventInvokeConfig', { DestinationConfig: { OnFailure: { Type: 'SQS', Destination: 'arn:q' } } });"),
+                 code.c_str());
+        // 4.0 is the text "4.0" to CloudFormation; JavaScript would print 4.
+        QVERIFY2(has("glueVersion: '4.0'"), code.c_str());
+        // Names come from the type's own module: aws_sam's CfnApplication, aws_apigateway's
+        // CfnAuthorizer (not aws_apigatewayv2's, which has no ProviderARNs).
+        QVERIFY2(has("new sam.CfnApplication(this, 'A', { location: './app.yaml' })"), code.c_str());
+        QVERIFY2(has("providerArns: ['arn:p']"), code.c_str());
+    }
+
+    // CloudFormation keeps conditions apart from parameters and lets their names hold any
+    // character; a parameter that CfnParameter cannot express is a template fragment.
+    void namesTheCdkWouldConfuse()
+    {
+        const Json root = parse(R"({
+            "Parameters": {"Replica": {"Type": "String"}, "User": {"Type": "String", "NoEcho": "true"}},
+            "Conditions": {"Replica": {"Fn::Equals": [{"Ref": "Replica"}, "true"]},
+                           "Replica&Prod": {"Fn::And": [{"Condition": "Replica"}, {"Fn::Equals": ["a", "a"]}]}},
+            "Resources": {"Q": {"Type": "AWS::SQS::Queue", "Condition": "Replica&Prod", "Properties": {"QueueName": {"Ref": "User"}}},
+                          "R": {"Type": "AWS::SQS::Queue", "Condition": "Replica"}}})");
+        const std::string code = writeCdkStack(root, "t").code;
+        const auto has = [&](const char *text) { return code.find(text) != std::string::npos; };
+        QVERIFY2(has("const replica = new cdk.CfnParameter(this, 'Replica', { type: 'String' });"), code.c_str());
+        QVERIFY2(has("const replica2 = new cdk.CfnCondition(this, 'ReplicaCondition', { expression: cdk.Fn.conditionEquals(replica.valueAsString, 'true') });"),
+                 code.c_str());
+        QVERIFY2(has("replica2.overrideLogicalId('Replica');"), code.c_str());
+        QVERIFY2(has("new cdk.CfnCondition(this, 'ReplicaProd', { expression: cdk.Fn.conditionAnd(replica2, "), code.c_str());
+        QVERIFY2(has(".overrideLogicalId('Replica&Prod');"), code.c_str());
+        QVERIFY2(has("r.cfnOptions.condition = replica2;"), code.c_str());
+        QVERIFY2(has("queueName: cdk.Fn.ref('User')"), code.c_str());
+        QVERIFY2(!has("user.valueAsString"), code.c_str());
     }
 
     void tagsOutOfOrderAreOverrides()
