@@ -66,6 +66,21 @@ std::size_t tokenStart(std::string_view text, std::size_t from, std::size_t at)
     return at;
 }
 
+// The indentation of the key whose value starts on the line at `line` ("key:" alone on the line
+// before, past blank and comment lines), or -1.
+int keyIndentBefore(std::string_view text, std::size_t line)
+{
+    while (line > 0) {
+        line = yamlscan::lineStart(text, line - 1);
+        if (yamlscan::isBlankLine(text, line) || yamlscan::isCommentLine(text, line))
+            continue;
+        const std::size_t from = yamlscan::skipSpaces(text, line);
+        const std::size_t end = blanksBack(text, from, commentOrEnd(text, from, yamlscan::lineEnd(text, line)));
+        return end > from && text[end - 1] == ':' ? yamlscan::indentation(text, line) : -1;
+    }
+    return -1;
+}
+
 // The block scalar header that ends the line starting at `line`, if there is one.
 std::optional<BlockHeader> blockHeaderOn(std::string_view text, std::size_t line)
 {
@@ -95,6 +110,14 @@ std::optional<BlockHeader> blockHeaderOn(std::string_view text, std::size_t line
         header.explicitIndent = explicitIndent;
         if (indicatorColumn >= 0 && props.end > pos)
             header.propertyColumn = yamlscan::column(text, pos);
+        // A key's value on the line after it ("Policy:" then "  !Sub |"): its lines may stand at
+        // the tag's column, since they need only be indented past the key.
+        if (indicatorColumn < 0 && props.end > pos) {
+            if (const int keyIndent = keyIndentBefore(text, line); keyIndent >= 0 && keyIndent < yamlscan::column(text, pos)) {
+                header.parentIndent = keyIndent;
+                header.propertyColumn = yamlscan::column(text, pos);
+            }
+        }
         return header;
     }
     // A value after a key: "key: |", "key: !Sub |", "? |".

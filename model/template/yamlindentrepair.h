@@ -8,7 +8,8 @@
 //
 // It reads the tag as a possible key and the block's lines, at the tag's column, as the end of
 // the sequence ("end of sequence not found"); the same goes for such a block after an explicit
-// key's "? " or its value's ": ". That is how most CloudFormation templates write
+// key's "? " or its value's ": ", and for one that is a key's value on the line after the key
+// ("Policy:" then "  !Sub |" with its lines at the tag's column). That is how most CloudFormation templates write
 // a script in a list. When yaml-cpp refuses a text, the reader tries again on a copy in which
 // each such block is indented one column past its tag: the block's value is the same, since a
 // block scalar's common indentation is not part of it. Offsets in the copy map back to the

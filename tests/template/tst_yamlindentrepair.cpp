@@ -61,6 +61,11 @@ private slots:
             "t:\n  ? k\n  : !Sub |\n      x\n  b: c\n");
         row("two blocks in one list", "A:\n  - !Sub |\n    x\n  - !Sub |\n    y\n",
             "A:\n  - !Sub |\n      x\n  - !Sub |\n      y\n");
+        // A key's value on its own line: the lines need only be indented past the key.
+        row("a key's value on the next line", "P:\n  Policy:\n    !Sub |\n    x\n    y\n  Name: n\n",
+            "P:\n  Policy:\n    !Sub |\n     x\n     y\n  Name: n\n");
+        row("a comment and a blank line between key and value", "P:\n  Policy:  # the policy\n\n    # JSON\n    !Sub |\n    x\n  N: 1\n",
+            "P:\n  Policy:  # the policy\n\n    # JSON\n    !Sub |\n     x\n  N: 1\n");
     }
 
     void readsAsIfIndentedFurther()
@@ -126,6 +131,8 @@ private slots:
         QTest::newRow("untagged item") << QStringLiteral("A:\n  - |\n    x\n");
         QTest::newRow("already deeper") << QStringLiteral("A:\n  - !Sub |\n       x\n");
         QTest::newRow("under a key") << QStringLiteral("A: !Sub |\n  x\n");
+        QTest::newRow("a key's value indented past its tag") << QStringLiteral("A:\n  !Sub |\n   x\n");
+        QTest::newRow("a value on the next line after a list item") << QStringLiteral("A:\n  - x\n  !Sub |\n  y\n");
         QTest::newRow("explicit indentation") << QStringLiteral("A:\n  - !Sub |2\n    x\n");
         QTest::newRow("empty block") << QStringLiteral("A:\n  - !Sub |\n  - b\n");
     }
