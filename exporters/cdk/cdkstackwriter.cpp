@@ -306,8 +306,8 @@ void StackWriter::writeResource(const std::string &id, const Json &r)
                     overrides.emplace_back(ts::overrideSegment(it.key()), m_values.any(it.value(), kBody));
                     continue;
                 }
-                if (it.key() == "Tags" && !tagsKeepTheirOrder(it.value())) {
-                    overrides.emplace_back("Tags", m_values.any(it.value(), kBody));
+                if ((p->cdkTagList || it.key() == "Tags") && !tagsKeepTheirOrder(it.value())) {
+                    overrides.emplace_back(it.key(), m_values.any(it.value(), kBody));
                     if (p->required)
                         items.push_back(p->cdkName + ": " + CdkValueWriter::placeholder(*p));
                     continue;

@@ -544,9 +544,16 @@ std::optional<std::string> CdkValueWriter::typedValue(const Json &value, const P
     const bool isIntr = intrinsics::isIntrinsic(value);
     if (intrinsics::isPreservedTag(value))
         return std::nullopt;
-    // Untyped in the L1 (`any`): CDK writes the value as given, so its keys stay as they are.
-    if (spec.kind == Kind::Json || (spec.isPrimitive() && spec.type == "Json") || spec.cdkUntyped)
+    if (spec.cdkTypedDeeper)
+        return std::nullopt;
+    // Untyped in the L1 (`any`): CDK writes the value as given, so its keys stay as they are. Its
+    // validator wants an object, though, where CloudFormation also takes a JSON text
+    // (EventPattern: |).
+    if (spec.kind == Kind::Json || (spec.isPrimitive() && spec.type == "Json") || spec.cdkUntyped) {
+        if (value.is_string())
+            return std::nullopt;
         return any(value, indent);
+    }
     const Kind kind = element ? Kind::Scalar : spec.kind;
     if (!spec.alternativeTypes.empty() && !element) {
         // A union (SAM's CodeUri: string or S3Location): CDK picks the member by validating the

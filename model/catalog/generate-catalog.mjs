@@ -58,9 +58,10 @@ for (const [serviceId, resources] of Object.entries(schema.hasResource.forward))
 // so the module is part of the key. untyped: "converter key.CloudFormation name" of the
 // properties the L1 takes as `any` and writes as given (a type the specification later
 // structured keeps its first, untyped form in the CDK).
-const cdk = { classes: new Map(), converters: new Map(), attrs: new Map(), untyped: new Set() };
+// tags: CloudFormation type -> the CDK name of the property its TagManager renders (sorted by key).
+const cdk = { classes: new Map(), converters: new Map(), attrs: new Map(), untyped: new Set(), tags: new Map() };
 const untypedMappers = new Set(['cdk().objectToCloudFormation', 'cdk().listMapper(cdk().objectToCloudFormation)',
-    'cdk().hashMapper(cdk().objectToCloudFormation)']);
+    'cdk().hashMapper(cdk().objectToCloudFormation)', 'cdk().eventPatternToCloudFormation']);
 if (fs.existsSync(cdkLibPath)) {
     const converterRe = /function convert(\w+)ToCloudFormation\(properties\)\{return cdk\(\)\.canInspect\(properties\)\?\(\w+\(properties\)\.assertSuccess\(\),\{(.*?)\}\):properties\}/g;
     const classRe = /class (Cfn\w+) extends cdk\(\)\.CfnResource\{static\[JSII_RTTI_SYMBOL_1\]=\{fqn:"aws-cdk-lib\.(\w+)\.Cfn\w+"[^}]*\};static CFN_RESOURCE_TYPE_NAME="([^"]+)"/g;
@@ -89,6 +90,8 @@ if (fs.existsSync(cdkLibPath)) {
                 for (const a of body.matchAll(/get (attr\w+)\(\)\{return [^}]*?getAtt\("([^"]+)"/g))
                     if (!attrs.has(a[2])) attrs.set(a[2], a[1]);
                 cdk.attrs.set(m[3], attrs);
+                const tags = body.match(/TagManager\(cdk\(\)\.TagType\.(?:STANDARD|AUTOSCALING_GROUP),"[^"]*",[^,]*,\{tagPropertyName:"(\w+)"\}/);
+                if (tags) cdk.tags.set(m[3], tags[1]);
             });
         }
     }
@@ -175,9 +178,12 @@ function display(d) {
 
 // A property as a compact array: [name, kind, type, flags, doc, cdkName, enums?, alternatives?, refs?]
 // flags: 1 required, 2 causes replacement, 4 item is primitive, 8 replacement only sometimes,
-// 16 the CDK's L1 takes the value untyped (keys as CloudFormation spells them).
-// `converter` is the key of the L1 converter that holds the property (cdk.converters).
-function property(name, p, converter, used) {
+// 16 the CDK's L1 takes the value untyped (keys as CloudFormation spells them), 32 the L1's tag
+// manager renders the list (sorted by key), 64 a collection of collections of structures, which
+// the catalog records as Json but the CDK types member by member.
+// `converter` is the key of the L1 converter that holds the property (cdk.converters);
+// `tagProperty` the CDK name of the resource's tag list, for its top-level properties.
+function property(name, p, converter, used, tagProperty) {
     const cdkNames = cdk.converters.get(converter);
     const d = describe(p.type);
     if (d.ref) used.add(d.ref);
@@ -187,8 +193,12 @@ function property(name, p, converter, used) {
     if (p.causesReplacement === 'yes') flags |= 2;
     if (d.prim) flags |= 4;
     if (p.causesReplacement === 'maybe') flags |= 8;
-    if (cdk.untyped.has(`${converter}.${name}`)) flags |= 16;
-    const row = [name, d.kind, d.type, flags, oneLine(p.documentation), cdkNames?.get(name) ?? camel(name)];
+    const untyped = cdk.untyped.has(`${converter}.${name}`);
+    if (untyped) flags |= 16;
+    const cdkName = cdkNames?.get(name) ?? camel(name);
+    if (tagProperty !== undefined && cdkName === tagProperty && d.kind === 'L') flags |= 32;
+    if (d.inner && !d.inner.prim && !untyped) flags |= 64;
+    const row = [name, d.kind, d.type, flags, oneLine(p.documentation), cdkName];
     const refs = (p.relationshipRefs ?? []).map((r) => `${r.cloudFormationType}.${r.propertyName}`).sort();
     const tail = [d.enums ?? 0, d.alternatives ?? 0, refs.length ? [...new Set(refs)] : 0];
     while (tail.length && tail[tail.length - 1] === 0) tail.pop();
@@ -200,7 +210,7 @@ function resourceDetail(r, cdkInfo) {
     const cls = `${cdkInfo.module}.${cdkInfo.cls}`;
     const used = new Set();
     const props = Object.keys(r.properties).sort(byName)
-        .map((n) => property(n, r.properties[n], `${cls}Props`, used));
+        .map((n) => property(n, r.properties[n], `${cls}Props`, used, cdk.tags.get(r.cloudFormationType)));
     const attrNames = cdk.attrs.get(r.cloudFormationType);
     const attrs = Object.keys(r.attributes).sort(byName).map((n) => {
         const a = r.attributes[n];

@@ -114,7 +114,8 @@ private:
     // an absent list is written as 0.
     std::vector<PropertySpec> properties()
     {
-        enum Flag { Required = 1, Replacement = 2, Primitive = 4, ConditionalReplacement = 8, CdkUntyped = 16 };
+        enum Flag { Required = 1, Replacement = 2, Primitive = 4, ConditionalReplacement = 8, CdkUntyped = 16,
+                    CdkTagList = 32, CdkTypedDeeper = 64 };
         std::vector<PropertySpec> out;
         list([&] {
             PropertySpec p;
@@ -131,6 +132,8 @@ private:
             p.itemIsPrimitive = flags & Primitive;
             p.replacementConditional = flags & ConditionalReplacement;
             p.cdkUntyped = flags & CdkUntyped;
+            p.cdkTagList = flags & CdkTagList;
+            p.cdkTypedDeeper = flags & CdkTypedDeeper;
             p.documentation = string();
             p.cdkName = string();
             for (std::vector<std::string> *optional : {&p.enumValues, &p.alternativeTypes, &p.references}) {

@@ -27,6 +27,11 @@ struct PropertySpec {
     // structure (a type the specification structured later keeps its first form in the CDK):
     // the cdk-ts exporter writes it with its keys as CloudFormation spells them.
     bool cdkUntyped = false;
+    // The CDK's L1 renders this list through its tag manager, which sorts the tags by key.
+    bool cdkTagList = false;
+    // A collection of collections of structures (CodeBuild's FilterGroups): the catalog records it
+    // as Json, the CDK types its members; the cdk-ts exporter writes it as an override.
+    bool cdkTypedDeeper = false;
     // Other accepted shapes when CloudFormation takes a union (SAM's CodeUri: "String" or
     // "S3Location"); `type`/`kind` describe the first structured alternative. Empty otherwise.
     std::vector<std::string> alternativeTypes;

@@ -642,6 +642,16 @@ void TestCatalog::propertiesTheCdkTakesUntyped()
     QVERIFY(catalog.find("AWS::ServiceCatalog::CloudFormationProduct")
                 ->propertyType("ProvisioningArtifactProperties")->property("Info")->cdkUntyped);
     QVERIFY(!catalog.find("AWS::Lambda::Function")->property("Code")->cdkUntyped);
+    // Its own mapper, but `any` to TypeScript and an object to the L1's validator.
+    QVERIFY(catalog.find("AWS::Events::Rule")->property("EventPattern")->cdkUntyped);
+    // Lists of lists of structures: typed by the CDK member by member, Json to the catalog.
+    const PropertySpec *filterGroups = catalog.find("AWS::CodeBuild::Project")->propertyType("ProjectTriggers")->property("FilterGroups");
+    QVERIFY(filterGroups->cdkTypedDeeper && !filterGroups->cdkUntyped);
+    QVERIFY(!catalog.find("AWS::SSM::Document")->property("Content")->cdkTypedDeeper);
+    // The tag list the L1's tag manager renders, whatever its name.
+    QVERIFY(catalog.find("AWS::Route53::HostedZone")->property("HostedZoneTags")->cdkTagList);
+    QVERIFY(catalog.find("AWS::SQS::Queue")->property("Tags")->cdkTagList);
+    QVERIFY(!catalog.find("AWS::Route53::HostedZone")->property("VPCs")->cdkTagList);
 }
 
 void TestCatalog::everyL1ClassNamesItsRequiredProperties()

@@ -188,7 +188,14 @@ private slots:
             "J": {"Type": "AWS::Glue::Job", "Properties": {"Role": "r", "Command": {"Name": "glueetl"}, "GlueVersion": 4.0}},
             "A": {"Type": "AWS::Serverless::Application", "Properties": {"Location": "./app.yaml"}},
             "Auth": {"Type": "AWS::ApiGateway::Authorizer", "Properties": {"RestApiId": "x", "Type": "COGNITO_USER_POOLS",
-                     "Name": "n", "ProviderARNs": ["arn:p"]}}}})");
+                     "Name": "n", "ProviderARNs": ["arn:p"]}},
+            "Zone": {"Type": "AWS::Route53::HostedZone", "Properties": {"Name": "example.com",
+                     "HostedZoneTags": [{"Key": "b", "Value": "1"}, {"Key": "a", "Value": "2"}]}},
+            "Rule": {"Type": "AWS::Events::Rule", "Properties": {"EventPattern": "{ }"}},
+            "Build": {"Type": "AWS::CodeBuild::Project", "Properties": {"ServiceRole": "r",
+                      "Artifacts": {"Type": "NO_ARTIFACTS"}, "Environment": {"ComputeType": "c", "Image": "i", "Type": "LINUX_CONTAINER"},
+                      "Source": {"Type": "GITHUB", "Location": "l"},
+                      "Triggers": {"Webhook": true, "FilterGroups": [[{"Type": "EVENT", "Pattern": "PUSH"}]]}}}}})");
         const std::string code = writeCdkStack(root, "t").code;
         const auto has = [&](const char *text) { return code.find(text) != std::string::npos; };
         // The L1 takes RetentionProperties untyped: camelCased keys would reach CloudFormation.
@@ -203,6 +210,14 @@ private slots:
         // CfnAuthorizer (not aws_apigatewayv2's, which has no ProviderARNs).
         QVERIFY2(has("new sam.CfnApplication(this, 'A', { location: './app.yaml' })"), code.c_str());
         QVERIFY2(has("providerArns: ['arn:p']"), code.c_str());
+        // The tag manager would sort these; out of order, they are an override.
+        QVERIFY2(has("zone.addPropertyOverride('HostedZoneTags', [{ Key: 'b', Value: '1' }, { Key: 'a', Value: '2' }]);"),
+                 code.c_str());
+        // A JSON text where the L1's validator wants an object.
+        QVERIFY2(has("rule.addPropertyOverride('EventPattern', '{ }');"), code.c_str());
+        // Typed member by member by the CDK: an override keeps CloudFormation's keys.
+        QVERIFY2(has("build.addPropertyOverride('Triggers.FilterGroups', [[{ Type: 'EVENT', Pattern: 'PUSH' }]]);"), code.c_str());
+        QVERIFY2(has("triggers: { webhook: true }"), code.c_str());
     }
 
     // CloudFormation keeps conditions apart from parameters and lets their names hold any

@@ -264,7 +264,10 @@ private slots:
         while (i < before.size() && j < after.size()) {
             const QByteArray was = before[i].endsWith('\r') ? before[i].chopped(1) : before[i];
             const bool commaAdded = doc.format() == sc::TemplateFormat::Json && after[j].startsWith(was + ',');
-            if (before[i] == after[j] || commaAdded || before[i].contains(first.c_str())
+            // The last line of a CRLF file with no final line break gets its CRLF when a line
+            // is added after it.
+            const bool breakAdded = i == before.size() - 1 && after[j] == was + '\r';
+            if (before[i] == after[j] || commaAdded || breakAdded || before[i].contains(first.c_str())
                 || (hadPolicy && before[i].contains("UpdateReplacePolicy"))) {
                 ++i;
                 ++j;
