@@ -59,6 +59,20 @@ bool writtenAsL1(const ResourceTypeSpec *spec, const std::string &type)
                         [](const PropertySpec &p) { return p.required && p.cdkName.empty(); });
 }
 
+// The paths below `path` of the empty objects in `value` (not inside intrinsic functions).
+void emptyObjects(const Json &value, const std::string &path, std::vector<std::string> &out)
+{
+    if (value.is_object() && value.empty()) {
+        out.push_back(path);
+    } else if (value.is_object() && !intrinsics::isIntrinsic(value)) {
+        for (auto it = value.begin(); it != value.end(); ++it)
+            emptyObjects(it.value(), path + '.' + it.key(), out);
+    } else if (value.is_array()) {
+        for (std::size_t i = 0; i < value.size(); ++i)
+            emptyObjects(value[i], path + '.' + std::to_string(i), out);
+    }
+}
+
 bool tagsKeepTheirOrder(const Json &tags)
 {
     std::vector<std::string> keys;
@@ -348,8 +362,15 @@ void StackWriter::writeResource(const std::string &id, const Json &r)
         if (!propertiesAreObject && r.contains("Properties"))
             after.push_back(".addOverride('Properties', " + m_values.any(properties, kBody) + ");");
     }
-    if (r.contains("Properties") && properties.is_object() && properties.empty())
+    if (r.contains("Properties") && properties.is_object() && properties.empty()) {
         m_notes.push_back(id + ": an empty Properties object is not written by the CDK (same meaning)");
+    } else if (propertiesAreObject) {
+        std::vector<std::string> empty;
+        emptyObjects(properties, "Properties", empty);
+        for (const std::string &path : empty)
+            m_notes.push_back(id + ": " + path + " is an empty object, which the CDK does not write "
+                              "(the same to CloudFormation)");
+    }
 
     for (auto it = r.begin(); it != r.end(); ++it) {
         const std::string &key = it.key();

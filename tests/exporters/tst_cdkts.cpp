@@ -220,6 +220,19 @@ private slots:
         QVERIFY2(has("triggers: { webhook: true }"), code.c_str());
     }
 
+    void emptyObjectsTheCdkDropsAreNoted()
+    {
+        const Json root = parse(R"({"Resources": {
+            "M": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"RoleArn": "r", "DefinitionString": "{}",
+                  "DefinitionSubstitutions": {}, "Tags": [{"Key": "k", "Value": {"Fn::Sub": ""}}]}},
+            "E": {"Type": "AWS::SQS::Queue", "Properties": {}}}})");
+        const std::vector<std::string> notes = writeCdkStack(root, "t").notes;
+        const auto noted = [&](const std::string &text) { return std::find(notes.begin(), notes.end(), text) != notes.end(); };
+        QVERIFY(noted("M: Properties.DefinitionSubstitutions is an empty object, which the CDK does not write (the same to CloudFormation)"));
+        QVERIFY(noted("E: an empty Properties object is not written by the CDK (same meaning)"));
+        QCOMPARE(notes.size(), 2u);
+    }
+
     // CloudFormation keeps conditions apart from parameters and lets their names hold any
     // character; a parameter that CfnParameter cannot express is a template fragment.
     void namesTheCdkWouldConfuse()
