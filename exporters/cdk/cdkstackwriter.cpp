@@ -59,17 +59,31 @@ bool writtenAsL1(const ResourceTypeSpec *spec, const std::string &type)
                         [](const PropertySpec &p) { return p.required && p.cdkName.empty(); });
 }
 
-// The paths below `path` of the empty objects in `value` (not inside intrinsic functions).
-void emptyObjects(const Json &value, const std::string &path, std::vector<std::string> &out)
+// The dotted paths of the empty objects in `value` (not inside intrinsic functions); `path`
+// holds the segments down to `value`, joined only for what is found.
+void emptyObjects(const Json &value, std::vector<std::string> &path, std::vector<std::string> &out)
 {
     if (value.is_object() && value.empty()) {
-        out.push_back(path);
+        std::string joined;
+        for (const std::string &segment : path)
+            joined += (joined.empty() ? "" : ".") + segment;
+        out.push_back(std::move(joined));
     } else if (value.is_object() && !intrinsics::isIntrinsic(value)) {
-        for (auto it = value.begin(); it != value.end(); ++it)
-            emptyObjects(it.value(), path + '.' + it.key(), out);
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            if (!it.value().is_structured())
+                continue;
+            path.push_back(it.key());
+            emptyObjects(it.value(), path, out);
+            path.pop_back();
+        }
     } else if (value.is_array()) {
-        for (std::size_t i = 0; i < value.size(); ++i)
-            emptyObjects(value[i], path + '.' + std::to_string(i), out);
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            if (!value[i].is_structured())
+                continue;
+            path.push_back(std::to_string(i));
+            emptyObjects(value[i], path, out);
+            path.pop_back();
+        }
     }
 }
 
@@ -365,8 +379,8 @@ void StackWriter::writeResource(const std::string &id, const Json &r)
     if (r.contains("Properties") && properties.is_object() && properties.empty()) {
         m_notes.push_back(id + ": an empty Properties object is not written by the CDK (same meaning)");
     } else if (propertiesAreObject) {
-        std::vector<std::string> empty;
-        emptyObjects(properties, "Properties", empty);
+        std::vector<std::string> empty, path{"Properties"};
+        emptyObjects(properties, path, empty);
         for (const std::string &path : empty)
             m_notes.push_back(id + ": " + path + " is an empty object, which the CDK does not write "
                               "(the same to CloudFormation)");
