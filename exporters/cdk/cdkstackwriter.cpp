@@ -59,33 +59,14 @@ bool writtenAsL1(const ResourceTypeSpec *spec, const std::string &type)
                         [](const PropertySpec &p) { return p.required && p.cdkName.empty(); });
 }
 
-// The dotted paths of the empty objects in `value` (not inside intrinsic functions); `path`
-// holds the segments down to `value`, joined only for what is found.
-void emptyObjects(const Json &value, std::vector<std::string> &path, std::vector<std::string> &out)
+// A property's value that is an empty object: the CDK leaves such a value out of the template
+// unless it comes from a token, which it resolves after it has dropped the empty ones. The
+// token is cast because some L1 props (SSM's tags) are typed without IResolvable.
+bool isEmptyObject(const Json &value)
 {
-    if (value.is_object() && value.empty()) {
-        std::string joined;
-        for (const std::string &segment : path)
-            joined += (joined.empty() ? "" : ".") + segment;
-        out.push_back(std::move(joined));
-    } else if (value.is_object() && !intrinsics::isIntrinsic(value)) {
-        for (auto it = value.begin(); it != value.end(); ++it) {
-            if (!it.value().is_structured())
-                continue;
-            path.push_back(it.key());
-            emptyObjects(it.value(), path, out);
-            path.pop_back();
-        }
-    } else if (value.is_array()) {
-        for (std::size_t i = 0; i < value.size(); ++i) {
-            if (!value[i].is_structured())
-                continue;
-            path.push_back(std::to_string(i));
-            emptyObjects(value[i], path, out);
-            path.pop_back();
-        }
-    }
+    return value.is_object() && value.empty();
 }
+constexpr const char *kKeptEmptyObject = "cdk.Lazy.any({ produce: () => ({}) }) as any";
 
 bool tagsKeepTheirOrder(const Json &tags)
 {
@@ -330,7 +311,13 @@ void StackWriter::writeResource(const std::string &id, const Json &r)
         if (propertiesAreObject) {
             for (auto it = properties.begin(); it != properties.end(); ++it) {
                 const PropertySpec *p = spec->property(it.key());
+                const auto noteDroppedEmpty = [&] {
+                    if (isEmptyObject(it.value()))
+                        m_notes.push_back(id + ": Properties." + it.key() + " is an empty object the L1 cannot hold, "
+                                          "and the CDK drops an empty override (the same to CloudFormation)");
+                };
                 if (!p || p->cdkName.empty()) {
+                    noteDroppedEmpty();
                     overrides.emplace_back(ts::overrideSegment(it.key()), m_values.any(it.value(), kBody));
                     continue;
                 }
@@ -343,6 +330,10 @@ void StackWriter::writeResource(const std::string &id, const Json &r)
                 std::string code = m_values.property(it.value(), *p, *spec, {it.key()}, kBody + 2);
                 for (auto &o : m_values.takeOverrides())
                     overrides.push_back(std::move(o));
+                if (isEmptyObject(it.value()) && code == "{}")
+                    code = kKeptEmptyObject;
+                else if (code.empty())
+                    noteDroppedEmpty();
                 if (code.empty()) {
                     if (!p->required)
                         continue;
@@ -378,12 +369,6 @@ void StackWriter::writeResource(const std::string &id, const Json &r)
     }
     if (r.contains("Properties") && properties.is_object() && properties.empty()) {
         m_notes.push_back(id + ": an empty Properties object is not written by the CDK (same meaning)");
-    } else if (propertiesAreObject) {
-        std::vector<std::string> empty, path{"Properties"};
-        emptyObjects(properties, path, empty);
-        for (const std::string &path : empty)
-            m_notes.push_back(id + ": " + path + " is an empty object, which the CDK does not write "
-                              "(the same to CloudFormation)");
     }
 
     for (auto it = r.begin(); it != r.end(); ++it) {

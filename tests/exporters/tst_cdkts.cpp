@@ -220,17 +220,24 @@ private slots:
         QVERIFY2(has("triggers: { webhook: true }"), code.c_str());
     }
 
-    void emptyObjectsTheCdkDropsAreNoted()
+    void emptyObjectsSurviveWhereTheyCan()
     {
-        const Json root = parse(R"({"Resources": {
-            "M": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"RoleArn": "r", "DefinitionString": "{}",
-                  "DefinitionSubstitutions": {}, "Tags": [{"Key": "k", "Value": {"Fn::Sub": ""}}]}},
+        // The CDK drops a property whose value is an empty object, but resolves a token only
+        // afterwards: a typed property keeps {} as a lazy value. An override cannot.
+        const Json root = parse(R"({"Transform": "AWS::Serverless-2016-10-31", "Resources": {
+            "P": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Value": "v", "Tags": {}}},
+            "M": {"Type": "AWS::Serverless::StateMachine", "Properties": {"DefinitionUri": "d", "DefinitionSubstitutions": {}}},
             "E": {"Type": "AWS::SQS::Queue", "Properties": {}}}})");
-        const std::vector<std::string> notes = writeCdkStack(root, "t").notes;
-        const auto noted = [&](const std::string &text) { return std::find(notes.begin(), notes.end(), text) != notes.end(); };
-        QVERIFY(noted("M: Properties.DefinitionSubstitutions is an empty object, which the CDK does not write (the same to CloudFormation)"));
+        const CdkStackSource stack = writeCdkStack(root, "t");
+        QVERIFY2(stack.code.find("tags: cdk.Lazy.any({ produce: () => ({}) }) as any") != std::string::npos, stack.code.c_str());
+        QVERIFY2(stack.code.find("m.addPropertyOverride('DefinitionSubstitutions', {});") != std::string::npos, stack.code.c_str());
+        const auto noted = [&](const std::string &text) {
+            return std::find(stack.notes.begin(), stack.notes.end(), text) != stack.notes.end();
+        };
+        QVERIFY(noted("M: Properties.DefinitionSubstitutions is an empty object the L1 cannot hold, and the CDK drops an "
+                      "empty override (the same to CloudFormation)"));
         QVERIFY(noted("E: an empty Properties object is not written by the CDK (same meaning)"));
-        QCOMPARE(notes.size(), 2u);
+        QCOMPARE(stack.notes.size(), 2u);
     }
 
     // CloudFormation keeps conditions apart from parameters and lets their names hold any
