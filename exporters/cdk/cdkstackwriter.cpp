@@ -45,8 +45,6 @@ std::string moduleAlias(const std::string &module)
     return alias;
 }
 
-// CDK's tag manager sorts tags by key (String.localeCompare) and drops duplicates; tags that
-// are not already in that order are written as an override so the template keeps its order.
 // Whether a resource of `type` is written with its typed L1 class. Not when the CDK has none, not
 // for custom resources, and not when a required property has no CDK name in the catalog: the
 // class's props would be incomplete (TypeScript rejects them) and nothing could fill the gap, so
@@ -68,6 +66,8 @@ bool isEmptyObject(const Json &value)
 }
 constexpr const char *kKeptEmptyObject = "cdk.Lazy.any({ produce: () => ({}) }) as any";
 
+// CDK's tag manager sorts tags by key (String.localeCompare) and drops duplicates; tags that
+// are not already in that order are written as an override so the template keeps its order.
 bool tagsKeepTheirOrder(const Json &tags)
 {
     std::vector<std::string> keys;
@@ -367,9 +367,8 @@ void StackWriter::writeResource(const std::string &id, const Json &r)
         if (!propertiesAreObject && r.contains("Properties"))
             after.push_back(".addOverride('Properties', " + m_values.any(properties, kBody) + ");");
     }
-    if (r.contains("Properties") && properties.is_object() && properties.empty()) {
+    if (r.contains("Properties") && properties.is_object() && properties.empty())
         m_notes.push_back(id + ": an empty Properties object is not written by the CDK (same meaning)");
-    }
 
     for (auto it = r.begin(); it != r.end(); ++it) {
         const std::string &key = it.key();
