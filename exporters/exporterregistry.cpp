@@ -6,9 +6,31 @@
 #include "model/document/documentio.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace sc {
+
+namespace {
+
+// Whether `path` already holds exactly `bytes`. Such a file is left as it is: its time stamp
+// stays, so the build tools and watchers of an exported project see only what changed, and a
+// repeated export costs no write to disk.
+bool alreadyHolds(const QString &path, const QByteArray &bytes)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || info.size() != bytes.size())
+        return false;
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.readAll() == bytes;
+}
+
+std::string writeUnlessUnchanged(const QString &path, const QByteArray &bytes)
+{
+    return alreadyHolds(path, bytes) ? std::string() : writeFileAtomically(path, bytes);
+}
+
+} // namespace
 
 ExporterRegistry::ExporterRegistry()
 {
@@ -65,7 +87,7 @@ std::string writeExport(const Exporter &exporter, const ExportResult &result, co
 {
     const QString target = QString::fromStdString(path);
     if (!exporter.writesProject())
-        return writeFileAtomically(target, result.bytes);
+        return writeUnlessUnchanged(target, result.bytes);
     QDir dir(target);
     if (!dir.exists() && !QDir().mkpath(target))
         return path + ": cannot create the directory";
@@ -73,7 +95,7 @@ std::string writeExport(const Exporter &exporter, const ExportResult &result, co
         const QString file = dir.filePath(QString::fromStdString(relative));
         if (!QDir().mkpath(QFileInfo(file).absolutePath()))
             return file.toStdString() + ": cannot create the directory";
-        if (std::string error = writeFileAtomically(file, bytes); !error.empty())
+        if (std::string error = writeUnlessUnchanged(file, bytes); !error.empty())
             return error;
     }
     return {};

@@ -34,7 +34,8 @@ private:
 inline constexpr std::array<std::string_view, 2> kDiagramFormats{"svg", "png"};
 
 // Writes an export result to `path` (a file, or a directory for project exporters) through
-// QSaveFile; returns an empty string or the error.
+// QSaveFile; a file that already holds the exported bytes is not written again. Returns an empty
+// string or the error.
 std::string writeExport(const Exporter &exporter, const ExportResult &result, const std::string &path);
 
 } // namespace sc

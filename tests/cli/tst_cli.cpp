@@ -2,6 +2,7 @@
 // exit codes and FILE:LINE:COLUMN errors. Subcommands must run without a display or QML.
 
 #include <QFile>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -167,6 +168,72 @@ private slots:
         QCOMPARE(failed.exitCode, 2);
         QVERIFY(failed.err.contains(bad));
         QVERIFY(!QFile::exists(bad));
+    }
+
+    // Exporting again into the same place writes only the files whose bytes change: the others
+    // keep their inode and time stamp (a rewrite replaces the file, so the inode would change).
+    void aRepeatedExportWritesOnlyWhatChanged()
+    {
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("orders.yaml"));
+        QVERIFY(QFile::copy(kExample, source));
+        const QString project = dir.filePath(QStringLiteral("app"));
+        const QStringList exportProject{QStringLiteral("export"), source, QStringLiteral("--to"), QStringLiteral("cdk-ts"),
+                                        QStringLiteral("-o"), project};
+        QCOMPARE(run(exportProject).exitCode, 0);
+        const QStringList files{QStringLiteral("README.md"), QStringLiteral("bin/app.ts"), QStringLiteral("cdk.json"),
+                                QStringLiteral("lib/orders-stack.ts"), QStringLiteral("package.json"), QStringLiteral("tsconfig.json")};
+        const auto inodes = [&] {
+            QMap<QString, ino_t> out;
+            for (const QString &f : files) {
+                struct stat st {};
+                if (::stat(QFile::encodeName(project + QLatin1Char('/') + f).constData(), &st) == 0)
+                    out[f] = st.st_ino;
+            }
+            return out;
+        };
+        const QMap<QString, ino_t> first = inodes();
+        QCOMPARE(first.size(), files.size());
+
+        QCOMPARE(run(exportProject).exitCode, 0);
+        QCOMPARE(inodes(), first);
+
+        // One more output (the last section of the example): only the stack's source changes.
+        QFile edit(source);
+        QVERIFY(edit.open(QIODevice::Append));
+        edit.write("  ExtraNote:\n    Value: extra\n");
+        edit.close();
+        QCOMPARE(run(exportProject).exitCode, 0);
+        const QMap<QString, ino_t> second = inodes();
+        for (const QString &f : files)
+            QVERIFY2((second[f] != first[f]) == (f == QStringLiteral("lib/orders-stack.ts")), qPrintable(f));
+        QFile stack(project + QStringLiteral("/lib/orders-stack.ts"));
+        QVERIFY(stack.open(QIODevice::ReadOnly));
+        QVERIFY(stack.readAll().contains("new cdk.CfnOutput(this, 'ExtraNote'"));
+
+        // A file changed by hand, even to another text of the same length, is written again.
+        QFile readme(project + QStringLiteral("/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadWrite));
+        const QByteArray original = readme.readAll();
+        readme.seek(0);
+        readme.write(QByteArray(original).replace('#', '*'));
+        readme.close();
+        QCOMPARE(run(exportProject).exitCode, 0);
+        QVERIFY(inodes()[QStringLiteral("README.md")] != second[QStringLiteral("README.md")]);
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        QCOMPARE(readme.readAll(), original);
+
+        // A single-file export too.
+        const QString json = dir.filePath(QStringLiteral("out.json"));
+        const QStringList exportJson{QStringLiteral("export"), source, QStringLiteral("--to"), QStringLiteral("cfn-json"),
+                                     QStringLiteral("-o"), json};
+        QCOMPARE(run(exportJson).exitCode, 0);
+        struct stat before {};
+        QCOMPARE(::stat(QFile::encodeName(json).constData(), &before), 0);
+        QCOMPARE(run(exportJson).exitCode, 0);
+        struct stat after {};
+        QCOMPARE(::stat(QFile::encodeName(json).constData(), &after), 0);
+        QCOMPARE(after.st_ino, before.st_ino);
     }
 
     // A template that comes through a named pipe is read once, by the command: nothing else
