@@ -20,20 +20,24 @@ namespace sc::cdk {
 constexpr int kBody = 4; // indentation of statements inside the constructor
 constexpr std::size_t kBytesPerResource = 384; // about what one resource's statements take, to size the body once
 
-// Every condition named by {"Condition": X} or Fn::If inside `node`.
+// Every condition named by {"Condition": X} or Fn::If inside `node`. It walks the whole
+// template, so it goes through the containers themselves rather than through Json's iterators.
 template <typename NameSet>
 void collectConditionNames(const Json &node, NameSet &out)
 {
     if (node.is_object()) {
-        if (node.size() == 1 && node.contains("Condition") && node["Condition"].is_string())
-            out.insert(node["Condition"].template get<std::string>());
-        if (node.size() == 1 && node.contains("Fn::If") && node["Fn::If"].is_array() && !node["Fn::If"].empty()
-            && node["Fn::If"][0].is_string())
-            out.insert(node["Fn::If"][0].template get<std::string>());
-        for (auto it = node.begin(); it != node.end(); ++it)
-            collectConditionNames(it.value(), out);
+        const auto &members = node.get_ref<const Json::object_t &>();
+        if (members.size() == 1) {
+            const auto &[key, value] = members.front();
+            if (key == "Condition" && value.is_string())
+                out.insert(value.template get<std::string>());
+            else if (key == "Fn::If" && value.is_array() && !value.empty() && value[0].is_string())
+                out.insert(value[0].template get<std::string>());
+        }
+        for (const auto &member : members)
+            collectConditionNames(member.second, out);
     } else if (node.is_array()) {
-        for (const Json &e : node)
+        for (const Json &e : node.get_ref<const Json::array_t &>())
             collectConditionNames(e, out);
     }
 }

@@ -1,6 +1,8 @@
 #include "model/template/textposition.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace sc {
 
@@ -44,6 +46,16 @@ std::optional<std::size_t> findInvalidUtf8(std::string_view text)
     const std::size_t n = text.size();
     std::size_t i = 0;
     while (i < n) {
+        // Templates are mostly ASCII: eight bytes at a time while no byte has its high bit set.
+        while (i + 8 <= n) {
+            std::uint64_t word;
+            std::memcpy(&word, s + i, sizeof word);
+            if (word & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i == n)
+            break;
         const unsigned char c = s[i];
         if (c < 0x80) {
             ++i;

@@ -221,6 +221,14 @@ private slots:
         QTest::newRow("past U+10FFFF") << QByteArray("A: \xF4\x90\x80\x80\n") << 1 << 4 << QStringLiteral("0xF4");
         QTest::newRow("cut at the end") << QByteArray("A: \xC3\xA9\xE2\x82") << 1 << 5 << QStringLiteral("0xE2");
         QTest::newRow("in a JSON key") << QByteArray("{\"A\": 1,\n \"\xFF\": 2}") << 2 << 3 << QStringLiteral("0xFF");
+        // The check skips plain ASCII eight bytes at a time: a bad byte on either side of such a
+        // step, and right after valid multi-byte text, is still found where it is.
+        QTest::newRow("after a long ASCII run") << QByteArray("Description: abcdefghijklmnopqrstuvwxyz0123456789 \xE9\n")
+                                                << 1 << 51 << QStringLiteral("0xE9");
+        QTest::newRow("first byte of a step") << QByteArray("A: 12345\xFF\n") << 1 << 9 << QStringLiteral("0xFF");
+        QTest::newRow("last byte of a step") << QByteArray("A: 1234\xFF\n") << 1 << 8 << QStringLiteral("0xFF");
+        QTest::newRow("after valid text") << QByteArray("A: caf\xC3\xA9 and a long tail of plain text\nB: x\x80\n")
+                                          << 2 << 5 << QStringLiteral("0x80");
     }
 
     void invalidUtf8IsRefused()
