@@ -52,6 +52,11 @@ hyperfine -N -i --warmup 3 --runs "$runs" --export-json "$work/stackcanvas.json"
     -n 'stackcanvas export --to cdk-ts' "$sc export $template --to cdk-ts -o $work/export" \
     -n 'stackcanvas validate (JSON)' "$sc validate $json_template" \
     -n 'stackcanvas export --to cdk-ts (JSON)' "$sc export $json_template --to cdk-ts -o $work/export-json"
+# The exports above write into the same directory every run, so from the second run on every
+# file already holds its bytes and nothing is written. Into a directory that does not exist yet,
+# every file of the project is written (and synced to disk) each run:
+hyperfine -N -i --warmup 3 --runs "$runs" --export-json "$work/fresh.json" --prepare "rm -rf $work/fresh" \
+    -n 'stackcanvas export --to cdk-ts (JSON, new directory)' "$sc export $json_template --to cdk-ts -o $work/fresh"
 hyperfine -i --warmup 1 --runs "$(( runs < 5 ? runs : 5 ))" --export-json "$work/aws.json" \
     -n "AWS's validator" "node $source_dir/tests/aws/validate.mjs --quiet $template" \
     -n 'CDK synthesis' "$synth"
@@ -59,15 +64,15 @@ hyperfine -i --warmup 1 --runs "$(( runs < 5 ? runs : 5 ))" --export-json "$work
 # The ratios, from the means and from the CPU time (user + system) of each command.
 node -e '
 const fs = require("fs");
-const all = [...JSON.parse(fs.readFileSync(process.argv[1])).results,
-             ...JSON.parse(fs.readFileSync(process.argv[2])).results];
+const all = process.argv.slice(1).flatMap(file => JSON.parse(fs.readFileSync(file)).results);
 const by = Object.fromEntries(all.map(r => [r.command, r]));
 const cpu = r => r.user + r.system;
 const ms = s => (s * 1000).toFixed(1) + " ms";
 for (const [ours, theirs] of [["stackcanvas validate", "AWS\x27s validator"], ["stackcanvas export --to cdk-ts", "CDK synthesis"],
-                              ["stackcanvas validate (JSON)", "AWS\x27s validator"], ["stackcanvas export --to cdk-ts (JSON)", "CDK synthesis"]]) {
+                              ["stackcanvas validate (JSON)", "AWS\x27s validator"], ["stackcanvas export --to cdk-ts (JSON)", "CDK synthesis"],
+                              ["stackcanvas export --to cdk-ts (JSON, new directory)", "CDK synthesis"]]) {
     const a = by[ours], b = by[theirs];
     console.log(`${ours}: mean ${ms(a.mean)} (CPU ${ms(cpu(a))}) vs ${theirs}: mean ${ms(b.mean)} (CPU ${ms(cpu(b))}): ` +
                 `${(b.mean / a.mean).toFixed(0)}x by wall clock, ${(cpu(b) / cpu(a)).toFixed(0)}x by CPU time`);
 }
-' "$work/stackcanvas.json" "$work/aws.json"
+' "$work/stackcanvas.json" "$work/fresh.json" "$work/aws.json"
