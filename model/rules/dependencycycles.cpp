@@ -157,18 +157,23 @@ std::string withThousands(std::size_t n)
 std::vector<DependencyCycle> dependencyCycles(const RuleContext &c)
 {
     const std::vector<ResourceView> &resources = c.resources();
-    Graph certain(resources.size()), all(resources.size());
+    // Without a SAM resource every edge is certain, and the second pass could find nothing new.
+    const bool anySam = std::any_of(resources.begin(), resources.end(), isSam);
+    Graph certain(resources.size()), all(anySam ? resources.size() : 0);
     for (std::size_t i = 0; i < resources.size(); ++i) {
         for (const Reference &ref : c.referencesFrom(resources[i].id)) {
             const ResourceView *target = c.resource(ref.target);
             if (!target || moved(resources[i], ref))
                 continue;
             const std::size_t j = std::size_t(target - resources.data());
-            all[i].push_back(j);
+            if (anySam)
+                all[i].push_back(j);
             if (!isSam(resources[i]))
                 certain[i].push_back(j);
         }
         for (Graph *g : {&certain, &all}) {
+            if (g->empty())
+                continue;
             std::vector<std::size_t> &edges = (*g)[i];
             std::sort(edges.begin(), edges.end());
             edges.erase(std::unique(edges.begin(), edges.end()), edges.end());

@@ -66,16 +66,19 @@ std::optional<ConnectionRule> unconnectedPlaceholder(const RuleContext &c, const
     return ConnectionRule{};
 }
 
-std::vector<const Reference *> allReferences(const RuleContext &c)
+const std::vector<const Reference *> &allReferences(const RuleContext &c)
 {
     // Inside Fn::ForEach, ${Identifier} names the loop variable, not a template entity; a
-    // palette card's default reference is W2017's.
-    std::vector<const Reference *> out;
-    for (const std::vector<Reference> *list : {&c.references(), &c.otherReferences()})
-        for (const Reference &r : *list)
-            if (r.pointer.find("/Fn::ForEach::") == std::string::npos && !unconnectedPlaceholder(c, r))
-                out.push_back(&r);
-    return out;
+    // palette card's default reference is W2017's. Found once for the rules that read them.
+    static const char tag = 0;
+    return c.shared<std::vector<const Reference *>>(&tag, [&c] {
+        std::vector<const Reference *> out;
+        for (const std::vector<Reference> *list : {&c.references(), &c.otherReferences()})
+            for (const Reference &r : *list)
+                if (r.pointer.find("/Fn::ForEach::") == std::string::npos && !unconnectedPlaceholder(c, r))
+                    out.push_back(&r);
+        return out;
+    });
 }
 
 // The module resource ("Org::Service::Name::MODULE") whose logical ID starts `target`: the
@@ -458,16 +461,28 @@ void dependsOnMissing(const RuleContext &c, FindingList &out)
     }
 }
 
+// The cycles, found once for the two rules that report them.
+const std::vector<DependencyCycle> &cyclesOf(const RuleContext &c)
+{
+    static const char tag = 0;
+    return c.shared<std::vector<DependencyCycle>>(&tag, [&c] { return dependencyCycles(c); });
+}
+
 void circularDependency(const RuleContext &c, FindingList &out)
 {
-    for (const DependencyCycle &cycle : dependencyCycles(c))
+    for (const DependencyCycle &cycle : cyclesOf(c))
         if (cycle.certain)
             out.add(SourceMap::join("/Resources", cycle.path.front()), cycleMessage(cycle));
 }
 
 void circularDependencyThroughSam(const RuleContext &c, FindingList &out)
 {
-    for (const DependencyCycle &cycle : dependencyCycles(c))
+    // Only the edges of SAM resources are uncertain: without one there is no such cycle to find.
+    const auto &resources = c.resources();
+    if (std::none_of(resources.begin(), resources.end(),
+                     [](const ResourceView &r) { return r.type.rfind("AWS::Serverless::", 0) == 0; }))
+        return;
+    for (const DependencyCycle &cycle : cyclesOf(c))
         if (!cycle.certain)
             out.add(SourceMap::join("/Resources", cycle.path.front()),
                     cycleMessage(cycle) + "; it goes through an AWS SAM resource, so check the transformed template");

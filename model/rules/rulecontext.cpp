@@ -5,6 +5,7 @@
 #include "model/document/treeedit.h"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 
@@ -21,6 +22,9 @@ void appendToken(std::string &pointer, std::string_view key)
         pointer += SourceMap::escape(key);
 }
 
+// Every validation walks the whole template (and an edit in the window starts one), so the walk
+// goes through the containers themselves rather than through Json's iterators, and an array
+// index is written without a string of its own.
 void walk(const Json &node, std::string &pointer, std::vector<IntrinsicUse> &out)
 {
     if (node.is_string()) {
@@ -28,24 +32,27 @@ void walk(const Json &node, std::string &pointer, std::vector<IntrinsicUse> &out
             out.push_back({"{{resolve", &node, pointer});
         return;
     }
+    const std::size_t size = pointer.size();
     if (node.is_object()) {
-        if (node.size() == 1 && intrinsics::isIntrinsic(node)) {
+        const auto &members = node.get_ref<const Json::object_t &>();
+        if (members.size() == 1) {
             const std::string_view name = intrinsics::intrinsicName(node);
-            if (name != "Condition" || node.begin()->is_string())
+            if (!name.empty() && (name != "Condition" || members.front().second.is_string()))
                 out.push_back({name, &node, pointer});
         }
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            const std::size_t size = pointer.size();
-            appendToken(pointer, it.key());
-            walk(*it, pointer, out);
+        for (const auto &[key, value] : members) {
+            appendToken(pointer, key);
+            walk(value, pointer, out);
             pointer.resize(size);
         }
     } else if (node.is_array()) {
-        for (std::size_t i = 0; i < node.size(); ++i) {
-            const std::size_t size = pointer.size();
+        const auto &items = node.get_ref<const Json::array_t &>();
+        char digits[24];
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const auto written = std::to_chars(digits, digits + sizeof digits, i);
             pointer += '/';
-            pointer += std::to_string(i);
-            walk(node[i], pointer, out);
+            pointer.append(digits, written.ptr);
+            walk(items[i], pointer, out);
             pointer.resize(size);
         }
     }
@@ -105,14 +112,18 @@ RuleContext::RuleContext(const Json &root, const SourceMap &positions, std::size
 {
     noteTransforms();
     indexResources();
-    indexReferences(std::move(earlier), touched);
-    indexIntrinsics();
+    indexReferences(earlier, touched);
+    indexIntrinsics(earlier, touched);
 }
 
 ResourceReferences RuleContext::takeResourceReferences()
 {
     ResourceReferences out = std::move(m_references);
     m_references = {};
+    out.intrinsics = std::move(m_intrinsics);
+    out.intrinsicRanges = std::move(m_intrinsicsOf);
+    m_intrinsics.clear();
+    m_intrinsicsOf.clear();
     return out;
 }
 
@@ -147,6 +158,8 @@ void RuleContext::indexResources()
 {
     const Json &resources = section("Resources");
     const Catalog &catalog = Catalog::instance();
+    m_resources.reserve(resources.size());
+    m_index.reserve(resources.size());
     for (auto it = resources.begin(); it != resources.end(); ++it) {
         // Fn::ForEach loops (AWS::LanguageExtensions) expand into resources at deploy time.
         // and Fn::Transform (AWS::Include) splices resources in.
@@ -173,7 +186,7 @@ void RuleContext::indexResources()
     }
 }
 
-void RuleContext::indexReferences(ResourceReferences earlier, const std::set<std::string, std::less<>> &touched)
+void RuleContext::indexReferences(ResourceReferences &earlier, const std::set<std::string, std::less<>> &touched)
 {
     std::vector<Reference> &all = m_references.all;
     all.reserve(earlier.all.size());
@@ -202,26 +215,67 @@ void RuleContext::indexReferences(ResourceReferences earlier, const std::set<std
             collectReferences(*it, SourceMap::join("/Resources", it.key()), m_loopReferences);
 }
 
-void RuleContext::indexIntrinsics()
+void RuleContext::indexIntrinsics(ResourceReferences &earlier, const std::set<std::string, std::less<>> &touched)
 {
     std::string pointer;
-    walk(m_root, pointer, m_intrinsics);
-    constexpr std::string_view prefix = "/Resources/";
-    for (std::size_t i = 0; i < m_intrinsics.size(); ++i) {
-        const std::string &at = m_intrinsics[i].pointer;
-        if (at.compare(0, prefix.size(), prefix) != 0)
+    const auto isCall = [](const Json &node) {
+        return node.is_object() && node.size() == 1 && !intrinsics::intrinsicName(node).empty();
+    };
+    const auto resources = m_root.is_object() ? m_root.find("Resources") : m_root.end();
+    if (isCall(m_root) || resources == m_root.end() || !resources->is_object() || isCall(*resources)) {
+        // A template too odd to take over from: every call is found again, in document order.
+        walk(m_root, pointer, m_intrinsics);
+        constexpr std::string_view prefix = "/Resources/";
+        for (std::size_t i = 0; i < m_intrinsics.size(); ++i) {
+            const std::string &at = m_intrinsics[i].pointer;
+            if (at.compare(0, prefix.size(), prefix) != 0)
+                continue;
+            const std::size_t end = at.find('/', prefix.size());
+            std::string parent, id;
+            tree::splitPointer(at.substr(0, end), parent, id);
+            auto [range, fresh] = m_intrinsicsOf.try_emplace(std::move(id), i, i + 1);
+            if (!fresh)
+                range->second.second = i + 1;
+        }
+        return;
+    }
+    // A resource added, removed or renamed grows or shifts the entries of Resources, and the
+    // vector behind them copies every entry, deep, when it grows: then every call is found again.
+    const auto &entries = resources->get_ref<const Json::object_t &>();
+    const bool sameResources = earlier.intrinsicRanges.size() == entries.size()
+        && std::all_of(entries.begin(), entries.end(), [&](const auto &entry) { return earlier.intrinsicRanges.count(entry.first) > 0; });
+    // Section by section in document order, each resource's calls taken over or found again.
+    m_intrinsics.reserve(earlier.intrinsics.size());
+    for (const auto &[section, value] : m_root.get_ref<const Json::object_t &>()) {
+        pointer.clear();
+        appendToken(pointer, section);
+        if (&value != &*resources) {
+            walk(value, pointer, m_intrinsics);
             continue;
-        const std::size_t end = at.find('/', prefix.size());
-        std::string parent, id;
-        tree::splitPointer(at.substr(0, end), parent, id);
-        auto [range, fresh] = m_intrinsicsOf.try_emplace(std::move(id), i, i + 1);
-        if (!fresh)
-            range->second.second = i + 1;
+        }
+        for (const auto &[id, entry] : value.get_ref<const Json::object_t &>()) {
+            const std::size_t begin = m_intrinsics.size();
+            const bool retake = !sameResources || touched.count(id) || !entry.is_object() || isCall(entry);
+            const auto kept = retake ? earlier.intrinsicRanges.end() : earlier.intrinsicRanges.find(id);
+            if (kept != earlier.intrinsicRanges.end()) {
+                const auto from = earlier.intrinsics.begin();
+                std::move(from + static_cast<std::ptrdiff_t>(kept->second.first),
+                          from + static_cast<std::ptrdiff_t>(kept->second.second), std::back_inserter(m_intrinsics));
+            } else {
+                const std::size_t size = pointer.size();
+                appendToken(pointer, id);
+                walk(entry, pointer, m_intrinsics);
+                pointer.resize(size);
+            }
+            // Kept when empty too: a resource without calls is not walked again either.
+            m_intrinsicsOf.emplace(id, std::pair(begin, m_intrinsics.size()));
+        }
     }
 }
 
 void RuleContext::setFocus(const std::set<std::string, std::less<>> *ids)
 {
+    m_derived.clear();
     m_focus = ids;
     m_focused.clear();
     m_focusedIntrinsics.clear();

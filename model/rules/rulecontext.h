@@ -9,6 +9,8 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <span>
 #include <string>
@@ -47,23 +49,29 @@ template<typename T>
 using IdMap = std::unordered_map<std::string, T, IdHash, std::equal_to<>>;
 
 // The references of every resource, in template order, and where each resource's lie (begin,
-// end). Each resource's follow from its own entry alone, so a later context can take over those
-// of the resources an edit left alone instead of collecting them again.
+// end); with the intrinsic calls found in the template, those of each resource likewise. A
+// resource's follow from its own entry alone, so a later context can take over those of the
+// resources an edit left alone instead of collecting them again. The calls point into the tree,
+// so they are taken over only while the same resources stand in Resources: an edit inside one
+// resource moves no node of another, but adding, removing or renaming one may move them all.
 struct ResourceReferences {
     std::vector<Reference> all;
     IdMap<std::pair<std::size_t, std::size_t>> ranges;
+    std::vector<IntrinsicUse> intrinsics;
+    IdMap<std::pair<std::size_t, std::size_t>> intrinsicRanges;
 };
 
 class RuleContext {
 public:
     // `templateBytes` is the size of the text the template came from (0 when unknown).
     RuleContext(const Json &root, const SourceMap &positions, std::size_t templateBytes = 0);
-    // The same, taking over `earlier`'s references of every resource outside `touched`: `earlier`
-    // must come from a context of this template as it was before edits that added, removed,
-    // renamed or changed only the resources in `touched` (IncrementalValidator).
+    // The same, taking over `earlier`'s references and intrinsic calls of every resource outside
+    // `touched`: `earlier` must come from a context of this very tree as it was before edits that
+    // added, removed, renamed or changed only the resources in `touched` (IncrementalValidator).
     RuleContext(const Json &root, const SourceMap &positions, std::size_t templateBytes,
                 ResourceReferences earlier, const std::set<std::string, std::less<>> &touched);
-    // Hands the resources' references over to a later context; references() is empty afterwards.
+    // Hands the resources' references and intrinsic calls over to a later context; references()
+    // and intrinsicUses() are empty afterwards.
     ResourceReferences takeResourceReferences();
 
     const Json &root() const { return m_root; }
@@ -114,12 +122,33 @@ public:
     // inside the focused resources).
     const std::vector<IntrinsicUse> &intrinsicUses() const { return m_focus ? m_focusedIntrinsics : m_intrinsics; }
 
+    // A value rules derive from the whole context, computed once per context by whichever rule
+    // asks first and shared with the others (several rules walk every reference alike). `tag` is
+    // the address of an object private to the code that asks. Safe on the threads validate() runs
+    // rules on; forgotten when the focus changes, since what rules iterate changes with it.
+    template <typename T, typename Compute>
+    const T &shared(const void *tag, Compute &&compute) const
+    {
+        Derived *slot = nullptr;
+        {
+            const std::lock_guard lock(m_derivedMutex);
+            slot = &m_derived[tag];
+        }
+        std::call_once(slot->once, [&] { slot->value = std::make_shared<const T>(compute()); });
+        return *static_cast<const T *>(slot->value.get());
+    }
+
 private:
+    struct Derived {
+        std::once_flag once;
+        std::shared_ptr<const void> value;
+    };
+
     // The constructor's steps, in order.
     void noteTransforms();
     void indexResources();
-    void indexReferences(ResourceReferences earlier, const std::set<std::string, std::less<>> &touched);
-    void indexIntrinsics();
+    void indexReferences(ResourceReferences &earlier, const std::set<std::string, std::less<>> &touched);
+    void indexIntrinsics(ResourceReferences &earlier, const std::set<std::string, std::less<>> &touched);
 
     const Json &m_root;
     const SourceMap &m_positions;
@@ -136,7 +165,9 @@ private:
     std::vector<Reference> m_loopReferences;
     std::vector<IntrinsicUse> m_intrinsics;
     // Where each resource's intrinsic uses are in m_intrinsics (document order keeps them together).
-    std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> m_intrinsicsOf;
+    IdMap<std::pair<std::size_t, std::size_t>> m_intrinsicsOf;
+    mutable std::mutex m_derivedMutex;
+    mutable std::unordered_map<const void *, Derived> m_derived; // nodes stay put: slots outlive the lock
     const std::set<std::string, std::less<>> *m_focus = nullptr;
     std::vector<ResourceView> m_focused;
     std::vector<IntrinsicUse> m_focusedIntrinsics;

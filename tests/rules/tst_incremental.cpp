@@ -305,9 +305,35 @@ std::string describe(const Reference &r)
     return std::to_string(static_cast<int>(r.kind)) + " " + r.target + "." + r.attribute + " at " + r.pointer;
 }
 
-// The first difference between two contexts' references, all and by resource, or "".
-std::string difference(const RuleContext &kept, const RuleContext &fresh)
+// The first difference between two contexts' references, all and by resource, and their
+// intrinsic calls (the same nodes of the tree, in the same order, focused or not), or "".
+std::string difference(RuleContext &kept, RuleContext &fresh)
 {
+    const auto describeUse = [](const IntrinsicUse &u) {
+        return std::string(u.name) + " at " + u.pointer;
+    };
+    const auto sameUses = [&](const char *what) -> std::string {
+        const std::vector<IntrinsicUse> &a = kept.intrinsicUses();
+        const std::vector<IntrinsicUse> &b = fresh.intrinsicUses();
+        for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+            if (i >= a.size() || i >= b.size() || a[i].node != b[i].node || a[i].name != b[i].name || a[i].pointer != b[i].pointer)
+                return std::string(what) + " intrinsic " + std::to_string(i) + ": taken over "
+                       + (i < a.size() ? describeUse(a[i]) : "(none)") + ", fresh " + (i < b.size() ? describeUse(b[i]) : "(none)");
+        }
+        return {};
+    };
+    if (std::string diff = sameUses("every"); !diff.empty())
+        return diff;
+    for (const ResourceView &r : std::vector<ResourceView>(fresh.resources())) {
+        const std::set<std::string, std::less<>> only{r.id};
+        kept.setFocus(&only);
+        fresh.setFocus(&only);
+        const std::string diff = sameUses(r.id.c_str());
+        kept.setFocus(nullptr);
+        fresh.setFocus(nullptr);
+        if (!diff.empty())
+            return diff;
+    }
     for (std::size_t i = 0; i < std::max(kept.references().size(), fresh.references().size()); ++i) {
         const std::string a = i < kept.references().size() ? describe(kept.references()[i]) : "(none)";
         const std::string b = i < fresh.references().size() ? describe(fresh.references()[i]) : "(none)";
@@ -357,7 +383,7 @@ void TestIncremental::takenOverReferencesMatchAFreshContext()
             for (const auto &[from, to] : pending.renamed)
                 touched.insert({from, to});
             RuleContext kept(document.root(), document.positions(), 0, std::move(earlier), touched);
-            const RuleContext fresh(document.root(), document.positions());
+            RuleContext fresh(document.root(), document.positions());
             const std::string diff = difference(kept, fresh);
             QVERIFY2(diff.empty(), qPrintable(QString::fromStdString(name + " step " + std::to_string(i) + " (" + what + "): " + diff)));
             earlier = kept.takeResourceReferences();
