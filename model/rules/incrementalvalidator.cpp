@@ -6,6 +6,24 @@
 
 namespace sc {
 
+std::set<std::string, std::less<>> touchedBy(const DocumentChange &change)
+{
+    std::set<std::string, std::less<>> touched(change.modified.begin(), change.modified.end());
+    touched.insert(change.added.begin(), change.added.end());
+    touched.insert(change.removed.begin(), change.removed.end());
+    for (const auto &[from, to] : change.renamed) {
+        touched.insert(from);
+        touched.insert(to);
+    }
+    return touched;
+}
+
+void prepareTakeOver(ResourceReferences &earlier, const DocumentChange &change)
+{
+    if (!change.added.empty() || !change.removed.empty() || !change.renamed.empty())
+        earlier.forgetCalls();
+}
+
 IncrementalValidator::IncrementalValidator(ValidateOptions options)
     : m_options(std::move(options))
 {
@@ -33,13 +51,7 @@ const std::vector<Finding> &IncrementalValidator::update(const Json &root, const
 {
     if (!m_valid || change.reset || change.otherSections)
         return validateAll(root, positions);
-    IdSet changed(change.modified.begin(), change.modified.end());
-    changed.insert(change.added.begin(), change.added.end());
-    changed.insert(change.removed.begin(), change.removed.end());
-    for (const auto &[from, to] : change.renamed) {
-        changed.insert(from);
-        changed.insert(to);
-    }
+    const IdSet changed = touchedBy(change);
     IdSet focus = changed;
     const auto addNeighbours = [&] {
         for (const std::string &id : changed) {
@@ -49,6 +61,7 @@ const std::vector<Finding> &IncrementalValidator::update(const Json &root, const
     };
     addNeighbours(); // before the edit: what referenced or was referenced by a changed resource
     // The resources the edit left alone hold the same references as before.
+    prepareTakeOver(m_references, change);
     RuleContext context(root, positions, m_options.templateBytes, std::move(m_references), changed);
     if (!m_options.today.empty())
         context.setToday(m_options.today);

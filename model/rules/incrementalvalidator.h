@@ -22,6 +22,12 @@
 
 namespace sc {
 
+// The resources `change` touched: modified, added, removed, and both names of a rename.
+std::set<std::string, std::less<>> touchedBy(const DocumentChange &change);
+// Readies what an earlier context handed over for a context after `change`: the intrinsic calls
+// are forgotten when a resource was added, removed or renamed (they may have moved).
+void prepareTakeOver(ResourceReferences &earlier, const DocumentChange &change);
+
 class IncrementalValidator {
 public:
     explicit IncrementalValidator(ValidateOptions options = {});

@@ -239,11 +239,6 @@ void RuleContext::indexIntrinsics(ResourceReferences &earlier, const std::set<st
         }
         return;
     }
-    // A resource added, removed or renamed grows or shifts the entries of Resources, and the
-    // vector behind them copies every entry, deep, when it grows: then every call is found again.
-    const auto &entries = resources->get_ref<const Json::object_t &>();
-    const bool sameResources = earlier.intrinsicRanges.size() == entries.size()
-        && std::all_of(entries.begin(), entries.end(), [&](const auto &entry) { return earlier.intrinsicRanges.count(entry.first) > 0; });
     // Section by section in document order, each resource's calls taken over or found again.
     m_intrinsics.reserve(earlier.intrinsics.size());
     for (const auto &[section, value] : m_root.get_ref<const Json::object_t &>()) {
@@ -255,7 +250,7 @@ void RuleContext::indexIntrinsics(ResourceReferences &earlier, const std::set<st
         }
         for (const auto &[id, entry] : value.get_ref<const Json::object_t &>()) {
             const std::size_t begin = m_intrinsics.size();
-            const bool retake = !sameResources || touched.count(id) || !entry.is_object() || isCall(entry);
+            const bool retake = touched.count(id) || !entry.is_object() || isCall(entry);
             const auto kept = retake ? earlier.intrinsicRanges.end() : earlier.intrinsicRanges.find(id);
             if (kept != earlier.intrinsicRanges.end()) {
                 const auto from = earlier.intrinsics.begin();

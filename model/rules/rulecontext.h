@@ -51,14 +51,22 @@ using IdMap = std::unordered_map<std::string, T, IdHash, std::equal_to<>>;
 // The references of every resource, in template order, and where each resource's lie (begin,
 // end); with the intrinsic calls found in the template, those of each resource likewise. A
 // resource's follow from its own entry alone, so a later context can take over those of the
-// resources an edit left alone instead of collecting them again. The calls point into the tree,
-// so they are taken over only while the same resources stand in Resources: an edit inside one
-// resource moves no node of another, but adding, removing or renaming one may move them all.
+// resources an edit left alone instead of collecting them again. The calls point into the tree:
+// an edit inside one resource moves no node of another, but adding, removing or renaming one
+// grows or rebuilds the mapping behind Resources, whose vector copies every entry, deep, when it
+// grows. So the calls are for a context after edits of resources in place only; forgetCalls()
+// leaves the references alone to take over.
 struct ResourceReferences {
     std::vector<Reference> all;
     IdMap<std::pair<std::size_t, std::size_t>> ranges;
     std::vector<IntrinsicUse> intrinsics;
     IdMap<std::pair<std::size_t, std::size_t>> intrinsicRanges;
+
+    void forgetCalls()
+    {
+        intrinsics.clear();
+        intrinsicRanges.clear();
+    }
 };
 
 class RuleContext {
@@ -67,7 +75,8 @@ public:
     RuleContext(const Json &root, const SourceMap &positions, std::size_t templateBytes = 0);
     // The same, taking over `earlier`'s references and intrinsic calls of every resource outside
     // `touched`: `earlier` must come from a context of this very tree as it was before edits that
-    // added, removed, renamed or changed only the resources in `touched` (IncrementalValidator).
+    // added, removed, renamed or changed only the resources in `touched`, and hold calls only
+    // if no resource was added, removed or renamed (see ResourceReferences; IncrementalValidator).
     RuleContext(const Json &root, const SourceMap &positions, std::size_t templateBytes,
                 ResourceReferences earlier, const std::set<std::string, std::less<>> &touched);
     // Hands the resources' references and intrinsic calls over to a later context; references()

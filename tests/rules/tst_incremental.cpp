@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <functional>
 #include <random>
 
 using namespace sc;
@@ -201,6 +202,7 @@ private slots:
     void followsRandomEditsOfALargeTemplate();
     void propertyChangeRechecksOnlyNeighbours();
     void takenOverReferencesMatchAFreshContext();
+    void takenOverCallsSurviveBatchedEdits();
 };
 
 void TestIncremental::resourceRulesAreLocal()
@@ -377,17 +379,53 @@ void TestIncremental::takenOverReferencesMatchAFreshContext()
                 earlier = RuleContext(document.root(), document.positions()).takeResourceReferences();
                 continue;
             }
-            std::set<std::string, std::less<>> touched(pending.modified.begin(), pending.modified.end());
-            touched.insert(pending.added.begin(), pending.added.end());
-            touched.insert(pending.removed.begin(), pending.removed.end());
-            for (const auto &[from, to] : pending.renamed)
-                touched.insert({from, to});
-            RuleContext kept(document.root(), document.positions(), 0, std::move(earlier), touched);
+            prepareTakeOver(earlier, pending);
+            RuleContext kept(document.root(), document.positions(), 0, std::move(earlier), touchedBy(pending));
             RuleContext fresh(document.root(), document.positions());
             const std::string diff = difference(kept, fresh);
             QVERIFY2(diff.empty(), qPrintable(QString::fromStdString(name + " step " + std::to_string(i) + " (" + what + "): " + diff)));
             earlier = kept.takeResourceReferences();
         }
+    }
+}
+
+// The window validates after a pause, so one update can follow several edits. A resource removed
+// and put back (undo), or renamed and renamed back, leaves the same resources in Resources, but
+// putting one back rebuilds the mapping behind Resources and copies every other entry: none of
+// their calls may be taken over from before.
+void TestIncremental::takenOverCallsSurviveBatchedEdits()
+{
+    const std::string text = writeYaml(bench::makeTemplate(500));
+    UndoableDocument document;
+    document.reset(readTemplate(text, "large.yaml"));
+    DocumentChange pending;
+    QObject::connect(&document, &Document::changed, &document, [&](const DocumentChange &c) { pending.merge(c); });
+    const std::vector<std::pair<std::string, std::function<void()>>> batches{
+        {"remove R7, undo", [&] {
+             document.removeResources({"R7"});
+             document.undoStack()->undo();
+         }},
+        {"rename R12 to Renamed and back", [&] {
+             QVERIFY(document.renameLogicalId("R12", "Renamed").ok);
+             QVERIFY(document.renameLogicalId("Renamed", "R12").ok);
+         }},
+        {"remove R3 and R30, undo both", [&] {
+             document.removeResources({"R3"});
+             document.removeResources({"R30"});
+             document.undoStack()->undo();
+             document.undoStack()->undo();
+         }},
+    };
+    ResourceReferences earlier = RuleContext(document.root(), document.positions()).takeResourceReferences();
+    for (const auto &[what, edit] : batches) {
+        pending = {};
+        edit();
+        prepareTakeOver(earlier, pending);
+        RuleContext kept(document.root(), document.positions(), 0, std::move(earlier), touchedBy(pending));
+        RuleContext fresh(document.root(), document.positions());
+        const std::string diff = difference(kept, fresh);
+        QVERIFY2(diff.empty(), qPrintable(QString::fromStdString(what + ": " + diff)));
+        earlier = kept.takeResourceReferences();
     }
 }
 
