@@ -2,7 +2,6 @@
 
 #include "model/catalog/catalog.h"
 #include "model/template/intrinsics.h"
-#include "model/document/treeedit.h"
 
 #include <algorithm>
 #include <charconv>
@@ -22,6 +21,16 @@ void appendToken(std::string &pointer, std::string_view key)
         pointer += SourceMap::escape(key);
 }
 
+// A one-key object naming an intrinsic function ({"Condition": X} only with a name).
+void noteCall(const Json &node, const std::string &pointer, std::vector<IntrinsicUse> &out)
+{
+    if (!node.is_object() || node.size() != 1)
+        return;
+    const std::string_view name = intrinsics::intrinsicName(node);
+    if (!name.empty() && (name != "Condition" || node.begin()->is_string()))
+        out.push_back({name, &node, pointer});
+}
+
 // Every validation walks the whole template (and an edit in the window starts one), so the walk
 // goes through the containers themselves rather than through Json's iterators, and an array
 // index is written without a string of its own.
@@ -34,13 +43,8 @@ void walk(const Json &node, std::string &pointer, std::vector<IntrinsicUse> &out
     }
     const std::size_t size = pointer.size();
     if (node.is_object()) {
-        const auto &members = node.get_ref<const Json::object_t &>();
-        if (members.size() == 1) {
-            const std::string_view name = intrinsics::intrinsicName(node);
-            if (!name.empty() && (name != "Condition" || members.front().second.is_string()))
-                out.push_back({name, &node, pointer});
-        }
-        for (const auto &[key, value] : members) {
+        noteCall(node, pointer, out);
+        for (const auto &[key, value] : node.get_ref<const Json::object_t &>()) {
             appendToken(pointer, key);
             walk(value, pointer, out);
             pointer.resize(size);
@@ -218,39 +222,26 @@ void RuleContext::indexReferences(ResourceReferences &earlier, const std::set<st
 void RuleContext::indexIntrinsics(ResourceReferences &earlier, const std::set<std::string, std::less<>> &touched)
 {
     std::string pointer;
-    const auto isCall = [](const Json &node) {
-        return node.is_object() && node.size() == 1 && !intrinsics::intrinsicName(node).empty();
-    };
-    const auto resources = m_root.is_object() ? m_root.find("Resources") : m_root.end();
-    if (isCall(m_root) || resources == m_root.end() || !resources->is_object() || isCall(*resources)) {
-        // A template too odd to take over from: every call is found again, in document order.
+    if (!m_root.is_object()) {
         walk(m_root, pointer, m_intrinsics);
-        constexpr std::string_view prefix = "/Resources/";
-        for (std::size_t i = 0; i < m_intrinsics.size(); ++i) {
-            const std::string &at = m_intrinsics[i].pointer;
-            if (at.compare(0, prefix.size(), prefix) != 0)
-                continue;
-            const std::size_t end = at.find('/', prefix.size());
-            std::string parent, id;
-            tree::splitPointer(at.substr(0, end), parent, id);
-            auto [range, fresh] = m_intrinsicsOf.try_emplace(std::move(id), i, i + 1);
-            if (!fresh)
-                range->second.second = i + 1;
-        }
         return;
     }
-    // Section by section in document order, each resource's calls taken over or found again.
+    // Section by section in document order, as walk() goes, each resource's calls taken over or
+    // found again.
     m_intrinsics.reserve(earlier.intrinsics.size());
+    noteCall(m_root, pointer, m_intrinsics);
     for (const auto &[section, value] : m_root.get_ref<const Json::object_t &>()) {
         pointer.clear();
         appendToken(pointer, section);
-        if (&value != &*resources) {
+        if (section != "Resources" || !value.is_object()) {
             walk(value, pointer, m_intrinsics);
             continue;
         }
+        noteCall(value, pointer, m_intrinsics);
         for (const auto &[id, entry] : value.get_ref<const Json::object_t &>()) {
             const std::size_t begin = m_intrinsics.size();
-            const bool retake = touched.count(id) || !entry.is_object() || isCall(entry);
+            // An entry that is itself a call may have moved with the entries around it.
+            const bool retake = touched.count(id) || !entry.is_object() || intrinsics::isIntrinsic(entry);
             const auto kept = retake ? earlier.intrinsicRanges.end() : earlier.intrinsicRanges.find(id);
             if (kept != earlier.intrinsicRanges.end()) {
                 const auto from = earlier.intrinsics.begin();
